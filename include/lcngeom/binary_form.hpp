@@ -1,0 +1,130 @@
+// lcngeom/binary_form.hpp -- real binary forms with rational coefficients.
+//
+// A binary form of degree n is p(x, y) = a_0 x^n + a_1 x^{n-1} y + ... + a_n y^n,
+// stored with its *formal* degree n and its coefficient vector (a_0, ..., a_n)
+// in the paper's order (eq. 2.8: a filter w of size k is the form of degree
+// k - 1 with a_i = w_i).  Leading zeros are meaningful: a_0 = ... = a_{m-1} = 0
+// means y^m divides p, i.e. p has the real root (1:0) ("at infinity") with
+// multiplicity m.  Every function in lcngeom treats that root like any other.
+//
+// The dehomogenization f(t) = p(t, 1) = a_0 t^n + ... + a_n has degree n - m.
+//
+// Example:
+//   auto p = lcngeom::BinaryForm::parse("(x-y)^2*(x^2+7xy+y^2)/5");
+//   p.degree();                 // 4
+//   p.to_coefficient_string();  // "1/5,1,-3,1,1/5"
+//   auto q = lcngeom::BinaryForm{2, 0, 5, 0, 2};   // 2x^4 + 5x^2y^2 + 2y^4
+#ifndef LCNGEOM_BINARY_FORM_HPP
+#define LCNGEOM_BINARY_FORM_HPP
+
+#include <initializer_list>
+#include <iosfwd>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lcngeom/int_poly.hpp"
+#include "lcngeom/rat_poly.hpp"
+#include "lcngeom/rational.hpp"
+
+namespace lcngeom {
+
+class BinaryForm {
+ public:
+  /// The zero form of degree 0.
+  BinaryForm() = default;
+  /// From (a_0, ..., a_n); throws invalid_argument on an empty list.
+  explicit BinaryForm(const std::vector<Rational>& coefficients);
+  explicit BinaryForm(const std::vector<long>& coefficients);
+  BinaryForm(std::initializer_list<long> coefficients) : BinaryForm(std::vector<long>(coefficients)) {}
+  /// The form y^n f(x/y) of degree n; throws invalid_argument if deg f > n or n < 0.
+  BinaryForm(int degree, RatPoly dehomogenized);
+
+  /// The zero form of degree n >= 0.
+  static BinaryForm zero(int degree);
+  /// a x + b y.
+  static BinaryForm linear(const Rational& a, const Rational& b);
+  /// x^i y^j.
+  static BinaryForm monomial(int i, int j);
+
+  /// Parses a coefficient list ("2,0,5,0,2", "[1/5, -3, 0.5]") or, if the text
+  /// contains x or y, a homogeneous expression ("2x^4+5x^2y^2+2y^4",
+  /// "(x-y)^2*(x^2+7xy+y^2)/5").  Throws parse_error naming the offending text.
+  static BinaryForm parse(std::string_view text);
+  static BinaryForm parse_coefficients(std::string_view text);
+  /// Expression grammar: sums/differences of products of numbers (integers,
+  /// decimals), x, y and parenthesised expressions; '^' takes a non-negative
+  /// integer exponent; '*' may be omitted; '/' divides by a nonzero constant.
+  /// The result must be homogeneous and nonzero (its degree is read off).
+  static BinaryForm parse_expression(std::string_view text);
+
+  int degree() const noexcept { return n_; }
+  /// a_i for 0 <= i <= degree(); throws invalid_argument otherwise.
+  Rational coeff(int i) const;
+  std::vector<Rational> coefficients() const;
+  bool is_zero() const noexcept { return f_.is_zero(); }
+  /// True if all coefficients are integers.
+  bool is_integral() const;
+  /// Multiplicity of the root (1:0), i.e. the number of leading zero
+  /// coefficients; throws domain_error for the zero form.
+  int multiplicity_at_infinity() const;
+
+  /// f(t) = p(t, 1) (ascending powers of t).
+  const RatPoly& dehomogenized() const noexcept { return f_; }
+  /// The primitive integer polynomial with positive leading coefficient that is
+  /// a positive rational multiple of f; zero for the zero form.
+  IntPoly primitive_dehomogenized() const { return f_.primitive_integer(); }
+  /// The primitive integer form c^{-1} p with first nonzero coefficient positive.
+  BinaryForm primitive() const;
+
+  /// p(a, b).
+  Rational evaluate(const Rational& a, const Rational& b) const;
+  /// dp/dx (degree n - 1; the zero form of degree 0 if n = 0).
+  BinaryForm derivative_x() const;
+  /// dp/dy (degree n - 1; the zero form of degree 0 if n = 0).
+  BinaryForm derivative_y() const;
+  /// p(alpha x + beta y, gamma x + delta y), of the same degree.  For an
+  /// invertible substitution the root (r:s) of the result maps to the root
+  /// (alpha r + beta s : gamma r + delta s) of p, multiplicities preserved.
+  BinaryForm substitute(const Rational& alpha, const Rational& beta, const Rational& gamma,
+                        const Rational& delta) const;
+
+  /// Expression form, e.g. "2x^4 + 5x^2y^2 + 2y^4" (parse() reads it back);
+  /// the zero form prints as "0".
+  std::string to_string() const;
+  /// "a_0,a_1,...,a_n".
+  std::string to_coefficient_string() const;
+
+  BinaryForm& operator*=(const Rational& c);
+  /// Sum/difference of forms of equal degree; throws invalid_argument on a degree mismatch.
+  friend BinaryForm operator+(const BinaryForm& a, const BinaryForm& b);
+  friend BinaryForm operator-(const BinaryForm& a, const BinaryForm& b);
+  friend BinaryForm operator-(const BinaryForm& a);
+  /// Product (degrees add).
+  friend BinaryForm operator*(const BinaryForm& a, const BinaryForm& b);
+  friend BinaryForm operator*(const Rational& c, const BinaryForm& a);
+  /// Same degree and same coefficients.
+  friend bool operator==(const BinaryForm& a, const BinaryForm& b) noexcept {
+    return a.n_ == b.n_ && a.f_ == b.f_;
+  }
+
+ private:
+  int n_ = 0;
+  RatPoly f_;
+};
+
+/// True if q divides p as forms (p = q r with r a form of degree deg p - deg q).
+/// The zero form divides only the zero form; every nonzero q of degree <= deg p divides 0.
+bool divides(const BinaryForm& q, const BinaryForm& p);
+/// The form r with p = q r; throws domain_error if q does not divide p.
+BinaryForm divexact(const BinaryForm& p, const BinaryForm& q);
+/// Greatest common divisor as a primitive integer form with first nonzero
+/// coefficient positive; gcd(p, 0) = primitive(p), gcd(0, 0) = 0 (degree 0).
+BinaryForm gcd(const BinaryForm& p, const BinaryForm& q);
+BinaryForm pow(const BinaryForm& p, unsigned e);
+
+std::ostream& operator<<(std::ostream& os, const BinaryForm& p);
+
+}  // namespace lcngeom
+
+#endif

@@ -1,0 +1,18 @@
+// lcngeom/lcngeom.hpp -- umbrella header: everything public in lcngeom.
+#ifndef LCNGEOM_LCNGEOM_HPP
+#define LCNGEOM_LCNGEOM_HPP
+
+#include "lcngeom/error.hpp"
+#include "lcngeom/integer.hpp"
+#include "lcngeom/rational.hpp"
+#include "lcngeom/int_poly.hpp"
+#include "lcngeom/rat_poly.hpp"
+#include "lcngeom/binary_form.hpp"
+#include "lcngeom/invariants.hpp"
+#include "lcngeom/factorization.hpp"
+#include "lcngeom/real_roots.hpp"
+#include "lcngeom/partition.hpp"
+#include "lcngeom/rrmp.hpp"
+#include "lcngeom/loci.hpp"
+
+#endif

@@ -1,0 +1,51 @@
+// lcngeom/partition.hpp -- integer partitions (root multiplicity patterns).
+//
+// A Partition lists positive parts in descending order, printed as the paper
+// does: "(2,1,1)".  parse() accepts "2,1,1", "(2,1,1)" and "211" (one digit
+// per part, as in the paper's "Delta_(1,1,2)"; parts are sorted on input).
+#ifndef LCNGEOM_PARTITION_HPP
+#define LCNGEOM_PARTITION_HPP
+
+#include <compare>
+#include <iosfwd>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lcngeom {
+
+class Partition {
+ public:
+  /// The empty partition of 0.
+  Partition() = default;
+  /// Sorts the parts descending; throws invalid_argument for a part <= 0.
+  explicit Partition(std::vector<int> parts);
+  static Partition parse(std::string_view text);
+
+  const std::vector<int>& parts() const noexcept { return parts_; }
+  int size() const noexcept { return static_cast<int>(parts_.size()); }
+  /// The integer partitioned: sum of the parts.
+  int sum() const noexcept;
+  int operator[](int i) const { return parts_.at(static_cast<std::size_t>(i)); }
+  /// True for (1, ..., 1).
+  bool is_trivial() const noexcept;
+  /// "(2,1,1)"; the empty partition prints "()".
+  std::string to_string() const;
+
+  friend bool operator==(const Partition&, const Partition&) = default;
+  /// Lexicographic on the descending part lists: (1,1,1,1) < (2,1,1) < (2,2) < (3,1) < (4).
+  friend std::strong_ordering operator<=>(const Partition& a, const Partition& b) { return a.parts_ <=> b.parts_; }
+
+ private:
+  std::vector<int> parts_;
+};
+
+/// All partitions of n >= 0 in increasing lexicographic order, starting with
+/// (1, ..., 1) and ending with (n) (the order of Example 6.7 read left to right).
+std::vector<Partition> partitions(int n);
+
+std::ostream& operator<<(std::ostream& os, const Partition& p);
+
+}  // namespace lcngeom
+
+#endif

@@ -1,0 +1,73 @@
+// lcngeom/real_roots.hpp -- certified real roots of binary forms in P^1.
+//
+// Roots are points (t:1) of the affine chart, t = x/y, plus possibly (1:0).
+// Counting uses FLINT's Sturm sequences on the square-free part; isolation
+// uses Arb's certified complex root isolation on each Q-irreducible factor and
+// is then re-checked with exact rational sign evaluations, so a returned
+// interval is certified twice.  Rational roots are returned exactly.
+#ifndef LCNGEOM_REAL_ROOTS_HPP
+#define LCNGEOM_REAL_ROOTS_HPP
+
+#include <string>
+#include <vector>
+
+#include "lcngeom/binary_form.hpp"
+#include "lcngeom/int_poly.hpp"
+#include "lcngeom/rational.hpp"
+
+namespace lcngeom {
+
+/// A certified real root of a form p.
+///   post: either at_infinity() (the root (1:0)), or lo() <= t <= hi() for
+///         exactly one real root (t:1) of the square-free part of p, and
+///         lo() == hi() iff that root is rational (then it is t = lo() exactly);
+///         for lo() < hi() the defining polynomial has opposite nonzero signs
+///         at lo() and hi().
+class RealRoot {
+ public:
+  /// The root (1:0) with multiplicity m.
+  static RealRoot infinity(int multiplicity);
+  /// The root of the irreducible primitive polynomial `defining` (in t) inside
+  /// [lo, hi]; the caller guarantees isolation (checked: sign change or exact root).
+  RealRoot(IntPoly defining, Rational lo, Rational hi, int multiplicity);
+
+  bool at_infinity() const noexcept { return infinity_; }
+  const Rational& lo() const noexcept { return lo_; }
+  const Rational& hi() const noexcept { return hi_; }
+  int multiplicity() const noexcept { return multiplicity_; }
+  /// The Q-irreducible factor of p(t, 1) this root belongs to (y for (1:0)).
+  const IntPoly& defining_polynomial() const noexcept { return defining_; }
+  bool is_exact() const noexcept { return infinity_ || lo_ == hi_; }
+  Rational width() const { return hi_ - lo_; }
+
+  /// Bisects (exact sign evaluation) until hi - lo <= max_width (> 0).
+  void refine(const Rational& max_width);
+  /// Refines until hi - lo <= 10^-digits.
+  void refine_digits(int digits);
+  /// A decimal d with |t - d| <= 10^-digits (refining a copy as needed);
+  /// "inf" for (1:0).
+  std::string to_decimal(int digits) const;
+  /// Splits at the rational point c (not a root of the defining polynomial,
+  /// lo < c < hi) keeping the half that contains the root.
+  void split_at(const Rational& c);
+
+ private:
+  RealRoot() = default;
+  IntPoly defining_;
+  Rational lo_, hi_;
+  int multiplicity_ = 0;
+  bool infinity_ = false;
+};
+
+/// Number of distinct real roots of p in P^1 ((1:0) included).  Exact (Sturm).
+/// Throws domain_error for the zero form.
+int count_real_roots(const BinaryForm& p);
+
+/// All real roots of p in P^1 with multiplicities, isolated by pairwise
+/// disjoint intervals, in increasing order of t with (1:0) last.  If digits >= 0
+/// every interval is refined to width <= 10^-digits.  Throws domain_error for 0.
+std::vector<RealRoot> real_roots(const BinaryForm& p, int digits = -1);
+
+}  // namespace lcngeom
+
+#endif

@@ -1,0 +1,115 @@
+// lcngeom/rrmp.hpp -- real root multiplicity patterns (Definition 3.2).
+//
+// A nonzero real form P has rrmp (rho | gamma) if
+//     P = p_1^{rho_1} ... p_r^{rho_r} q_1^{gamma_1} ... q_c^{gamma_c}
+// with p_i real linear, q_j real irreducible quadratic, pairwise linearly
+// independent (eq. 3.1).  rho lists the multiplicities of the distinct real
+// roots in P^1 ((1:0) included), gamma those of the distinct complex-conjugate
+// pairs.  Written as in the paper: both sides ascending, "0" for an empty side,
+// e.g. "112|0", "11|1", "0|11"; if a multiplicity is >= 10 all entries are
+// comma separated: "1,12|0".  The partition lambda_{rho|gamma} lists rho and
+// each gamma_j twice (the complex root pattern).
+#ifndef LCNGEOM_RRMP_HPP
+#define LCNGEOM_RRMP_HPP
+
+#include <compare>
+#include <cstdint>
+#include <iosfwd>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lcngeom/binary_form.hpp"
+#include "lcngeom/detail/small_vector.hpp"
+#include "lcngeom/partition.hpp"
+
+namespace lcngeom {
+
+class Rrmp {
+ public:
+  /// The pattern "0|0" of a nonzero constant (degree 0).
+  Rrmp() = default;
+  /// Sorts both sides ascending; throws invalid_argument for an entry <= 0.
+  Rrmp(std::span<const int> rho, std::span<const int> gamma);
+  Rrmp(std::initializer_list<int> rho, std::initializer_list<int> gamma)
+      : Rrmp(std::span<const int>(rho.begin(), rho.size()), std::span<const int>(gamma.begin(), gamma.size())) {}
+  /// Parses "112|0", "0|11", "1,12|0", "(1,1,2|0)"; throws parse_error.
+  static Rrmp parse(std::string_view text);
+
+  std::span<const int> rho() const noexcept { return rho_.span(); }
+  std::span<const int> gamma() const noexcept { return gamma_.span(); }
+  /// sum rho + 2 sum gamma.
+  int degree() const noexcept;
+  /// Number of real roots counted with multiplicity (sum rho).
+  int real_root_count() const noexcept;
+  int distinct_real_roots() const noexcept { return static_cast<int>(rho_.size()); }
+  int distinct_complex_pairs() const noexcept { return static_cast<int>(gamma_.size()); }
+  /// lambda_{rho|gamma} = (rho_1..rho_r, gamma_1, gamma_1, ..., gamma_c, gamma_c), descending.
+  Partition lambda() const;
+  std::string to_string() const;
+
+  friend bool operator==(const Rrmp& a, const Rrmp& b) noexcept { return a.rho_ == b.rho_ && a.gamma_ == b.gamma_; }
+
+  // Builders for classifiers (keep the sides ascending themselves).
+  void push_real(int multiplicity, int count = 1) { rho_.push_back(multiplicity, count); }
+  void push_complex(int multiplicity, int count = 1) { gamma_.push_back(multiplicity, count); }
+  void normalize() noexcept { rho_.sort(); gamma_.sort(); }
+
+ private:
+  detail::SmallIntVector<8> rho_, gamma_;
+};
+
+/// All rrmps of degree n >= 0 in the paper's order (Example 3.3): by number of
+/// complex pairs (with multiplicity) ascending, then rho by increasing
+/// lexicographic order of its descending partition, then gamma by decreasing
+/// order.  n = 4 gives 1111|0, 112|0, 22|0, 13|0, 4|0, 11|1, 2|1, 0|2, 0|11.
+std::vector<Rrmp> all_rrmps(int n);
+
+/// The rrmp of a nonzero form (exact).  Uses the closed-form classifiers of
+/// Example 3.3 for degree <= 4 and the general algorithm otherwise.
+/// Throws domain_error for the zero form.
+Rrmp rrmp(const BinaryForm& p);
+
+/// The same for an integer coefficient vector (a_0, ..., a_n); the fast entry
+/// point used for batch classification (no BinaryForm is built for n <= 4
+/// when the coefficients are machine integers).
+Rrmp rrmp(std::span<const long> coefficients);
+
+/// General algorithm: square-free decomposition over Q of p(t, 1) (FLINT),
+/// FLINT's Sturm count of real roots of each square-free factor, and the
+/// multiplicity of (1:0) from the leading zeros.  No closed forms: this is the
+/// reference the fast paths are tested against.
+Rrmp rrmp_general(const BinaryForm& p);
+
+/// The closed-form classifiers of Example 3.3 for degrees 0..4 (quadratic: the
+/// sign of b^2 - 4ac; cubic: Disc and delta_1..delta_3; quartic: delta,
+/// delta' and p, q of the depressed quartic after moving a root off (1:0) with
+/// (x, y) -> (x, y + s x)).  std::nullopt for other degrees.
+std::optional<Rrmp> rrmp_closed_form(const BinaryForm& p);
+
+/// The cubic invariants of Example 3.3 for a x^3 + b x^2 y + c x y^2 + d y^3:
+/// Disc = b^2c^2 - 4ac^3 - 4b^3d - 27a^2d^2 + 18abcd, delta_1 = 3ac - b^2,
+/// delta_2 = 9ad - bc, delta_3 = 3bd - c^2 (a triple root iff all three vanish).
+struct CubicInvariants {
+  Rational disc, delta1, delta2, delta3;
+};
+/// Throws invalid_argument unless deg p = 3.
+CubicInvariants cubic_invariants(const BinaryForm& p);
+
+/// The depressed quartic of Example 3.3: for a_0 != 0,
+/// f(x - a_1/(4 a_0) y, y) / a_0 = x^4 + p x^2 y^2 + q x y^3 + r y^4, with
+///   delta  = 256r^3 - 128p^2r^2 + 144pq^2r + 16p^4r - 27q^4 - 4p^3q^2  (= Disc(f) / a_0^6),
+///   delta' = 8pr - 9q^2 - 2p^3.
+struct DepressedQuartic {
+  Rational p, q, r, delta, delta_prime;
+};
+/// Throws invalid_argument unless deg p = 4, domain_error if a_0 = 0.
+DepressedQuartic depressed_quartic(const BinaryForm& p);
+
+std::ostream& operator<<(std::ostream& os, const Rrmp& r);
+
+}  // namespace lcngeom
+
+#endif

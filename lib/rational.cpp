@@ -1,0 +1,153 @@
+// Rational: exact parsing of integers, fractions and decimals; printing.
+#include "lcngeom/rational.hpp"
+
+#include <ostream>
+
+#include <flint/flint.h>
+
+#include "lcngeom/detail/text.hpp"
+#include "lcngeom/error.hpp"
+
+namespace lcngeom {
+
+Rational::Rational(const Integer& num, const Integer& den) {
+  fmpq_init(v_);
+  if (den.is_zero()) throw domain_error("rational " + num.to_string() + "/0 has a zero denominator");
+  fmpq_set_fmpz_frac(v_, num.raw(), den.raw());
+}
+
+Rational::Rational(long num, long den) : Rational(Integer(num), Integer(den)) {}
+
+namespace {
+
+// Reads "d.ddd[e±k]" (at least one digit) exactly into a rational.
+void parse_decimal(fmpq_t out, std::string_view t, std::string_view original) {
+  std::size_t i = 0;
+  bool neg = false;
+  if (i < t.size() && (t[i] == '+' || t[i] == '-')) neg = t[i++] == '-';
+  std::string digits;
+  long frac_digits = 0;
+  bool seen_point = false;
+  for (; i < t.size(); ++i) {
+    char c = t[i];
+    if (c >= '0' && c <= '9') {
+      digits += c;
+      if (seen_point) ++frac_digits;
+    } else if (c == '.' && !seen_point) {
+      seen_point = true;
+    } else {
+      break;
+    }
+  }
+  long exponent = 0;
+  if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
+    std::size_t j = i + 1;
+    bool eneg = false;
+    if (j < t.size() && (t[j] == '+' || t[j] == '-')) eneg = t[j++] == '-';
+    if (j == t.size()) throw parse_error("missing exponent in number '" + std::string(original) + "'", j);
+    for (; j < t.size(); ++j) {
+      if (t[j] < '0' || t[j] > '9') break;
+      if (exponent > 100000) throw parse_error("exponent too large in '" + std::string(original) + "'", j);
+      exponent = 10 * exponent + (t[j] - '0');
+    }
+    if (eneg) exponent = -exponent;
+    i = j;
+  }
+  if (digits.empty() || i != t.size())
+    throw parse_error("malformed number '" + std::string(original) + "'", i);
+  fmpz_t num, ten;
+  fmpz_init(num);
+  fmpz_init_set_ui(ten, 10);  // base of the scale 10^|shift|
+  fmpz_set_str(num, digits.c_str(), 10);
+  if (neg) fmpz_neg(num, num);
+  long shift = exponent - frac_digits;
+  fmpz_t scale;
+  fmpz_init(scale);
+  fmpz_pow_ui(scale, ten, static_cast<unsigned long>(shift < 0 ? -shift : shift));
+  if (shift >= 0) {
+    fmpz_mul(num, num, scale);
+    fmpz_set(fmpq_numref(out), num);
+    fmpz_one(fmpq_denref(out));
+  } else {
+    fmpq_set_fmpz_frac(out, num, scale);
+  }
+  fmpz_clear(scale);
+  fmpz_clear(num);
+  fmpz_clear(ten);
+}
+
+}  // namespace
+
+Rational::Rational(std::string_view text) {
+  fmpq_init(v_);
+  std::string_view t = detail::trim(text);
+  if (t.empty()) throw parse_error("expected a rational number, got an empty string", 0);
+  std::size_t slash = t.find('/');
+  if (slash == std::string_view::npos) {
+    parse_decimal(v_, t, text);
+    return;
+  }
+  Rational num, den;
+  parse_decimal(num.v_, detail::trim(t.substr(0, slash)), text);
+  parse_decimal(den.v_, detail::trim(t.substr(slash + 1)), text);
+  if (den.is_zero()) throw parse_error("zero denominator in '" + std::string(text) + "'", slash);
+  fmpq_div(v_, num.v_, den.v_);
+}
+
+Rational& Rational::operator/=(const Rational& o) {
+  if (o.is_zero()) throw domain_error("division of " + to_string() + " by zero");
+  fmpq_div(v_, v_, o.v_);
+  return *this;
+}
+
+double Rational::to_double() const {
+  return fmpq_get_d(v_);
+}
+
+std::string Rational::to_string() const {
+  char* s = fmpq_get_str(nullptr, 10, v_);
+  std::string out(s);
+  flint_free(s);
+  return out;
+}
+
+std::string Rational::to_decimal(int digits) const {
+  if (digits < 0) throw invalid_argument("number of digits must be >= 0, got " + std::to_string(digits));
+  // round(|v| * 10^digits) with ties away from zero, then insert the point.
+  fmpz_t scale, num, q, r, twice;
+  fmpz_init(scale); fmpz_init(num); fmpz_init(q); fmpz_init(r); fmpz_init(twice);
+  fmpz_set_ui(scale, 10);
+  fmpz_pow_ui(scale, scale, static_cast<unsigned long>(digits));
+  fmpz_abs(num, fmpq_numref(v_));
+  fmpz_mul(num, num, scale);
+  fmpz_fdiv_qr(q, r, num, fmpq_denref(v_));
+  fmpz_mul_2exp(twice, r, 1);
+  if (fmpz_cmp(twice, fmpq_denref(v_)) >= 0) fmpz_add_ui(q, q, 1);
+  char* s = fmpz_get_str(nullptr, 10, q);
+  std::string body(s);
+  flint_free(s);
+  fmpz_clear(scale); fmpz_clear(num); fmpz_clear(q); fmpz_clear(r); fmpz_clear(twice);
+  const std::size_t frac = static_cast<std::size_t>(digits);
+  if (body.size() <= frac) body = std::string(frac + 1 - body.size(), '0').append(body);
+  const bool all_zero = body.find_first_not_of('0') == std::string::npos;
+  std::string out = sign() < 0 && !all_zero ? "-" : "";
+  out.append(body, 0, body.size() - frac);
+  if (frac > 0) {
+    out += '.';
+    out.append(body, body.size() - frac, frac);
+  }
+  return out;
+}
+
+Rational abs(const Rational& a) { return a.sign() < 0 ? -a : a; }
+
+Rational pow(const Rational& a, long exponent) {
+  if (a.is_zero() && exponent < 0) throw domain_error("0 raised to the negative power " + std::to_string(exponent));
+  Rational r;
+  fmpq_pow_si(r.raw(), a.raw(), exponent);
+  return r;
+}
+
+std::ostream& operator<<(std::ostream& os, const Rational& a) { return os << a.to_string(); }
+
+}  // namespace lcngeom

@@ -1,0 +1,156 @@
+// Certified real roots: Sturm counts (FLINT), Arb isolation, exact re-checks.
+#include "lcngeom/real_roots.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <acb.h>
+#include <arb_fmpz_poly.h>
+#include <flint/fmpz_poly.h>
+
+#include "lcngeom/error.hpp"
+#include "lcngeom/factorization.hpp"
+
+namespace lcngeom {
+
+namespace {
+
+int sign_at(const IntPoly& f, const Rational& t) {
+  Rational v;
+  fmpz_poly_evaluate_fmpq(v.raw(), f.raw(), t.raw());
+  return v.sign();
+}
+
+Rational pow10_neg(int digits) { return Rational(Integer(1), pow(Integer(10), static_cast<unsigned long>(digits))); }
+
+// Real roots of an irreducible integer polynomial of degree >= 2, as balls
+// from Arb converted to exact dyadic intervals.
+std::vector<RealRoot> isolate_irreducible(const IntPoly& f, int multiplicity, long prec) {
+  const slong d = f.degree();
+  acb_ptr roots = _acb_vec_init(d);
+  arb_fmpz_poly_complex_roots(roots, f.raw(), 0, prec);
+  std::vector<RealRoot> out;
+  arf_t b;
+  arf_init(b);
+  for (slong i = 0; i < d; ++i) {
+    if (!arb_is_zero(acb_imagref(roots + i))) continue;  // Arb marks real roots exactly
+    Rational lo, hi;
+    arb_get_lbound_arf(b, acb_realref(roots + i), 2 * prec + 64);
+    arf_get_fmpq(lo.raw(), b);
+    arb_get_ubound_arf(b, acb_realref(roots + i), 2 * prec + 64);
+    arf_get_fmpq(hi.raw(), b);
+    out.emplace_back(f, lo, hi, multiplicity);  // constructor re-checks the sign change
+  }
+  arf_clear(b);
+  _acb_vec_clear(roots, d);
+  return out;
+}
+
+bool overlap(const RealRoot& a, const RealRoot& b) { return !(a.hi() < b.lo() || b.hi() < a.lo()); }
+
+}  // namespace
+
+RealRoot RealRoot::infinity(int multiplicity) {
+  RealRoot r;
+  r.infinity_ = true;
+  r.multiplicity_ = multiplicity;
+  // defining_ stays zero: the factor y has no root on the chart y = 1.
+  return r;
+}
+
+RealRoot::RealRoot(IntPoly defining, Rational lo, Rational hi, int multiplicity)
+    : defining_(std::move(defining)), lo_(std::move(lo)), hi_(std::move(hi)), multiplicity_(multiplicity) {
+  if (hi_ < lo_) throw invalid_argument("isolating interval [" + lo_.to_string() + ", " + hi_.to_string() + "] is empty");
+  if (lo_ == hi_) {
+    if (sign_at(defining_, lo_) != 0) throw invalid_argument(lo_.to_string() + " is not a root of " + defining_.to_string());
+    return;
+  }
+  const int slo = sign_at(defining_, lo_), shi = sign_at(defining_, hi_);
+  if (slo == 0) { hi_ = lo_; return; }
+  if (shi == 0) { lo_ = hi_; return; }
+  if (slo == shi)
+    throw invalid_argument("no sign change of " + defining_.to_string() + " on [" + lo_.to_string() + ", " +
+                           hi_.to_string() + "]");
+}
+
+void RealRoot::split_at(const Rational& c) {
+  const int sc = sign_at(defining_, c);
+  if (sc == 0) {
+    lo_ = hi_ = c;
+  } else if (sc == sign_at(defining_, lo_)) {
+    lo_ = c;
+  } else {
+    hi_ = c;
+  }
+}
+
+void RealRoot::refine(const Rational& max_width) {
+  if (max_width.sign() <= 0) throw invalid_argument("refinement width must be positive, got " + max_width.to_string());
+  if (is_exact()) return;
+  const Rational half(1, 2);
+  while (width() > max_width && !is_exact()) split_at((lo_ + hi_) * half);
+}
+
+void RealRoot::refine_digits(int digits) {
+  if (digits < 0) throw invalid_argument("number of digits must be >= 0, got " + std::to_string(digits));
+  refine(pow10_neg(digits));
+}
+
+std::string RealRoot::to_decimal(int digits) const {
+  if (infinity_) return "inf";
+  RealRoot r = *this;
+  r.refine(pow10_neg(digits));  // |t - mid| <= 10^-digits / 2, rounding adds <= 10^-digits / 2
+  return ((r.lo_ + r.hi_) * Rational(1, 2)).to_decimal(digits);
+}
+
+int count_real_roots(const BinaryForm& p) {
+  if (p.is_zero()) throw domain_error("the zero form has no well-defined real roots");
+  IntPoly f = p.primitive_dehomogenized();
+  int count = p.multiplicity_at_infinity() > 0 ? 1 : 0;
+  if (f.degree() <= 0) return count;
+  IntPoly g = divexact(f, gcd(f, f.derivative()));  // square-free part
+  return count + static_cast<int>(fmpz_poly_num_real_roots(g.raw()));
+}
+
+std::vector<RealRoot> real_roots(const BinaryForm& p, int digits) {
+  if (p.is_zero()) throw domain_error("the zero form has no well-defined real roots");
+  const long prec = digits < 0 ? 32 : static_cast<long>(std::ceil(digits * 3.3219280948873626)) + 16;
+  FormFactorization fac = factor(p);
+  std::vector<RealRoot> roots;
+  int mult_infinity = 0;
+  for (const FormFactor& ff : fac.factors) {
+    if (ff.form.multiplicity_at_infinity() > 0) {  // only the factor y has a root at (1:0)
+      mult_infinity = ff.multiplicity;
+      continue;
+    }
+    IntPoly f = ff.form.primitive_dehomogenized();
+    if (f.degree() == 1) {
+      Rational t(-f.coeff(0), f.coeff(1));
+      roots.emplace_back(f, t, t, ff.multiplicity);
+    } else {
+      for (RealRoot& r : isolate_irreducible(f, ff.multiplicity, prec)) roots.push_back(std::move(r));
+    }
+  }
+  // Roots of distinct irreducible factors are distinct: bisect until disjoint.
+  const Rational half(1, 2);
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (std::size_t i = 0; i < roots.size(); ++i)
+      for (std::size_t j = i + 1; j < roots.size(); ++j) {
+        if (!overlap(roots[i], roots[j])) continue;
+        RealRoot& wide = roots[i].width() >= roots[j].width() ? roots[i] : roots[j];
+        const RealRoot& other = &wide == &roots[i] ? roots[j] : roots[i];
+        Rational c = (wide.lo() + wide.hi()) * half;
+        if (other.is_exact() && wide.lo() < other.lo() && other.lo() < wide.hi()) c = other.lo();
+        wide.split_at(c);
+        changed = true;
+      }
+  }
+  if (digits >= 0)
+    for (RealRoot& r : roots) r.refine_digits(digits);
+  std::sort(roots.begin(), roots.end(), [](const RealRoot& a, const RealRoot& b) { return a.lo() < b.lo(); });
+  if (mult_infinity > 0) roots.push_back(RealRoot::infinity(mult_infinity));
+  return roots;
+}
+
+}  // namespace lcngeom
