@@ -7,6 +7,8 @@
 #include "lcngeom/rational.hpp"
 #include "lcngeom/int_poly.hpp"
 #include "lcngeom/rat_poly.hpp"
+#include "lcngeom/rat_matrix.hpp"
+#include "lcngeom/mpoly.hpp"
 #include "lcngeom/binary_form.hpp"
 #include "lcngeom/invariants.hpp"
 #include "lcngeom/factorization.hpp"
@@ -14,5 +16,6 @@
 #include "lcngeom/partition.hpp"
 #include "lcngeom/rrmp.hpp"
 #include "lcngeom/loci.hpp"
+#include "lcngeom/compatibility.hpp"
 
 #endif

@@ -1,1 +1,83 @@
-int main(){return 0;}
+// lcngeom: command-line front end of the library.
+//
+// Exit codes: 0 success, 1 a verification reported a failed claim, 2 bad input
+// (one line on stderr), 3 internal error.
+#include <algorithm>
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include <flint/flint.h>
+
+#include "command.hpp"
+#include "lcngeom/error.hpp"
+
+namespace lcngeom::cli {
+
+namespace {
+std::vector<Command>& registry() {
+  static std::vector<Command> r;
+  return r;
+}
+
+std::string one_line(std::string s) {
+  std::replace(s.begin(), s.end(), '\n', ' ');
+  return s;
+}
+}  // namespace
+
+bool register_command(Command command) {
+  registry().push_back(std::move(command));
+  return true;
+}
+
+const std::vector<Command>& commands() { return registry(); }
+
+void print_json(const nlohmann::json& j) { std::cout << j.dump() << '\n'; }
+
+int run(int argc, char** argv) {
+  CLI::App app{"lcngeom -- exact geometry of linear convolutional networks\n"
+               "(Kohn, Merkh, Montufar, Trager: Geometry of Linear Convolutional Networks, 2022)"};
+  app.name("lcngeom");
+  app.require_subcommand(1);
+  std::vector<Command> cmds = registry();
+  std::stable_sort(cmds.begin(), cmds.end(), [](const Command& a, const Command& b) { return a.order < b.order; });
+  std::vector<std::pair<CLI::App*, std::function<int()>>> runners;
+  for (const Command& c : cmds) {
+    CLI::App* sub = app.add_subcommand(c.name, c.description);
+    runners.emplace_back(sub, c.setup(*sub));
+  }
+  if (argc > 1 && argv[1][0] != '-' &&
+      std::none_of(cmds.begin(), cmds.end(), [&](const Command& c) { return c.name == argv[1]; })) {
+    std::cerr << "lcngeom: unknown subcommand '" << argv[1] << "' (see lcngeom --help)\n";
+    return 2;
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help
+    std::cerr << "lcngeom: " << one_line(e.what()) << " (see lcngeom --help)\n";
+    return 2;
+  }
+  try {
+    for (auto& [sub, runner] : runners)
+      if (sub->parsed()) return runner();
+  } catch (const lcngeom::error& e) {
+    std::cerr << "lcngeom: error: " << one_line(e.what()) << '\n';
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "lcngeom: internal error: " << one_line(e.what()) << '\n';
+    return 3;
+  }
+  return 2;
+}
+
+}  // namespace lcngeom::cli
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  int rc = lcngeom::cli::run(argc, argv);
+  std::cout.flush();
+  flint_cleanup_master();
+  return rc;
+}

@@ -1,0 +1,37 @@
+// The lcngeom program: a registry of subcommands.  Each subcommand lives in
+// its own file and registers itself at static-initialisation time, so adding a
+// command never edits a shared list.
+#ifndef LCNGEOM_TOOLS_COMMAND_HPP
+#define LCNGEOM_TOOLS_COMMAND_HPP
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+namespace lcngeom::cli {
+
+/// Configures a CLI11 subcommand and returns the function that runs it
+/// (returning the process exit code).  Option storage must outlive setup:
+/// capture a shared_ptr to an options struct in the runner.
+using Setup = std::function<std::function<int()>(CLI::App&)>;
+
+struct Command {
+  int order;  ///< position in --help (paper order: section * 100 + k)
+  std::string name;
+  std::string description;
+  Setup setup;
+};
+
+/// Registers a command; returns true so it can initialise a static bool.
+bool register_command(Command command);
+const std::vector<Command>& commands();
+
+/// Prints a JSON object on stdout as one line followed by a newline.
+void print_json(const nlohmann::json& j);
+
+}  // namespace lcngeom::cli
+
+#endif
