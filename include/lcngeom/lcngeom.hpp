@@ -16,6 +16,8 @@
 #include "lcngeom/partition.hpp"
 #include "lcngeom/rrmp.hpp"
 #include "lcngeom/loci.hpp"
+#include "lcngeom/architecture.hpp"
+#include "lcngeom/parameterization.hpp"
 #include "lcngeom/compatibility.hpp"
 
 #endif

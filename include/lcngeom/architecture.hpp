@@ -1,0 +1,72 @@
+// lcngeom/architecture.hpp -- LCN architectures (Section 2, Section 4.3).
+//
+// An architecture is L layers with filter shapes k_l = (k_l^1, ..., k_l^D)
+// (D = 1: the usual filter sizes k = (k_1, ..., k_L)), strides s = (s_1..s_L)
+// (D = 1 only; stride one by default) and an output size d_L per dimension
+// (default 1).  The remaining widths follow from eq. (2.4):
+//     d_{l-1} = s_l (d_l - 1) + k_l.
+// Filter l acts first on the input for l = 1 (W = W_L ... W_1).
+#ifndef LCNGEOM_ARCHITECTURE_HPP
+#define LCNGEOM_ARCHITECTURE_HPP
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lcngeom {
+
+class Architecture {
+ public:
+  /// 1-D architecture.  `strides` empty means all ones; throws invalid_argument
+  /// (naming the value) for k_l < 1, s_l < 1, a strides/filters length
+  /// mismatch, no layers, or output_size < 1.
+  explicit Architecture(std::vector<int> filters, std::vector<int> strides = {}, int output_size = 1);
+  /// D-dimensional architecture with stride one: filter_shapes[l] has D >= 1
+  /// entries (the same D for every layer); output_sizes has D entries (empty:
+  /// all ones).
+  static Architecture multi(std::vector<std::vector<int>> filter_shapes, std::vector<int> output_sizes = {});
+  /// 1-D architecture given the input size d_0 instead of d_L; throws
+  /// invalid_argument if (2.4) does not give integral widths >= 1.
+  static Architecture from_input_size(std::vector<int> filters, std::vector<int> strides, int input_size);
+  /// Parses CLI text: filters "4,2" or "2x2,3x3" (D-dim), strides "2,1" or "".
+  static Architecture parse(std::string_view filters, std::string_view strides = "", int output_size = 1);
+
+  int depth() const noexcept { return static_cast<int>(shapes_.size()); }
+  /// D, the number of spatial dimensions.
+  int dimension() const noexcept { return static_cast<int>(shapes_.front().size()); }
+  /// 1-D filter sizes k_1..k_L; throws domain_error if dimension() > 1.
+  std::vector<int> filters() const;
+  const std::vector<std::vector<int>>& filter_shapes() const noexcept { return shapes_; }
+  const std::vector<int>& strides() const noexcept { return strides_; }
+  bool stride_one() const noexcept;
+  /// Widths d_0, ..., d_L per dimension: widths()[d][l].
+  std::vector<std::vector<int>> widths() const;
+  /// 1-D widths d_0..d_L; throws domain_error if dimension() > 1.
+  std::vector<int> widths_1d() const;
+  /// End-to-end filter size per dimension (Prop. 2.2):
+  /// k = k_1 + sum_{l>=2} (k_l - 1) s_1 ... s_{l-1}.
+  std::vector<int> end_to_end_filter_shape() const;
+  /// 1-D end-to-end filter size k; throws domain_error if dimension() > 1.
+  int end_to_end_filter_size() const;
+  /// s = s_1 ... s_L.
+  long end_to_end_stride() const;
+  /// Number of parameters sum_l prod_d k_l^d.
+  int parameter_count() const;
+  /// e = number of layers whose (1-D) filter size is even (Lemma 4.2).
+  int even_filter_count() const;
+  /// "k=(4,2)", "k=(4,2) s=(2,1)", "k=(2x2,2x2)".
+  std::string to_string() const;
+
+  friend bool operator==(const Architecture&, const Architecture&) = default;
+
+ private:
+  Architecture() = default;
+  void validate() const;
+  std::vector<std::vector<int>> shapes_;
+  std::vector<int> strides_;
+  std::vector<int> output_;
+};
+
+}  // namespace lcngeom
+
+#endif
