@@ -31,23 +31,20 @@ Rational arf_to_rational(const arf_t x) {
 }
 }  // namespace
 
-Rational Ball::lower() const {
+namespace {
+// An exact endpoint: Arb's bound functions at exact precision lose nothing.
+Rational endpoint(const arb_struct* v, void (*bound)(arf_t, const arb_t, slong)) {
   arf_t t;
   arf_init(t);
-  arb_get_lbound_arf(t, v_, ARF_PREC_EXACT);
+  bound(t, v, ARF_PREC_EXACT);
   Rational q = arf_to_rational(t);
   arf_clear(t);
   return q;
 }
+}  // namespace
 
-Rational Ball::upper() const {
-  arf_t t;
-  arf_init(t);
-  arb_get_ubound_arf(t, v_, ARF_PREC_EXACT);
-  Rational q = arf_to_rational(t);
-  arf_clear(t);
-  return q;
-}
+Rational Ball::lower() const { return endpoint(v_, arb_get_lbound_arf); }
+Rational Ball::upper() const { return endpoint(v_, arb_get_ubound_arf); }
 
 Rational Ball::midpoint() const { return arf_to_rational(arb_midref(v_)); }
 
