@@ -1,0 +1,343 @@
+// lcngeom/detail/critical_algebra.hpp -- the algebra of critical points on
+// multiple root loci, written once over any ring of detail/rings.hpp
+// (internal; see critical_points.hpp for the mathematics).
+//
+// A point of Delta_lambda with root pattern exactly lambda is w = h * G with
+//     G = prod_j P_j^{e_j},   g = prod_j P_j^{e_j - 1}        (e_j = j for Delta_lambda)
+// for pairwise coprime square-free forms P_j of degree c_j (the roots of
+// multiplicity e_j) and a square-free form h of degree c_1 coprime to G (the
+// simple roots).  The tangent space there is g * R[x,y]_r, r = c_1 + sum c_j
+// (eq. 5.3), and w is critical for ||w - u||^2_Sigma iff u - w is
+// Sigma-orthogonal to it.  Since G * R_{c_1} lies in g * R_r this reads
+//     N(P) (h, -1)^T = 0,   N(P) = [ M_g^T Sigma M_G | M_g^T Sigma u ]   ((r+1) x (c_1+2)),
+// where M_g, M_G are the multiplication matrices by g (degree n - r -> n) and
+// G (degree c_1 -> n).  So the critical points are the P where N(P) drops
+// rank to c_1 + 1, with h read off the kernel.
+#ifndef LCNGEOM_DETAIL_CRITICAL_ALGEBRA_HPP
+#define LCNGEOM_DETAIL_CRITICAL_ALGEBRA_HPP
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "lcngeom/error.hpp"
+#include "lcngeom/partition.hpp"
+
+namespace lcngeom::detail {
+
+/// A factor P_j of degree `degree` appearing with exponent `exponent` in w.
+struct TrackedFactor {
+  int degree;
+  int exponent;
+};
+
+/// w = h * prod P_j^{e_j} with deg h = free_degree.
+struct CriticalStructure {
+  int n = 0;
+  int free_degree = 0;
+  std::vector<TrackedFactor> tracked;
+
+  /// lambda -> free_degree = #{parts 1}, tracked = {(#{parts j}, j) : j >= 2}
+  /// ordered by increasing count then exponent (largest block last).
+  static CriticalStructure from_partition(const Partition& lambda);
+  /// r = number of distinct roots.
+  int distinct_roots() const;
+  /// m = number of unknown coefficients of the P_j (= sum c_j).
+  int unknowns() const;
+  /// deg g and deg G as forms.
+  int g_degree() const;
+  int G_degree() const;
+  /// Bound on the total degree of a maximal minor of [N | A] in the
+  /// coefficients of P_j: (c_1+1)(2 e_j - 1) + (e_j - 1).
+  int minor_degree_bound(std::size_t j) const;
+};
+
+/// An affine cell of the parameter space prod_j P^{c_j} of the P_j: the top
+/// cell (every P_j monic in x: no root at (1:0)), or the cell where P_j has
+/// the simple root (1:0): P_j = y * (monic of degree c_j - 1).  Other cells
+/// (a multiple root at (1:0), or two P_j with the root (1:0)) only contain
+/// points whose pattern is coarser than lambda.
+struct Cell {
+  int infinity_factor = -1;  ///< -1 for the top cell
+  /// Number of free coordinates of the cell.
+  int dimension(const CriticalStructure& s) const;
+  /// Coordinates of each tracked factor (in order): c_j or c_j - 1.
+  std::vector<int> block_sizes(const CriticalStructure& s) const;
+};
+
+template <class R>
+using Vec = std::vector<typename R::E>;
+template <class R>
+using Mat = std::vector<std::vector<typename R::E>>;
+
+/// The forms P_j (coefficient vectors a_0..a_{c_j}) of the point of `cell`
+/// with the given coordinates (concatenated per tracked factor).
+template <class R>
+std::vector<Vec<R>> cell_forms(const R& ring, const CriticalStructure& s, const Cell& cell, const Vec<R>& coords) {
+  std::vector<Vec<R>> out;
+  std::size_t at = 0;
+  for (std::size_t j = 0; j < s.tracked.size(); ++j) {
+    const int c = s.tracked[j].degree;
+    Vec<R> p;
+    p.reserve(static_cast<std::size_t>(c) + 1);
+    int free = c;
+    if (cell.infinity_factor == static_cast<int>(j)) {
+      p.push_back(ring.zero());
+      free = c - 1;
+    }
+    p.push_back(ring.one());
+    for (int i = 0; i < free; ++i) p.push_back(coords.at(at++));
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+/// Product of coefficient vectors (forms or polynomials: a convolution).
+template <class R>
+Vec<R> poly_mul(const R& ring, const Vec<R>& a, const Vec<R>& b) {
+  if (a.empty() || b.empty()) return {};
+  Vec<R> r(a.size() + b.size() - 1, ring.zero());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (ring.is_zero(a[i])) continue;
+    for (std::size_t j = 0; j < b.size(); ++j) r[i + j] = ring.add(r[i + j], ring.mul(a[i], b[j]));
+  }
+  return r;
+}
+
+template <class R>
+Vec<R> poly_pow(const R& ring, const Vec<R>& a, int e) {
+  Vec<R> r{ring.one()};
+  for (int i = 0; i < e; ++i) r = poly_mul(ring, r, a);
+  return r;
+}
+
+/// Matrix-vector product m v.
+template <class R>
+Vec<R> mat_vec(const R& ring, const Mat<R>& m, const Vec<R>& v) {
+  Vec<R> r;
+  r.reserve(m.size());
+  for (const auto& row : m) {
+    typename R::E s = ring.zero();
+    for (std::size_t j = 0; j < v.size(); ++j)
+      if (!ring.is_zero(row[j]) && !ring.is_zero(v[j])) s = ring.add(s, ring.mul(row[j], v[j]));
+    r.push_back(std::move(s));
+  }
+  return r;
+}
+
+/// g = prod P_j^{e_j - 1} and G = prod P_j^{e_j}.
+template <class R>
+std::pair<Vec<R>, Vec<R>> tangent_factors(const R& ring, const CriticalStructure& s, const std::vector<Vec<R>>& P) {
+  Vec<R> g{ring.one()}, q{ring.one()};
+  for (std::size_t j = 0; j < s.tracked.size(); ++j) {
+    g = poly_mul(ring, g, poly_pow(ring, P[j], s.tracked[j].exponent - 1));
+    q = poly_mul(ring, q, P[j]);
+  }
+  return {g, poly_mul(ring, g, q)};
+}
+
+/// The matrix N(P) (see the file comment); sigma_u = Sigma u.
+template <class R>
+Mat<R> critical_matrix(const R& ring, const CriticalStructure& s, const std::vector<Vec<R>>& P, const Mat<R>& sigma,
+                       const Vec<R>& sigma_u) {
+  const int n = s.n, r = s.distinct_roots(), c1 = s.free_degree;
+  auto [g, G] = tangent_factors(ring, s, P);
+  // Columns Sigma (G x^{c1-k} y^k): G shifted by k inside a vector of length n + 1.
+  std::vector<Vec<R>> cols;
+  for (int k = 0; k <= c1; ++k) {
+    Vec<R> v(static_cast<std::size_t>(n) + 1, ring.zero());
+    for (std::size_t l = 0; l < G.size(); ++l) v[l + static_cast<std::size_t>(k)] = G[l];
+    cols.push_back(mat_vec(ring, sigma, v));
+  }
+  cols.push_back(sigma_u);
+  Mat<R> N(static_cast<std::size_t>(r) + 1);
+  for (int i = 0; i <= r; ++i)
+    for (const auto& col : cols) {
+      typename R::E e = ring.zero();
+      for (std::size_t l = 0; l < g.size(); ++l)
+        if (!ring.is_zero(g[l])) e = ring.add(e, ring.mul(g[l], col[l + static_cast<std::size_t>(i)]));
+      N[static_cast<std::size_t>(i)].push_back(std::move(e));
+    }
+  return N;
+}
+
+/// Determinant by Gaussian elimination with unit pivots (may throw
+/// SplitRequest in a quotient ring).
+template <class R>
+typename R::E det(const R& ring, Mat<R> m) {
+  const std::size_t n = m.size();
+  typename R::E d = ring.one();
+  for (std::size_t c = 0; c < n; ++c) {
+    std::size_t piv = n;
+    for (std::size_t i = c; i < n; ++i)
+      if (ring.is_unit(m[i][c])) {
+        piv = i;
+        break;
+      }
+    if (piv == n) return ring.zero();
+    if (piv != c) {
+      std::swap(m[piv], m[c]);
+      d = ring.neg(d);
+    }
+    d = ring.mul(d, m[c][c]);
+    typename R::E inv = ring.inv(m[c][c]);
+    for (std::size_t i = c + 1; i < n; ++i) {
+      if (ring.is_zero(m[i][c])) continue;
+      typename R::E f = ring.mul(m[i][c], inv);
+      for (std::size_t j = c + 1; j < n; ++j)
+        if (!ring.is_zero(m[c][j])) m[i][j] = ring.sub(m[i][j], ring.mul(f, m[c][j]));
+    }
+  }
+  return d;
+}
+
+/// Homogeneous resultant of forms with formal degrees a.size()-1, b.size()-1
+/// (Sylvester determinant).
+template <class R>
+typename R::E form_resultant(const R& ring, const Vec<R>& a, const Vec<R>& b) {
+  const std::size_t da = a.size() - 1, db = b.size() - 1, n = da + db;
+  if (n == 0) return ring.one();
+  Mat<R> m(n, Vec<R>(n, ring.zero()));
+  for (std::size_t i = 0; i < db; ++i)
+    for (std::size_t j = 0; j <= da; ++j) m[i][i + j] = a[j];
+  for (std::size_t i = 0; i < da; ++i)
+    for (std::size_t j = 0; j <= db; ++j) m[db + i][i + j] = b[j];
+  return det(ring, std::move(m));
+}
+
+/// Res(f_x, f_y) for a form f of degree d >= 2: nonzero iff f is square-free
+/// in P^1 (it is d^{d-2} Disc(f) up to sign; the characteristic is 0 or > d).
+template <class R>
+typename R::E squarefree_witness(const R& ring, const Vec<R>& f) {
+  const std::size_t d = f.size() - 1;
+  Vec<R> fx, fy;
+  for (std::size_t i = 0; i < d; ++i) fx.push_back(ring.mul(ring.from_si(static_cast<long>(d - i)), f[i]));
+  for (std::size_t i = 1; i <= d; ++i) fy.push_back(ring.mul(ring.from_si(static_cast<long>(i)), f[i]));
+  return form_resultant(ring, fx, fy);
+}
+
+/// True iff the vector is nonzero at every point (may split).
+template <class R>
+bool nonzero_vector(const R& ring, const Vec<R>& v) {
+  for (const auto& e : v)
+    if (!ring.is_zero(e) && ring.is_unit(e)) return true;
+  return false;
+}
+
+/// Monic gcd of univariate polynomials (ascending coefficients) over R.
+template <class R>
+Vec<R> poly_gcd(const R& ring, Vec<R> a, Vec<R> b) {
+  auto strip = [&](Vec<R>& p) {
+    while (!p.empty() && ring.is_zero(p.back())) p.pop_back();
+  };
+  strip(a);
+  strip(b);
+  while (!b.empty()) {
+    if (!ring.is_unit(b.back())) throw domain_error("poly_gcd: leading coefficient is not a unit");
+    typename R::E inv = ring.inv(b.back());
+    // a := a mod b
+    while (a.size() >= b.size()) {
+      typename R::E f = ring.mul(a.back(), inv);
+      const std::size_t shift = a.size() - b.size();
+      for (std::size_t i = 0; i + 1 < b.size(); ++i) a[shift + i] = ring.sub(a[shift + i], ring.mul(f, b[i]));
+      a.pop_back();
+      strip(a);
+    }
+    std::swap(a, b);
+    // a is the old b; b is the remainder; the leading coefficient of b is tested next round
+  }
+  if (a.empty()) return a;
+  if (!ring.is_unit(a.back())) throw domain_error("poly_gcd: leading coefficient is not a unit");
+  typename R::E inv = ring.inv(a.back());
+  for (auto& c : a) c = ring.mul(c, inv);
+  return a;
+}
+
+/// What a point of the cell is.
+enum class PointVerdict {
+  critical,      ///< a critical point with root pattern exactly lambda
+  not_critical,  ///< N(P) has full rank: not a critical point at all
+  degenerate,    ///< N(P) drops rank but the point is not an exact-pattern critical point
+  family         ///< singular Gram block with a consistent system: a positive-dimensional set
+};
+
+template <class R>
+struct PointData {
+  std::vector<Vec<R>> P;  ///< the forms P_j
+  Vec<R> h;               ///< the free factor (degree c_1)
+  Vec<R> w;               ///< the critical point h * G (degree n)
+};
+
+/// Decides what the point with forms P is (see PointVerdict), filling `out`
+/// for a critical point and `why` for a degenerate one.  In a quotient ring
+/// every test is uniform over the roots of the modulus or throws SplitRequest.
+template <class R>
+PointVerdict classify_point(const R& ring, const CriticalStructure& s, const std::vector<Vec<R>>& P,
+                            const Mat<R>& sigma, const Vec<R>& sigma_u, PointData<R>* out, std::string* why) {
+  auto fail = [&](const char* reason) {
+    if (why) *why = reason;
+    return PointVerdict::degenerate;
+  };
+  Mat<R> N = critical_matrix(ring, s, P, sigma, sigma_u);
+  const std::size_t rows = N.size(), c1 = static_cast<std::size_t>(s.free_degree), last = c1 + 1;
+  // Eliminate the left block (columns 0..c1) with unit pivots (reduced echelon form).
+  std::vector<std::size_t> pivrow;
+  std::size_t row = 0;
+  bool deficient = false;
+  for (std::size_t c = 0; c <= c1; ++c) {
+    std::size_t piv = rows;
+    for (std::size_t i = row; i < rows; ++i)
+      if (ring.is_unit(N[i][c])) {
+        piv = i;
+        break;
+      }
+    if (piv == rows) {
+      deficient = true;
+      continue;
+    }
+    std::swap(N[piv], N[row]);
+    typename R::E inv = ring.inv(N[row][c]);
+    for (std::size_t j = c; j <= last; ++j) N[row][j] = ring.mul(N[row][j], inv);
+    for (std::size_t i = 0; i < rows; ++i) {
+      if (i == row || ring.is_zero(N[i][c])) continue;
+      typename R::E f = N[i][c];
+      for (std::size_t j = c; j <= last; ++j)
+        if (!ring.is_zero(N[row][j])) N[i][j] = ring.sub(N[i][j], ring.mul(f, N[row][j]));
+    }
+    pivrow.push_back(row);
+    ++row;
+  }
+  for (std::size_t i = row; i < rows; ++i)
+    if (!ring.is_zero(N[i][last]) && ring.is_unit(N[i][last])) return PointVerdict::not_critical;
+  if (deficient) {
+    // The Gram block M_g^T Sigma M_G is singular but the system is consistent:
+    // every h in an affine line gives a critical w = h G, so the critical set
+    // is not finite here.
+    if (why) *why = "the Gram block M_g^T Sigma M_G is singular at a consistent point (a family of critical points)";
+    return PointVerdict::family;
+  }
+  // Reduced echelon form: h_c = N[pivrow[c]][last].
+  Vec<R> h;
+  for (std::size_t c = 0; c <= c1; ++c) h.push_back(N[pivrow[c]][last]);
+  if (!nonzero_vector(ring, h)) return fail("h = 0, so w = 0");
+  for (std::size_t j = 0; j < s.tracked.size(); ++j) {
+    if (s.tracked[j].degree >= 2 && !ring.is_unit(squarefree_witness(ring, P[j])))
+      return fail("a repeated factor P_j has a double root");
+    for (std::size_t i = 0; i < j; ++i)
+      if (!ring.is_unit(form_resultant(ring, P[i], P[j]))) return fail("two repeated factors share a root");
+    if (c1 >= 1 && !ring.is_unit(form_resultant(ring, h, P[j])))
+      return fail("the simple part h shares a root with a repeated factor");
+  }
+  if (c1 >= 2 && !ring.is_unit(squarefree_witness(ring, h))) return fail("the simple part h has a double root");
+  if (out) {
+    auto [g, G] = tangent_factors(ring, s, P);
+    out->P = P;
+    out->w = poly_mul(ring, h, G);
+    out->h = std::move(h);
+  }
+  return PointVerdict::critical;
+}
+
+}  // namespace lcngeom::detail
+
+#endif

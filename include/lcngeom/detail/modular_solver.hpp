@@ -1,0 +1,36 @@
+// lcngeom/detail/modular_solver.hpp -- the critical-point count modulo a
+// prime (internal engine of ed_degree.hpp).
+#ifndef LCNGEOM_DETAIL_MODULAR_SOLVER_HPP
+#define LCNGEOM_DETAIL_MODULAR_SOLVER_HPP
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "lcngeom/detail/critical_algebra.hpp"
+#include "lcngeom/detail/rings.hpp"
+
+namespace lcngeom::detail {
+
+/// Thrown when the chosen linear projection does not separate the points of a
+/// cell (a recovery gcd of degree >= 2); the caller retries with another shear.
+struct ShapeFailure {};
+
+/// Counts of one cell.
+struct CellCount {
+  int critical = 0;    ///< points with pattern exactly lambda
+  int eliminant = 0;   ///< degree of the square-free intersected eliminant
+  int removed = 0;     ///< roots that are not exact-pattern critical points
+};
+
+/// Critical points of ||w - u||^2_Sigma with pattern exactly the structure's
+/// in one cell, over F_p.  sigma and sigma_u are reduced mod p.  `mix_all`
+/// shears all coordinates together (slower, but separates points sharing the
+/// coordinates of the last block).  Throws ShapeFailure, not_supported.
+CellCount count_cell_modp(const CriticalStructure& s, const Cell& cell, const NmodField& field,
+                          const Mat<NmodField>& sigma, const Vec<NmodField>& sigma_u, std::uint64_t seed,
+                          bool mix_all);
+
+}  // namespace lcngeom::detail
+
+#endif

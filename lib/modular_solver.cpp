@@ -1,0 +1,511 @@
+// The modular critical-point engine: dense evaluation/interpolation of the
+// combinations F_k = det[N(P) | A_k] of maximal minors, iterated resultants,
+// intersection of two eliminants, and exact classification of every root in
+// F_p[z]/(T) with splitting.
+#include "lcngeom/detail/modular_solver.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <numeric>
+#include <random>
+
+#include <flint/nmod_mpoly.h>
+#include <cstdio>
+#include <cstdlib>
+
+namespace lcngeom::detail {
+
+namespace {
+
+// Dense polynomial in k variables; variable 0 varies slowest.
+struct Dense {
+  std::vector<long> deg;  // bound per variable
+  std::vector<ulong> c;
+
+  std::size_t stride(std::size_t a) const {
+    std::size_t s = 1;
+    for (std::size_t b = a + 1; b < deg.size(); ++b) s *= static_cast<std::size_t>(deg[b] + 1);
+    return s;
+  }
+  bool is_zero() const {
+    return std::all_of(c.begin(), c.end(), [](ulong x) { return x == 0; });
+  }
+  // Actual degree in variable a (-1 for zero), and total degrees.
+  long degree(std::size_t a) const {
+    long best = -1;
+    const std::size_t st = stride(a), n = static_cast<std::size_t>(deg[a] + 1);
+    for (std::size_t i = 0; i < c.size(); ++i)
+      if (c[i]) best = std::max(best, static_cast<long>((i / st) % n));
+    return best;
+  }
+  // Total degree over the variables in `vars` (all if empty).
+  long total_degree(const std::vector<std::size_t>& vars) const {
+    long best = -1;
+    for (std::size_t i = 0; i < c.size(); ++i) {
+      if (!c[i]) continue;
+      long t = 0;
+      for (std::size_t a : vars) t += static_cast<long>((i / stride(a)) % static_cast<std::size_t>(deg[a] + 1));
+      best = std::max(best, t);
+    }
+    return best;
+  }
+};
+
+std::vector<ulong> iota_points(long d) {
+  std::vector<ulong> x(static_cast<std::size_t>(d + 1));
+  std::iota(x.begin(), x.end(), 0UL);
+  return x;
+}
+
+// Interpolates a dense polynomial from its values on the grid {0..deg_0} x ... (same layout).
+Dense interpolate_grid(std::vector<ulong> values, const std::vector<long>& deg, ulong p) {
+  Dense d{deg, std::move(values)};
+  for (std::size_t a = 0; a < deg.size(); ++a) {
+    const std::size_t st = d.stride(a), n = static_cast<std::size_t>(deg[a] + 1);
+    const std::size_t block = st * n;
+    std::vector<ulong> xs = iota_points(deg[a]), ys(n);
+    for (std::size_t base = 0; base < d.c.size(); base += block)
+      for (std::size_t off = 0; off < st; ++off) {
+        for (std::size_t i = 0; i < n; ++i) ys[i] = d.c[base + off + i * st];
+        NmodPoly f = nmod_interpolate(xs, ys, p);
+        for (std::size_t i = 0; i < n; ++i) d.c[base + off + i * st] = f.coeff(static_cast<long>(i));
+      }
+  }
+  return d;
+}
+
+// Fills a grid by calling f on every point.
+std::vector<ulong> sample_grid(const std::vector<long>& deg, const std::function<ulong(const std::vector<ulong>&)>& f) {
+  std::size_t total = 1;
+  for (long d : deg) total *= static_cast<std::size_t>(d + 1);
+  std::vector<ulong> out(total);
+  std::vector<ulong> pt(deg.size(), 0);
+  for (std::size_t i = 0; i < total; ++i) {
+    std::size_t r = i;
+    for (std::size_t a = deg.size(); a-- > 0;) {
+      pt[a] = r % static_cast<std::size_t>(deg[a] + 1);
+      r /= static_cast<std::size_t>(deg[a] + 1);
+    }
+    out[i] = f(pt);
+  }
+  return out;
+}
+
+// The univariate polynomial in variable 0 obtained by substituting values for variables 1..k-1.
+NmodPoly specialize_rest(const Dense& d, const std::vector<ulong>& rest, const nmod_t& mod) {
+  const std::size_t k = d.deg.size(), row = d.stride(0);
+  std::vector<ulong> weight(row, 1);
+  // weight[j] = prod_{a>=1} rest[a-1]^{e_a(j)}
+  for (std::size_t j = 0; j < row; ++j) {
+    std::size_t r = j;
+    ulong w = 1;
+    for (std::size_t a = k; a-- > 1;) {
+      const std::size_t n = static_cast<std::size_t>(d.deg[a] + 1), e = r % n;
+      r /= n;
+      if (e) w = nmod_mul(w, n_powmod2_ui_preinv(rest[a - 1], e, mod.n, mod.ninv), mod);
+    }
+    weight[j] = w;
+  }
+  NmodPoly out(mod.n);
+  const std::size_t n0 = static_cast<std::size_t>(d.deg[0] + 1);
+  for (std::size_t i = 0; i < n0; ++i) {
+    ulong s = _nmod_vec_dot(d.c.data() + i * row, weight.data(), static_cast<slong>(row), mod,
+                            _nmod_vec_dot_bound_limbs(static_cast<slong>(row), mod));
+    if (s) out.set_coeff(static_cast<long>(i), s);
+  }
+  return out;
+}
+
+// Resultant Res_{x0}(A, B) as a dense polynomial in the remaining variables.
+struct ResultantPlan {
+  long da, db;             // formal degrees in x0
+  std::vector<long> bound;  // per remaining variable
+};
+
+ResultantPlan plan_resultant(const Dense& A, const Dense& B) {
+  const std::size_t k = A.deg.size();
+  std::vector<std::size_t> rest;
+  for (std::size_t a = 1; a < k; ++a) rest.push_back(a);
+  ResultantPlan pl;
+  pl.da = A.degree(0);
+  pl.db = B.degree(0);
+  const long ta = A.total_degree(rest), tb = B.total_degree(rest);
+  std::vector<std::size_t> all(k);
+  std::iota(all.begin(), all.end(), std::size_t{0});
+  const long total = std::min(pl.da * tb + pl.db * ta, A.total_degree(all) * B.total_degree(all));
+  for (std::size_t a : rest) {
+    long b = pl.da * B.degree(a) + pl.db * A.degree(a);
+    pl.bound.push_back(std::max(0L, std::min(b, total)));
+  }
+  return pl;
+}
+
+Dense resultant_dense(const Dense& A, const Dense& B, const nmod_t& mod) {
+  ResultantPlan pl = plan_resultant(A, B);
+  auto vals = sample_grid(pl.bound, [&](const std::vector<ulong>& pt) {
+    NmodPoly a = specialize_rest(A, pt, mod), b = specialize_rest(B, pt, mod);
+    return nmod_formal_resultant(a, pl.da, b, pl.db);
+  });
+  return interpolate_grid(std::move(vals), pl.bound, mod.n);
+}
+
+NmodPoly to_univariate(const Dense& d, ulong p) {
+  NmodPoly f(p);
+  for (std::size_t i = 0; i < d.c.size(); ++i)
+    if (d.c[i]) f.set_coeff(static_cast<long>(i), d.c[i]);
+  return f;
+}
+
+// Removes from A and B their common factor (a curve or surface of common
+// zeros; for a generic target it consists of points with a singular Gram
+// block, see count_cell_modp).  Returns true if a factor was removed.
+bool remove_common_factor(Dense& A, Dense& B, ulong p) {
+  const std::size_t k = A.deg.size();
+  nmod_mpoly_ctx_t ctx;
+  nmod_mpoly_ctx_init(ctx, static_cast<slong>(k), ORD_LEX, p);
+  auto to_mpoly = [&](const Dense& d, nmod_mpoly_t out) {
+    std::vector<ulong> e(k);
+    for (std::size_t i = 0; i < d.c.size(); ++i) {
+      if (!d.c[i]) continue;
+      std::size_t r = i;
+      for (std::size_t a = k; a-- > 0;) {
+        e[a] = r % static_cast<std::size_t>(d.deg[a] + 1);
+        r /= static_cast<std::size_t>(d.deg[a] + 1);
+      }
+      nmod_mpoly_set_coeff_ui_ui(out, d.c[i], e.data(), ctx);
+    }
+  };
+  auto from_mpoly = [&](const nmod_mpoly_t in, Dense& d) {
+    std::fill(d.c.begin(), d.c.end(), 0UL);
+    std::vector<ulong> e(k);
+    for (slong t = 0; t < nmod_mpoly_length(in, ctx); ++t) {
+      nmod_mpoly_get_term_exp_ui(e.data(), in, t, ctx);
+      std::size_t idx = 0;
+      for (std::size_t a = 0; a < k; ++a) idx = idx * static_cast<std::size_t>(d.deg[a] + 1) + e[a];
+      d.c[idx] = nmod_mpoly_get_term_coeff_ui(in, t, ctx);
+    }
+  };
+  nmod_mpoly_t a, b, g, q;
+  nmod_mpoly_init(a, ctx);
+  nmod_mpoly_init(b, ctx);
+  nmod_mpoly_init(g, ctx);
+  nmod_mpoly_init(q, ctx);
+  to_mpoly(A, a);
+  to_mpoly(B, b);
+  bool removed = false;
+  if (nmod_mpoly_gcd(g, a, b, ctx) && nmod_mpoly_total_degree_si(g, ctx) > 0) {
+    removed = true;
+    while (nmod_mpoly_divides(q, a, g, ctx)) nmod_mpoly_swap(a, q, ctx);
+    while (nmod_mpoly_divides(q, b, g, ctx)) nmod_mpoly_swap(b, q, ctx);
+    from_mpoly(a, A);
+    from_mpoly(b, B);
+  }
+  nmod_mpoly_clear(a, ctx);
+  nmod_mpoly_clear(b, ctx);
+  nmod_mpoly_clear(g, ctx);
+  nmod_mpoly_clear(q, ctx);
+  nmod_mpoly_ctx_clear(ctx);
+  return removed;
+}
+
+// Coefficients (in variable 0) of a dense polynomial whose other variables are
+// (x_1, ..., x_{k-2}, z): substitutes the ring elements `mid` for x_1..x_{k-2}
+// and keeps z, reducing mod T.
+Vec<NmodQuotient> coefficients_over(const NmodQuotient& A, const Dense& d, const Vec<NmodQuotient>& mid) {
+  const std::size_t k = d.deg.size();
+  const std::size_t n0 = static_cast<std::size_t>(d.deg[0] + 1), row = d.stride(0);
+  const std::size_t nz = static_cast<std::size_t>(d.deg[k - 1] + 1);
+  Vec<NmodQuotient> out;
+  for (std::size_t i = 0; i < n0; ++i) {
+    NmodPoly acc = A.zero();
+    // iterate over the middle exponents; each gives a polynomial in z
+    for (std::size_t j = 0; j < row; j += nz) {
+      NmodPoly zpoly(A.prime());
+      for (std::size_t t = 0; t < nz; ++t)
+        if (d.c[i * row + j + t]) zpoly.set_coeff(static_cast<long>(t), d.c[i * row + j + t]);
+      if (zpoly.is_zero()) continue;
+      NmodPoly term = A.reduce(zpoly);
+      std::size_t r = j / nz;
+      for (std::size_t a = k - 1; a-- > 1;) {
+        const std::size_t n = static_cast<std::size_t>(d.deg[a] + 1), e = r % n;
+        r /= n;
+        for (std::size_t q = 0; q < e; ++q) term = A.mul(term, mid[a - 1]);
+      }
+      acc = A.add(acc, term);
+    }
+    out.push_back(std::move(acc));
+  }
+  return out;
+}
+
+class CellEngine {
+ public:
+  CellEngine(const CriticalStructure& s, const Cell& cell, const NmodField& field, const Mat<NmodField>& sigma,
+             const Vec<NmodField>& sigma_u, std::uint64_t seed, bool mix_all)
+      : s_(s), cell_(cell), F_(field), sigma_(sigma), sigma_u_(sigma_u), rng_(seed) {
+    delta_ = cell.dimension(s);
+    // Blocks of coordinates, one per tracked factor (skipping empty ones).
+    std::vector<int> sizes = cell.block_sizes(s);
+    std::vector<std::vector<int>> blocks;
+    std::vector<long> block_bound;
+    int at = 0;
+    for (std::size_t j = 0; j < sizes.size(); ++j) {
+      std::vector<int> b;
+      for (int i = 0; i < sizes[j]; ++i) b.push_back(at++);
+      if (!b.empty()) {
+        blocks.push_back(b);
+        block_bound.push_back(s.minor_degree_bound(j));
+      }
+    }
+    if (mix_all && blocks.size() > 1) {
+      std::vector<int> all;
+      long total = 0;
+      for (std::size_t i = 0; i < blocks.size(); ++i) {
+        all.insert(all.end(), blocks[i].begin(), blocks[i].end());
+        total += block_bound[i];
+      }
+      blocks = {all};
+      block_bound = {total};
+    }
+    // The last block carries the separating coordinate z = v_first + sum shear_i v_i.
+    shear_.assign(static_cast<std::size_t>(delta_), 0);
+    std::uniform_int_distribution<long> dist(1, (1L << 61));
+    if (!blocks.empty()) {
+      const auto& zb = blocks.back();
+      zorig_ = zb.front();
+      for (std::size_t i = 1; i < zb.size(); ++i) shear_[static_cast<std::size_t>(zb[i])] = dist(rng_);
+      for (std::size_t bi = 0; bi + 1 < blocks.size(); ++bi)
+        for (int v : blocks[bi]) {
+          order_.push_back(v);
+          bound_.push_back(block_bound[bi]);
+        }
+      for (std::size_t i = zb.size(); i-- > 1;) {
+        order_.push_back(zb[i]);
+        bound_.push_back(block_bound.back());
+      }
+      order_.push_back(zorig_);
+      bound_.push_back(block_bound.back());
+    }
+    // Random constant columns: N is (r+1) x (c1+2), so m - 1 of them make it square.
+    const int rows = s.distinct_roots() + 1, extra = std::max(0, s.unknowns() - 1);
+    K_ = extra == 0 ? 1 : (delta_ >= 3 ? 4 : 3);
+    std::uniform_int_distribution<ulong> any(1, F_.mod.n - 1);
+    for (int k = 0; k < K_; ++k) {
+      Mat<NmodField> a(static_cast<std::size_t>(rows), Vec<NmodField>(static_cast<std::size_t>(extra)));
+      for (auto& row : a)
+        for (auto& e : row) e = any(rng_);
+      combos_.push_back(std::move(a));
+    }
+  }
+
+  CellCount run();
+
+ private:
+  template <class R>
+  Vec<R> original(const R& ring, const Vec<R>& y) const {
+    Vec<R> v(static_cast<std::size_t>(delta_), ring.zero());
+    for (std::size_t t = 0; t + 1 < order_.size(); ++t) v[static_cast<std::size_t>(order_[t])] = y[t];
+    typename R::E z = y.back();
+    for (int i = 0; i < delta_; ++i)
+      if (shear_[static_cast<std::size_t>(i)])
+        z = ring.sub(z, ring.mul(ring.from_si(shear_[static_cast<std::size_t>(i)]), v[static_cast<std::size_t>(i)]));
+    v[static_cast<std::size_t>(zorig_)] = z;
+    return v;
+  }
+
+  ulong eval_F(int k, const std::vector<ulong>& y) const {
+    Vec<NmodField> v = original(F_, y);
+    auto P = cell_forms(F_, s_, cell_, v);
+    Mat<NmodField> N = critical_matrix(F_, s_, P, sigma_, sigma_u_);
+    for (std::size_t i = 0; i < N.size(); ++i)
+      for (ulong a : combos_[static_cast<std::size_t>(k)][i]) N[i].push_back(a);
+    return det(F_, std::move(N));
+  }
+
+  Dense interpolate_F(int k) const {
+    auto vals = sample_grid(bound_, [&](const std::vector<ulong>& pt) { return eval_F(k, pt); });
+    return interpolate_grid(std::move(vals), bound_, F_.mod.n);
+  }
+
+  // Classifies every root of T (square-free, monic) and returns the number of
+  // critical ones; `recover` maps the quotient ring to the point's new coordinates.
+  int classify(const NmodPoly& T, const std::function<bool(const NmodQuotient&, Vec<NmodQuotient>&)>& recover,
+               int& removed);
+
+  const CriticalStructure& s_;
+  Cell cell_;
+  const NmodField& F_;
+  const Mat<NmodField>& sigma_;
+  const Vec<NmodField>& sigma_u_;
+  std::mt19937_64 rng_;
+  int delta_ = 0, zorig_ = 0, K_ = 1;
+  std::vector<int> order_;
+  std::vector<long> bound_;
+  std::vector<long> shear_;
+  std::vector<Mat<NmodField>> combos_;
+};
+
+int CellEngine::classify(const NmodPoly& T, const std::function<bool(const NmodQuotient&, Vec<NmodQuotient>&)>& recover,
+                         int& removed) {
+  int count = 0;
+  std::vector<NmodPoly> work{T};
+  while (!work.empty()) {
+    NmodPoly t = std::move(work.back());
+    work.pop_back();
+    try {
+      NmodQuotient A(t);
+      Vec<NmodQuotient> y;
+      if (!recover(A, y)) {
+        removed += static_cast<int>(t.degree());
+        continue;
+      }
+      Vec<NmodQuotient> v = original(A, y);
+      auto P = cell_forms(A, s_, cell_, v);
+      Mat<NmodQuotient> sig;
+      for (const auto& row : sigma_) {
+        Vec<NmodQuotient> r;
+        for (ulong e : row) r.push_back(A.from_ui(e));
+        sig.push_back(std::move(r));
+      }
+      Vec<NmodQuotient> su;
+      for (ulong e : sigma_u_) su.push_back(A.from_ui(e));
+      std::string why;
+      PointVerdict verdict = classify_point(A, s_, P, sig, su, static_cast<PointData<NmodQuotient>*>(nullptr), &why);
+      if (verdict == PointVerdict::family)
+        throw not_supported("the critical set is not finite at this target (" + why + ")");
+      if (verdict == PointVerdict::critical)
+        count += static_cast<int>(t.degree());
+      else
+        removed += static_cast<int>(t.degree());
+    } catch (SplitRequest<NmodPoly>& sp) {
+      NmodPoly g = sp.factor;
+      nmod_poly_make_monic(g.raw(), g.raw());
+      work.push_back(nmod_div(t, g));
+      work.push_back(std::move(g));
+    }
+  }
+  return count;
+}
+
+// Exact quotient of a by a monic b over a ring (ascending coefficients).
+Vec<NmodQuotient> divide_monic(const NmodQuotient& A, Vec<NmodQuotient> a, const Vec<NmodQuotient>& b) {
+  const std::size_t db = b.size() - 1;
+  if (a.size() < b.size()) return {};
+  Vec<NmodQuotient> q(a.size() - db, A.zero());
+  for (std::size_t i = a.size(); i-- > db;) {
+    NmodPoly f = a[i];
+    q[i - db] = f;
+    for (std::size_t j = 0; j <= db; ++j) a[i - db + j] = A.sub(a[i - db + j], A.mul(f, b[j]));
+  }
+  return q;
+}
+
+// The root of a monic gcd whose square-free part is linear (a multiple point of
+// the scheme still gives one point); false for degree 0.
+bool linear_root(const NmodQuotient& A, Vec<NmodQuotient> g, NmodPoly& root) {
+  if (g.size() <= 1) return false;
+  if (g.size() > 2) {
+    Vec<NmodQuotient> d;
+    for (std::size_t i = 1; i < g.size(); ++i) d.push_back(A.mul(A.from_si(static_cast<long>(i)), g[i]));
+    Vec<NmodQuotient> q = poly_gcd(A, g, d);
+    g = divide_monic(A, g, q);
+    if (g.size() > 2) throw ShapeFailure{};
+  }
+  root = A.neg(g[0]);
+  return true;
+}
+
+CellCount CellEngine::run() {
+  CellCount out;
+  const ulong p = F_.mod.n;
+  if (delta_ == 0) {
+    Vec<NmodField> none;
+    auto P = cell_forms(F_, s_, cell_, none);
+    std::string why;
+    PointVerdict v = classify_point(F_, s_, P, sigma_, sigma_u_, static_cast<PointData<NmodField>*>(nullptr), &why);
+    if (v == PointVerdict::family) throw not_supported("the critical set is not finite at this target (" + why + ")");
+    out.critical = v == PointVerdict::critical ? 1 : 0;
+    out.eliminant = v == PointVerdict::not_critical ? 0 : 1;
+    out.removed = v == PointVerdict::degenerate ? 1 : 0;
+    return out;
+  }
+  if (delta_ > 3)
+    throw not_supported("counting needs the elimination of " + std::to_string(delta_) +
+                        " root coordinates; at most 3 are supported");
+  std::vector<Dense> Fs;
+  for (int k = 0; k < K_; ++k) Fs.push_back(interpolate_F(k));
+  NmodPoly T(p);
+  std::function<bool(const NmodQuotient&, Vec<NmodQuotient>&)> recover;
+  std::vector<Dense> C;
+  if (delta_ == 1) {
+    for (const Dense& f : Fs) T = nmod_gcd(T, to_univariate(f, p));
+    recover = [](const NmodQuotient& A, Vec<NmodQuotient>& y) {
+      NmodPoly z(A.prime());
+      z.set_coeff(1, 1);
+      y = {A.reduce(z)};
+      return true;
+    };
+  } else if (delta_ == 2) {
+    Dense f1a = Fs[0], f1b = Fs[0], f2 = Fs[1], f3 = Fs[2];
+    remove_common_factor(f1a, f2, p);
+    remove_common_factor(f1b, f3, p);
+    NmodPoly R1 = to_univariate(resultant_dense(f1a, f2, F_.mod), p);
+    NmodPoly R2 = to_univariate(resultant_dense(f1b, f3, F_.mod), p);
+    T = nmod_gcd(R1, R2);
+    Fs = {f1a, f2, f1b, f3};
+    recover = [&](const NmodQuotient& A, Vec<NmodQuotient>& y) {
+      Vec<NmodQuotient> none, g = coefficients_over(A, Fs[0], none);
+      for (std::size_t k = 1; k < Fs.size(); ++k) g = poly_gcd(A, g, coefficients_over(A, Fs[k], none));
+      NmodPoly x1(p);
+      if (!linear_root(A, g, x1)) return false;
+      NmodPoly z(p);
+      z.set_coeff(1, 1);
+      y = {x1, A.reduce(z)};
+      return true;
+    };
+  } else {
+    // Two eliminants through disjoint pairs of curves, so that the only
+    // common roots are (generically) the points of V(F_1, ..., F_4).
+    for (auto [a, b] : {std::pair<int, int>{0, 1}, {0, 2}, {3, 1}, {3, 2}}) {
+      Dense fa = Fs[static_cast<std::size_t>(a)], fb = Fs[static_cast<std::size_t>(b)];
+      remove_common_factor(fa, fb, p);
+      C.push_back(resultant_dense(fa, fb, F_.mod));
+    }
+    remove_common_factor(C[0], C[1], p);
+    remove_common_factor(C[2], C[3], p);
+    NmodPoly R1 = to_univariate(resultant_dense(C[0], C[1], F_.mod), p);
+    NmodPoly R2 = to_univariate(resultant_dense(C[2], C[3], F_.mod), p);
+    T = nmod_gcd(R1, R2);
+    recover = [&](const NmodQuotient& A, Vec<NmodQuotient>& y) {
+      Vec<NmodQuotient> none, g = poly_gcd(A, coefficients_over(A, C[0], none), coefficients_over(A, C[1], none));
+      NmodPoly x2(p);
+      if (!linear_root(A, g, x2)) return false;
+      Vec<NmodQuotient> mid{x2}, h = coefficients_over(A, Fs[0], mid);
+      for (std::size_t k = 1; k < Fs.size(); ++k) h = poly_gcd(A, h, coefficients_over(A, Fs[k], mid));
+      NmodPoly x1(p);
+      if (!linear_root(A, h, x1)) return false;
+      NmodPoly z(p);
+      z.set_coeff(1, 1);
+      y = {x1, x2, A.reduce(z)};
+      return true;
+    };
+  }
+  if (T.is_zero())
+    throw not_supported("the critical set is not finite at this target (the eliminant vanishes identically)");
+  if (T.degree() <= 0) return out;
+  T = nmod_squarefree_part(T);
+  out.eliminant = static_cast<int>(T.degree());
+  out.critical = classify(T, recover, out.removed);
+  return out;
+}
+
+}  // namespace
+
+CellCount count_cell_modp(const CriticalStructure& s, const Cell& cell, const NmodField& field,
+                          const Mat<NmodField>& sigma, const Vec<NmodField>& sigma_u, std::uint64_t seed,
+                          bool mix_all) {
+  CellEngine e(s, cell, field, sigma, sigma_u, seed, mix_all);
+  return e.run();
+}
+
+}  // namespace lcngeom::detail
