@@ -387,32 +387,8 @@ int CellEngine::classify(const NmodPoly& T, const std::function<bool(const NmodQ
   return count;
 }
 
-// Exact quotient of a by a monic b over a ring (ascending coefficients).
-Vec<NmodQuotient> divide_monic(const NmodQuotient& A, Vec<NmodQuotient> a, const Vec<NmodQuotient>& b) {
-  const std::size_t db = b.size() - 1;
-  if (a.size() < b.size()) return {};
-  Vec<NmodQuotient> q(a.size() - db, A.zero());
-  for (std::size_t i = a.size(); i-- > db;) {
-    NmodPoly f = a[i];
-    q[i - db] = f;
-    for (std::size_t j = 0; j <= db; ++j) a[i - db + j] = A.sub(a[i - db + j], A.mul(f, b[j]));
-  }
-  return q;
-}
-
-// The root of a monic gcd whose square-free part is linear (a multiple point of
-// the scheme still gives one point); false for degree 0.
-bool linear_root(const NmodQuotient& A, Vec<NmodQuotient> g, NmodPoly& root) {
-  if (g.size() <= 1) return false;
-  if (g.size() > 2) {
-    Vec<NmodQuotient> d;
-    for (std::size_t i = 1; i < g.size(); ++i) d.push_back(A.mul(A.from_si(static_cast<long>(i)), g[i]));
-    Vec<NmodQuotient> q = poly_gcd(A, g, d);
-    g = divide_monic(A, g, q);
-    if (g.size() > 2) throw ShapeFailure{};
-  }
-  root = A.neg(g[0]);
-  return true;
+bool linear_root(const NmodQuotient& A, const Vec<NmodQuotient>& g, NmodPoly& root) {
+  return unique_root<NmodQuotient, ShapeFailure>(A, g, root);
 }
 
 CellCount CellEngine::run() {

@@ -253,6 +253,36 @@ Vec<R> poly_gcd(const R& ring, Vec<R> a, Vec<R> b) {
   return a;
 }
 
+/// Exact quotient a / b for a monic b (ascending coefficients).
+template <class R>
+Vec<R> divide_monic(const R& ring, Vec<R> a, const Vec<R>& b) {
+  const std::size_t db = b.size() - 1;
+  if (a.size() < b.size()) return {};
+  Vec<R> q(a.size() - db, ring.zero());
+  for (std::size_t i = a.size(); i-- > db;) {
+    typename R::E f = a[i];
+    for (std::size_t j = 0; j <= db; ++j) a[i - db + j] = ring.sub(a[i - db + j], ring.mul(f, b[j]));
+    q[i - db] = std::move(f);
+  }
+  return q;
+}
+
+/// The unique root of a monic polynomial whose square-free part is linear
+/// (a multiple root of the scheme is still one point): returns false for a
+/// constant, throws ShapeFailure-like `Overflow` if there are several roots.
+template <class R, class Overflow>
+bool unique_root(const R& ring, Vec<R> g, typename R::E& root) {
+  if (g.size() <= 1) return false;
+  if (g.size() > 2) {
+    Vec<R> d;
+    for (std::size_t i = 1; i < g.size(); ++i) d.push_back(ring.mul(ring.from_si(static_cast<long>(i)), g[i]));
+    g = divide_monic(ring, g, poly_gcd(ring, g, d));
+    if (g.size() > 2) throw Overflow{};
+  }
+  root = ring.neg(g[0]);
+  return true;
+}
+
 /// What a point of the cell is.
 enum class PointVerdict {
   critical,      ///< a critical point with root pattern exactly lambda

@@ -1,0 +1,38 @@
+// lcngeom/detail/algebraic_eval.hpp -- certified evaluation at a real
+// algebraic number alpha given by an irreducible polynomial f and an
+// isolating interval (a RealRoot), and real-root counting of polynomials with
+// coefficients in Q(alpha) (internal).
+#ifndef LCNGEOM_DETAIL_ALGEBRAIC_EVAL_HPP
+#define LCNGEOM_DETAIL_ALGEBRAIC_EVAL_HPP
+
+#include <string>
+
+#include "lcngeom/ball.hpp"
+#include "lcngeom/detail/critical_algebra.hpp"
+#include "lcngeom/detail/rings.hpp"
+#include "lcngeom/rat_poly.hpp"
+#include "lcngeom/real_roots.hpp"
+
+namespace lcngeom::detail {
+
+/// A ball containing q(alpha) of radius <= max_radius (> 0); `root` is
+/// refined in place as needed.
+Ball enclose_at_root(const RatPoly& q, RealRoot& root, const Rational& max_radius);
+
+/// A decimal d with |q(alpha) - d| <= 10^-digits (digits >= 0).
+std::string decimal_at_root(const RatPoly& q, RealRoot& root, int digits);
+
+/// The sign of q(alpha), exact: 0 iff the defining polynomial f of the root
+/// divides q (f irreducible); otherwise certified by interval refinement.
+int sign_at_root(const RatPoly& q, const RatPoly& f, RealRoot& root);
+
+/// Number of distinct real roots in P^1 of the binary form with coefficient
+/// vector `form` (a_0..a_d in K = Q[z]/(f), f irreducible) at the real root
+/// alpha of f: leading zeros count as the root (1:0); the rest by a Sturm
+/// sequence over K with certified signs.  The form must be square-free and
+/// nonzero at alpha (else domain_error).
+int count_real_roots_at(const RatQuotient& K, const Vec<RatQuotient>& form, RealRoot& root);
+
+}  // namespace lcngeom::detail
+
+#endif

@@ -1,0 +1,111 @@
+#include "lcngeom/detail/algebraic_eval.hpp"
+
+#include <arb_poly.h>
+
+#include "lcngeom/error.hpp"
+
+namespace lcngeom::detail {
+
+namespace {
+
+Rational pow10_neg(int digits) {
+  return Rational(Integer(1L), pow(Integer(10L), static_cast<unsigned long>(digits)));
+}
+
+}  // namespace
+
+Ball enclose_at_root(const RatPoly& q, RealRoot& root, const Rational& max_radius) {
+  if (max_radius.sign() <= 0) throw invalid_argument("enclose_at_root: radius must be positive");
+  if (root.at_infinity()) throw domain_error("enclose_at_root: the root (1:0) has no affine value");
+  long prec = 64;
+  for (int round = 0;; ++round) {
+    Ball x = Ball::from_interval(root.lo(), root.hi(), prec);
+    arb_poly_t p;
+    arb_poly_init(p);
+    arb_poly_set_fmpq_poly(p, q.raw(), prec);
+    Ball y;
+    arb_poly_evaluate(y.raw(), p, x.raw(), prec);
+    arb_poly_clear(p);
+    if (y.is_finite() && y.radius() <= max_radius) return y;
+    if (!root.is_exact()) root.refine(root.width() * Rational(1L, 1L << 20));
+    if (prec < (1L << 20)) prec *= 2;
+    if (round > 200) throw domain_error("enclose_at_root: no convergence");
+  }
+}
+
+std::string decimal_at_root(const RatPoly& q, RealRoot& root, int digits) {
+  if (digits < 0) throw invalid_argument("decimal_at_root: digits must be >= 0, got " + std::to_string(digits));
+  if (q.degree() <= 0) return q.coeff(0).to_decimal(digits);
+  const Rational eps = pow10_neg(digits);
+  Ball y = enclose_at_root(q, root, eps * Rational(1L, 2L));
+  // |q(alpha) - mid| <= eps/2 and rounding mid to `digits` decimals adds <= eps/2.
+  return y.midpoint().to_decimal(digits);
+}
+
+int sign_at_root(const RatPoly& q, const RatPoly& f, RealRoot& root) {
+  RatPoly r;
+  fmpq_poly_rem(r.raw(), q.raw(), f.raw());
+  if (r.is_zero()) return 0;
+  if (r.degree() == 0) return r.coeff(0).sign();
+  Rational rad(1L, 1L << 10);
+  for (;;) {
+    Ball y = enclose_at_root(r, root, rad);
+    if (y.is_positive()) return 1;
+    if (y.is_negative()) return -1;
+    rad *= Rational(1L, 1L << 16);
+  }
+}
+
+int count_real_roots_at(const RatQuotient& K, const Vec<RatQuotient>& form, RealRoot& root) {
+  // Leading zeros of the form = multiplicity of the root (1:0).
+  std::size_t lead = 0;
+  while (lead < form.size() && K.is_zero(form[lead])) ++lead;
+  if (lead == form.size()) throw domain_error("count_real_roots_at: zero form");
+  if (lead > 1) throw domain_error("count_real_roots_at: the form is not square-free at (1:0)");
+  const int at_infinity = lead == 1 ? 1 : 0;
+  // Affine part p(t) = form(t, 1), ascending coefficients.
+  Vec<RatQuotient> p;
+  for (std::size_t i = form.size(); i-- > lead;) p.push_back(form[i]);
+  if (p.size() <= 1) return at_infinity;
+  auto strip = [&](Vec<RatQuotient>& a) {
+    while (!a.empty() && K.is_zero(a.back())) a.pop_back();
+  };
+  auto rem = [&](Vec<RatQuotient> a, const Vec<RatQuotient>& b) {
+    RatPoly inv = K.inv(b.back());
+    while (a.size() >= b.size()) {
+      RatPoly c = K.mul(a.back(), inv);
+      const std::size_t shift = a.size() - b.size();
+      for (std::size_t i = 0; i + 1 < b.size(); ++i) a[shift + i] = K.sub(a[shift + i], K.mul(c, b[i]));
+      a.pop_back();
+      strip(a);
+    }
+    return a;
+  };
+  std::vector<Vec<RatQuotient>> chain{p};
+  Vec<RatQuotient> d;
+  for (std::size_t i = 1; i < p.size(); ++i) d.push_back(K.mul(K.from_si(static_cast<long>(i)), p[i]));
+  strip(d);
+  chain.push_back(d);
+  while (chain.back().size() > 1) {
+    Vec<RatQuotient> r = rem(chain[chain.size() - 2], chain.back());
+    if (r.empty()) throw domain_error("count_real_roots_at: the form is not square-free");
+    for (auto& c : r) c = K.neg(c);
+    chain.push_back(std::move(r));
+  }
+  auto changes = [](const std::vector<int>& s) {
+    int n = 0;
+    for (std::size_t i = 1; i < s.size(); ++i)
+      if (s[i] != s[i - 1]) ++n;
+    return n;
+  };
+  std::vector<int> at_plus, at_minus;
+  for (const auto& a : chain) {
+    const int sg = sign_at_root(a.back(), K.modulus(), root);
+    if (sg == 0) throw domain_error("count_real_roots_at: vanishing leading coefficient at the point");
+    at_plus.push_back(sg);
+    at_minus.push_back((a.size() - 1) % 2 == 0 ? sg : -sg);
+  }
+  return at_infinity + changes(at_minus) - changes(at_plus);
+}
+
+}  // namespace lcngeom::detail

@@ -1,0 +1,418 @@
+// Exact critical points on multiple root loci: cells, resultant elimination
+// over Q (fmpq_mpoly), factorization, and classification of every
+// Q-irreducible factor in its number field.
+#include "lcngeom/critical_points.hpp"
+
+#include <algorithm>
+#include <random>
+
+#include "lcngeom/detail/algebraic_eval.hpp"
+#include "lcngeom/detail/critical_algebra.hpp"
+#include "lcngeom/detail/modular_solver.hpp"
+#include "lcngeom/detail/rings.hpp"
+#include "lcngeom/error.hpp"
+#include "lcngeom/factorization.hpp"
+
+namespace lcngeom {
+
+namespace detail {
+
+/// Polynomials over Q in a fixed MPolyRing, as a ring for the templates of
+/// critical_algebra.hpp (no division: determinants use bareiss_det).
+struct MPolyOps {
+  using E = RatMPoly;
+  Ring R;
+  E zero() const { return RatMPoly(R); }
+  E one() const { return RatMPoly::constant(R, Rational(1L)); }
+  E from_si(long v) const { return RatMPoly::constant(R, Rational(v)); }
+  E from_rational(const Rational& q) const { return RatMPoly::constant(R, q); }
+  E add(const E& a, const E& b) const { return a + b; }
+  E sub(const E& a, const E& b) const { return a - b; }
+  E mul(const E& a, const E& b) const { return a * b; }
+  E neg(const E& a) const { return -a; }
+  bool is_zero(const E& a) const { return a.is_zero(); }
+};
+
+/// Fraction-free (Bareiss) determinant of a square matrix of polynomials.
+RatMPoly bareiss_det(const Ring& R, std::vector<std::vector<RatMPoly>> m) {
+  const std::size_t n = m.size();
+  if (n == 0) return RatMPoly::constant(R, Rational(1L));
+  RatMPoly prev = RatMPoly::constant(R, Rational(1L));
+  bool negate = false;
+  for (std::size_t k = 0; k + 1 < n; ++k) {
+    if (m[k][k].is_zero()) {
+      std::size_t i = k + 1;
+      while (i < n && m[i][k].is_zero()) ++i;
+      if (i == n) return RatMPoly(R);
+      std::swap(m[i], m[k]);
+      negate = !negate;
+    }
+    for (std::size_t i = k + 1; i < n; ++i)
+      for (std::size_t j = k + 1; j < n; ++j) m[i][j] = divexact(m[i][j] * m[k][k] - m[i][k] * m[k][j], prev);
+    prev = m[k][k];
+  }
+  return negate ? -m[n - 1][n - 1] : m[n - 1][n - 1];
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::Cell;
+using detail::CriticalStructure;
+using detail::Mat;
+using detail::MPolyOps;
+using detail::PointData;
+using detail::PointVerdict;
+using detail::RationalField;
+using detail::RatQuotient;
+using detail::Vec;
+
+RatPoly z_poly() { return RatPoly(std::vector<Rational>{Rational(), Rational(1L)}); }
+
+RatPoly squarefree(const RatPoly& t) {
+  RatPoly g = gcd(t, t.derivative());
+  return divexact(t, g);
+}
+
+std::string cell_name(const CriticalStructure& s, const Cell& c) {
+  if (c.infinity_factor < 0) return "monic";
+  return "P_" + std::to_string(s.tracked[static_cast<std::size_t>(c.infinity_factor)].exponent) + "(1:0)=0";
+}
+
+template <class R>
+Mat<R> convert_matrix(const R& ring, const RatMatrix& m) {
+  Mat<R> out;
+  for (long i = 0; i < m.rows(); ++i) {
+    Vec<R> row;
+    for (long j = 0; j < m.cols(); ++j) row.push_back(ring.from_rational(m.at(i, j)));
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+template <class R>
+Vec<R> convert_vector(const R& ring, const std::vector<Rational>& v) {
+  Vec<R> out;
+  for (const Rational& q : v) out.push_back(ring.from_rational(q));
+  return out;
+}
+
+// The problem data shared by all cells.
+struct Problem {
+  CriticalStructure s;
+  RatMatrix sigma;
+  std::vector<Rational> u;
+};
+
+struct CellOutput {
+  std::vector<CriticalOrbit> orbits;
+  std::vector<std::string> removed;
+};
+
+template <class R>
+typename R::E distance_in(const R& ring, const Problem& pb, const Vec<R>& w) {
+  const std::size_t n = w.size();
+  Vec<R> e;
+  for (std::size_t i = 0; i < n; ++i) e.push_back(ring.sub(w[i], ring.from_rational(pb.u[i])));
+  typename R::E d = ring.zero();
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = 0; j < n; ++j) {
+      const Rational& sij = pb.sigma.at(static_cast<long>(i), static_cast<long>(j));
+      if (sij.is_zero()) continue;
+      d = ring.add(d, ring.mul(ring.from_rational(sij), ring.mul(e[i], e[j])));
+    }
+  return d;
+}
+
+// Records the verdict on one irreducible factor.
+void record(const RatQuotient& K, const Problem& pb, const Cell& cell, const std::vector<Vec<RatQuotient>>& P,
+            CellOutput& out) {
+  Mat<RatQuotient> sig = convert_matrix(K, pb.sigma);
+  Vec<RatQuotient> su = detail::mat_vec(K, sig, convert_vector(K, pb.u));
+  PointData<RatQuotient> data;
+  std::string why;
+  PointVerdict v = detail::classify_point(K, pb.s, P, sig, su, &data, &why);
+  const std::string fs = K.modulus().to_string("z");
+  switch (v) {
+    case PointVerdict::family:
+      throw not_supported("the critical set is not finite at this target: " + why);
+    case PointVerdict::not_critical:
+      out.removed.push_back(fs + " [" + cell_name(pb.s, cell) + "]: N(P) has full rank (spurious common zero)");
+      return;
+    case PointVerdict::degenerate:
+      out.removed.push_back(fs + " [" + cell_name(pb.s, cell) + "]: " + why);
+      return;
+    case PointVerdict::critical:
+      break;
+  }
+  CriticalOrbit o;
+  o.minimal_polynomial = K.modulus();
+  o.w = data.w;
+  o.repeated = data.P;
+  for (const auto& t : pb.s.tracked) o.exponents.push_back(t.exponent);
+  o.simple = data.h;
+  o.distance_squared = distance_in(K, pb, data.w);
+  o.cell = cell_name(pb.s, cell);
+  out.orbits.push_back(std::move(o));
+}
+
+// Irreducible factors over Q of a square-free polynomial of degree >= 1.
+std::vector<RatPoly> irreducible_factors(const RatPoly& t) {
+  std::vector<RatPoly> out;
+  FormFactorization f = factor(BinaryForm(static_cast<int>(t.degree()), t));
+  for (const FormFactor& ff : f.factors) out.push_back(ff.form.dehomogenized());
+  return out;
+}
+
+// The common zero x1 of the polynomials (coefficient lists in x1 over K);
+// false if there is none.  Throws ShapeFailure if there are several.
+bool common_root(const RatQuotient& K, const std::vector<RatMPoly>& fs, long xi, long zi, RatPoly& root) {
+  Vec<RatQuotient> g;
+  bool first = true;
+  for (const RatMPoly& f : fs) {
+    Vec<RatQuotient> c;
+    const long d = f.degree(xi);
+    for (long i = 0; i <= d; ++i) c.push_back(K.reduce(f.coefficient(xi, i).to_univariate(zi)));
+    g = first ? detail::poly_gcd(K, c, Vec<RatQuotient>{}) : detail::poly_gcd(K, g, c);
+    first = false;
+  }
+  return detail::unique_root<RatQuotient, detail::ShapeFailure>(K, g, root);
+}
+
+// Removes the common factor of a and b; checks that it carries no critical
+// point (the Gram block is rank deficient along it), else not_supported.
+void remove_common_factor(RatMPoly& a, RatMPoly& b, const std::vector<RatMPoly>& left_minors,
+                          std::vector<std::string>& removed) {
+  RatMPoly g = gcd(a, b);
+  if (g.is_constant()) return;
+  for (const RatMPoly& m : left_minors) {
+    RatMPoly q = gcd(m, g);
+    if (!(q == g))
+      throw not_supported("the critical set has a positive-dimensional component (" + g.to_string() +
+                          " = 0) at this target");
+  }
+  a = divexact(a, g);
+  b = divexact(b, g);
+  while (!gcd(a, g).is_constant()) a = divexact(a, gcd(a, g));
+  while (!gcd(b, g).is_constant()) b = divexact(b, gcd(b, g));
+  removed.push_back(g.to_string() + ": a curve of points with a singular Gram block (removed)");
+}
+
+// All maximal minors of the left block (for the common-factor check).
+std::vector<RatMPoly> left_block_minors(const Ring& R, const Mat<MPolyOps>& N, int c1) {
+  const int rows = static_cast<int>(N.size()), k = c1 + 1;
+  std::vector<RatMPoly> out;
+  std::vector<int> pick(static_cast<std::size_t>(k));
+  for (int i = 0; i < k; ++i) pick[static_cast<std::size_t>(i)] = i;
+  for (;;) {
+    std::vector<std::vector<RatMPoly>> m;
+    for (int i : pick) {
+      std::vector<RatMPoly> row;
+      for (int j = 0; j < k; ++j) row.push_back(N[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)]);
+      m.push_back(std::move(row));
+    }
+    out.push_back(detail::bareiss_det(R, std::move(m)));
+    int t = k - 1;
+    while (t >= 0 && pick[static_cast<std::size_t>(t)] == rows - k + t) --t;
+    if (t < 0) break;
+    ++pick[static_cast<std::size_t>(t)];
+    for (int u = t + 1; u < k; ++u) pick[static_cast<std::size_t>(u)] = pick[static_cast<std::size_t>(u - 1)] + 1;
+  }
+  return out;
+}
+
+CellOutput solve_cell(const Problem& pb, const Cell& cell, std::mt19937_64& rng) {
+  CellOutput out;
+  const CriticalStructure& s = pb.s;
+  const int dim = cell.dimension(s);
+  if (dim == 0) {
+    RationalField Q;
+    Vec<RationalField> none;
+    auto P = detail::cell_forms(Q, s, cell, none);
+    // Treat the rational point as the orbit of the root z = 0 of f = z.
+    RatQuotient K(z_poly());
+    std::vector<Vec<RatQuotient>> PK;
+    for (const auto& p : P) PK.push_back(convert_vector(K, p));
+    record(K, pb, cell, PK, out);
+    return out;
+  }
+  if (dim > 2)
+    throw not_supported("exact critical points of Delta" + std::string() +
+                        " need the elimination of " + std::to_string(dim) +
+                        " root coordinates in one cell; the exact solver handles at most 2 (use ed-degree for counts)");
+  const int m = s.unknowns();
+  Ring R = MPolyRing::make(dim == 1 ? std::vector<std::string>{"z"} : std::vector<std::string>{"x1", "z"});
+  MPolyOps ops{R};
+  const long zi = dim - 1, xi = 0;
+  std::uniform_int_distribution<long> small(-9, 9), shear(1, 12);
+  // Coordinates of the cell: v_0 = z - sigma x1, v_1 = x1 (dim 2), v_0 = z (dim 1).
+  const long sig = shear(rng) * (rng() % 2 ? 1 : -1);
+  Vec<MPolyOps> v;
+  if (dim == 1) {
+    v.push_back(RatMPoly::gen(R, zi));
+  } else {
+    v.push_back(RatMPoly::gen(R, zi) - Rational(sig) * RatMPoly::gen(R, xi));
+    v.push_back(RatMPoly::gen(R, xi));
+  }
+  auto P = detail::cell_forms(ops, s, cell, v);
+  Mat<MPolyOps> sigma = convert_matrix(ops, pb.sigma);
+  Vec<MPolyOps> su = detail::mat_vec(ops, sigma, convert_vector(ops, pb.u));
+  Mat<MPolyOps> N = detail::critical_matrix(ops, s, P, sigma, su);
+  const int extra = m - 1, K = m == 1 ? 1 : 3;
+  std::vector<RatMPoly> F;
+  for (int k = 0; k < K; ++k) {
+    auto M = N;
+    for (auto& row : M)
+      for (int e = 0; e < extra; ++e) row.push_back(RatMPoly::constant(R, Rational(small(rng))));
+    F.push_back(detail::bareiss_det(R, std::move(M)));
+  }
+  RatPoly T;
+  std::vector<RatMPoly> recovery;
+  if (dim == 1) {
+    for (const RatMPoly& f : F) T = gcd(T, f.to_univariate(zi));
+  } else {
+    std::vector<RatMPoly> left;
+    RatMPoly a1 = F[0], b1 = F[1], a2 = F[0], b2 = F[2];
+    if (!gcd(a1, b1).is_constant() || !gcd(a2, b2).is_constant()) {
+      left = left_block_minors(R, N, s.free_degree);
+      remove_common_factor(a1, b1, left, out.removed);
+      remove_common_factor(a2, b2, left, out.removed);
+    }
+    RatPoly R1 = resultant(a1, b1, xi).to_univariate(zi);
+    RatPoly R2 = resultant(a2, b2, xi).to_univariate(zi);
+    T = gcd(R1, R2);
+    recovery = {a1, b1, a2, b2};
+  }
+  if (T.is_zero())
+    throw not_supported("the critical set is not finite at this target (the eliminant vanishes identically)");
+  if (T.degree() < 1) return out;
+  for (const RatPoly& f : irreducible_factors(squarefree(T))) {
+    RatQuotient Kf(f);
+    Vec<RatQuotient> coords;
+    RatPoly z = Kf.reduce(z_poly());
+    if (dim == 1) {
+      coords.push_back(z);
+    } else {
+      RatPoly x1;
+      if (!common_root(Kf, recovery, xi, zi, x1)) {
+        out.removed.push_back(f.to_string("z") + " [" + cell_name(s, cell) +
+                              "]: no common zero of the minors above it (resultant artefact)");
+        continue;
+      }
+      coords.push_back(Kf.sub(z, Kf.mul(Kf.from_si(sig), x1)));
+      coords.push_back(x1);
+    }
+    auto PK = detail::cell_forms(Kf, s, cell, coords);
+    record(Kf, pb, cell, PK, out);
+  }
+  return out;
+}
+
+Rational decimal_value(const std::string& d) { return Rational(std::string_view(d)); }
+
+Rrmp point_rrmp(const CriticalOrbit& o, RealRoot& root) {
+  RatQuotient K(o.minimal_polynomial);
+  Rrmp r;
+  for (std::size_t j = 0; j < o.repeated.size(); ++j) {
+    const int deg = static_cast<int>(o.repeated[j].size()) - 1;
+    const int real = detail::count_real_roots_at(K, o.repeated[j], root);
+    r.push_real(o.exponents[j], real);
+    r.push_complex(o.exponents[j], (deg - real) / 2);
+  }
+  const int c1 = static_cast<int>(o.simple.size()) - 1;
+  if (c1 >= 1) {
+    const int real = detail::count_real_roots_at(K, o.simple, root);
+    r.push_real(1, real);
+    r.push_complex(1, (c1 - real) / 2);
+  }
+  r.normalize();
+  return r;
+}
+
+}  // namespace
+
+CriticalPointSet critical_points(const Partition& lambda, const BinaryForm& target, const InnerProduct& sigma,
+                                 const CriticalPointOptions& options) {
+  const int n = lambda.sum();
+  if (n < 1) throw invalid_argument("critical points: empty partition " + lambda.to_string());
+  if (target.degree() != n)
+    throw invalid_argument("critical points on Delta" + lambda.to_string() + " (forms of degree " + std::to_string(n) +
+                           "): the target " + target.to_string() + " has degree " + std::to_string(target.degree()));
+  if (sigma.degree() != n)
+    throw invalid_argument("critical points on Delta" + lambda.to_string() + ": the inner product acts on forms of degree " +
+                           std::to_string(sigma.degree()) + ", not " + std::to_string(n));
+  if (target.is_zero()) throw invalid_argument("critical points: the target is the zero form");
+  if (options.digits < 0 || options.digits > 100000)
+    throw invalid_argument("critical points: digits must be in 0..100000, got " + std::to_string(options.digits));
+  Problem pb{CriticalStructure::from_partition(lambda), sigma.matrix(), target.coefficients()};
+  CriticalPointSet res;
+  res.lambda = lambda;
+  res.target = target;
+  res.inner_product = sigma;
+  res.digits = options.digits;
+  std::vector<Cell> cells{Cell{-1}};
+  for (std::size_t j = 0; j < pb.s.tracked.size(); ++j) cells.push_back(Cell{static_cast<int>(j)});
+  for (const Cell& cell : cells)
+    if (cell.dimension(pb.s) > 2)
+      throw not_supported("exact critical points on Delta" + lambda.to_string() + " need the elimination of " +
+                          std::to_string(cell.dimension(pb.s)) +
+                          " root coordinates in one cell; the exact solver handles at most 2 "
+                          "(use `lcngeom ed-degree` for counts)");
+  std::mt19937_64 rng(options.seed);
+  for (const Cell& cell : cells) {
+    CellOutput co;
+    bool done = false;
+    for (int attempt = 0; attempt < 8 && !done; ++attempt) {
+      try {
+        co = solve_cell(pb, cell, rng);
+        done = true;
+      } catch (const detail::ShapeFailure&) {
+      }
+    }
+    if (!done)
+      throw not_supported("no random projection separated the critical points of Delta" + lambda.to_string() +
+                          " in one cell");
+    for (auto& o : co.orbits) res.orbits.push_back(std::move(o));
+    for (auto& r : co.removed) res.removed.push_back(std::move(r));
+  }
+  // Real points, certified.
+  for (std::size_t oi = 0; oi < res.orbits.size(); ++oi) {
+    CriticalOrbit& o = res.orbits[oi];
+    res.complex_count += o.size();
+    const BinaryForm fform(o.size(), o.minimal_polynomial);
+    std::vector<RealRoot> roots = real_roots(fform);
+    o.real_count = static_cast<int>(roots.size());
+    res.real_count += o.real_count;
+    for (RealRoot& root : roots) {
+      RealCriticalPoint rp{oi, root, {}, std::nullopt, Rrmp(), "", std::nullopt};
+      for (const RatPoly& c : o.w) rp.coefficients.push_back(detail::decimal_at_root(c, rp.root, options.digits));
+      rp.distance_squared = detail::decimal_at_root(o.distance_squared, rp.root, options.digits);
+      if (o.size() == 1) {
+        std::vector<Rational> exact;
+        for (const RatPoly& c : o.w) exact.push_back(c.evaluate(rp.root.lo()));
+        rp.exact = BinaryForm(exact);
+        rp.distance_squared_exact = o.distance_squared.evaluate(rp.root.lo());
+        res.rational_points.push_back(*rp.exact);
+      }
+      rp.rrmp = point_rrmp(o, rp.root);
+      res.real_points.push_back(std::move(rp));
+    }
+  }
+  std::sort(res.rational_points.begin(), res.rational_points.end(), [](const BinaryForm& a, const BinaryForm& b) {
+    return a.coefficients() < b.coefficients();
+  });
+  std::stable_sort(res.real_points.begin(), res.real_points.end(),
+                   [](const RealCriticalPoint& a, const RealCriticalPoint& b) {
+                     Rational da = decimal_value(a.distance_squared), db = decimal_value(b.distance_squared);
+                     if (!(da == db)) return da < db;
+                     for (std::size_t i = 0; i < a.coefficients.size(); ++i) {
+                       Rational x = decimal_value(a.coefficients[i]), y = decimal_value(b.coefficients[i]);
+                       if (!(x == y)) return x < y;
+                     }
+                     return false;
+                   });
+  return res;
+}
+
+}  // namespace lcngeom
