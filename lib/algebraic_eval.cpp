@@ -42,6 +42,24 @@ std::string decimal_at_root(const RatPoly& q, RealRoot& root, int digits) {
   return y.midpoint().to_decimal(digits);
 }
 
+std::string decimal_ratio_at_root(const RatPoly& num, const RatPoly& den, RealRoot& root, int digits) {
+  if (den.degree() <= 0) {
+    if (den.is_zero()) throw domain_error("decimal_ratio_at_root: zero denominator");
+    return decimal_at_root(Rational(1L) / den.coeff(0) * num, root, digits);
+  }
+  const Rational eps = pow10_neg(digits) * Rational(1L, 2L);
+  Rational rad = eps;
+  for (int round = 0; round < 400; ++round) {
+    Ball a = enclose_at_root(num, root, rad), b = enclose_at_root(den, root, rad);
+    if (!b.contains_zero()) {
+      Ball q = div(a, b, 64 + 4 * static_cast<long>(digits) + 32 * round);
+      if (q.radius() <= eps) return q.midpoint().to_decimal(digits);
+    }
+    rad *= Rational(1L, 1L << 12);
+  }
+  throw domain_error("decimal_ratio_at_root: no convergence (is the denominator zero at the root?)");
+}
+
 int sign_at_root(const RatPoly& q, const RatPoly& f, RealRoot& root) {
   RatPoly r;
   fmpq_poly_rem(r.raw(), q.raw(), f.raw());

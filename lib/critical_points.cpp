@@ -4,7 +4,9 @@
 #include "lcngeom/critical_points.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <random>
+#include <tuple>
 
 #include "lcngeom/detail/algebraic_eval.hpp"
 #include "lcngeom/detail/critical_algebra.hpp"
@@ -110,11 +112,12 @@ struct CellOutput {
   std::vector<std::string> removed;
 };
 
+// scale^2 ||w/scale - u||^2_Sigma.
 template <class R>
-typename R::E distance_in(const R& ring, const Problem& pb, const Vec<R>& w) {
+typename R::E distance_in(const R& ring, const Problem& pb, const Vec<R>& w, const typename R::E& scale) {
   const std::size_t n = w.size();
   Vec<R> e;
-  for (std::size_t i = 0; i < n; ++i) e.push_back(ring.sub(w[i], ring.from_rational(pb.u[i])));
+  for (std::size_t i = 0; i < n; ++i) e.push_back(ring.sub(w[i], ring.mul(scale, ring.from_rational(pb.u[i]))));
   typename R::E d = ring.zero();
   for (std::size_t i = 0; i < n; ++i)
     for (std::size_t j = 0; j < n; ++j) {
@@ -132,7 +135,7 @@ void record(const RatQuotient& K, const Problem& pb, const Cell& cell, const std
   Vec<RatQuotient> su = detail::mat_vec(K, sig, convert_vector(K, pb.u));
   PointData<RatQuotient> data;
   std::string why;
-  PointVerdict v = detail::classify_point(K, pb.s, P, sig, su, &data, &why);
+  PointVerdict v = detail::classify_point_in_field(K, pb.s, P, sig, su, &data, &why);
   const std::string fs = K.modulus().to_string("z");
   switch (v) {
     case PointVerdict::family:
@@ -149,10 +152,11 @@ void record(const RatQuotient& K, const Problem& pb, const Cell& cell, const std
   CriticalOrbit o;
   o.minimal_polynomial = K.modulus();
   o.w = data.w;
+  o.denominator = data.scale;
   o.repeated = data.P;
   for (const auto& t : pb.s.tracked) o.exponents.push_back(t.exponent);
   o.simple = data.h;
-  o.distance_squared = distance_in(K, pb, data.w);
+  o.distance_numerator = distance_in(K, pb, data.w, data.scale);
   o.cell = cell_name(pb.s, cell);
   out.orbits.push_back(std::move(o));
 }
@@ -165,20 +169,95 @@ std::vector<RatPoly> irreducible_factors(const RatPoly& t) {
   return out;
 }
 
-// The common zero x1 of the polynomials (coefficient lists in x1 over K);
-// false if there is none.  Throws ShapeFailure if there are several.
-bool common_root(const RatQuotient& K, const std::vector<RatMPoly>& fs, long xi, long zi, RatPoly& root) {
-  Vec<RatQuotient> g;
-  bool first = true;
-  for (const RatMPoly& f : fs) {
-    Vec<RatQuotient> c;
-    const long d = f.degree(xi);
-    for (long i = 0; i <= d; ++i) c.push_back(K.reduce(f.coefficient(xi, i).to_univariate(zi)));
-    g = first ? detail::poly_gcd(K, c, Vec<RatQuotient>{}) : detail::poly_gcd(K, g, c);
-    first = false;
+// Fraction-free determinant of a matrix of univariate polynomials.
+RatPoly bareiss_det_poly(std::vector<std::vector<RatPoly>> m) {
+  const std::size_t n = m.size();
+  if (n == 0) return RatPoly(std::vector<Rational>{Rational(1L)});
+  RatPoly prev(std::vector<Rational>{Rational(1L)});
+  bool negate = false;
+  for (std::size_t k = 0; k + 1 < n; ++k) {
+    if (m[k][k].is_zero()) {
+      std::size_t i = k + 1;
+      while (i < n && m[i][k].is_zero()) ++i;
+      if (i == n) return RatPoly();
+      std::swap(m[i], m[k]);
+      negate = !negate;
+    }
+    for (std::size_t i = k + 1; i < n; ++i)
+      for (std::size_t j = k + 1; j < n; ++j) m[i][j] = divexact(m[i][j] * m[k][k] - m[i][k] * m[k][j], prev);
+    prev = m[k][k];
   }
-  return detail::unique_root<RatQuotient, detail::ShapeFailure>(K, g, root);
+  return negate ? -m[n - 1][n - 1] : m[n - 1][n - 1];
 }
+
+// The first subresultant S_1 = s11(z) x1 + s10(z) of a and b with respect to
+// x1 (actual x1-degrees m, n >= 2): the determinants of the (m+n-2)-square
+// matrices built from x1^{n-2-i} a and x1^{m-2-i} b on the columns
+// x1^{m+n-3}, ..., x1^2 and x1^j.  Where lc(a) != 0 and Res(a, b) = 0, the
+// gcd of a and b has degree 1 iff s11 != 0, and then S_1 is proportional to it.
+std::pair<RatPoly, RatPoly> first_subresultant(const RatMPoly& a, const RatMPoly& b, long xi, long zi) {
+  const long m = a.degree(xi), n = b.degree(xi), N = m + n - 2;
+  std::vector<RatPoly> ca, cb;  // coefficients by power of x1
+  for (long i = 0; i <= m; ++i) ca.push_back(a.coefficient(xi, i).to_univariate(zi));
+  for (long i = 0; i <= n; ++i) cb.push_back(b.coefficient(xi, i).to_univariate(zi));
+  // N rows on the N + 1 columns x1^N, ..., x1^0: the row of x1^shift * p has
+  // p's coefficient of power (N - c - shift) in column c.
+  std::vector<std::vector<RatPoly>> rows;
+  auto push = [&](const std::vector<RatPoly>& p, long shift) {
+    std::vector<RatPoly> row(static_cast<std::size_t>(N + 1));
+    for (long c = 0; c <= N; ++c) {
+      const long pw = N - c - shift;
+      if (pw >= 0 && pw < static_cast<long>(p.size())) row[static_cast<std::size_t>(c)] = p[static_cast<std::size_t>(pw)];
+    }
+    rows.push_back(std::move(row));
+  };
+  for (long i = 0; i <= n - 2; ++i) push(ca, n - 2 - i);
+  for (long i = 0; i <= m - 2; ++i) push(cb, m - 2 - i);
+  auto with_column = [&](long power) {
+    std::vector<std::vector<RatPoly>> mm;
+    for (const auto& r : rows) {
+      std::vector<RatPoly> row(r.begin(), r.begin() + (N - 1));
+      row.push_back(r[static_cast<std::size_t>(N - power)]);
+      mm.push_back(std::move(row));
+    }
+    return bareiss_det_poly(std::move(mm));
+  };
+  return {with_column(0), with_column(1)};
+}
+
+// The common zero x1 above the root of f of the pair (a, b), from the first
+// subresultant; false if a and b have no common zero there.  Throws
+// ShapeFailure when the projection does not separate points (or the leading
+// coefficient vanishes): the caller retries with another shear.
+struct Recovery {
+  RatMPoly a, b;
+  long xi, zi;
+  long m, n;
+  RatPoly lca, s10, s11;
+  Recovery(RatMPoly a_, RatMPoly b_, long xi_, long zi_) : a(std::move(a_)), b(std::move(b_)), xi(xi_), zi(zi_) {
+    m = a.degree(xi);
+    n = b.degree(xi);
+    if (m < 1 || n < 1) throw detail::ShapeFailure{};
+    if (m > n) {
+      std::swap(a, b);
+      std::swap(m, n);
+    }
+    lca = a.coefficient(xi, m).to_univariate(zi);
+    if (m >= 2) std::tie(s10, s11) = first_subresultant(a, b, xi, zi);
+  }
+  RatPoly root(const RatQuotient& K) const {
+    if (m == 1) {
+      // a = a1 x1 + a0 with a1 != 0 at the root: its only zero.
+      RatPoly a1 = K.reduce(lca);
+      if (a1.is_zero()) throw detail::ShapeFailure{};
+      return K.neg(K.mul(K.reduce(a.coefficient(xi, 0).to_univariate(zi)), K.inv(a1)));
+    }
+    if (K.reduce(lca).is_zero()) throw detail::ShapeFailure{};
+    RatPoly t = K.reduce(s11);
+    if (t.is_zero()) throw detail::ShapeFailure{};
+    return K.neg(K.mul(K.reduce(s10), K.inv(t)));
+  }
+};
 
 // Removes the common factor of a and b; checks that it carries no critical
 // point (the Gram block is rank deficient along it), else not_supported.
@@ -268,7 +347,7 @@ CellOutput solve_cell(const Problem& pb, const Cell& cell, std::mt19937_64& rng)
     F.push_back(detail::bareiss_det(R, std::move(M)));
   }
   RatPoly T;
-  std::vector<RatMPoly> recovery;
+  std::optional<Recovery> recovery;
   if (dim == 1) {
     for (const RatMPoly& f : F) T = gcd(T, f.to_univariate(zi));
   } else {
@@ -282,7 +361,7 @@ CellOutput solve_cell(const Problem& pb, const Cell& cell, std::mt19937_64& rng)
     RatPoly R1 = resultant(a1, b1, xi).to_univariate(zi);
     RatPoly R2 = resultant(a2, b2, xi).to_univariate(zi);
     T = gcd(R1, R2);
-    recovery = {a1, b1, a2, b2};
+    recovery.emplace(a1, b1, xi, zi);
   }
   if (T.is_zero())
     throw not_supported("the critical set is not finite at this target (the eliminant vanishes identically)");
@@ -294,12 +373,7 @@ CellOutput solve_cell(const Problem& pb, const Cell& cell, std::mt19937_64& rng)
     if (dim == 1) {
       coords.push_back(z);
     } else {
-      RatPoly x1;
-      if (!common_root(Kf, recovery, xi, zi, x1)) {
-        out.removed.push_back(f.to_string("z") + " [" + cell_name(s, cell) +
-                              "]: no common zero of the minors above it (resultant artefact)");
-        continue;
-      }
+      RatPoly x1 = recovery->root(Kf);
       coords.push_back(Kf.sub(z, Kf.mul(Kf.from_si(sig), x1)));
       coords.push_back(x1);
     }
@@ -331,6 +405,14 @@ Rrmp point_rrmp(const CriticalOrbit& o, RealRoot& root) {
 }
 
 }  // namespace
+
+RatPoly orbit_coefficient(const CriticalOrbit& orbit, int i) {
+  if (i < 0 || i >= static_cast<int>(orbit.w.size()))
+    throw invalid_argument("orbit_coefficient: index " + std::to_string(i) + " outside 0.." +
+                           std::to_string(orbit.w.size() - 1));
+  RatQuotient K(orbit.minimal_polynomial);
+  return K.mul(orbit.w[static_cast<std::size_t>(i)], K.inv(K.reduce(orbit.denominator)));
+}
 
 CriticalPointSet critical_points(const Partition& lambda, const BinaryForm& target, const InnerProduct& sigma,
                                  const CriticalPointOptions& options) {
@@ -386,14 +468,21 @@ CriticalPointSet critical_points(const Partition& lambda, const BinaryForm& targ
     res.real_count += o.real_count;
     for (RealRoot& root : roots) {
       RealCriticalPoint rp{oi, root, {}, std::nullopt, Rrmp(), "", std::nullopt};
-      for (const RatPoly& c : o.w) rp.coefficients.push_back(detail::decimal_at_root(c, rp.root, options.digits));
-      rp.distance_squared = detail::decimal_at_root(o.distance_squared, rp.root, options.digits);
+      const RatPoly den2 = o.denominator * o.denominator;
       if (o.size() == 1) {
+        const Rational& a = rp.root.lo();
+        const Rational d = o.denominator.evaluate(a);
         std::vector<Rational> exact;
-        for (const RatPoly& c : o.w) exact.push_back(c.evaluate(rp.root.lo()));
+        for (const RatPoly& c : o.w) exact.push_back(c.evaluate(a) / d);
         rp.exact = BinaryForm(exact);
-        rp.distance_squared_exact = o.distance_squared.evaluate(rp.root.lo());
+        rp.distance_squared_exact = o.distance_numerator.evaluate(a) / (d * d);
+        for (const Rational& c : exact) rp.coefficients.push_back(c.to_decimal(options.digits));
+        rp.distance_squared = rp.distance_squared_exact->to_decimal(options.digits);
         res.rational_points.push_back(*rp.exact);
+      } else {
+        for (const RatPoly& c : o.w)
+          rp.coefficients.push_back(detail::decimal_ratio_at_root(c, o.denominator, rp.root, options.digits));
+        rp.distance_squared = detail::decimal_ratio_at_root(o.distance_numerator, den2, rp.root, options.digits);
       }
       rp.rrmp = point_rrmp(o, rp.root);
       res.real_points.push_back(std::move(rp));

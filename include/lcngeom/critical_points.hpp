@@ -63,15 +63,23 @@ struct CriticalPointOptions {
 /// w = sum_i w_i(zeta) x^{n-i} y^i.
 struct CriticalOrbit {
   RatPoly minimal_polynomial;
-  std::vector<RatPoly> w;                   ///< n + 1 coefficients of the critical point
+  /// Numerators of the coefficients: w_i = w[i](zeta) / denominator(zeta),
+  /// i = 0..n (kept as a fraction to avoid a costly inversion in Q(zeta)).
+  std::vector<RatPoly> w;
+  RatPoly denominator;                       ///< nonzero at every root
   std::vector<std::vector<RatPoly>> repeated;  ///< P_j (coefficient vectors), in the solver's order
   std::vector<int> exponents;               ///< the multiplicity j of each P_j
-  std::vector<RatPoly> simple;              ///< h (coefficient vector, degree c_1)
-  RatPoly distance_squared;                 ///< ||w - u||^2_Sigma
+  std::vector<RatPoly> simple;              ///< denominator * h (coefficient vector, degree c_1)
+  /// ||w - u||^2_Sigma = distance_numerator(zeta) / denominator(zeta)^2.
+  RatPoly distance_numerator;
   std::string cell;                         ///< "monic" or "P_j(1:0)=0" description
   int real_count = 0;
   int size() const { return static_cast<int>(minimal_polynomial.degree()); }
 };
+
+/// The coefficient w_i of the orbit's point as one polynomial in zeta
+/// reduced mod the minimal polynomial (costs an inversion in Q(zeta)).
+RatPoly orbit_coefficient(const CriticalOrbit& orbit, int i);
 
 /// A real critical point, certified.
 struct RealCriticalPoint {

@@ -22,6 +22,9 @@ Ball enclose_at_root(const RatPoly& q, RealRoot& root, const Rational& max_radiu
 /// A decimal d with |q(alpha) - d| <= 10^-digits (digits >= 0).
 std::string decimal_at_root(const RatPoly& q, RealRoot& root, int digits);
 
+/// A decimal d with |num(alpha)/den(alpha) - d| <= 10^-digits; den(alpha) != 0.
+std::string decimal_ratio_at_root(const RatPoly& num, const RatPoly& den, RealRoot& root, int digits);
+
 /// The sign of q(alpha), exact: 0 iff the defining polynomial f of the root
 /// divides q (f irreducible); otherwise certified by interval refinement.
 int sign_at_root(const RatPoly& q, const RatPoly& f, RealRoot& root);

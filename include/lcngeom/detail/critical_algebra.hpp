@@ -191,18 +191,51 @@ typename R::E det(const R& ring, Mat<R> m) {
   return d;
 }
 
+/// Division-free determinant (expansion over column subsets, n 2^n
+/// multiplications): for rings where inversion is expensive (number fields
+/// with large coefficients).  n <= 20.
+template <class R>
+typename R::E det_division_free(const R& ring, const Mat<R>& m) {
+  const std::size_t n = m.size();
+  if (n == 0) return ring.one();
+  std::vector<typename R::E> D(std::size_t{1} << n, ring.zero());
+  D[0] = ring.one();
+  for (std::size_t mask = 0; mask < D.size(); ++mask) {
+    const std::size_t k = static_cast<std::size_t>(__builtin_popcountll(mask));
+    if (k >= n || ring.is_zero(D[mask])) continue;
+    // row k goes into a column j outside mask; sign = (-1)^{#columns of mask above j}
+    std::size_t above = k;
+    for (std::size_t j = 0; j < n; ++j) {
+      if (mask & (std::size_t{1} << j)) {
+        --above;
+        continue;
+      }
+      if (ring.is_zero(m[k][j])) continue;
+      typename R::E t = ring.mul(m[k][j], D[mask]);
+      D[mask | (std::size_t{1} << j)] =
+          above % 2 ? ring.sub(D[mask | (std::size_t{1} << j)], t) : ring.add(D[mask | (std::size_t{1} << j)], t);
+    }
+  }
+  return D.back();
+}
+
 /// Homogeneous resultant of forms with formal degrees a.size()-1, b.size()-1
 /// (Sylvester determinant).
 template <class R>
-typename R::E form_resultant(const R& ring, const Vec<R>& a, const Vec<R>& b) {
+Mat<R> sylvester_matrix(const R& ring, const Vec<R>& a, const Vec<R>& b) {
   const std::size_t da = a.size() - 1, db = b.size() - 1, n = da + db;
-  if (n == 0) return ring.one();
   Mat<R> m(n, Vec<R>(n, ring.zero()));
   for (std::size_t i = 0; i < db; ++i)
     for (std::size_t j = 0; j <= da; ++j) m[i][i + j] = a[j];
   for (std::size_t i = 0; i < da; ++i)
     for (std::size_t j = 0; j <= db; ++j) m[db + i][i + j] = b[j];
-  return det(ring, std::move(m));
+  return m;
+}
+
+template <class R>
+typename R::E form_resultant(const R& ring, const Vec<R>& a, const Vec<R>& b) {
+  if (a.size() + b.size() == 2) return ring.one();
+  return det(ring, sylvester_matrix(ring, a, b));
 }
 
 /// Res(f_x, f_y) for a form f of degree d >= 2: nonzero iff f is square-free
@@ -294,8 +327,9 @@ enum class PointVerdict {
 template <class R>
 struct PointData {
   std::vector<Vec<R>> P;  ///< the forms P_j
-  Vec<R> h;               ///< the free factor (degree c_1)
-  Vec<R> w;               ///< the critical point h * G (degree n)
+  Vec<R> h;               ///< scale * (the free factor, degree c_1)
+  Vec<R> w;               ///< scale * (the critical point h * G, degree n)
+  typename R::E scale;    ///< a nonzero scalar (1 unless set by classify_point_in_field)
 };
 
 /// Decides what the point with forms P is (see PointVerdict), filling `out`
@@ -364,8 +398,79 @@ PointVerdict classify_point(const R& ring, const CriticalStructure& s, const std
     out->P = P;
     out->w = poly_mul(ring, h, G);
     out->h = std::move(h);
+    out->scale = ring.one();
   }
   return PointVerdict::critical;
+}
+
+/// classify_point for a field whose inversions are expensive (Q(alpha) with
+/// large coefficients): h by Cramer's rule on c_1 + 1 rows with a nonzero
+/// left minor, consistency checked on all rows, nondegeneracy witnesses by
+/// division-free determinants; one inversion in total.  Falls back to
+/// classify_point when every left minor vanishes.
+template <class R>
+PointVerdict classify_point_in_field(const R& ring, const CriticalStructure& s, const std::vector<Vec<R>>& P,
+                                     const Mat<R>& sigma, const Vec<R>& sigma_u, PointData<R>* out, std::string* why) {
+  Mat<R> N = critical_matrix(ring, s, P, sigma, sigma_u);
+  const std::size_t rows = N.size(), k = static_cast<std::size_t>(s.free_degree) + 1;
+  std::vector<std::size_t> pick(k);
+  for (std::size_t i = 0; i < k; ++i) pick[i] = i;
+  for (;;) {
+    Mat<R> L;
+    for (std::size_t i : pick) L.push_back(Vec<R>(N[i].begin(), N[i].begin() + static_cast<long>(k)));
+    typename R::E d = det_division_free(ring, L);
+    if (!ring.is_zero(d)) {
+      // h = adj(L) u_S / d; keep the numerator (no inversion needed).
+      Vec<R> h;
+      for (std::size_t c = 0; c < k; ++c) {
+        Mat<R> Lc = L;
+        for (std::size_t r = 0; r < k; ++r) Lc[r][c] = N[pick[r]][k];
+        h.push_back(det_division_free(ring, Lc));
+      }
+      for (std::size_t i = 0; i < rows; ++i) {
+        typename R::E e = ring.neg(ring.mul(N[i][k], d));
+        for (std::size_t c = 0; c < k; ++c) e = ring.add(e, ring.mul(N[i][c], h[c]));
+        if (!ring.is_zero(e)) return PointVerdict::not_critical;
+      }
+      auto fail = [&](const char* reason) {
+        if (why) *why = reason;
+        return PointVerdict::degenerate;
+      };
+      bool hz = true;
+      for (const auto& e : h) hz = hz && ring.is_zero(e);
+      if (hz) return fail("h = 0, so w = 0");
+      auto disc = [&](const Vec<R>& f) {
+        const std::size_t dd = f.size() - 1;
+        Vec<R> fx, fy;
+        for (std::size_t i = 0; i < dd; ++i) fx.push_back(ring.mul(ring.from_si(static_cast<long>(dd - i)), f[i]));
+        for (std::size_t i = 1; i <= dd; ++i) fy.push_back(ring.mul(ring.from_si(static_cast<long>(i)), f[i]));
+        return det_division_free(ring, sylvester_matrix(ring, fx, fy));
+      };
+      for (std::size_t j = 0; j < s.tracked.size(); ++j) {
+        if (s.tracked[j].degree >= 2 && ring.is_zero(disc(P[j]))) return fail("a repeated factor P_j has a double root");
+        for (std::size_t i = 0; i < j; ++i)
+          if (ring.is_zero(det_division_free(ring, sylvester_matrix(ring, P[i], P[j]))))
+            return fail("two repeated factors share a root");
+        if (k >= 2 && ring.is_zero(det_division_free(ring, sylvester_matrix(ring, h, P[j]))))
+          return fail("the simple part h shares a root with a repeated factor");
+      }
+      if (k >= 3 && ring.is_zero(disc(h))) return fail("the simple part h has a double root");
+      if (out) {
+        auto [g, G] = tangent_factors(ring, s, P);
+        out->P = P;
+        out->w = poly_mul(ring, h, G);
+        out->h = std::move(h);
+        out->scale = d;
+      }
+      return PointVerdict::critical;
+    }
+    std::size_t t = k;
+    while (t > 0 && pick[t - 1] == rows - k + t - 1) --t;
+    if (t == 0) break;
+    ++pick[t - 1];
+    for (std::size_t u = t; u < k; ++u) pick[u] = pick[u - 1] + 1;
+  }
+  return classify_point(ring, s, P, sigma, sigma_u, out, why);
 }
 
 }  // namespace lcngeom::detail
