@@ -10,6 +10,7 @@
 
 #include "lcngeom/detail/algebraic_eval.hpp"
 #include "lcngeom/detail/critical_algebra.hpp"
+#include "lcngeom/detail/mpoly_det.hpp"
 #include "lcngeom/detail/modular_solver.hpp"
 #include "lcngeom/detail/rings.hpp"
 #include "lcngeom/error.hpp"
@@ -35,7 +36,6 @@ struct MPolyOps {
   bool is_zero(const E& a) const { return a.is_zero(); }
 };
 
-/// Fraction-free (Bareiss) determinant of a square matrix of polynomials.
 RatMPoly bareiss_det(const Ring& R, std::vector<std::vector<RatMPoly>> m) {
   const std::size_t n = m.size();
   if (n == 0) return RatMPoly::constant(R, Rational(1L));
