@@ -249,13 +249,25 @@ struct Recovery {
     if (m == 1) {
       // a = a1 x1 + a0 with a1 != 0 at the root: its only zero.
       RatPoly a1 = K.reduce(lca);
-      if (a1.is_zero()) throw detail::ShapeFailure{};
-      return K.neg(K.mul(K.reduce(a.coefficient(xi, 0).to_univariate(zi)), K.inv(a1)));
+      if (!a1.is_zero()) return K.neg(K.mul(K.reduce(a.coefficient(xi, 0).to_univariate(zi)), K.inv(a1)));
+      return by_gcd(K);
     }
-    if (K.reduce(lca).is_zero()) throw detail::ShapeFailure{};
     RatPoly t = K.reduce(s11);
-    if (t.is_zero()) throw detail::ShapeFailure{};
+    if (K.reduce(lca).is_zero() || t.is_zero()) return by_gcd(K);
     return K.neg(K.mul(K.reduce(s10), K.inv(t)));
+  }
+  // Slow path (a multiple point of the scheme, or a vanishing leading
+  // coefficient): Euclid in K[x1]; the square-free part of the gcd must be linear.
+  RatPoly by_gcd(const RatQuotient& K) const {
+    auto coeffs = [&](const RatMPoly& p) {
+      Vec<RatQuotient> c;
+      for (long i = 0; i <= p.degree(xi); ++i) c.push_back(K.reduce(p.coefficient(xi, i).to_univariate(zi)));
+      return c;
+    };
+    Vec<RatQuotient> g = detail::poly_gcd(K, coeffs(a), coeffs(b));
+    RatPoly r;
+    if (!detail::unique_root<RatQuotient, detail::ShapeFailure>(K, g, r)) throw detail::ShapeFailure{};
+    return r;
   }
 };
 

@@ -20,5 +20,8 @@
 #include "lcngeom/architecture.hpp"
 #include "lcngeom/parameterization.hpp"
 #include "lcngeom/compatibility.hpp"
+#include "lcngeom/inner_product.hpp"
+#include "lcngeom/critical_points.hpp"
+#include "lcngeom/ed_degree.hpp"
 
 #endif
