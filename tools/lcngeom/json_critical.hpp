@@ -1,0 +1,97 @@
+// JSON and text encodings of critical point sets (shared by `critical`,
+// `verify-7.3` and the ledger).  Exact numbers are strings; decimals carry
+// the certified number of digits (|value - decimal| <= 10^-digits).
+#ifndef LCNGEOM_TOOLS_JSON_CRITICAL_HPP
+#define LCNGEOM_TOOLS_JSON_CRITICAL_HPP
+
+#include <sstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "json_forms.hpp"
+#include "lcngeom/lcngeom.hpp"
+
+namespace lcngeom::cli {
+
+inline nlohmann::json matrix_json(const RatMatrix& m) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (long i = 0; i < m.rows(); ++i) {
+    nlohmann::json row = nlohmann::json::array();
+    for (long j = 0; j < m.cols(); ++j) row.push_back(m.at(i, j).to_string());
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+inline nlohmann::json coefficients_json(const BinaryForm& p) {
+  nlohmann::json a = nlohmann::json::array();
+  for (const Rational& c : p.coefficients()) a.push_back(c.to_string());
+  return a;
+}
+
+inline nlohmann::json critical_json(const CriticalPointSet& r) {
+  nlohmann::json orbits = nlohmann::json::array();
+  for (const CriticalOrbit& o : r.orbits)
+    orbits.push_back({{"minimal_polynomial", o.minimal_polynomial.to_string("z")},
+                      {"size", o.size()},
+                      {"real", o.real_count},
+                      {"cell", o.cell}});
+  nlohmann::json rational = nlohmann::json::array();
+  for (const BinaryForm& p : r.rational_points) rational.push_back(coefficients_json(p));
+  nlohmann::json real = nlohmann::json::array();
+  for (const RealCriticalPoint& p : r.real_points) {
+    nlohmann::json j{{"coefficients", p.coefficients},
+                     {"rrmp", p.rrmp.to_string()},
+                     {"distance_squared", p.distance_squared},
+                     {"rational", p.exact.has_value()},
+                     {"orbit", p.orbit}};
+    if (p.exact) {
+      j["exact"] = coefficients_json(*p.exact);
+      j["form"] = p.exact->to_string();
+      j["distance_squared_exact"] = p.distance_squared_exact->to_string();
+    }
+    real.push_back(j);
+  }
+  return {{"locus", partition_json(r.lambda)},
+          {"target", form_json(r.target)},
+          {"inner_product", r.inner_product.name()},
+          {"matrix", matrix_json(r.inner_product.matrix())},
+          {"digits", r.digits},
+          {"complex_count", r.complex_count},
+          {"real_count", r.real_count},
+          {"orbits", orbits},
+          {"rational_points", rational},
+          {"real_points", real},
+          {"removed", r.removed}};
+}
+
+/// Human-readable listing of a critical point set.
+inline std::string critical_text(const CriticalPointSet& r) {
+  std::ostringstream s;
+  s << "Delta" << r.lambda.to_string() << ", target " << r.target.to_string() << ", " << r.inner_product.name()
+    << " inner product\n";
+  s << "  complex critical points: " << r.complex_count << "   real: " << r.real_count
+    << "   rational: " << r.rational_points.size() << "\n";
+  s << "  irreducible factors of the eliminants that survive (one Galois orbit each):\n";
+  for (const CriticalOrbit& o : r.orbits)
+    s << "    " << o.minimal_polynomial.to_string("z") << "   [" << o.size() << " points, " << o.real_count
+      << " real; cell " << o.cell << "]\n";
+  if (!r.real_points.empty()) s << "  real critical points (|error| <= 1e-" << r.digits << "), by distance:\n";
+  for (const RealCriticalPoint& p : r.real_points) {
+    s << "    [";
+    for (std::size_t i = 0; i < p.coefficients.size(); ++i) s << (i ? ", " : "") << p.coefficients[i];
+    s << "]  rrmp " << p.rrmp.to_string() << "  ||w-u||^2 = " << p.distance_squared;
+    if (p.exact) s << "  = " << p.exact->to_string() << " (exact)";
+    s << "\n";
+  }
+  if (!r.removed.empty()) {
+    s << "  removed factors (not exact-pattern critical points):\n";
+    for (const std::string& x : r.removed) s << "    " << x << "\n";
+  }
+  return s.str();
+}
+
+}  // namespace lcngeom::cli
+
+#endif
