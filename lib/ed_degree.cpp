@@ -122,6 +122,12 @@ std::vector<EdDegreeResult> ed_degree_table(int n, const std::string& norm, cons
   return rows;
 }
 
+int root_coordinates(const Partition& lambda) {
+  int m = 0;
+  for (int part : lambda.parts()) m += part >= 2 ? 1 : 0;
+  return m;
+}
+
 long porteous_number(const Partition& lambda) {
   const CriticalStructure s = CriticalStructure::from_partition(lambda);
   const int J = static_cast<int>(s.tracked.size());

@@ -89,6 +89,11 @@ EdDegreeResult ed_degree(const Partition& lambda, const InnerProduct& sigma, con
 /// Euclidean or Bombieri product of degree n (norm: "euclidean" | "bombieri").
 std::vector<EdDegreeResult> ed_degree_table(int n, const std::string& norm, const EdDegreeOptions& options = {});
 
+/// The number of root coordinates the solvers eliminate for lambda: the
+/// number of parts >= 2 (the distinct multiple roots).  count/ed_degree
+/// support at most 3, critical_points at most 2.
+int root_coordinates(const Partition& lambda);
+
 /// The Thom-Porteous number of the degeneracy locus {rank N(P) <= c_1 + 1}
 /// on prod_j P^{c_j}: the degree-m part of c(F - E) for the map
 /// E = O(-G)^{c_1+1} + O -> F = O(g)^{r+1}, i.e. the coefficient of

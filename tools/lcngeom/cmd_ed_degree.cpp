@@ -45,12 +45,29 @@ const bool registered = register_command(
          } else {
            parts = partitions(o->degree);
          }
+         for (const Partition& lambda : parts)
+           if (!o->locus.empty() && root_coordinates(lambda) > 3)
+             throw not_supported("ED degree of Delta" + lambda.to_string() + " needs the elimination of " +
+                                 std::to_string(root_coordinates(lambda)) + " root coordinates; at most 3 are supported");
          double total = 0;
          nlohmann::json rows = nlohmann::json::array();
          if (!o->json)
            std::cout << "ED degrees of the multiple root loci of degree " << o->degree << " (" << sigma.name()
                      << " inner product)\n  partition          ED degree  Porteous  time [s]   counts (prime)\n";
+         int unsupported = 0;
          for (const Partition& lambda : parts) {
+           if (root_coordinates(lambda) > 3) {
+             // A table row the solver cannot count: reported, never guessed.
+             ++unsupported;
+             const std::string why = "needs " + std::to_string(root_coordinates(lambda)) +
+                                     " root coordinates; at most 3 are supported";
+             if (o->json)
+               rows.push_back({{"partition", partition_json(lambda)}, {"ed_degree", nullptr}, {"error", why}});
+             else
+               std::cout << "  " << std::left << std::setw(18) << lambda.to_string() << std::right
+                         << "   not supported (" << why << ")\n";
+             continue;
+           }
            EdDegreeResult r = ed_degree(lambda, sigma, opt);
            total += r.seconds;
            if (o->json) {
@@ -79,6 +96,7 @@ const bool registered = register_command(
                        {"inner_product", sigma.name()},
                        {"trials", o->trials},
                        {"rows", rows},
+                       {"unsupported", unsupported},
                        {"seconds", total}});
          } else {
            std::cout << "  total " << std::fixed << std::setprecision(3) << total << " s\n"

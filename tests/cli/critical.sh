@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# CLI golden outputs and error paths for critical, ed-degree and verify-7.3 (Sections 6, 7.3).
+set -u
+. "$(dirname "$0")/assert.bash"
+
+# Section 7.3, exact: counts, rational points, JSON keys
+expect_contains "complex critical points: 10   real: 4   rational: 4" critical --target 2,0,5,0,2 --locus 2,1,1
+expect_contains "= 5x^2y^2 + 2y^4 (exact)" critical --target 2,0,5,0,2 --locus 2,1,1 --digits 5
+expect_contains '"complex_count":13' critical --target 2,0,5,0,2 --locus 2,2 --json
+expect_contains '"real_count":5' critical --target 2,0,5,0,2 --locus 2,2 --json
+expect_contains '"rational_points":[["-1","0","2","0","-1"],["0","0","5","0","0"],["7/3","0","14/3","0","7/3"]]' critical --target 2,0,5,0,2 --locus 2,2 --json
+expect_contains '{"coefficients":["0.3345990744","-1.8674550937","3.0129352618","-1.9340619656","0.4377235449"],"distance_squared":"16.3906784526","orbit":0,"rational":false,"rrmp":"13|0"}' critical --target 2,0,5,0,2 --locus 3,1 --digits 10 --json
+expect_contains '"exact":["2","0","0","0","0"]' critical --target 2x^4+5x^2y^2+2y^4 --locus 4 --json
+# other norms and matrix syntax: Bombieri special ED degree 7 for (2,2)
+expect_contains '"complex_count":7' critical --target 3,-1,4,1,-5 --locus 2,2 --norm bombieri --json
+expect_contains '"complex_count":7' critical --target 3,-1,4,1,-5 --locus 2,2 --norm "1,0,0,0,0;0,1/4,0,0,0;0,0,1/6,0,0;0,0,0,1/4,0;0,0,0,0,1" --json
+expect_contains '"inner_product":"bombieri"' critical --target 3,-1,4,1,-5 --locus 2,2 --norm "1,0,0,0,0;0,1/4,0,0,0;0,0,1/6,0,0;0,0,0,1/4,0;0,0,0,0,1" --json
+# Example 5.10
+expect_contains "complex: 10 (3 global, 7 spurious)   real: 4 (1 global, 3 spurious)" critical --target "(x+y)(x^2+y^2/10)" --architecture 2,3
+expect_contains "spurious (0.0578445443253, 1.0000187822594, 0.9418296668754, 0.0511336537590)" critical --target "(x+y)(x^2+y^2/10)" --architecture 2,3 --digits 13
+expect_contains '"spurious_real":3' critical --target "(x+y)(x^2+y^2/10)" --architecture 2,3 --json
+
+# ED degrees (Examples 6.7, 6.9)
+json=$("$LCNGEOM" ed-degree --degree 4 --json)
+case "$json" in *'"ed_degree":10,"partition":[2,1,1]'*'"ed_degree":13,"partition":[2,2]'*'"ed_degree":12,"partition":[3,1]'*'"ed_degree":10,"partition":[4]'*) ;;
+  *) echo "FAIL: ed-degree 4: $json"; failures=$((failures+1));; esac
+json=$("$LCNGEOM" ed-degree --degree 4 --norm bombieri --json)
+case "$json" in *'"ed_degree":4,"partition":[2,1,1]'*'"ed_degree":7,"partition":[2,2]'*'"ed_degree":4,"partition":[3,1]'*'"ed_degree":4,"partition":[4]'*) ;;
+  *) echo "FAIL: ed-degree 4 bombieri: $json"; failures=$((failures+1));; esac
+[ "$(printf '%s\n' "$json" | wc -l)" -eq 1 ] || { echo "FAIL: ed-degree json is not one line"; failures=$((failures+1)); }
+expect_contains "(2,2,1)                   34        34" ed-degree --degree 5
+expect_contains '"ed_degree":4,"partition":[2]' ed-degree --degree 2 --locus 2 --json
+
+# verify-7.3: readable certificate, exit 0, JSON
+out=$("$LCNGEOM" verify-7.3) || { echo "FAIL: verify-7.3 exited $?"; failures=$((failures+1)); }
+case "$out" in *"verify-7.3: 13 of 13 claims hold"*) ;; *) echo "FAIL: verify-7.3 summary"; echo "$out" | tail -3; failures=$((failures+1));; esac
+case "$out" in *"✗"*) echo "FAIL: verify-7.3 has a failed claim"; failures=$((failures+1));; esac
+expect_contains '"ok":true' verify-7.3 --json
+expect_contains '"total_real":17' verify-7.3 --json
+
+# errors: exit 2, one line on stderr
+expect_fail critical --target 2,0,5,0,2 --locus 2,1
+expect_fail critical --target 2,0,5,0,2
+expect_fail critical --target 2,0,5,0,2 --locus 2,2 --norm "1,2;2,1"
+expect_fail critical --target 2,0,5,0,2 --locus 2,2 --norm "1,0,0,0,0;0,1,0,0,0;0,0,-1,0,0;0,0,0,1,0;0,0,0,0,1"
+expect_fail critical --target 2,0,5,0,2 --locus 2,2 --norm "nonsense"
+expect_fail critical --target 1,2,3,4,5,6,7 --locus 2,2,2
+expect_fail critical --target 3,0,3 --locus 2 --norm bombieri
+expect_fail critical --target 0,0,0,0,0 --locus 2,2
+expect_fail critical --target 2,0,5,0,2 --locus 2,2 --architecture 2,3
+expect_fail critical --target 1,0,0,0,1 --architecture 3,3
+expect_fail ed-degree --degree 0
+expect_fail ed-degree --degree 4 --locus 2,2,1
+expect_fail ed-degree --degree 8 --locus 2,2,2,2
+expect_fail ed-degree --degree 4 --norm "1"
+finish
