@@ -76,6 +76,7 @@ EdTrial count_critical_points_modp(const Partition& lambda, const InnerProduct& 
         c = detail::count_cell_modp(s, cell, F, sig, su, g(), attempt > 0);
         done = true;
       } catch (const detail::ShapeFailure&) {
+        // the projection merged points: retry with another shear (all coordinates mixed)
       }
     }
     if (!done)

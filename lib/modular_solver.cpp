@@ -10,6 +10,7 @@
 #include <random>
 
 #include <flint/nmod_mpoly.h>
+#include <flint/nmod_poly_factor.h>
 #include <cstdio>
 #include <cstdlib>
 
@@ -135,6 +136,8 @@ ResultantPlan plan_resultant(const Dense& A, const Dense& B) {
   const long total = std::min(pl.da * tb + pl.db * ta, A.total_degree(all) * B.total_degree(all));
   for (std::size_t a : rest) {
     long b = pl.da * B.degree(a) + pl.db * A.degree(a);
+    // Bezout in the plane (x0, x_a) with the other variables fixed.
+    b = std::min(b, A.total_degree({0, a}) * B.total_degree({0, a}));
     pl.bound.push_back(std::max(0L, std::min(b, total)));
   }
   return pl;
@@ -215,10 +218,15 @@ Vec<NmodQuotient> coefficients_over(const NmodQuotient& A, const Dense& d, const
   const std::size_t k = d.deg.size();
   const std::size_t n0 = static_cast<std::size_t>(d.deg[0] + 1), row = d.stride(0);
   const std::size_t nz = static_cast<std::size_t>(d.deg[k - 1] + 1);
+  // Powers of the substituted middle variables, computed once.
+  std::vector<std::vector<NmodPoly>> powers(k >= 2 ? k - 2 : 0);
+  for (std::size_t a = 1; a + 1 < k; ++a) {
+    powers[a - 1].push_back(A.one());
+    for (long e = 1; e <= d.deg[a]; ++e) powers[a - 1].push_back(A.mul(powers[a - 1].back(), mid[a - 1]));
+  }
   Vec<NmodQuotient> out;
   for (std::size_t i = 0; i < n0; ++i) {
     NmodPoly acc = A.zero();
-    // iterate over the middle exponents; each gives a polynomial in z
     for (std::size_t j = 0; j < row; j += nz) {
       NmodPoly zpoly(A.prime());
       for (std::size_t t = 0; t < nz; ++t)
@@ -229,7 +237,7 @@ Vec<NmodQuotient> coefficients_over(const NmodQuotient& A, const Dense& d, const
       for (std::size_t a = k - 1; a-- > 1;) {
         const std::size_t n = static_cast<std::size_t>(d.deg[a] + 1), e = r % n;
         r /= n;
-        for (std::size_t q = 0; q < e; ++q) term = A.mul(term, mid[a - 1]);
+        if (e) term = A.mul(term, powers[a - 1][e]);
       }
       acc = A.add(acc, term);
     }
@@ -267,24 +275,51 @@ class CellEngine {
       blocks = {all};
       block_bound = {total};
     }
-    // The last block carries the separating coordinate z = v_first + sum shear_i v_i.
+    // Choose the kept (separating) coordinate z and the elimination order.  z is
+    // sheared with the other coordinates of its block so that it separates the
+    // points of the cell (a failure is detected at recovery: ShapeFailure).
     shear_.assign(static_cast<std::size_t>(delta_), 0);
     std::uniform_int_distribution<long> dist(1, (1L << 61));
     if (!blocks.empty()) {
-      const auto& zb = blocks.back();
-      zorig_ = zb.front();
-      for (std::size_t i = 1; i < zb.size(); ++i) shear_[static_cast<std::size_t>(zb[i])] = dist(rng_);
+      std::vector<int> block_of(static_cast<std::size_t>(delta_));
+      for (std::size_t b = 0; b < blocks.size(); ++b)
+        for (int v : blocks[b]) block_of[static_cast<std::size_t>(v)] = static_cast<int>(b);
+      auto D = [&](int v) { return block_bound[static_cast<std::size_t>(block_of[static_cast<std::size_t>(v)])]; };
+      auto same = [&](int a, int b) { return block_of[static_cast<std::size_t>(a)] == block_of[static_cast<std::size_t>(b)]; };
+      // Candidate orders (x_1, ..., x_{delta-1}, z); default: the largest block last.
+      std::vector<int> best;
       for (std::size_t bi = 0; bi + 1 < blocks.size(); ++bi)
-        for (int v : blocks[bi]) {
+        for (int v : blocks[bi]) best.push_back(v);
+      for (std::size_t i = blocks.back().size(); i-- > 1;) best.push_back(blocks.back()[i]);
+      best.push_back(blocks.back().front());
+      if (delta_ == 3 && blocks.size() > 1) {
+        // Degree model of the final eliminant (block degrees D; Sylvester and
+        // within-block Bezout bounds), minimized over the 6 orders.
+        long best_bound = -1;
+        std::vector<int> perm{0, 1, 2};
+        do {
+          const int x1 = perm[0], x2 = perm[1], z = perm[2];
+          auto pair_tdeg = [&](int a, int b) { return same(a, b) ? D(a) : D(a) + D(b); };
+          auto cdeg = [&](int v) { return std::min(2 * D(x1) * D(v), pair_tdeg(x1, v) * pair_tdeg(x1, v)); };
+          long t3 = same(x1, x2) && same(x2, z) ? D(x1) : (same(x2, z) ? D(x1) + D(z) : pair_tdeg(x1, x2) + (same(x1, z) ? 0 : D(z)));
+          const long ctot = std::min(2 * D(x1) * pair_tdeg(x2, z), t3 * t3);
+          const long rb = std::min(2 * cdeg(x2) * cdeg(z), ctot * ctot);
+          if (best_bound < 0 || rb < best_bound) {
+            best_bound = rb;
+            best = perm;
+          }
+        } while (std::next_permutation(perm.begin(), perm.end()));
+      }
+      zorig_ = best.back();
+      for (std::size_t t = 0; t < best.size(); ++t) {
+        const int v = best[t];
+        if (t + 1 < best.size()) {
           order_.push_back(v);
-          bound_.push_back(block_bound[bi]);
+          if (same(v, zorig_)) shear_[static_cast<std::size_t>(v)] = dist(rng_);
         }
-      for (std::size_t i = zb.size(); i-- > 1;) {
-        order_.push_back(zb[i]);
-        bound_.push_back(block_bound.back());
+        bound_.push_back(D(v));
       }
       order_.push_back(zorig_);
-      bound_.push_back(block_bound.back());
     }
     // Random constant columns: N is (r+1) x (c1+2), so m - 1 of them make it square.
     const int rows = s.distinct_roots() + 1, extra = std::max(0, s.unknowns() - 1);
@@ -348,7 +383,20 @@ class CellEngine {
 int CellEngine::classify(const NmodPoly& T, const std::function<bool(const NmodQuotient&, Vec<NmodQuotient>&)>& recover,
                          int& removed) {
   int count = 0;
-  std::vector<NmodPoly> work{T};
+  // Work per irreducible factor of T (a field: no splitting, and arithmetic
+  // modulo small factors is much cheaper than modulo T).
+  std::vector<NmodPoly> work;
+  {
+    nmod_poly_factor_t fac;
+    nmod_poly_factor_init(fac);
+    nmod_poly_factor(fac, T.raw());
+    for (slong i = 0; i < fac->num; ++i) {
+      NmodPoly f(T.modulus());
+      nmod_poly_set(f.raw(), fac->p + i);
+      work.push_back(std::move(f));
+    }
+    nmod_poly_factor_clear(fac);
+  }
   while (!work.empty()) {
     NmodPoly t = std::move(work.back());
     work.pop_back();
