@@ -36,26 +36,6 @@ struct MPolyOps {
   bool is_zero(const E& a) const { return a.is_zero(); }
 };
 
-RatMPoly bareiss_det(const Ring& R, std::vector<std::vector<RatMPoly>> m) {
-  const std::size_t n = m.size();
-  if (n == 0) return RatMPoly::constant(R, Rational(1L));
-  RatMPoly prev = RatMPoly::constant(R, Rational(1L));
-  bool negate = false;
-  for (std::size_t k = 0; k + 1 < n; ++k) {
-    if (m[k][k].is_zero()) {
-      std::size_t i = k + 1;
-      while (i < n && m[i][k].is_zero()) ++i;
-      if (i == n) return RatMPoly(R);
-      std::swap(m[i], m[k]);
-      negate = !negate;
-    }
-    for (std::size_t i = k + 1; i < n; ++i)
-      for (std::size_t j = k + 1; j < n; ++j) m[i][j] = divexact(m[i][j] * m[k][k] - m[i][k] * m[k][j], prev);
-    prev = m[k][k];
-  }
-  return negate ? -m[n - 1][n - 1] : m[n - 1][n - 1];
-}
-
 }  // namespace detail
 
 namespace {
@@ -169,25 +149,8 @@ std::vector<RatPoly> irreducible_factors(const RatPoly& t) {
   return out;
 }
 
-// Fraction-free determinant of a matrix of univariate polynomials.
 RatPoly bareiss_det_poly(std::vector<std::vector<RatPoly>> m) {
-  const std::size_t n = m.size();
-  if (n == 0) return RatPoly(std::vector<Rational>{Rational(1L)});
-  RatPoly prev(std::vector<Rational>{Rational(1L)});
-  bool negate = false;
-  for (std::size_t k = 0; k + 1 < n; ++k) {
-    if (m[k][k].is_zero()) {
-      std::size_t i = k + 1;
-      while (i < n && m[i][k].is_zero()) ++i;
-      if (i == n) return RatPoly();
-      std::swap(m[i], m[k]);
-      negate = !negate;
-    }
-    for (std::size_t i = k + 1; i < n; ++i)
-      for (std::size_t j = k + 1; j < n; ++j) m[i][j] = divexact(m[i][j] * m[k][k] - m[i][k] * m[k][j], prev);
-    prev = m[k][k];
-  }
-  return negate ? -m[n - 1][n - 1] : m[n - 1][n - 1];
+  return detail::bareiss(std::move(m), RatPoly(std::vector<Rational>{Rational(1L)}));
 }
 
 // The first subresultant S_1 = s11(z) x1 + s10(z) of a and b with respect to
