@@ -81,6 +81,28 @@ int count_real_roots_at(const RatQuotient& K, const Vec<RatQuotient>& form, Real
   if (lead == form.size()) throw domain_error("count_real_roots_at: zero form");
   if (lead > 1) throw domain_error("count_real_roots_at: the form is not square-free at (1:0)");
   const int at_infinity = lead == 1 ? 1 : 0;
+  // Degrees <= 3: the sign of the discriminant decides (square-free forms:
+  // quadratic 2 or 0 real roots, cubic 3 or 1), no inversion in Q(alpha).
+  const std::size_t deg = form.size() - 1;
+  if (deg == 1) return 1;
+  if (deg == 2 || deg == 3) {
+    auto c = [&](std::size_t i) { return form[i]; };
+    RatPoly d;
+    if (deg == 2) {
+      d = K.sub(K.mul(c(1), c(1)), K.mul(K.from_si(4), K.mul(c(0), c(2))));
+    } else {
+      const RatPoly &a = c(0), &b = c(1), &cc = c(2), &dd = c(3);
+      RatPoly bc = K.mul(b, cc), ad = K.mul(a, dd);
+      d = K.mul(bc, bc);
+      d = K.sub(d, K.mul(K.from_si(4), K.mul(a, K.mul(cc, K.mul(cc, cc)))));
+      d = K.sub(d, K.mul(K.from_si(4), K.mul(dd, K.mul(b, K.mul(b, b)))));
+      d = K.sub(d, K.mul(K.from_si(27), K.mul(ad, ad)));
+      d = K.add(d, K.mul(K.from_si(18), K.mul(ad, bc)));
+    }
+    const int sg = sign_at_root(d, K.modulus(), root);
+    if (sg == 0) throw domain_error("count_real_roots_at: the form is not square-free");
+    return deg == 2 ? (sg > 0 ? 2 : 0) : (sg > 0 ? 3 : 1);
+  }
   // Affine part p(t) = form(t, 1), ascending coefficients.
   Vec<RatQuotient> p;
   for (std::size_t i = form.size(); i-- > lead;) p.push_back(form[i]);
