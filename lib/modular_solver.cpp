@@ -386,7 +386,9 @@ int CellEngine::classify(const NmodPoly& T, const std::function<bool(const NmodQ
   // Work per irreducible factor of T (a field: no splitting, and arithmetic
   // modulo small factors is much cheaper than modulo T).
   std::vector<NmodPoly> work;
-  {
+  if (delta_ < 3 && T.degree() < 150) {
+    work.push_back(T);  // small: splitting on demand is cheaper than factoring
+  } else {
     nmod_poly_factor_t fac;
     nmod_poly_factor_init(fac);
     nmod_poly_factor(fac, T.raw());

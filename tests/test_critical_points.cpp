@@ -123,6 +123,10 @@ TEST_CASE("planted critical points are found, counts agree with the modular ED d
       bool found = std::find(r.rational_points.begin(), r.rational_points.end(), w0) != r.rational_points.end();
       CHECK(found);
       for (const BinaryForm& p : r.rational_points) CHECK(is_critical(p, u, s, lambda));
+      for (const RealCriticalPoint& p : r.real_points) {
+        CHECK(p.rrmp.lambda() == lambda);
+        if (p.exact) CHECK(p.rrmp == rrmp(*p.exact));
+      }
       EdDegreeOptions o1;
       o1.trials = 1;
       CHECK(r.complex_count == ed_degree(lambda, s, o1).ed_degree);

@@ -18,7 +18,11 @@
 // every root is recovered and classified in F_p[z]/(T) (points of a coarser
 // pattern, a singular Gram block or spurious common zeros are removed
 // exactly, splitting T where needed).  The count returned for (u, p) is the
-// exact number of distinct points over the algebraic closure of F_p.
+// exact number of distinct points over the algebraic closure of F_p.  A
+// component common to the combination curves (a curve of points whose Gram
+// block is singular for every target, e.g. isotropic points for the Bombieri
+// product on Delta_(3,2,2)) is divided out before the resultant; for a generic
+// target no critical point lies on it.
 //
 // Error probability (stated as NTL states it for its randomised algorithms).
 // The count at (u, p) equals the characteristic-zero ED degree unless
