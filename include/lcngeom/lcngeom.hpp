@@ -9,6 +9,7 @@
 #include "lcngeom/rat_poly.hpp"
 #include "lcngeom/rat_matrix.hpp"
 #include "lcngeom/mpoly.hpp"
+#include "lcngeom/tensor.hpp"
 #include "lcngeom/binary_form.hpp"
 #include "lcngeom/invariants.hpp"
 #include "lcngeom/factorization.hpp"
@@ -18,6 +19,8 @@
 #include "lcngeom/loci.hpp"
 #include "lcngeom/architecture.hpp"
 #include "lcngeom/parameterization.hpp"
+#include "lcngeom/convolution.hpp"
+#include "lcngeom/function_space.hpp"
 #include "lcngeom/compatibility.hpp"
 
 #endif
