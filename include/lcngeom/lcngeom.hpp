@@ -10,6 +10,7 @@
 #include "lcngeom/rat_matrix.hpp"
 #include "lcngeom/mpoly.hpp"
 #include "lcngeom/tensor.hpp"
+#include "lcngeom/ball.hpp"
 #include "lcngeom/binary_form.hpp"
 #include "lcngeom/invariants.hpp"
 #include "lcngeom/factorization.hpp"
