@@ -22,6 +22,7 @@
 #include "lcngeom/parameterization.hpp"
 #include "lcngeom/convolution.hpp"
 #include "lcngeom/function_space.hpp"
+#include "lcngeom/witness.hpp"
 #include "lcngeom/compatibility.hpp"
 
 #endif
