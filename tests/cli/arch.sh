@@ -42,6 +42,11 @@ expect_contains 'w1 = 1, 6, 11, 6' member --filters 4,2 "(x+y)(x+2y)(x+3y)(4x+y)
 expect_contains 'region            boundary' member --filters 2,2 0,0,0
 expect_contains '"region":"interior"' member --filters 4,2 --strides 1,5 "x^4-y^4" --json
 
+# The ledger covers Sections 2 and 4.
+expect_contains '✓ Example 4.6, k = (2, 2, 2, 2)' verify-paper --only "Section 4"
+expect_contains '✓ Example 4.17' verify-paper --only "Section 4"
+expect_contains '✓ Example 2.9' verify-paper --only "Section 2"
+
 # Invalid architectures and inputs: one stderr line, exit 2.
 expect_fail arch --filters 4,0
 expect_fail arch --filters 4,-2
