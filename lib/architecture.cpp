@@ -8,10 +8,6 @@ namespace lcngeom {
 
 namespace {
 
-std::string list_text(const std::vector<int>& v, const char* sep) {
-  return detail::join(v, sep, [](int x) { return std::to_string(x); });
-}
-
 int parse_positive(std::string_view field, const char* what) {
   if (field.empty() || field.size() > 9 || field.find_first_not_of("0123456789") != std::string_view::npos)
     throw parse_error(std::string("bad ") + what + " '" + std::string(field) + "' (expected a positive integer)");
@@ -97,38 +93,35 @@ std::vector<int> parse_sizes(std::string_view text, std::size_t D, const char* w
 
 }  // namespace
 
-Architecture Architecture::parse(std::string_view filters, std::string_view strides, int output_size) {
-  const ParsedShapes p = parse_shapes(filters, strides);
+namespace {
+
+// The architecture of parsed shapes with the given output (or input) sizes.
+Architecture from_parsed(const ParsedShapes& p, const std::vector<int>& sizes, bool input) {
   if (p.one_dimensional) {
     std::vector<int> k;
     for (const auto& sh : p.shapes) k.push_back(sh[0]);
-    return Architecture(std::move(k), p.strides, output_size);
+    return input ? Architecture::from_input_size(std::move(k), p.strides, sizes[0])
+                 : Architecture(std::move(k), p.strides, sizes[0]);
   }
-  const std::size_t D = p.shapes.front().size();
-  return multi(p.shapes, std::vector<int>(D, output_size));
+  return input ? Architecture::multi_from_input_size(p.shapes, sizes) : Architecture::multi(p.shapes, sizes);
+}
+
+}  // namespace
+
+Architecture Architecture::parse(std::string_view filters, std::string_view strides, int output_size) {
+  const ParsedShapes p = parse_shapes(filters, strides);
+  return from_parsed(p, std::vector<int>(p.shapes.front().size(), output_size), false);
 }
 
 Architecture Architecture::parse(std::string_view filters, std::string_view strides, std::string_view output_sizes) {
   const ParsedShapes p = parse_shapes(filters, strides);
-  const std::vector<int> out = parse_sizes(output_sizes, p.shapes.front().size(), "output size");
-  if (p.one_dimensional) {
-    std::vector<int> k;
-    for (const auto& sh : p.shapes) k.push_back(sh[0]);
-    return Architecture(std::move(k), p.strides, out[0]);
-  }
-  return multi(p.shapes, out);
+  return from_parsed(p, parse_sizes(output_sizes, p.shapes.front().size(), "output size"), false);
 }
 
 Architecture Architecture::parse_with_input(std::string_view filters, std::string_view strides,
                                             std::string_view input_sizes) {
   const ParsedShapes p = parse_shapes(filters, strides);
-  const std::vector<int> in = parse_sizes(input_sizes, p.shapes.front().size(), "input size");
-  if (p.one_dimensional) {
-    std::vector<int> k;
-    for (const auto& sh : p.shapes) k.push_back(sh[0]);
-    return from_input_size(std::move(k), p.strides, in[0]);
-  }
-  return multi_from_input_size(p.shapes, in);
+  return from_parsed(p, parse_sizes(input_sizes, p.shapes.front().size(), "input size"), true);
 }
 
 Architecture Architecture::multi_from_input_size(std::vector<std::vector<int>> filter_shapes, std::vector<int> input_sizes) {
@@ -270,12 +263,12 @@ std::string Architecture::to_string() const {
   std::string s = "k=(";
   for (std::size_t l = 0; l < shapes_.size(); ++l) {
     if (l) s += ',';
-    s += list_text(shapes_[l], "x");
+    s += detail::join_ints(shapes_[l], "x");
   }
   s += ')';
   if (!stride_one()) {
     s += " s=(";
-    s += list_text(strides_, ",");
+    s += detail::join_ints(strides_, ",");
     s += ')';
   }
   return s;

@@ -1,6 +1,7 @@
 // Generalized Toeplitz / circulant matrices and convolutional tensors.
 #include "lcngeom/convolution.hpp"
 
+#include "lcngeom/detail/text.hpp"
 #include "lcngeom/error.hpp"
 
 namespace lcngeom {
@@ -36,15 +37,6 @@ template <class Filter, class Set>
 void fill_circulant(const Filter& w, int stride, long n, Set&& set) {
   for (long i = 0; i < n; ++i)
     for (std::size_t j = 0; j < w.size(); ++j) set(i, (i * stride + static_cast<long>(j)) % n, w[j]);
-}
-
-std::string shape_text(const std::vector<int>& shape) {
-  std::string s;
-  for (std::size_t i = 0; i < shape.size(); ++i) {
-    if (i) s += 'x';
-    s += std::to_string(shape[i]);
-  }
-  return s;
 }
 
 }  // namespace
@@ -198,7 +190,7 @@ RatTensor tensor_filter(const RatTensor& T, int stride) {
   for (std::size_t h = 0; h < D; ++h) {
     const long kh = T.shape()[D + h] - static_cast<long>(stride) * (out[h] - 1);
     if (kh < 1)
-      throw domain_error("a tensor of shape " + shape_text(T.shape()) + " is not a convolution with stride " +
+      throw domain_error("a tensor of shape " + detail::join_ints(T.shape(), "x") + " is not a convolution with stride " +
                          std::to_string(stride) + " (eq. 2.4 gives filter extent " + std::to_string(kh) + ")");
     k.push_back(static_cast<int>(kh));
   }
@@ -210,7 +202,7 @@ RatTensor tensor_filter(const RatTensor& T, int stride) {
     w.set(j, T.at(idx));
   }
   if (convolutional_tensor(w, out, stride) != T)
-    throw domain_error("the tensor of shape " + shape_text(T.shape()) + " breaks the convolution pattern (4.4) with stride " +
+    throw domain_error("the tensor of shape " + detail::join_ints(T.shape(), "x") + " breaks the convolution pattern (4.4) with stride " +
                        std::to_string(stride));
   return w;
 }
@@ -233,8 +225,8 @@ RatTensor compose(const RatTensor& outer, const RatTensor& inner) {
   const std::size_t D = static_cast<std::size_t>(outer.order() / 2);
   for (std::size_t h = 0; h < D; ++h)
     if (outer.shape()[D + h] != inner.shape()[h])
-      throw invalid_argument("cannot compose tensors of shapes " + shape_text(outer.shape()) + " and " +
-                             shape_text(inner.shape()) + ": middle extents differ");
+      throw invalid_argument("cannot compose tensors of shapes " + detail::join_ints(outer.shape(), "x") + " and " +
+                             detail::join_ints(inner.shape(), "x") + ": middle extents differ");
   const RatMatrix P = unfold(outer) * unfold(inner);
   std::vector<int> shape(outer.shape().begin(), outer.shape().begin() + static_cast<long>(D));
   shape.insert(shape.end(), inner.shape().begin() + static_cast<long>(D), inner.shape().end());

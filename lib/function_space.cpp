@@ -97,6 +97,17 @@ std::optional<Architecture> stride_one_reduction(const Architecture& arch) {
   return std::nullopt;
 }
 
+std::vector<Architecture> stride_one_architectures(int n) {
+  if (n < 1 || n > 40) throw invalid_argument("end-to-end degree " + std::to_string(n) + " is outside 1..40");
+  std::vector<Architecture> out;
+  for (const Partition& p : partitions(n)) {
+    std::vector<int> k;
+    for (int part : p.parts()) k.push_back(part + 1);
+    out.emplace_back(std::move(k));
+  }
+  return out;
+}
+
 FillingVerdict filling_verdict(const Architecture& arch) {
   const Architecture r = reduce_architecture(arch);
   if (r.depth() == 1)

@@ -1,6 +1,7 @@
 // mu at filter level: products of (strided) filter forms, and its Jacobian.
 #include "lcngeom/parameterization.hpp"
 
+#include "lcngeom/detail/text.hpp"
 #include "lcngeom/error.hpp"
 
 namespace lcngeom {
@@ -87,15 +88,6 @@ Filters split_parameters(const Architecture& arch, const std::vector<Rational>& 
 
 namespace {
 
-std::string shape_text(const std::vector<int>& shape) {
-  std::string s;
-  for (std::size_t i = 0; i < shape.size(); ++i) {
-    if (i) s += 'x';
-    s += std::to_string(shape[i]);
-  }
-  return s;
-}
-
 void check_stride_one(const Architecture& arch, const char* what) {
   if (!arch.stride_one())
     throw not_supported(std::string(what) + " needs stride one; " + arch.to_string() +
@@ -109,8 +101,8 @@ void check_tensor_filters(const Architecture& arch, const TensorFilters& theta) 
                            " layers of " + arch.to_string());
   for (std::size_t l = 0; l < shapes.size(); ++l)
     if (theta[l].shape() != shapes[l])
-      throw invalid_argument("filter " + std::to_string(l + 1) + " has shape " + shape_text(theta[l].shape()) +
-                             ", the architecture " + arch.to_string() + " needs " + shape_text(shapes[l]));
+      throw invalid_argument("filter " + std::to_string(l + 1) + " has shape " + detail::join_ints(theta[l].shape(), "x") +
+                             ", the architecture " + arch.to_string() + " needs " + detail::join_ints(shapes[l], "x"));
 }
 
 RatTensor product_except(const TensorFilters& theta, std::size_t skip, const RatTensor* replacement) {

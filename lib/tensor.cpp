@@ -3,28 +3,20 @@
 
 #include <ostream>
 
+#include "lcngeom/detail/text.hpp"
 #include "lcngeom/error.hpp"
 
 namespace lcngeom {
 
 namespace {
 
-std::string shape_text(const std::vector<int>& shape) {
-  std::string s = "(";
-  for (std::size_t i = 0; i < shape.size(); ++i) {
-    if (i) s += 'x';
-    s += std::to_string(shape[i]);
-  }
-  return s + ')';
-}
-
 long checked_size(const std::vector<int>& shape) {
   if (shape.empty()) throw invalid_argument("a tensor needs at least one mode");
   long n = 1;
   for (int e : shape) {
-    if (e < 1) throw invalid_argument("tensor extent " + std::to_string(e) + " in shape " + shape_text(shape) + " is not positive");
+    if (e < 1) throw invalid_argument("tensor extent " + std::to_string(e) + " in shape (" + detail::join_ints(shape, "x") + ") is not positive");
     n *= e;
-    if (n > 100000000L) throw invalid_argument("tensor of shape " + shape_text(shape) + " has more than 10^8 entries");
+    if (n > 100000000L) throw invalid_argument("tensor of shape (" + detail::join_ints(shape, "x") + ") has more than 10^8 entries");
   }
   return n;
 }
@@ -39,7 +31,7 @@ RatTensor::RatTensor(std::vector<int> shape, std::vector<Rational> entries)
     : shape_(std::move(shape)), data_(std::move(entries)) {
   const long n = checked_size(shape_);
   if (static_cast<long>(data_.size()) != n)
-    throw invalid_argument(std::to_string(data_.size()) + " entries for a tensor of shape " + shape_text(shape_) +
+    throw invalid_argument(std::to_string(data_.size()) + " entries for a tensor of shape (" + detail::join_ints(shape_, "x") + ")" +
                            " (needs " + std::to_string(n) + ")");
 }
 
@@ -56,7 +48,7 @@ long RatTensor::offset(std::span<const int> index) const {
   for (std::size_t h = 0; h < shape_.size(); ++h) {
     if (index[h] < 0 || index[h] >= shape_[h])
       throw invalid_argument("index " + std::to_string(index[h]) + " in mode " + std::to_string(h + 1) +
-                             " is outside the shape " + shape_text(shape_));
+                             " is outside the shape (" + detail::join_ints(shape_, "x") + ")");
     pos = pos * shape_[h] + index[h];
   }
   return pos;

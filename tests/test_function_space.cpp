@@ -29,18 +29,6 @@ std::set<std::string> as_set(const std::vector<Rrmp>& v) {
 
 std::set<std::string> as_set(std::initializer_list<const char*> v) { return {v.begin(), v.end()}; }
 
-// Stride-one architectures with filters >= 2 (up to permutation) and
-// end-to-end degree n: the partitions of n, part k_l - 1.
-std::vector<Architecture> stride_one_architectures(int n) {
-  std::vector<Architecture> out;
-  for (const Partition& p : partitions(n)) {
-    std::vector<int> k;
-    for (int part : p.parts()) k.push_back(part + 1);
-    out.emplace_back(k);
-  }
-  return out;
-}
-
 // A planted form with its factors kept: p = c prod lin_i^rho_i prod quad_j^gamma_j.
 struct Planted {
   Rational c;

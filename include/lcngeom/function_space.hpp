@@ -50,6 +50,14 @@ Architecture reduce_architecture(const Architecture& arch);
 /// architecture (the rrmp description of this header applies to it), else nullopt.
 std::optional<Architecture> stride_one_reduction(const Architecture& arch);
 
+/// One stride-one architecture per multiset of filter sizes k_l >= 2 with
+/// end-to-end degree sum (k_l - 1) = n (the function space does not depend on
+/// the order of the layers, end of Section 2.2): the partitions of n, parts
+/// k_l - 1, filters in descending order, output size 1.  E.g. n = 4 gives
+/// (2,2,2,2), (3,2,2), (3,3), (4,2), (5).  Throws invalid_argument unless
+/// 1 <= n <= 40.
+std::vector<Architecture> stride_one_architectures(int n);
+
 /// Filling (Definition 2.3) and the theorem that decides it.
 struct FillingVerdict {
   bool filling;

@@ -6,6 +6,7 @@
 #include <arb.h>
 
 #include "command.hpp"
+#include "lcngeom/detail/text.hpp"
 #include "json_forms.hpp"
 
 namespace lcngeom::cli {
@@ -33,14 +34,7 @@ Architecture make_architecture(const ArchOptions& o) {
   return Architecture::parse(o.filters, o.strides, std::string_view(o.out));
 }
 
-std::string list_text(const std::vector<int>& v) {
-  std::string s;
-  for (std::size_t i = 0; i < v.size(); ++i) {
-    if (i) s += ", ";
-    s += std::to_string(v[i]);
-  }
-  return s;
-}
+std::string list_text(const std::vector<int>& v) { return detail::join_ints(v, ", "); }
 
 std::string rrmp_list_text(const std::vector<Rrmp>& v) {
   if (v.empty()) return "(none)";

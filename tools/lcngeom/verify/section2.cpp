@@ -4,6 +4,7 @@
 #include <random>
 #include <sstream>
 
+#include "lcngeom/detail/text.hpp"
 #include "lcngeom/lcngeom.hpp"
 #include "verify/ledger.hpp"
 
@@ -19,10 +20,7 @@ std::vector<Rational> Q(std::initializer_list<long> v) {
 
 std::string vec_text(const std::vector<int>& v) {
   std::string s = "(";
-  for (std::size_t i = 0; i < v.size(); ++i) {
-    if (i) s += ", ";
-    s += std::to_string(v[i]);
-  }
+  s += detail::join_ints(v, ", ");
   return s + ")";
 }
 

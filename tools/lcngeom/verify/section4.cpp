@@ -39,17 +39,6 @@ std::set<std::string> split_set(const std::string& text) {
   return s;
 }
 
-// Stride-one architectures with filters >= 2 (up to permutation) of end-to-end degree n.
-std::vector<Architecture> stride_one_architectures(int n) {
-  std::vector<Architecture> out;
-  for (const Partition& p : partitions(n)) {
-    std::vector<int> k;
-    for (int part : p.parts()) k.push_back(part + 1);
-    out.emplace_back(k);
-  }
-  return out;
-}
-
 // A form with the given rrmp from distinct rational linear forms x - a y (the
 // first one y when `infinity`) and quadratics (x - a y)^2 + b y^2.
 struct Planted {
