@@ -54,15 +54,14 @@ std::vector<int> parse_side(std::string_view side, bool comma_mode, std::string_
   return out;
 }
 
-std::string side_text(std::span<const int> side, bool comma_mode, bool mark_single) {
-  if (side.empty()) return "0";
-  std::string s;
+// One side in comma mode ("1,12"), "0" if empty.
+void append_side(std::string& out, std::span<const int> side, bool mark_single) {
+  if (side.empty()) out += '0';
   for (std::size_t i = 0; i < side.size(); ++i) {
-    if (comma_mode && i) s += ',';
-    s += std::to_string(side[i]);
+    if (i) out += ',';
+    out += std::to_string(side[i]);
   }
-  if (mark_single) s += ',';
-  return s;
+  if (mark_single) out += ',';
 }
 
 }  // namespace
@@ -102,14 +101,31 @@ Partition Rrmp::lambda() const {
 }
 
 std::string Rrmp::to_string() const {
+  std::string s;
+  append_to(s);
+  return s;
+}
+
+void Rrmp::append_to(std::string& out) const {
   auto big = [](int v) { return v >= 10; };
   const bool comma_mode = std::any_of(rho_.begin(), rho_.end(), big) || std::any_of(gamma_.begin(), gamma_.end(), big);
+  if (!comma_mode) {
+    // One digit per multiplicity.
+    if (rho_.empty()) out += '0';
+    for (int r : rho_) out += static_cast<char>('0' + r);
+    out += '|';
+    if (gamma_.empty()) out += '0';
+    for (int g : gamma_) out += static_cast<char>('0' + g);
+    return;
+  }
   // With no comma anywhere, "11|0" would read as two simple roots: mark a lone
   // entry >= 10 with a trailing comma ("11,|0").
-  const bool needs_mark = comma_mode && rho_.size() <= 1 && gamma_.size() <= 1;
+  const bool needs_mark = rho_.size() <= 1 && gamma_.size() <= 1;
   const bool mark_rho = needs_mark && rho_.size() == 1 && rho_[0] >= 10;
   const bool mark_gamma = needs_mark && !mark_rho && gamma_.size() == 1 && gamma_[0] >= 10;
-  return side_text(rho(), comma_mode, mark_rho) + "|" + side_text(gamma(), comma_mode, mark_gamma);
+  append_side(out, rho(), mark_rho);
+  out += '|';
+  append_side(out, gamma(), mark_gamma);
 }
 
 std::vector<Rrmp> all_rrmps(int n) {
@@ -233,7 +249,7 @@ Rrmp rrmp_big(const BinaryForm& p) {
 Rrmp rrmp_machine(std::span<const long> a) {
   const int n = static_cast<int>(a.size()) - 1;
   if (n <= 4) {
-    if (std::optional<Rrmp> r = detail::rrmp_closed_form_small(a)) return *r;
+    if (std::optional<Rrmp> r = detail::rrmp_closed_form_small(a)) return std::move(*r);
     return rrmp_big(BinaryForm(std::vector<long>(a.begin(), a.end())));
   }
   // Strip the exact roots (1:0) (leading zeros) and (0:1) (trailing zeros).
@@ -261,6 +277,15 @@ Rrmp rrmp_machine(std::span<const long> a) {
       if (!r) r = real_root_count(IntPoly(std::vector<long>(cs.begin(), cs.end())).raw());
       out.push_real(1, *r);
       out.push_complex(1, (d - *r) / 2);
+    } else if (std::optional<detail::SquarefreeParts> parts = detail::squarefree_decomposition_modular(cs)) {
+      for (int k = 0; k < parts->size(); ++k) {
+        const std::span<const std::int64_t> f = parts->factor(k);
+        const int e = parts->multiplicity(k), deg = static_cast<int>(f.size()) - 1;
+        std::optional<int> r = detail::count_real_roots_descartes(f);
+        if (!r) r = real_root_count(IntPoly(std::vector<long>(f.begin(), f.end())).raw());
+        out.push_real(e, *r);
+        out.push_complex(e, (deg - *r) / 2);
+      }
     } else {
       add_roots_by_decomposition(out, IntPoly(std::vector<long>(cs.begin(), cs.end())).raw());
     }

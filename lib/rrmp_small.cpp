@@ -3,6 +3,7 @@
 // is the big-integer fallback.
 #include "lcngeom/detail/rrmp_small.hpp"
 
+#include <array>
 #include <cstdint>
 
 namespace lcngeom::detail {
@@ -36,8 +37,10 @@ struct Checked {
 };
 
 int sgn(i128 x) { return (x > 0) - (x < 0); }
+int sgn(std::int64_t x) { return (x > 0) - (x < 0); }
 int sgn(const Checked& x) { return sgn(x.v); }
 bool bad(i128) { return false; }
+bool bad(std::int64_t) { return false; }
 bool bad(const Checked& x) { return x.bad; }
 
 // Outcomes, indices into patterns().
@@ -83,34 +86,49 @@ int cubic(T a, T b, T c, T d) {
   return sgn(d1) == 0 && sgn(d2) == 0 && sgn(d3) == 0 ? k3_0 : k12_0;
 }
 
-// a != 0.  Depressed quartic x^4 + p x^2 + q x + r after x -> x - b/(4a):
-// p = P/(8a^2), q = Q/(8a^3), r = R/(256a^4); delta = Disc/a^6,
-// delta' = (P R - 36 Q^2 - P^3)/(256 a^6): the signs of Disc, P R - 36Q^2 - P^3,
-// P and the vanishing of Q decide (Example 3.3).
-template <class T>
-int quartic(T a, T b, T c, T d, T e) {
-  const T disc = T(256) * a * a * a * e * e * e - T(192) * a * a * b * d * e * e - T(128) * a * a * c * c * e * e +
-                 T(144) * a * a * c * d * d * e - T(27) * a * a * d * d * d * d + T(144) * a * b * b * c * e * e -
-                 T(6) * a * b * b * d * d * e - T(80) * a * b * c * c * d * e + T(18) * a * b * c * d * d * d +
-                 T(16) * a * c * c * c * c * e - T(4) * a * c * c * c * d * d - T(27) * b * b * b * b * e * e +
-                 T(18) * b * b * b * c * d * e - T(4) * b * b * b * d * d * d - T(4) * b * b * c * c * c * e +
-                 b * b * c * c * d * d;
-  const T P = T(8) * a * c - T(3) * b * b;
-  const T Q = b * b * b - T(4) * a * b * c + T(8) * a * a * d;
-  const T R = T(-3) * b * b * b * b + T(256) * a * a * a * e - T(64) * a * a * b * d + T(16) * a * b * b * c;
-  const T D1 = P * R - T(36) * Q * Q - P * P * P;
-  if (bad(disc) || bad(D1) || bad(P) || bad(Q)) return kOverflow;
-  const int delta = sgn(disc), delta1 = sgn(D1), p = sgn(P);
+// The decision table of Example 3.3 for quartics, on (sign Disc, sign delta',
+// sign p, q == 0), precomputed as a 54-entry table.
+constexpr int quartic_decision(int delta, int delta1, int p, bool q_zero) {
   if (delta > 0) return (delta1 > 0 && p < 0) ? k1111_0 : k0_11;
   if (delta < 0) return k11_1;
   if (delta1 > 0 && p < 0) return k112_0;
   if (delta1 < 0) return k2_1;
   if (delta1 == 0) {
-    if (p < 0) return sgn(Q) == 0 ? k22_0 : k13_0;
+    if (p < 0) return q_zero ? k22_0 : k13_0;
     if (p == 0) return k4_0;
     return k0_2;
   }
-  return kUndecided;
+  return kUndecided;  // not in the table (impossible for real quartics)
+}
+constexpr std::array<int, 54> make_quartic_table() {
+  std::array<int, 54> t{};
+  for (int s = -1; s <= 1; ++s)
+    for (int s1 = -1; s1 <= 1; ++s1)
+      for (int sp = -1; sp <= 1; ++sp)
+        for (int q = 0; q <= 1; ++q) t[(s + 1) * 18 + (s1 + 1) * 6 + (sp + 1) * 2 + q] = quartic_decision(s, s1, sp, q);
+  return t;
+}
+constexpr std::array<int, 54> kQuarticTable = make_quartic_table();
+
+// a != 0.  Depressed quartic x^4 + p x^2 + q x + r after x -> x - b/(4a):
+// p = P/(8a^2), q = Q/(8a^3), r = R/(256a^4); delta = Disc/a^6,
+// delta' = (P R - 36 Q^2 - P^3)/(256 a^6): the signs of Disc, P R - 36Q^2 - P^3,
+// P and the vanishing of Q decide (Example 3.3).  Disc is evaluated through
+// the invariants I = 12ae - 3bd + c^2, J = 72ace + 9bcd - 27ad^2 - 27b^2e - 2c^3
+// of the binary quartic: 27 Disc = 4 I^3 - J^2 (tested against the expanded
+// discriminant), 14 products instead of 80.
+template <class T>
+int quartic(T a, T b, T c, T d, T e) {
+  const T I = T(12) * a * e - T(3) * b * d + c * c;
+  const T J = T(72) * a * c * e + T(9) * b * c * d - T(27) * a * d * d - T(27) * b * b * e - T(2) * c * c * c;
+  const T disc27 = T(4) * I * I * I - J * J;
+  const T P = T(8) * a * c - T(3) * b * b;
+  const T Q = b * b * b - T(4) * a * b * c + T(8) * a * a * d;
+  const T R = T(-3) * b * b * b * b + T(256) * a * a * a * e - T(64) * a * a * b * d + T(16) * a * b * b * c;
+  const T D1 = P * R - T(36) * Q * Q - P * P * P;
+  if (bad(disc27) || bad(D1) || bad(P) || bad(Q)) return kOverflow;
+  // Branch-free on the signs (they are data-dependent and mispredict).
+  return kQuarticTable[(sgn(disc27) + 1) * 18 + (sgn(D1) + 1) * 6 + (sgn(P) + 1) * 2 + (sgn(Q) == 0)];
 }
 
 u128 magnitude(i128 x) { return x < 0 ? -static_cast<u128>(x) : static_cast<u128>(x); }
@@ -121,16 +139,24 @@ bool below(std::initializer_list<i128> xs, int bits) {
   return true;
 }
 
+// Three tiers per degree: int64 and int128 without checks below magnitude
+// bounds that provably keep every intermediate in range (quadratic 2^30 /
+// 2^62, cubic 2^14 / 2^30, quartic 2^7 / 2^18; e.g. for the quartic with
+// |a_i| < 2^7: |I| < 2^18, |J| < 2^29, |P R|, 36 Q^2, |P|^3 < 2^57), checked
+// int128 above them.
 int classify(std::span<const long> a) {
+  using i64 = std::int64_t;
   switch (a.size()) {
     case 1: return k0;
     case 2: return k1;
     case 3: {
       const i128 x = a[0], y = a[1], z = a[2];
+      if (below({x, y, z}, 30)) return quadratic<i64>(a[0], a[1], a[2]);
       return below({x, y, z}, 62) ? quadratic<i128>(x, y, z) : quadratic<Checked>(x, y, z);
     }
     case 4: {
       const i128 x = a[0], y = a[1], z = a[2], w = a[3];
+      if (below({x, y, z, w}, 14)) return cubic<i64>(a[0], a[1], a[2], a[3]);
       return below({x, y, z, w}, 30) ? cubic<i128>(x, y, z, w) : cubic<Checked>(x, y, z, w);
     }
     default: {
@@ -150,6 +176,9 @@ int classify(std::span<const long> a) {
           break;
         }
       }
+      if (below({A, B, C, D, E}, 7))
+        return quartic<i64>(static_cast<i64>(A), static_cast<i64>(B), static_cast<i64>(C), static_cast<i64>(D),
+                            static_cast<i64>(E));
       return below({A, B, C, D, E}, 18) ? quartic<i128>(A, B, C, D, E) : quartic<Checked>(A, B, C, D, E);
     }
   }

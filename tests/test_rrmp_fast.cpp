@@ -9,6 +9,7 @@
 #include <optional>
 
 #include <flint/fmpz_poly.h>
+#include <flint/fmpz_poly_factor.h>
 
 #include "lcngeom/detail/descartes.hpp"
 #include "lcngeom/detail/rrmp_small.hpp"
@@ -92,6 +93,20 @@ TEST_CASE("machine-integer closed forms agree with the general algorithm on smal
   }
   for (int n = 0; n <= 4; ++n)
     for (const Rrmp& r : all_rrmps(n)) CHECK(hits[r.to_string()] > 0);  // every stratum exercised
+}
+
+TEST_CASE("27 Disc = 4 I^3 - J^2 for binary quartics (the form the fast path evaluates)", "[rrmp][fast]") {
+  auto g = test::rng(89);
+  for (int it = 0; it < 300; ++it) {
+    std::vector<long> v(5);
+    for (long& x : v) x = test::uniform(g, -1000, 1000);
+    const Integer a(v[0]), b(v[1]), c(v[2]), d(v[3]), e(v[4]);
+    const Integer I = Integer(12) * a * e - Integer(3) * b * d + c * c;
+    const Integer J = Integer(72) * a * c * e + Integer(9) * b * c * d - Integer(27) * a * d * d -
+                      Integer(27) * b * b * e - Integer(2) * c * c * c;
+    INFO("a = " << show(v));
+    CHECK(Rational(Integer(4) * I * I * I - J * J) == Rational(27) * discriminant(BinaryForm(v)));
+  }
 }
 
 TEST_CASE("planted quartics, cubics and quadratics keep their rrmp at every coefficient size", "[rrmp][fast]") {
@@ -204,6 +219,50 @@ TEST_CASE("modular square-freeness certificate is one-sided and agrees with FLIN
   CHECK(detail::squarefree_certificate(std::vector<std::int64_t>{-2, 0, 2147483647}));
   CHECK_FALSE(detail::squarefree_certificate(std::vector<std::int64_t>{-2, 0, 2147483647L * 2147483629L}));
   CHECK_FALSE(detail::squarefree_certificate(std::vector<std::int64_t>{5}));
+}
+
+TEST_CASE("modular square-free decomposition is the square-free decomposition", "[rrmp][fast]") {
+  auto g = test::rng(88);
+  int decided = 0;
+  for (int it = 0; it < 1500; ++it) {
+    // f = c * prod q_k^{m_k} with random small factors (not necessarily coprime or irreducible).
+    IntPoly f(std::vector<long>{test::uniform(g, 1, 5) * (it % 2 ? 1 : -1)});
+    const int parts = static_cast<int>(test::uniform(g, 1, 5));
+    for (int k = 0; k < parts; ++k) {
+      const int deg = static_cast<int>(test::uniform(g, 1, 3));
+      std::vector<long> q(static_cast<std::size_t>(deg) + 1);
+      for (long& v : q) v = test::uniform(g, -4, 4);
+      if (q.back() == 0) q.back() = 1;
+      f = f * pow(IntPoly(q), static_cast<unsigned long>(test::uniform(g, 1, 4)));
+    }
+    if (f.degree() > 64 || f.degree() < 1) continue;
+    std::vector<std::int64_t> c;
+    bool fits = true;
+    for (long i = 0; i <= f.degree(); ++i) {
+      fits = fits && f.coeff(i).bits() < 62;
+      if (fits) c.push_back(f.coeff(i).to_long());
+    }
+    if (!fits) continue;
+    INFO("f = " << f);
+    std::optional<detail::SquarefreeParts> parts_mod = detail::squarefree_decomposition_modular(c);
+    if (!parts_mod) continue;
+    ++decided;
+    fmpz_poly_factor_t fac;
+    fmpz_poly_factor_init(fac);
+    fmpz_poly_factor_squarefree(fac, f.raw());
+    std::map<long, IntPoly> want;
+    for (slong i = 0; i < fac->num; ++i) want[fac->exp[i]] = IntPoly(fac->p + i).primitive_part();
+    fmpz_poly_factor_clear(fac);
+    REQUIRE(parts_mod->size() == static_cast<int>(want.size()));
+    for (int k = 0; k < parts_mod->size(); ++k) {
+      const std::span<const std::int64_t> fk = parts_mod->factor(k);
+      CHECK(IntPoly(std::vector<long>(fk.begin(), fk.end())) == want[parts_mod->multiplicity(k)]);
+      if (k) CHECK(parts_mod->multiplicity(k) > parts_mod->multiplicity(k - 1));
+    }
+  }
+  CHECK(decided > 1000);
+  CHECK_FALSE(detail::squarefree_decomposition_modular(std::vector<std::int64_t>{1}).has_value());
+  CHECK_FALSE(detail::squarefree_decomposition_modular(std::vector<std::int64_t>{1, LONG_MAX}).has_value());
 }
 
 TEST_CASE("certified Descartes count agrees with FLINT's Sturm count", "[rrmp][fast]") {

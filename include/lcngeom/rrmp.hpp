@@ -49,6 +49,8 @@ class Rrmp {
   /// lambda_{rho|gamma} = (rho_1..rho_r, gamma_1, gamma_1, ..., gamma_c, gamma_c), descending.
   Partition lambda() const;
   std::string to_string() const;
+  /// Appends to_string() to out without a temporary (the batch output path).
+  void append_to(std::string& out) const;
 
   friend bool operator==(const Rrmp& a, const Rrmp& b) noexcept { return a.rho_ == b.rho_ && a.gamma_ == b.gamma_; }
 

@@ -70,7 +70,7 @@ int run_batch(const RrmpOptions& o) {
     if (o.json) {
       all.push_back(r.to_string());
     } else {
-      out += r.to_string();
+      r.append_to(out);
       out += '\n';
       if (out.size() > (1 << 16)) {
         std::fwrite(out.data(), 1, out.size(), stdout);
