@@ -23,8 +23,9 @@
 // most 10 roundings of non-negative numbers, so multiplying by (1 + 16u)
 // makes the computed bound an upper bound of the exact one; the additive
 // eta = 2^-1000 covers every absolute error that gradual underflow can
-// introduce.  Additions of integers below 2^53 and multiplications by powers
-// of two are exact, so the first level is computed exactly in int64.
+// introduce.  The first level (the Taylor shift that yields the scaled
+// Bernstein coefficients) is exact in int64 whenever 2^(d+1) max |c_i| < 2^63,
+// and its sign variation is then used as is.
 #include "lcngeom/detail/descartes.hpp"
 
 #include <algorithm>
