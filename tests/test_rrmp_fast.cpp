@@ -375,4 +375,14 @@ TEST_CASE("rrmp of rational forms and the error paths of rrmp(span)", "[rrmp][fa
   CHECK(rrmp(std::vector<long>{2, 0, 0, 0, 0, 0, 0, 0}).to_string() == "7|0");
   CHECK(rrmp(std::vector<long>{0, 0, 1, 0, 0, 0, 0, 0}).to_string() == "25|0");
   CHECK(rrmp(std::vector<long>{0, 1, 0, 1, 0, 0}).to_string() == "12|1");  // y x^2 (x^2 + y^2)
+  // Beyond the machine paths' degree 64: x^70 - y^70 and y^2 x^3 (x^66 + 3 y^66).
+  std::vector<long> big(71, 0);
+  big.front() = 1;
+  big.back() = -1;
+  CHECK(rrmp(std::span<const long>(big)) == rrmp_general(BinaryForm(big)));
+  CHECK(rrmp(std::span<const long>(big)).to_string() == "11|" + std::string(34, '1'));
+  std::vector<long> big2(72, 0);
+  big2[2] = 1;
+  big2[68] = 3;
+  CHECK(rrmp(std::span<const long>(big2)) == rrmp_general(BinaryForm(big2)));
 }
