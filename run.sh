@@ -3,6 +3,7 @@
 #   ./run.sh                 install missing Debian packages, build (Release), run `lcngeom verify-paper`
 #   ./run.sh test            same set-up, then the whole test suite through ctest
 #   ./run.sh sanitize        build build-asan/ with ASan+UBSan and run the test suite there
+#   ./run.sh bench [args]    build the benchmarks (target `bench`) and run build/bin/bench_rrmp [args]
 #   ./run.sh <args...>       same set-up, then `build/bin/lcngeom <args...>`
 # Set-up and build messages go to stderr; stdout carries only lcngeom's output.
 set -euo pipefail
@@ -39,6 +40,12 @@ case "${1:-}" in
     shift
     build build
     exec ctest --test-dir build --output-on-failure -j "$(nproc)" "$@"
+    ;;
+  bench)
+    shift
+    build build
+    cmake --build build --target bench -j "$(nproc)" >&2
+    exec build/bin/bench_rrmp "$@"
     ;;
   sanitize)
     shift
