@@ -168,6 +168,22 @@ TEST_CASE("critical points: orbit data is consistent", "[critical]") {
   // w = h * P^3 in Q(zeta): check coefficientwise with the fraction representation.
   for (int i = 0; i <= 4; ++i) CHECK(orbit_coefficient(o, i).degree() < 12);
   for (const RealCriticalPoint& p : r.real_points) CHECK(p.rrmp.to_string() == "13|0");
+  // Rational orbits: the single-polynomial form of the coordinates is the exact point.
+  CriticalPointSet r2 = critical_points(Partition::parse("2,1,1"), BinaryForm{2, 0, 5, 0, 2}, InnerProduct::euclidean(4));
+  std::set<std::string> from_orbits, listed;
+  for (const CriticalOrbit& ob : r2.orbits)
+    if (ob.size() == 1) {
+      std::vector<Rational> c;
+      for (int i = 0; i <= 4; ++i) {
+        RatPoly q = orbit_coefficient(ob, i);
+        REQUIRE(q.degree() <= 0);
+        c.push_back(q.coeff(0));
+      }
+      from_orbits.insert(BinaryForm(c).to_coefficient_string());
+    }
+  for (const BinaryForm& p : r2.rational_points) listed.insert(p.to_coefficient_string());
+  CHECK(from_orbits == listed);
+  CHECK_THROWS_AS(orbit_coefficient(o, 5), invalid_argument);
   // all four real points lie at the same distance (the symmetries of the target)
   for (const RealCriticalPoint& p : r.real_points) CHECK(p.distance_squared == r.real_points[0].distance_squared);
 }
