@@ -243,8 +243,9 @@ void remove_common_factor(RatMPoly& a, RatMPoly& b, const std::vector<RatMPoly>&
   for (const RatMPoly& m : left_minors) {
     RatMPoly q = gcd(m, g);
     if (!(q == g))
-      throw not_supported("the critical set has a positive-dimensional component (" + g.to_string() +
-                          " = 0) at this target");
+      throw not_supported("the rank condition of N(P) holds on the whole curve " + g.to_string() +
+                          " = 0 at this target (a positive-dimensional critical set, or a curve of degenerate "
+                          "points); only targets with finitely many rank-deficient points are handled");
   }
   a = divexact(a, g);
   b = divexact(b, g);
@@ -339,7 +340,9 @@ CellOutput solve_cell(const Problem& pb, const Cell& cell, std::mt19937_64& rng)
     recovery.emplace(a1, b1, xi, zi);
   }
   if (T.is_zero())
-    throw not_supported("the critical set is not finite at this target (the eliminant vanishes identically)");
+    throw not_supported("the rank condition of N(P) holds on a whole curve of the cell [" + cell_name(s, cell) + "]" +
+                        " at this target (a positive-dimensional critical set, or a curve of degenerate points); "
+                        "only targets with finitely many rank-deficient points are handled");
   if (T.degree() < 1) return out;
   for (const RatPoly& f : irreducible_factors(squarefree(T))) {
     RatQuotient Kf(f);

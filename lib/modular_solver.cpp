@@ -517,7 +517,9 @@ CellCount CellEngine::run() {
     };
   }
   if (T.is_zero())
-    throw not_supported("the critical set is not finite at this target (the eliminant vanishes identically)");
+    throw not_supported("the rank condition of N(P) holds on a whole curve of the cell (" + std::string(cell_.infinity_factor < 0 ? "monic" : "with a root at (1:0)") + ")" +
+                        " at this target (a positive-dimensional critical set, or a curve of degenerate points); "
+                        "only targets with finitely many rank-deficient points are handled");
   if (T.degree() <= 0) return out;
   T = nmod_squarefree_part(T);
   out.eliminant = static_cast<int>(T.degree());

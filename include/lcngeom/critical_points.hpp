@@ -30,8 +30,12 @@
 // critical point is missed: resultants vanish at every common zero and each
 // cell is handled.  Limits: at most 2 root coordinates per cell (partitions
 // with at most two repeated roots, e.g. all of degree <= 5); otherwise
-// not_supported (use ed_degree.hpp for counts).  A target at which the
-// critical set is infinite (e.g. Example 6.12) gives not_supported.
+// not_supported (use ed_degree.hpp for counts).  The solver also refuses,
+// with not_supported, a target at which the rank condition holds along a
+// whole curve of a cell: an infinite critical set (Example 6.12, or any
+// O(2)-invariant target with the Bombieri product) or a curve of degenerate
+// points (e.g. u = x^4 on Delta_(2,2), where u is orthogonal to P R_2 for
+// every P = y (x + b y)).  Generic targets never do this.
 #ifndef LCNGEOM_CRITICAL_POINTS_HPP
 #define LCNGEOM_CRITICAL_POINTS_HPP
 
