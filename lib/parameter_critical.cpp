@@ -1,0 +1,184 @@
+// Critical points of the square loss in parameter space (Section 5.1).
+#include "lcngeom/parameter_critical.hpp"
+
+#include "lcngeom/detail/gram.hpp"
+#include "lcngeom/error.hpp"
+#include "lcngeom/factorization.hpp"
+#include "lcngeom/loci.hpp"
+#include "lcngeom/real_roots.hpp"
+
+namespace lcngeom {
+
+std::string to_string(Decision d) {
+  switch (d) {
+    case Decision::no: return "no";
+    case Decision::yes: return "yes";
+    case Decision::undecided: return "undecided";
+  }
+  return "?";
+}
+
+std::string to_string(SpacePosition p) {
+  switch (p) {
+    case SpacePosition::interior: return "interior";
+    case SpacePosition::boundary: return "boundary";
+    case SpacePosition::outside: return "outside";
+  }
+  return "?";
+}
+
+namespace {
+
+void require_stride_one(const Architecture& arch) {
+  if (arch.dimension() != 1)
+    throw not_supported("Section 5 treats 1-D architectures; " + arch.to_string() + " is " +
+                        std::to_string(arch.dimension()) + "-dimensional");
+  if (!arch.stride_one())
+    throw not_supported("Section 5 treats stride one; " + arch.to_string() + " has larger strides");
+}
+
+void require_degree(const Architecture& arch, const BinaryForm& p, const char* what) {
+  const int n = arch.end_to_end_filter_size() - 1;
+  if (p.degree() != n)
+    throw invalid_argument(std::string(what) + " " + p.to_coefficient_string() + " has " +
+                           std::to_string(p.degree() + 1) + " coefficients, " + arch.to_string() + " needs " +
+                           std::to_string(n + 1));
+}
+
+std::vector<Rational> residual(const BinaryForm& w, const BinaryForm& u) { return (w - u).coefficients(); }
+
+std::vector<Rational> times(const RatMatrix& a, const std::vector<Rational>& v) {
+  std::vector<Rational> out(static_cast<std::size_t>(a.rows()));
+  for (long i = 0; i < a.rows(); ++i)
+    for (long j = 0; j < a.cols(); ++j) out[static_cast<std::size_t>(i)] += a.at(i, j) * v[static_cast<std::size_t>(j)];
+  return out;
+}
+
+Rational dot(const std::vector<Rational>& a, const std::vector<Rational>& b) {
+  Rational s;
+  for (std::size_t i = 0; i < a.size(); ++i) s += a[i] * b[i];
+  return s;
+}
+
+bool all_zero(const std::vector<Rational>& v) {
+  for (const Rational& x : v)
+    if (!x.is_zero()) return false;
+  return true;
+}
+
+// Do pi(w_i) and pi(w_j) share a factor of positive degree?  (The zero form is
+// divisible by every form.)
+bool share_factor(const BinaryForm& p, const BinaryForm& q) {
+  if (p.is_zero() && q.is_zero()) return true;
+  if (p.is_zero()) return q.degree() > 0;
+  if (q.is_zero()) return p.degree() > 0;
+  return gcd(p, q).degree() > 0;
+}
+
+}  // namespace
+
+SpacePosition function_space_position(const Architecture& arch, const BinaryForm& p) {
+  require_stride_one(arch);
+  require_degree(arch, p, "form");
+  const int e = arch.even_filter_count();
+  if (p.is_zero()) return e >= 2 ? SpacePosition::boundary : SpacePosition::interior;
+  const Rrmp r = rrmp(p);
+  if (r.real_root_count() < e) return SpacePosition::outside;  // Lemma 4.2
+  if (e < 2) return SpacePosition::interior;                    // filling (Theorem 4.1)
+  int odd = 0;
+  for (int m : r.rho()) odd += m % 2;
+  return odd <= e - 2 ? SpacePosition::boundary : SpacePosition::interior;  // Prop. 4.4
+}
+
+Rational square_loss(const Architecture& arch, const Filters& theta, const BinaryForm& target, const RatMatrix& sigma) {
+  require_stride_one(arch);
+  const BinaryForm w = mu(arch, theta);
+  require_degree(arch, target, "target");
+  detail::check_gram(sigma, w.degree() + 1);
+  const std::vector<Rational> r = residual(w, target);
+  return dot(r, times(sigma, r));
+}
+
+std::vector<Rational> square_loss_gradient(const Architecture& arch, const Filters& theta, const BinaryForm& target,
+                                           const RatMatrix& sigma) {
+  require_stride_one(arch);
+  const BinaryForm w = mu(arch, theta);
+  require_degree(arch, target, "target");
+  detail::check_gram(sigma, w.degree() + 1);
+  const std::vector<Rational> s = times(sigma, residual(w, target));
+  std::vector<Rational> g = times(jacobian(arch, theta).transpose(), s);
+  for (Rational& x : g) x *= Rational(2);
+  return g;
+}
+
+bool is_critical_on_locus(const BinaryForm& w, const BinaryForm& target, const RatMatrix& sigma) {
+  if (w.is_zero()) throw domain_error("the zero form has no root pattern; its locus tangent space is undefined");
+  if (target.degree() != w.degree())
+    throw invalid_argument("target " + target.to_coefficient_string() + " has degree " +
+                           std::to_string(target.degree()) + ", the form has degree " + std::to_string(w.degree()));
+  detail::check_gram(sigma, w.degree() + 1);
+  const std::vector<Rational> s = times(sigma, residual(w, target));
+  for (const BinaryForm& t : tangent_space(w))  // eq. (5.3)
+    if (!dot(s, t.coefficients()).is_zero()) return false;
+  return true;
+}
+
+ParameterClassification classify_parameter(const Architecture& arch, const Filters& theta, const BinaryForm& target,
+                                            const RatMatrix& sigma) {
+  require_stride_one(arch);
+  ParameterClassification c;
+  c.end_to_end = mu(arch, theta);  // checks the filter sizes
+  require_degree(arch, target, "target");
+  detail::check_gram(sigma, c.end_to_end.degree() + 1);
+  const BinaryForm& w = c.end_to_end;
+
+  const std::vector<Rational> r = residual(w, target);
+  const std::vector<Rational> s = times(sigma, r);
+  c.loss = dot(r, s);
+  const RatMatrix J = jacobian(arch, theta);
+  c.gradient = times(J.transpose(), s);
+  for (Rational& x : c.gradient) x *= Rational(2);
+  c.critical = all_zero(c.gradient);
+  c.jacobian_rank = J.rank();
+
+  std::vector<BinaryForm> forms;
+  for (const auto& wl : theta) forms.emplace_back(wl);
+  for (const BinaryForm& f : forms) c.repeated_root.push_back(f.is_zero() || !is_squarefree(f));
+  c.pairwise_coprime = true;
+  for (std::size_t i = 0; i < forms.size(); ++i)
+    for (std::size_t j = i + 1; j < forms.size(); ++j)
+      if (share_factor(forms[i], forms[j])) c.pairwise_coprime = false;
+
+  c.position = function_space_position(arch, w);
+  c.target_position = function_space_position(arch, target);
+  if (!w.is_zero()) {
+    c.rrmp = rrmp(w);
+    c.lambda = c.rrmp->lambda();
+    c.critical_on_locus = is_critical_on_locus(w, target, sigma);
+  }
+
+  const bool at_target = w == target;
+  if (!c.critical)
+    c.global_minimum = Decision::no;
+  else if (at_target)
+    c.global_minimum = Decision::yes;
+  else if (c.target_position != SpacePosition::outside)
+    c.global_minimum = Decision::no;
+  else
+    c.global_minimum = Decision::undecided;
+
+  if (c.critical) {
+    bool critical_on_M;
+    if (at_target)
+      critical_on_M = true;  // dl(w) = 0
+    else if (c.position == SpacePosition::interior)
+      critical_on_M = false;  // dl(w) != 0 at an interior point
+    else  // boundary stratum: the rrmp stratum of w (eq. 5.3), or {0}
+      critical_on_M = w.is_zero() || *c.critical_on_locus;
+    c.pure = critical_on_M;
+    c.spurious = !critical_on_M;
+  }
+  return c;
+}
+
+}  // namespace lcngeom
