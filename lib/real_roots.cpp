@@ -153,4 +153,61 @@ std::vector<RealRoot> real_roots(const BinaryForm& p, int digits) {
   return roots;
 }
 
+RealFactorization real_factorization(const BinaryForm& p, long prec) {
+  if (p.is_zero()) throw domain_error("the zero form has no factorization");
+  if (prec < 16) throw invalid_argument("precision " + std::to_string(prec) + " bits is below 16");
+  FormFactorization fac = factor(p);
+  RealFactorization out;
+  std::vector<std::pair<Rational, RealFactor>> linear;  // sorted by root; (1:0) last
+  std::vector<RealFactor> quadratic;
+  Rational unit = fac.unit;
+  for (const FormFactor& ff : fac.factors) {
+    const BinaryForm& f = ff.form;
+    if (f.multiplicity_at_infinity() > 0) {  // the factor y
+      linear.emplace_back(Rational(0), RealFactor{1, {Ball(0), Ball(1)}, ff.multiplicity, true, f});
+      continue;  // sorted last below
+    }
+    const Rational lead = f.coeff(0);
+    unit *= pow(lead, ff.multiplicity);  // factors are made monic in x
+    if (f.degree() == 1) {
+      const Rational root = -f.coeff(1) / lead;
+      linear.emplace_back(root, RealFactor{1, {Ball(1), Ball(-root, prec)}, ff.multiplicity, true, f});
+      continue;
+    }
+    if (f.degree() == 2 && count_real_roots(f) == 0) {
+      quadratic.push_back(RealFactor{2, {Ball(1), Ball(f.coeff(1) / lead, prec), Ball(f.coeff(2) / lead, prec)},
+                                     ff.multiplicity, true, f});
+      continue;
+    }
+    IntPoly g = f.primitive_dehomogenized();
+    const slong d = g.degree();
+    acb_ptr roots = _acb_vec_init(d);
+    arb_fmpz_poly_complex_roots(roots, g.raw(), 0, prec);
+    for (slong i = 0; i < d; ++i) {
+      const acb_struct* z = roots + i;
+      if (arb_is_zero(acb_imagref(z))) {
+        Ball c(acb_realref(z));
+        RealFactor r{1, {Ball(1), neg(c)}, ff.multiplicity, false, f};
+        linear.emplace_back(Ball(acb_realref(z)).midpoint(), std::move(r));
+      } else if (arb_is_positive(acb_imagref(z))) {  // one of each conjugate pair
+        Ball re(acb_realref(z)), im(acb_imagref(z));
+        Ball b = mul(Ball(-2), re, prec);
+        Ball c = add(mul(re, re, prec), mul(im, im, prec), prec);
+        quadratic.push_back(RealFactor{2, {Ball(1), b, c}, ff.multiplicity, false, f});
+      }
+    }
+    _acb_vec_clear(roots, d);
+  }
+  std::stable_sort(linear.begin(), linear.end(), [](const auto& a, const auto& b) {
+    const bool ia = a.second.coefficients[0].is_exact() && a.second.coefficients[0].contains(Rational(0));
+    const bool ib = b.second.coefficients[0].is_exact() && b.second.coefficients[0].contains(Rational(0));
+    if (ia != ib) return ib;  // (1:0) last
+    return a.first < b.first;
+  });
+  out.unit = unit;
+  for (auto& [key, r] : linear) out.factors.push_back(std::move(r));
+  for (RealFactor& r : quadratic) out.factors.push_back(std::move(r));
+  return out;
+}
+
 }  // namespace lcngeom

@@ -86,3 +86,30 @@ TEST_CASE("Polynomials wrap FLINT with value semantics", "[arith]") {
   CHECK(RatPoly(std::vector<Rational>{Rational(1, 2), Rational(3)}).primitive_integer() ==
         IntPoly(std::vector<long>{1, 6}));
 }
+
+TEST_CASE("Ball: certified enclosures with exact rational endpoints", "[arith][ball]") {
+  const long prec = 200;
+  Ball third(Rational(1, 3), prec);
+  CHECK(third.contains(Rational(1, 3)));
+  CHECK(!third.is_exact());
+  CHECK(third.lower() < Rational(1, 3));
+  CHECK(Rational(1, 3) < third.upper());
+  CHECK(third.radius() < Rational(Integer(1), pow(Integer(2), 190)));
+  Ball two(2);
+  CHECK(two.is_exact());
+  Ball r = sqrt(two, prec);
+  Ball sq = mul(r, r, prec);
+  CHECK(sq.contains(Rational(2)));
+  CHECK(r.is_positive());
+  CHECK(div(Ball(1), third, prec).contains(Rational(3)));
+  Ball iv = Ball::from_interval(Rational(-1, 7), Rational(2, 7), 64);
+  CHECK(iv.contains(Rational(0)));
+  CHECK(iv.contains_zero());
+  CHECK(iv.lower() <= Rational(-1, 7));
+  CHECK_THROWS_AS(div(Ball(1), iv, prec), domain_error);
+  CHECK_THROWS_AS(sqrt(Ball(-1), prec), domain_error);
+  CHECK_THROWS_AS(Ball::from_interval(Rational(1), Rational(0), 64), invalid_argument);
+  Ball moved = std::move(r);
+  CHECK(r.is_exact());  // moved-from is a valid exact zero
+  CHECK(moved.to_string(10).find("1.41421356") != std::string::npos);
+}

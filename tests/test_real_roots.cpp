@@ -124,3 +124,46 @@ TEST_CASE("real roots of forms with roots at infinity and degenerate cases", "[r
   CHECK_THROWS_AS(real_roots(BinaryForm::zero(2)), domain_error);
   CHECK(real_roots(BinaryForm::parse("x*y"))[0].lo() == Rational(0));
 }
+
+TEST_CASE("real factorization: certified factors multiply back to enclose p", "[roots][realfactor]") {
+  const long prec = 128;
+  auto check_product = [&](const BinaryForm& p) {
+    RealFactorization rf = real_factorization(p, prec);
+    // Multiply the ball polynomials and check every coefficient of p is enclosed.
+    std::vector<Ball> prod{Ball(rf.unit, prec)};
+    int real_count = 0;
+    for (const RealFactor& f : rf.factors) {
+      if (f.degree == 1) real_count += f.multiplicity;
+      for (int e = 0; e < f.multiplicity; ++e) {
+        std::vector<Ball> next(prod.size() + f.coefficients.size() - 1);
+        for (std::size_t i = 0; i < prod.size(); ++i)
+          for (std::size_t j = 0; j < f.coefficients.size(); ++j)
+            next[i + j] = add(next[i + j], mul(prod[i], f.coefficients[j], prec), prec);
+        prod = next;
+      }
+    }
+    REQUIRE(static_cast<int>(prod.size()) == p.degree() + 1);
+    for (int i = 0; i <= p.degree(); ++i) CHECK(prod[static_cast<std::size_t>(i)].contains(p.coeff(i)));
+    CHECK(real_count == rrmp(p).real_root_count());
+    return rf;
+  };
+  RealFactorization a = check_product(BinaryForm::parse("(x^2-2y^2)*(x^2+y^2)^2*(3x-y)*y^2"));
+  REQUIRE(a.factors.size() == 5);
+  CHECK(a.factors[0].degree == 1);
+  CHECK(!a.factors[0].exact);  // -sqrt(2)
+  CHECK(a.factors[1].exact);   // x - y/3
+  CHECK(a.factors[3].coefficients[0].contains(Rational(0)));  // y, last linear
+  CHECK(a.factors[3].multiplicity == 2);
+  CHECK(a.factors[4].degree == 2);
+  CHECK(a.factors[4].exact);
+  CHECK(a.factors[4].multiplicity == 2);
+  // sqrt(2) factor has radius about 2^-128.
+  CHECK(a.factors[0].coefficients[1].radius() < Rational(Integer(1), pow(Integer(2), 100)));
+  // Irreducible quartic with 2 real roots and a complex pair: x^4 - 2x^2y^2... use x^4 + x y^3 - y^4.
+  RealFactorization b = check_product(BinaryForm{1, 0, 0, 1, -1});
+  CHECK(b.factors.size() == 3);
+  auto g = test::rng(31);
+  for (int it = 0; it < 40; ++it) check_product(test::random_nonzero_form(g, static_cast<int>(test::uniform(g, 1, 9)), 20));
+  CHECK_THROWS_AS(real_factorization(BinaryForm::zero(3), 64), domain_error);
+  CHECK_THROWS_AS(real_factorization(BinaryForm{1, 1}, 4), invalid_argument);
+}

@@ -9,6 +9,7 @@
 #include "lcngeom/rat_poly.hpp"
 #include "lcngeom/rat_matrix.hpp"
 #include "lcngeom/mpoly.hpp"
+#include "lcngeom/ball.hpp"
 #include "lcngeom/binary_form.hpp"
 #include "lcngeom/invariants.hpp"
 #include "lcngeom/factorization.hpp"

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "lcngeom/ball.hpp"
 #include "lcngeom/binary_form.hpp"
 #include "lcngeom/int_poly.hpp"
 #include "lcngeom/rational.hpp"
@@ -67,6 +68,38 @@ int count_real_roots(const BinaryForm& p);
 /// disjoint intervals, in increasing order of t with (1:0) last.  If digits >= 0
 /// every interval is refined to width <= 10^-digits.  Throws domain_error for 0.
 std::vector<RealRoot> real_roots(const BinaryForm& p, int digits = -1);
+
+/// A real irreducible factor of a form: x - r y (degree 1), the factor y
+/// (the root (1:0)), or x^2 + b xy + c y^2 with b^2 < 4c (a complex pair).
+struct RealFactor {
+  /// 1 or 2.
+  int degree = 1;
+  /// Coefficients as a form of that degree, first coefficient 1 except for y
+  /// = (0, 1): (1, -r) or (1, b, c).  Certified enclosures; radius 0 when exact.
+  std::vector<Ball> coefficients;
+  int multiplicity = 1;
+  /// True if the coefficients are exact rationals (the factor is defined over Q).
+  bool exact = false;
+  /// The Q-irreducible factor of p (normalized as in factor()) that this factor divides.
+  BinaryForm rational_factor;
+};
+
+/// p = unit * prod factors_i^{multiplicity_i} over R.
+struct RealFactorization {
+  Rational unit;
+  std::vector<RealFactor> factors;
+};
+
+/// The factorization of p into real irreducible factors (eq. 3.1): each
+/// Q-irreducible factor is kept exact when it is linear or a quadratic
+/// without real roots, and otherwise split with Arb's certified root
+/// isolation, giving coefficient balls of relative accuracy about `prec` bits
+/// (real roots r -> x - r y; conjugate pairs z -> x^2 - 2 Re(z) xy + |z|^2 y^2).
+/// Factors are listed real-linear first (increasing root, (1:0) last), then
+/// quadratics.  The number of linear factors (with multiplicity) is the
+/// number of real roots of p.  Throws domain_error for the zero form,
+/// invalid_argument for prec < 16.
+RealFactorization real_factorization(const BinaryForm& p, long prec);
 
 }  // namespace lcngeom
 
