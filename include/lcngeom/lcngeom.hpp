@@ -20,5 +20,8 @@
 #include "lcngeom/architecture.hpp"
 #include "lcngeom/parameterization.hpp"
 #include "lcngeom/compatibility.hpp"
+#include "lcngeom/parameter_critical.hpp"
+#include "lcngeom/fiber.hpp"
+#include "lcngeom/dynamics.hpp"
 
 #endif
