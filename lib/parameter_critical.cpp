@@ -123,6 +123,21 @@ bool is_critical_on_locus(const BinaryForm& w, const BinaryForm& target, const R
   return true;
 }
 
+RatMatrix critical_target_directions(const Architecture& arch, const Filters& theta, const RatMatrix& sigma) {
+  require_stride_one(arch);
+  const RatMatrix J = jacobian(arch, theta);
+  detail::check_gram(sigma, J.rows());
+  return (J.transpose() * sigma).kernel();
+}
+
+RatMatrix locus_normal_directions(const BinaryForm& w, const RatMatrix& sigma) {
+  if (w.is_zero()) throw domain_error("the zero form has no root pattern; its locus tangent space is undefined");
+  detail::check_gram(sigma, w.degree() + 1);
+  std::vector<std::vector<Rational>> rows;
+  for (const BinaryForm& t : tangent_space(w)) rows.push_back(t.coefficients());
+  return (RatMatrix(rows) * sigma).kernel();
+}
+
 ParameterClassification classify_parameter(const Architecture& arch, const Filters& theta, const BinaryForm& target,
                                             const RatMatrix& sigma) {
   require_stride_one(arch);

@@ -59,21 +59,8 @@ std::vector<Rational> random_combination(std::mt19937_64& g, const RatMatrix& ba
   return v;
 }
 
-// The target u with Sigma (w - u) = n, i.e. u = w - Sigma^{-1} n.
-BinaryForm target_for(const BinaryForm& w, const RatMatrix& sigma, const std::vector<Rational>& n) {
-  const RatMatrix inv = sigma.inverse();
-  std::vector<Rational> u = w.coefficients();
-  for (std::size_t i = 0; i < u.size(); ++i)
-    for (std::size_t j = 0; j < u.size(); ++j) u[i] -= inv.at(static_cast<long>(i), static_cast<long>(j)) * n[j];
-  return BinaryForm(u);
-}
-
-// Basis (columns) of the Euclidean orthogonal complement of the span of forms.
-RatMatrix orthogonal_complement(const std::vector<BinaryForm>& forms) {
-  std::vector<std::vector<Rational>> rows;
-  for (const BinaryForm& f : forms) rows.push_back(f.coefficients());
-  return RatMatrix(rows).kernel();
-}
+// u = w + v.
+BinaryForm shifted(const BinaryForm& w, const std::vector<Rational>& v) { return w + BinaryForm(v); }
 
 Filters scaled(const Filters& t, const std::vector<Rational>& kappa) {
   Filters s = t;
@@ -214,11 +201,12 @@ TEST_CASE("Prop. 5.1 and Theorem 5.2 on generated critical parameters", "[critic
     const Filters theta = planted_degenerate_filters(g, k);
     const BinaryForm w = mu(arch, theta);
     const RatMatrix sigma = pick_sigma(g, w.degree());
-    // theta is critical for u iff Sigma (w - u) lies in (Im J)^perp = ker J^T.
-    const RatMatrix normals = jacobian(arch, theta).transpose().kernel();
+    // theta is critical for u iff u - w lies in Im(dmu)^{perp_Sigma}.
+    const RatMatrix normals = critical_target_directions(arch, theta, sigma);
+    CHECK(normals.cols() == w.degree() + 1 - jacobian(arch, theta).rank());
     std::vector<Rational> n(static_cast<std::size_t>(w.degree()) + 1);
     if (normals.cols() > 0) n = random_combination(g, normals);
-    const BinaryForm u = target_for(w, sigma, n);
+    const BinaryForm u = shifted(w, n);
     const auto c = classify_parameter(arch, theta, u, sigma);
     INFO("trial " << trial << ": theta gives " << w << ", target " << u);
     REQUIRE(c.critical);
@@ -271,12 +259,13 @@ TEST_CASE("Theorem 5.3 and its converse on planted critical points of the multip
       for (int m : row.rrmp.gamma())
         w = w * pow(fresh([&] { return test::random_irreducible_quadratic(g, 4); }), static_cast<unsigned>(m));
       REQUIRE(rrmp(w) == row.rrmp);
-      // u with Sigma (w - u) normal to T_w Delta_lambda (eq. 5.3), random otherwise.
+      // u - w Sigma-normal to T_w Delta_lambda (eq. 5.3), random otherwise.
       const RatMatrix sigma = pick_sigma(g, w.degree());
-      const RatMatrix normals = orthogonal_complement(tangent_space(w));
+      const RatMatrix normals = locus_normal_directions(w, sigma);
+      CHECK(normals.cols() == w.degree() - static_cast<long>(tangent_space(w).size()) + 1);
       std::vector<Rational> n(static_cast<std::size_t>(w.degree()) + 1);
       if (normals.cols() > 0) n = random_combination(g, normals);
-      const BinaryForm u = target_for(w, sigma, n);
+      const BinaryForm u = shifted(w, n);
       INFO("k size " << k.size() << ", rrmp " << row.rrmp << ", w = " << w << ", u = " << u);
       REQUIRE(is_critical_on_locus(w, u, sigma));
       ++rows;
@@ -325,10 +314,10 @@ TEST_CASE("exact gradient and classification agree with an MPFR evaluation at ra
     const RatMatrix sigma = pick_sigma(g, n);
     BinaryForm u = test::random_form(g, n, 6);
     if (trial % 3 == 0) {  // a generated critical point
-      const RatMatrix normals = jacobian(arch, theta).transpose().kernel();
+      const RatMatrix normals = critical_target_directions(arch, theta, sigma);
       std::vector<Rational> nv(static_cast<std::size_t>(n) + 1);
       if (normals.cols() > 0) nv = random_combination(g, normals);
-      u = target_for(w, sigma, nv);
+      u = shifted(w, nv);
     }
     const auto c = classify_parameter(arch, theta, u, sigma);
     const auto exact = square_loss_gradient(arch, theta, u, sigma);

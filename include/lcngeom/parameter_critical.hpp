@@ -83,6 +83,20 @@ std::vector<Rational> square_loss_gradient(const Architecture& arch, const Filte
 /// domain_error for w = 0, invalid_argument on size mismatches.
 bool is_critical_on_locus(const BinaryForm& w, const BinaryForm& target, const RatMatrix& sigma);
 
+/// The targets for which theta is critical (proof of Theorem 5.4): theta is
+/// critical for ||mu(theta) - u||^2_Sigma iff u - mu(theta) lies in
+/// Im(dmu(theta))^{perp_Sigma} = {v : J^T Sigma v = 0}.  Returns a basis of that
+/// space as the columns of a k x m matrix (m = k - rank J; m = 0: only u =
+/// mu(theta)).  Exact.  Throws as classify_parameter() does.
+RatMatrix critical_target_directions(const Architecture& arch, const Filters& theta, const RatMatrix& sigma);
+
+/// The same for a multiple root locus: w != 0 is critical for ||. - u||^2_Sigma
+/// restricted to Delta_lambda (lambda = root_pattern(w)) iff u - w lies in
+/// (T_w Delta_lambda)^{perp_Sigma}, T from eq. (5.3).  Basis as columns
+/// (k x (k - r - 1), r the number of distinct roots).  Throws domain_error for
+/// w = 0.
+RatMatrix locus_normal_directions(const BinaryForm& w, const RatMatrix& sigma);
+
 /// Everything Section 5.1 says about a parameter theta.
 struct ParameterClassification {
   BinaryForm end_to_end;           ///< w = mu(theta)
