@@ -45,6 +45,10 @@ expect_contains '"beta_polynomial":"b^2 - 177*b - 29"' recover-scale --filters 4
 expect_contains "kappa_2 = 0.4045867351 (root of t^4+177*t^2-29)" recover-scale --filters 4,2 --init "1,6,11,6;4,1" --limit 2,0,5,0,0 --digits 10
 expect_contains '"enclosed_classes":[{"abs_kappa":' recover-scale --filters 2,2 --init "1,1;1,2" --limit "x^2-2y^2" --json
 
+# the ledger section
+expect_contains "18 of 18 claims hold" verify-paper --only "Section 5"
+expect_contains "✓ Example 5.6, row k' = (4,2)" verify-paper --only "Section 5"
+
 # bad input: exit 2, one line on stderr, nothing on stdout
 expect_fail compatible --filters 3,0
 expect_fail compatible
