@@ -152,6 +152,7 @@ ClassScalesEnclosure enclosed_scales(const FiberClass& c, std::size_t index, con
                                      long prec) {
   ClassScalesEnclosure out;
   out.class_index = index;
+  out.notation = c.notation;
   const std::size_t L = c.filters.size();
   Ball H(1);
   for (const auto& f : c.filters) {
@@ -243,6 +244,7 @@ ScaleRecovery recover_scales(const Architecture& arch, const Filters& init, cons
     ExactScales e = exact_scales(*c.exact, out.delta);
     ClassScales cs;
     cs.class_index = i;
+    cs.notation = c.notation;
     cs.representative = *c.exact;
     cs.norms_squared = e.N;
     cs.H = e.H;

@@ -27,6 +27,7 @@
 #define LCNGEOM_DYNAMICS_HPP
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include "lcngeom/architecture.hpp"
@@ -64,6 +65,7 @@ struct ScaledPoint {
 /// Corollary 5.14 on one rational scaling class.
 struct ClassScales {
   std::size_t class_index = 0;         ///< index into fiber(arch, w).classes
+  std::string notation;                ///< FiberClass::notation, e.g. "p1q1·p1"
   Filters representative;              ///< q_1..q_L (FiberClass::exact), prod pi(q_l) = pi(w)
   std::vector<Rational> norms_squared; ///< N_l = ||q_l||^2
   Rational H;                          ///< prod N_l
@@ -76,6 +78,7 @@ struct ClassScales {
 /// known as certified enclosures.
 struct ClassScalesEnclosure {
   std::size_t class_index = 0;
+  std::string notation;
   std::vector<Ball> norms_squared;  ///< N_l
   std::vector<Ball> beta;           ///< beta_1..beta_L
   std::vector<Ball> abs_kappa;      ///< |kappa_l| = sqrt(beta_l / N_l); signs as for rational classes
@@ -94,8 +97,11 @@ struct ScaleRecovery {
 /// [2,0,5,0,0]: one class q = ([2,0,5,0], [1,0]), delta_1 = -177,
 /// beta_1^2 - 177 beta_1 - 29 = 0, kappa_2 = +-sqrt((sqrt(31445) - 177)/2) with
 /// minimal polynomial t^4 + 177 t^2 - 29 (and kappa_1 = 1/kappa_2).
-/// Throws as fiber() does (domain_error for limit = 0), invalid_argument if
-/// init does not fit the architecture.
+/// `init` is any parameter of the architecture (it need not lie over
+/// `limit`); only its invariants enter.  Classes with irrational factors are
+/// solved in Ball arithmetic at `prec` bits (the root of (5.5) is bracketed by
+/// certified sign changes).  Throws as fiber() does (domain_error for
+/// limit = 0), invalid_argument if init does not fit the architecture.
 ScaleRecovery recover_scales(const Architecture& arch, const Filters& init, const BinaryForm& limit, long prec = 128);
 
 /// The neural tangent kernel K(theta) = J J^T of eq. (5.6), J = jacobian(arch, theta).

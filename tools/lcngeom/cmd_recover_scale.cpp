@@ -40,7 +40,6 @@ const bool registered = register_command(
          const BinaryForm limit = BinaryForm::parse(o->limit);
          const long prec = static_cast<long>(o->digits * 3.33) + 64;
          const ScaleRecovery rec = recover_scales(arch, init, limit, prec);
-         const Fiber fib = fiber(arch, limit, prec);
          const int d = o->digits;
          nlohmann::json delta = nlohmann::json::array();
          for (const Rational& x : rec.delta) delta.push_back(x.to_string());
@@ -69,7 +68,7 @@ const bool registered = register_command(
                top_poly.push_back(polys.back());
                points.push_back({{"signs", p.signs}, {"kappa", kappa}, {"minimal_polynomial", polys}, {"filters", filters}});
              }
-             classes.push_back({{"notation", fib.classes[c.class_index].notation},
+             classes.push_back({{"notation", c.notation},
                                 {"representative", filters_json(c.representative)},
                                 {"norms_squared", norms},
                                 {"H", c.H.to_string()},
@@ -83,7 +82,7 @@ const bool registered = register_command(
              nlohmann::json beta = nlohmann::json::array(), kappa = nlohmann::json::array();
              for (const Ball& b : e.beta) beta.push_back(ball_text(b, d));
              for (const Ball& b : e.abs_kappa) kappa.push_back(ball_text(b, d));
-             enclosed.push_back({{"notation", fib.classes[e.class_index].notation}, {"beta", beta}, {"abs_kappa", kappa}});
+             enclosed.push_back({{"notation", e.notation}, {"beta", beta}, {"abs_kappa", kappa}});
            }
            print_json({{"architecture", arch.to_string()},
                        {"init", filters_json(init)},
@@ -101,7 +100,7 @@ const bool registered = register_command(
            for (std::size_t i = 0; i < rec.delta.size(); ++i) std::cout << (i ? ", " : "") << rec.delta[i];
            std::cout << ")\n";
            for (const ClassScales& c : rec.classes) {
-             std::cout << "class " << fib.classes[c.class_index].notation << ": q = " << filters_text(c.representative)
+             std::cout << "class " << c.notation << ": q = " << filters_text(c.representative)
                        << ", H = " << c.H << "\n  eq. (5.5): " << c.beta_polynomial.to_string("b")
                        << " = 0, admissible root beta_1 = " << decimal(c.beta[0], d) << "\n";
              for (const ScaledPoint& p : c.points) {
@@ -113,7 +112,7 @@ const bool registered = register_command(
              }
            }
            for (const ClassScalesEnclosure& e : rec.enclosed) {
-             std::cout << "class " << fib.classes[e.class_index].notation << " (irrational factors): |kappa| =";
+             std::cout << "class " << e.notation << " (irrational factors): |kappa| =";
              for (const Ball& b : e.abs_kappa) std::cout << ' ' << ball_text(b, d);
              std::cout << "  (signs with product +1)\n";
            }
