@@ -1,6 +1,8 @@
 // Critical points of the square loss in parameter space (Section 5.1).
 #include "lcngeom/parameter_critical.hpp"
 
+#include <flint/fmpq_mat.h>
+
 #include "lcngeom/detail/gram.hpp"
 #include "lcngeom/error.hpp"
 #include "lcngeom/factorization.hpp"
@@ -123,6 +125,67 @@ bool is_critical_on_locus(const BinaryForm& w, const BinaryForm& target, const R
   return true;
 }
 
+RatMatrix square_loss_hessian(const Architecture& arch, const Filters& theta, const BinaryForm& target,
+                              const RatMatrix& sigma) {
+  require_stride_one(arch);
+  const BinaryForm w = mu(arch, theta);
+  require_degree(arch, target, "target");
+  detail::check_gram(sigma, w.degree() + 1);
+  const RatMatrix J = jacobian(arch, theta);
+  RatMatrix H = J.transpose() * sigma * J;
+  const std::vector<Rational> s = times(sigma, residual(w, target));
+  std::vector<long> offset{0};
+  for (const auto& wl : theta) offset.push_back(offset.back() + static_cast<long>(wl.size()));
+  for (std::size_t l = 0; l < theta.size(); ++l)
+    for (std::size_t m = l + 1; m < theta.size(); ++m) {
+      BinaryForm others{1};
+      for (std::size_t o = 0; o < theta.size(); ++o)
+        if (o != l && o != m) others = others * BinaryForm(theta[o]);
+      const std::vector<Rational> c = others.coefficients();
+      // d^2 mu / dw_{l,a} dw_{m,b} is `others` shifted by a + b positions.
+      for (long a = 0; a < static_cast<long>(theta[l].size()); ++a)
+        for (long b = 0; b < static_cast<long>(theta[m].size()); ++b) {
+          Rational v;
+          for (std::size_t i = 0; i < c.size(); ++i) v += s[i + static_cast<std::size_t>(a + b)] * c[i];
+          const long r = offset[l] + a, q = offset[m] + b;
+          H.set(r, q, H.at(r, q) + v);
+          H.set(q, r, H.at(q, r) + v);
+        }
+    }
+  for (long i = 0; i < H.rows(); ++i)
+    for (long j = 0; j < H.cols(); ++j) H.set(i, j, Rational(2) * H.at(i, j));
+  return H;
+}
+
+Inertia inertia(const RatMatrix& m) {
+  if (m.rows() != m.cols())
+    throw invalid_argument("inertia needs a square matrix, got " + std::to_string(m.rows()) + "x" +
+                           std::to_string(m.cols()));
+  if (!(m == m.transpose())) throw invalid_argument("inertia needs a symmetric matrix");
+  Inertia in;
+  if (m.rows() == 0) return in;
+  RatPoly p;
+  fmpq_mat_charpoly(p.raw(), m.raw());
+  long low = 0;
+  while (p.coeff(low).is_zero()) ++low;
+  in.zero = static_cast<int>(low);
+  // All roots are real: sign variations of p(t) and p(-t) count the positive and negative ones.
+  auto variations = [&](bool negate) {
+    int count = 0, last = 0;
+    for (long i = low; i <= p.degree(); ++i) {
+      int sg = p.coeff(i).sign();
+      if (negate && (i % 2)) sg = -sg;
+      if (sg == 0) continue;
+      if (last != 0 && sg != last) ++count;
+      last = sg;
+    }
+    return count;
+  };
+  in.positive = variations(false);
+  in.negative = variations(true);
+  return in;
+}
+
 RatMatrix critical_target_directions(const Architecture& arch, const Filters& theta, const RatMatrix& sigma) {
   require_stride_one(arch);
   const RatMatrix J = jacobian(arch, theta);
@@ -172,12 +235,24 @@ ParameterClassification classify_parameter(const Architecture& arch, const Filte
     c.critical_on_locus = is_critical_on_locus(w, target, sigma);
   }
 
+  c.hessian_inertia = inertia(square_loss_hessian(arch, theta, target, sigma));
+  bool nonzero_filters = true;
+  for (const BinaryForm& f : forms) nonzero_filters = nonzero_filters && !f.is_zero();
+  if (c.critical && w == target)
+    c.local_minimum = Decision::yes;  // l(w) = 0 is the least value
+  else if (!c.critical || c.hessian_inertia.negative > 0)
+    c.local_minimum = Decision::no;
+  else if (nonzero_filters && c.hessian_inertia.zero == static_cast<int>(theta.size()) - 1)
+    c.local_minimum = Decision::yes;
+  else
+    c.local_minimum = Decision::undecided;
+
   const bool at_target = w == target;
   if (!c.critical)
     c.global_minimum = Decision::no;
   else if (at_target)
     c.global_minimum = Decision::yes;
-  else if (c.target_position != SpacePosition::outside)
+  else if (c.target_position != SpacePosition::outside || c.local_minimum == Decision::no)
     c.global_minimum = Decision::no;
   else
     c.global_minimum = Decision::undecided;

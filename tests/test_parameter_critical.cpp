@@ -105,6 +105,7 @@ TEST_CASE("Section 7.3: ([2,0,5,0],[1,0]) is a pure critical point for k = (4,2)
   CHECK(c.pure);
   CHECK_FALSE(c.spurious);
   CHECK(c.global_minimum == Decision::undecided);  // needs the ED problem on the boundary
+  CHECK(c.local_minimum == Decision::yes);          // Hessian >= 0 with kernel = the scaling direction
   CHECK(c.lambda == Partition({2, 1, 1}));
   CHECK(c.rrmp->to_string() == "2|1");
   CHECK(c.critical_on_locus == true);
@@ -351,6 +352,100 @@ TEST_CASE("exact gradient and classification agree with an MPFR evaluation at ra
   }
   CHECK(critical >= 15);
   CHECK(noncritical >= 15);
+}
+
+TEST_CASE("Hessian of L: exact against MPFR differences of the gradient; inertia by Sylvester's law", "[critical][mpfr]") {
+  auto g = test::rng(5108);
+  // Inertia of B^T D B is that of D (Sylvester's law of inertia).
+  for (int trial = 0; trial < 20; ++trial) {
+    const long n = test::uniform(g, 1, 6);
+    RatMatrix D(n, n), B(n, n);
+    Inertia want;
+    for (long i = 0; i < n; ++i) {
+      const long s = test::uniform(g, -1, 1);
+      D.set(i, i, Rational(s * test::uniform(g, 1, 9)));
+      (s > 0 ? want.positive : s < 0 ? want.negative : want.zero)++;
+    }
+    do {
+      for (long i = 0; i < n; ++i)
+        for (long j = 0; j < n; ++j) B.set(i, j, Rational(test::uniform(g, -3, 3)));
+    } while (B.rank() < n);
+    const Inertia got = inertia(B.transpose() * D * B);
+    CHECK(got.positive == want.positive);
+    CHECK(got.negative == want.negative);
+    CHECK(got.zero == want.zero);
+  }
+  CHECK_THROWS_AS(inertia(RatMatrix(2, 3)), invalid_argument);
+  using test::mp;
+  const mp h("1e-60");
+  for (int trial = 0; trial < 20; ++trial) {
+    std::vector<int> k;
+    const long L = test::uniform(g, 1, 4);
+    for (long l = 0; l < L; ++l) k.push_back(static_cast<int>(test::uniform(g, 1, 4)));
+    const Architecture arch(k);
+    const int n = arch.end_to_end_filter_size() - 1;
+    const Filters theta = random_filters(g, k);
+    const BinaryForm u = test::random_form(g, n, 5);
+    const RatMatrix sigma = pick_sigma(g, n);
+    const RatMatrix H = square_loss_hessian(arch, theta, u, sigma);
+    CHECK(H == H.transpose());
+    const auto t = test::to_mp(theta);
+    const auto uu = test::to_mp(u.coefficients());
+    const auto ss = test::to_mp(sigma);
+    std::size_t col = 0;
+    for (std::size_t l = 0; l < t.size(); ++l)
+      for (std::size_t j = 0; j < t[l].size(); ++j, ++col) {
+        auto a = t, b = t;
+        a[l][j] += h;
+        b[l][j] -= h;
+        const auto ga = test::mp_gradient(a, uu, ss), gb = test::mp_gradient(b, uu, ss);
+        for (std::size_t i = 0; i < ga.size(); ++i)
+          CHECK(abs((ga[i] - gb[i]) / (2 * h) - test::to_mp(H.at(static_cast<long>(i), static_cast<long>(col)))) <
+                mp("1e-80"));
+      }
+  }
+}
+
+TEST_CASE("Remark 5.9: a filling architecture with a spurious (nonglobal) local minimum, exactly", "[critical][paper]") {
+  // k = (2,3) is filling; target u = x^3 + x^2y + y^3; theta = (x, x^2 + xy) maps to x^2 (x + y),
+  // a critical point of l on the discriminant Delta_(2,1) (u - w = y^3 is normal to x (x,y)^2).
+  const Architecture arch({2, 3});
+  const BinaryForm u{1, 1, 0, 1};
+  const Filters theta{{Rational(1), Rational(0)}, {Rational(1), Rational(1), Rational(0)}};
+  const auto c = classify_parameter(arch, theta, u, detail::euclidean_gram(3));
+  CHECK(c.critical);
+  CHECK(c.spurious);
+  CHECK(c.loss == Rational(1));
+  CHECK(c.hessian_inertia.negative == 0);
+  CHECK(c.hessian_inertia.zero == 1);  // the scaling direction (x, x^2 + xy) -> (kappa x, (x^2 + xy) / kappa)
+  CHECK(c.local_minimum == Decision::yes);
+  CHECK(c.global_minimum == Decision::no);
+  // MPFR: L does not decrease in random directions near theta.
+  using test::mp;
+  auto g = test::rng(5109);
+  const auto t = test::to_mp(theta);
+  const auto uu = test::to_mp(u.coefficients());
+  const auto ss = test::to_mp(detail::euclidean_gram(3));
+  const mp L0 = test::mp_loss(t, uu, ss);
+  for (int i = 0; i < 200; ++i) {
+    std::vector<mp> d;
+    for (int j = 0; j < 5; ++j) d.push_back(mp(test::uniform(g, -1000, 1000)) / 1000);
+    CHECK(test::mp_loss(test::mp_axpy(t, mp("1e-6"), d), uu, ss) >= L0);
+  }
+  // The same construction with u = x^3 + x^2y - y^3 is a saddle: some direction decreases L.
+  const BinaryForm v{1, 1, 0, -1};
+  const auto s = classify_parameter(arch, theta, v, detail::euclidean_gram(3));
+  CHECK(s.critical);
+  CHECK(s.local_minimum == Decision::no);
+  const auto vv = test::to_mp(v.coefficients());
+  const mp V0 = test::mp_loss(t, vv, ss);
+  bool descends = false;
+  for (int i = 0; i < 400 && !descends; ++i) {
+    std::vector<mp> d;
+    for (int j = 0; j < 5; ++j) d.push_back(mp(test::uniform(g, -1000, 1000)) / 1000);
+    descends = test::mp_loss(test::mp_axpy(t, mp("1e-6"), d), vv, ss) < V0;
+  }
+  CHECK(descends);
 }
 
 TEST_CASE("function_space_position follows Lemma 4.2 and Prop. 4.4", "[critical]") {

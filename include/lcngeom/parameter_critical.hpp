@@ -77,6 +77,23 @@ Rational square_loss(const Architecture& arch, const Filters& theta, const Binar
 std::vector<Rational> square_loss_gradient(const Architecture& arch, const Filters& theta, const BinaryForm& target,
                                            const RatMatrix& sigma);
 
+/// The Hessian of L = l o mu at theta (exact, in jacobian() column order):
+///   2 J^T Sigma J + 2 sum_i s_i Hess(mu_i),   s = Sigma (mu(theta) - u),
+/// where Hess(mu_i) has zero diagonal layer blocks (mu is multilinear) and
+/// entry ((l, a), (m, b)), l != m, equal to the coefficient of x^{k-1-i} y^i in
+/// x^.. y^a * x^.. y^b * prod_{o != l, m} pi(w_o) (a shifted product).
+RatMatrix square_loss_hessian(const Architecture& arch, const Filters& theta, const BinaryForm& target,
+                              const RatMatrix& sigma);
+
+/// Inertia of a symmetric rational matrix: numbers of positive, negative and
+/// zero eigenvalues, exact (characteristic polynomial over Q and Descartes'
+/// rule of signs, which is exact because all eigenvalues are real).  Throws
+/// invalid_argument unless the matrix is square and symmetric.
+struct Inertia {
+  int positive = 0, negative = 0, zero = 0;
+};
+Inertia inertia(const RatMatrix& symmetric);
+
 /// True if w != 0 is a critical point of l = ||. - u||^2_Sigma restricted to
 /// Delta_lambda, lambda = root_pattern(w): Sigma (w - u) is orthogonal
 /// (coefficient-wise) to the exact tangent space of eq. (5.3).  Throws
@@ -103,11 +120,19 @@ struct ParameterClassification {
   Rational loss;                   ///< l(w)
   std::vector<Rational> gradient;  ///< grad L(theta), exact
   bool critical = false;           ///< gradient == 0 exactly
-  /// theta is a global minimum of L: yes if w = u; no if theta is not critical
-  /// or u lies in M (then min L = 0 < L(theta)); undecided if theta is
-  /// critical, w != u and u is outside M (the global minimum of l on the
-  /// boundary of M is the ED problem of Section 6, not solved here).
+  /// theta is a global minimum of L: yes if w = u; no if theta is not critical,
+  /// or u lies in M (then min L = 0 < L(theta)), or theta is not a local
+  /// minimum; undecided if theta is a critical non-saddle with w != u and u
+  /// outside M (deciding needs the global minimum of l on the boundary of M,
+  /// the ED problem of Section 6, not solved here).
   Decision global_minimum = Decision::undecided;
+  /// theta is a local minimum of L: no if the Hessian has a negative
+  /// eigenvalue (or theta is not critical); yes if it has none and its kernel
+  /// has dimension L - 1 with all filters nonzero -- the tangent space of the
+  /// scaling class through theta, along which L is constant, so theta lies on
+  /// a Morse-Bott minimum manifold; undecided otherwise (degenerate).
+  Decision local_minimum = Decision::undecided;
+  Inertia hessian_inertia;  ///< of square_loss_hessian()
   bool pure = false;      ///< critical and w critical for l|M (rule in the header comment)
   bool spurious = false;  ///< critical and not pure
   SpacePosition position = SpacePosition::interior;         ///< of w

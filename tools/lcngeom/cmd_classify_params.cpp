@@ -57,6 +57,11 @@ const bool registered = register_command(
            j["spurious"] = c.spurious;
            j["global_minimum"] = decision_json(c.global_minimum);
            j["global_minimum_status"] = to_string(c.global_minimum);
+           j["local_minimum"] = decision_json(c.local_minimum);
+           j["local_minimum_status"] = to_string(c.local_minimum);
+           j["hessian_inertia"] = {{"positive", c.hessian_inertia.positive},
+                                   {"negative", c.hessian_inertia.negative},
+                                   {"zero", c.hessian_inertia.zero}};
            j["position"] = to_string(c.position);
            j["target_position"] = to_string(c.target_position);
            j["rrmp"] = c.rrmp ? nlohmann::json(c.rrmp->to_string()) : nlohmann::json(nullptr);
@@ -73,6 +78,9 @@ const bool registered = register_command(
            std::cout << ")\n"
                      << "critical: " << (c.critical ? "yes" : "no");
            if (c.critical) std::cout << (c.pure ? " (pure)" : " (spurious)");
+           std::cout << "\nlocal minimum: " << to_string(c.local_minimum) << " (Hessian inertia +"
+                     << c.hessian_inertia.positive << " -" << c.hessian_inertia.negative << " 0:" << c.hessian_inertia.zero
+                     << ")";
            std::cout << "\nglobal minimum: " << to_string(c.global_minimum)
                      << (c.global_minimum == Decision::undecided
                              ? " (the target is outside the function space; needs the global minimum on its boundary)"

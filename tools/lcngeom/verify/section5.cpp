@@ -216,6 +216,21 @@ void section_5_1(Ledger& L) {
   });
 }
 
+void remark_5_9(Ledger& L) {
+  L.check("Remark 5.9 / Example 5.10: an LCN with a filling architecture can have a nonglobal local minimum", [] {
+    // k = (2,3), u = x^3 + x^2 y + y^3, theta = (x, x^2 + xy): mu = x^2 (x + y) on the discriminant.
+    const auto c = classify_parameter(Architecture({2, 3}), {{Rational(1), Rational(0)}, {Rational(1), Rational(1), Rational(0)}},
+                                      BinaryForm{1, 1, 0, 1}, detail::euclidean_gram(3));
+    std::ostringstream s;
+    s << "k = (2,3) (filling), u = x^3 + x^2y + y^3, theta = (x, x^2 + xy): critical " << c.critical << ", spurious "
+      << c.spurious << ", exact Hessian inertia (+" << c.hessian_inertia.positive << ", -" << c.hessian_inertia.negative
+      << ", 0:" << c.hessian_inertia.zero << ") with kernel = the scaling direction => local minimum; loss " << c.loss
+      << " > 0 = global minimum";
+    return Check{c.critical && c.spurious && c.local_minimum == Decision::yes && c.global_minimum == Decision::no,
+                 s.str()};
+  });
+}
+
 void section_5_fibers(Ledger& L) {
   L.check("Lemma 5.7: the fiber is a finite set of scaling classes; all points of a class are critical or none", [] {
     int classes = 0, checks = 0;
@@ -479,6 +494,7 @@ void section_5_2(Ledger& L) {
 const bool registered = register_ledger_section(
     {5.0, "Section 5: critical points, fibers and training dynamics", [](Ledger& L) {
        section_5_1(L);
+       remark_5_9(L);
        section_5_fibers(L);
        section_5_2(L);
      }});
