@@ -79,7 +79,7 @@ struct ExactScales {
   std::vector<Rational> N, S;  // S[l] = delta_1 + ... + delta_l, S[0] = 0
   Rational H;
   RatPoly P;
-  std::vector<RealRoot> beta;
+  std::vector<RealRoot> positive, beta;
 };
 
 ExactScales exact_scales(const Filters& rep, const std::vector<Rational>& delta) {
@@ -105,6 +105,8 @@ ExactScales exact_scales(const Filters& rep, const std::vector<Rational>& delta)
   std::vector<RealRoot> roots = real_roots(BinaryForm(static_cast<int>(L), e.P));
   std::vector<RealRoot> admissible;
   for (RealRoot& r : roots) {
+    if (r.lo() < Rational(0) && Rational(0) < r.hi()) r.split_at(Rational(0));  // P(0) = -H != 0
+    if (r.lo() >= Rational(0)) e.positive.push_back(r);
     if (r.lo() < b0 && b0 < r.hi()) r.split_at(b0);  // b0 is not a root: P(b0) = -H
     if (r.lo() >= b0 && r.hi() > b0) admissible.push_back(r);
   }
@@ -249,6 +251,7 @@ ScaleRecovery recover_scales(const Architecture& arch, const Filters& init, cons
     cs.norms_squared = e.N;
     cs.H = e.H;
     cs.beta_polynomial = e.P;
+    cs.positive_roots = e.positive;
     cs.beta = e.beta;
     std::vector<RealRoot> plus, minus;
     for (std::size_t l = 0; l < e.beta.size(); ++l) {

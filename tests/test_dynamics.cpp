@@ -48,6 +48,7 @@ TEST_CASE("Section 7.3: kappa = +-sqrt((sqrt(31445) - 177)/2) with minimal polyn
   CHECK(c.representative == Filters{{Rational(2), Rational(0), Rational(5), Rational(0)}, {Rational(1), Rational(0)}});
   CHECK(c.H == Rational(29));
   CHECK(c.beta_polynomial == RatPoly(std::vector<Rational>{Rational(-29), Rational(-177), Rational(1)}));
+  REQUIRE(c.positive_roots.size() == 1);  // beta^2 - 177 beta - 29: one positive root
   REQUIRE(c.points.size() == 2);
   const mp kappa = sqrt((sqrt(mp(31445)) - 177) / 2);
   for (const ScaledPoint& p : c.points) {
@@ -84,6 +85,8 @@ TEST_CASE("Corollary 5.14: a planted parameter is recovered exactly from its inv
     bool found = false;
     for (const ClassScales& c : rec.classes) {
       CHECK(c.points.size() == (std::size_t{1} << (L - 1)));
+      CHECK(c.positive_roots.size() >= 1);
+      for (const RealRoot& r : c.positive_roots) CHECK(c.beta_polynomial.evaluate(r.lo()).sign() * c.beta_polynomial.evaluate(r.hi()).sign() <= 0);
       CHECK(mu(arch, c.representative) == w);
       // |kappa_l| from the all-plus point (certified to 100 digits), reused for every sign pattern.
       REQUIRE(c.points[0].signs == std::vector<int>(L, 1));

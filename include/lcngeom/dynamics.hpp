@@ -70,6 +70,9 @@ struct ClassScales {
   std::vector<Rational> norms_squared; ///< N_l = ||q_l||^2
   Rational H;                          ///< prod N_l
   RatPoly beta_polynomial;             ///< eq. (5.5)
+  /// Every positive real root of (5.5), certified (increasing); exactly one
+  /// of them is admissible (all beta_l > 0).
+  std::vector<RealRoot> positive_roots;
   std::vector<RealRoot> beta;          ///< beta_1..beta_L at the unique admissible root (algebraic)
   std::vector<ScaledPoint> points;     ///< the 2^{L-1} points, signs in lexicographic order (+ before -)
 };

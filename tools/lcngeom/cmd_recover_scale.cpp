@@ -52,6 +52,8 @@ const bool registered = register_command(
                beta.push_back(decimal(b, d));
                beta_poly.push_back(poly_text(b.defining_polynomial(), "b"));
              }
+             nlohmann::json positive = nlohmann::json::array();
+             for (const RealRoot& r : c.positive_roots) positive.push_back(decimal(r, d));
              nlohmann::json norms = nlohmann::json::array(), points = nlohmann::json::array();
              for (const Rational& n : c.norms_squared) norms.push_back(n.to_string());
              for (const ScaledPoint& p : c.points) {
@@ -73,6 +75,7 @@ const bool registered = register_command(
                                 {"norms_squared", norms},
                                 {"H", c.H.to_string()},
                                 {"beta_polynomial", c.beta_polynomial.to_string("b")},
+                                {"beta_positive_roots", positive},
                                 {"beta", beta},
                                 {"beta_minimal_polynomial", beta_poly},
                                 {"points", points}});
