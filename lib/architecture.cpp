@@ -8,10 +8,6 @@ namespace lcngeom {
 
 namespace {
 
-std::string list_text(const std::vector<int>& v, const char* sep) {
-  return detail::join(v, sep, [](int x) { return std::to_string(x); });
-}
-
 int parse_positive(std::string_view field, const char* what) {
   if (field.empty() || field.size() > 9 || field.find_first_not_of("0123456789") != std::string_view::npos)
     throw parse_error(std::string("bad ") + what + " '" + std::string(field) + "' (expected a positive integer)");
@@ -53,28 +49,99 @@ Architecture Architecture::from_input_size(std::vector<int> filters, std::vector
   return Architecture(std::move(filters), std::move(strides), static_cast<int>(d));
 }
 
-Architecture Architecture::parse(std::string_view filters, std::string_view strides, int output_size) {
+namespace {
+
+struct ParsedShapes {
   std::vector<std::vector<int>> shapes;
+  std::vector<int> strides;
+  bool one_dimensional = true;
+};
+
+ParsedShapes parse_shapes(std::string_view filters, std::string_view strides) {
+  ParsedShapes p;
   for (std::string_view f : detail::split(filters, ',')) {
     std::vector<int> shape;
     for (std::string_view part : detail::split(f, 'x')) shape.push_back(parse_positive(part, "filter size"));
-    shapes.push_back(std::move(shape));
+    p.shapes.push_back(std::move(shape));
   }
-  std::vector<int> s;
   if (!detail::trim(strides).empty())
-    for (std::string_view f : detail::split(strides, ',')) s.push_back(parse_positive(f, "stride"));
-  if (!shapes.empty() && shapes.front().size() == 1) {
+    for (std::string_view f : detail::split(strides, ',')) p.strides.push_back(parse_positive(f, "stride"));
+  p.one_dimensional = p.shapes.front().size() == 1;
+  for (const auto& sh : p.shapes)
+    if (sh.size() != p.shapes.front().size())
+      throw invalid_argument("filters '" + std::string(filters) + "' mix dimensions (" +
+                             std::to_string(p.shapes.front().size()) + " and " + std::to_string(sh.size()) + ")");
+  if (!p.one_dimensional)
+    for (int x : p.strides)
+      if (x != 1)
+        throw invalid_argument("stride " + std::to_string(x) +
+                               " with D-dimensional filters: only stride one is supported (Section 4.3)");
+  return p;
+}
+
+// "3" (every dimension) or "3x2" (one per dimension).
+std::vector<int> parse_sizes(std::string_view text, std::size_t D, const char* what) {
+  std::vector<int> v;
+  if (detail::trim(text).empty()) return std::vector<int>(D, 1);
+  for (std::string_view part : detail::split(text, 'x')) v.push_back(parse_positive(part, what));
+  if (v.size() == 1 && D > 1) v.assign(D, v[0]);
+  if (v.size() != D)
+    throw invalid_argument(std::string(what) + " '" + std::string(text) + "' has " + std::to_string(v.size()) +
+                           " entries for " + std::to_string(D) + "-dimensional filters");
+  return v;
+}
+
+}  // namespace
+
+namespace {
+
+// The architecture of parsed shapes with the given output (or input) sizes.
+Architecture from_parsed(const ParsedShapes& p, const std::vector<int>& sizes, bool input) {
+  if (p.one_dimensional) {
     std::vector<int> k;
-    for (const auto& sh : shapes) {
-      if (sh.size() != 1) throw invalid_argument("filters '" + std::string(filters) + "' mix dimensions");
-      k.push_back(sh[0]);
-    }
-    return Architecture(std::move(k), std::move(s), output_size);
+    for (const auto& sh : p.shapes) k.push_back(sh[0]);
+    return input ? Architecture::from_input_size(std::move(k), p.strides, sizes[0])
+                 : Architecture(std::move(k), p.strides, sizes[0]);
   }
-  for (int x : s)
-    if (x != 1) throw invalid_argument("stride " + std::to_string(x) + " with D-dimensional filters: only stride one is supported (Section 4.3)");
-  const std::size_t D = shapes.empty() ? 1 : shapes.front().size();
-  return multi(std::move(shapes), std::vector<int>(D, output_size));
+  return input ? Architecture::multi_from_input_size(p.shapes, sizes) : Architecture::multi(p.shapes, sizes);
+}
+
+}  // namespace
+
+Architecture Architecture::parse(std::string_view filters, std::string_view strides, int output_size) {
+  const ParsedShapes p = parse_shapes(filters, strides);
+  return from_parsed(p, std::vector<int>(p.shapes.front().size(), output_size), false);
+}
+
+Architecture Architecture::parse(std::string_view filters, std::string_view strides, std::string_view output_sizes) {
+  const ParsedShapes p = parse_shapes(filters, strides);
+  return from_parsed(p, parse_sizes(output_sizes, p.shapes.front().size(), "output size"), false);
+}
+
+Architecture Architecture::parse_with_input(std::string_view filters, std::string_view strides,
+                                            std::string_view input_sizes) {
+  const ParsedShapes p = parse_shapes(filters, strides);
+  return from_parsed(p, parse_sizes(input_sizes, p.shapes.front().size(), "input size"), true);
+}
+
+Architecture Architecture::multi_from_input_size(std::vector<std::vector<int>> filter_shapes, std::vector<int> input_sizes) {
+  Architecture probe = multi(filter_shapes);  // validates the shapes
+  const std::size_t D = static_cast<std::size_t>(probe.dimension());
+  if (input_sizes.size() != D)
+    throw invalid_argument(std::to_string(input_sizes.size()) + " input sizes for " + std::to_string(D) + " dimensions");
+  std::vector<int> out(D);
+  for (std::size_t h = 0; h < D; ++h) {
+    long d = input_sizes[h];
+    for (std::size_t l = 0; l < filter_shapes.size(); ++l) {
+      d = d - filter_shapes[l][h] + 1;  // (2.4) with stride one
+      if (d < 1)
+        throw invalid_argument("input size " + std::to_string(input_sizes[h]) + " in dimension " +
+                               std::to_string(h + 1) + " is smaller than the filters of layers 1.." +
+                               std::to_string(l + 1) + " need (eq. 2.4 gives an empty width)");
+    }
+    out[h] = static_cast<int>(d);
+  }
+  return multi(std::move(filter_shapes), std::move(out));
 }
 
 void Architecture::validate() const {
@@ -112,6 +179,21 @@ bool Architecture::stride_one() const noexcept {
   for (int s : strides_)
     if (s != 1) return false;
   return true;
+}
+
+std::vector<int> Architecture::input_sizes() const {
+  std::vector<int> in;
+  for (const auto& w : widths()) in.push_back(w.front());
+  return in;
+}
+
+int Architecture::ambient_dimension() const {
+  long n = 1;
+  for (int k : end_to_end_filter_shape()) {
+    n *= k;
+    if (n > 1000000000L) throw invalid_argument("architecture " + to_string() + " has an ambient space beyond 10^9");
+  }
+  return static_cast<int>(n);
 }
 
 std::vector<std::vector<int>> Architecture::widths() const {
@@ -181,12 +263,12 @@ std::string Architecture::to_string() const {
   std::string s = "k=(";
   for (std::size_t l = 0; l < shapes_.size(); ++l) {
     if (l) s += ',';
-    s += list_text(shapes_[l], "x");
+    s += detail::join_ints(shapes_[l], "x");
   }
   s += ')';
   if (!stride_one()) {
     s += " s=(";
-    s += list_text(strides_, ",");
+    s += detail::join_ints(strides_, ",");
     s += ')';
   }
   return s;

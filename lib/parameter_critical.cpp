@@ -20,15 +20,6 @@ std::string to_string(Decision d) {
   return "?";
 }
 
-std::string to_string(SpacePosition p) {
-  switch (p) {
-    case SpacePosition::interior: return "interior";
-    case SpacePosition::boundary: return "boundary";
-    case SpacePosition::outside: return "outside";
-  }
-  return "?";
-}
-
 namespace {
 
 void require_stride_one(const Architecture& arch) {
@@ -68,29 +59,7 @@ bool all_zero(const std::vector<Rational>& v) {
   return true;
 }
 
-// Do pi(w_i) and pi(w_j) share a factor of positive degree?  (The zero form is
-// divisible by every form.)
-bool share_factor(const BinaryForm& p, const BinaryForm& q) {
-  if (p.is_zero() && q.is_zero()) return true;
-  if (p.is_zero()) return q.degree() > 0;
-  if (q.is_zero()) return p.degree() > 0;
-  return gcd(p, q).degree() > 0;
-}
-
 }  // namespace
-
-SpacePosition function_space_position(const Architecture& arch, const BinaryForm& p) {
-  require_stride_one(arch);
-  require_degree(arch, p, "form");
-  const int e = arch.even_filter_count();
-  if (p.is_zero()) return e >= 2 ? SpacePosition::boundary : SpacePosition::interior;
-  const Rrmp r = rrmp(p);
-  if (r.real_root_count() < e) return SpacePosition::outside;  // Lemma 4.2
-  if (e < 2) return SpacePosition::interior;                    // filling (Theorem 4.1)
-  int odd = 0;
-  for (int m : r.rho()) odd += m % 2;
-  return odd <= e - 2 ? SpacePosition::boundary : SpacePosition::interior;  // Prop. 4.4
-}
 
 Rational square_loss(const Architecture& arch, const Filters& theta, const BinaryForm& target, const RatMatrix& sigma) {
   require_stride_one(arch);
@@ -222,13 +191,10 @@ ParameterClassification classify_parameter(const Architecture& arch, const Filte
   std::vector<BinaryForm> forms;
   for (const auto& wl : theta) forms.emplace_back(wl);
   for (const BinaryForm& f : forms) c.repeated_root.push_back(f.is_zero() || !is_squarefree(f));
-  c.pairwise_coprime = true;
-  for (std::size_t i = 0; i < forms.size(); ++i)
-    for (std::size_t j = i + 1; j < forms.size(); ++j)
-      if (share_factor(forms[i], forms[j])) c.pairwise_coprime = false;
+  c.pairwise_coprime = differential_is_surjective(arch, theta);
 
-  c.position = function_space_position(arch, w);
-  c.target_position = function_space_position(arch, target);
+  c.position = form_region(arch, w);
+  c.target_position = form_region(arch, target);
   if (!w.is_zero()) {
     c.rrmp = rrmp(w);
     c.lambda = c.rrmp->lambda();
@@ -252,7 +218,7 @@ ParameterClassification classify_parameter(const Architecture& arch, const Filte
     c.global_minimum = Decision::no;
   else if (at_target)
     c.global_minimum = Decision::yes;
-  else if (c.target_position != SpacePosition::outside || c.local_minimum == Decision::no)
+  else if (c.target_position != Region::complement || c.local_minimum == Decision::no)
     c.global_minimum = Decision::no;
   else
     c.global_minimum = Decision::undecided;
@@ -261,7 +227,7 @@ ParameterClassification classify_parameter(const Architecture& arch, const Filte
     bool critical_on_M;
     if (at_target)
       critical_on_M = true;  // dl(w) = 0
-    else if (c.position == SpacePosition::interior)
+    else if (c.position == Region::interior)
       critical_on_M = false;  // dl(w) != 0 at an interior point
     else  // boundary stratum: the rrmp stratum of w (eq. 5.3), or {0}
       critical_on_M = w.is_zero() || *c.critical_on_locus;

@@ -2,12 +2,16 @@
 #include "lcngeom/rrmp.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <functional>
 #include <ostream>
 
 #include <flint/fmpz_poly.h>
 #include <flint/fmpz_poly_factor.h>
 
+#include "lcngeom/detail/descartes.hpp"
+#include "lcngeom/detail/rrmp_small.hpp"
+#include "lcngeom/detail/squarefree_mod.hpp"
 #include "lcngeom/detail/text.hpp"
 #include "lcngeom/error.hpp"
 
@@ -50,15 +54,14 @@ std::vector<int> parse_side(std::string_view side, bool comma_mode, std::string_
   return out;
 }
 
-std::string side_text(std::span<const int> side, bool comma_mode, bool mark_single) {
-  if (side.empty()) return "0";
-  std::string s;
+// One side in comma mode ("1,12"), "0" if empty.
+void append_side(std::string& out, std::span<const int> side, bool mark_single) {
+  if (side.empty()) out += '0';
   for (std::size_t i = 0; i < side.size(); ++i) {
-    if (comma_mode && i) s += ',';
-    s += std::to_string(side[i]);
+    if (i) out += ',';
+    out += std::to_string(side[i]);
   }
-  if (mark_single) s += ',';
-  return s;
+  if (mark_single) out += ',';
 }
 
 }  // namespace
@@ -98,14 +101,31 @@ Partition Rrmp::lambda() const {
 }
 
 std::string Rrmp::to_string() const {
+  std::string s;
+  append_to(s);
+  return s;
+}
+
+void Rrmp::append_to(std::string& out) const {
   auto big = [](int v) { return v >= 10; };
   const bool comma_mode = std::any_of(rho_.begin(), rho_.end(), big) || std::any_of(gamma_.begin(), gamma_.end(), big);
+  if (!comma_mode) {
+    // One digit per multiplicity.
+    if (rho_.empty()) out += '0';
+    for (int r : rho_) out += static_cast<char>('0' + r);
+    out += '|';
+    if (gamma_.empty()) out += '0';
+    for (int g : gamma_) out += static_cast<char>('0' + g);
+    return;
+  }
   // With no comma anywhere, "11|0" would read as two simple roots: mark a lone
   // entry >= 10 with a trailing comma ("11,|0").
-  const bool needs_mark = comma_mode && rho_.size() <= 1 && gamma_.size() <= 1;
+  const bool needs_mark = rho_.size() <= 1 && gamma_.size() <= 1;
   const bool mark_rho = needs_mark && rho_.size() == 1 && rho_[0] >= 10;
   const bool mark_gamma = needs_mark && !mark_rho && gamma_.size() == 1 && gamma_[0] >= 10;
-  return side_text(rho(), comma_mode, mark_rho) + "|" + side_text(gamma(), comma_mode, mark_gamma);
+  append_side(out, rho(), mark_rho);
+  out += '|';
+  append_side(out, gamma(), mark_gamma);
 }
 
 std::vector<Rrmp> all_rrmps(int n) {
@@ -150,15 +170,168 @@ Rrmp rrmp_general(const BinaryForm& p) {
   return out;
 }
 
-Rrmp rrmp(const BinaryForm& p) {
-  if (p.degree() <= 4) {
-    if (std::optional<Rrmp> r = rrmp_closed_form(p)) return *r;
+namespace {
+
+constexpr std::int64_t kSmall = std::int64_t(1) << 62;
+
+[[noreturn]] void throw_zero_form(int degree) {
+  throw domain_error("the zero form (degree " + std::to_string(degree) + ") has no rrmp");
+}
+
+// Distinct real roots of a square-free nonconstant f: the certified Descartes
+// count when the coefficients are machine integers, FLINT's Sturm sequence
+// when they are not or when the certified count gives up.
+int real_root_count(const fmpz_poly_struct* f) {
+  const slong len = fmpz_poly_length(f);
+  if (len - 1 <= detail::kDescartesMaxDegree) {
+    std::int64_t c[detail::kDescartesMaxDegree + 1];
+    bool small = true;
+    for (slong i = 0; i < len && small; ++i) {
+      small = fmpz_fits_si(f->coeffs + i);
+      if (small) {
+        c[i] = fmpz_get_si(f->coeffs + i);
+        small = c[i] < kSmall && c[i] > -kSmall;
+      }
+    }
+    if (small)
+      if (std::optional<int> r = detail::count_real_roots_descartes(std::span<const std::int64_t>(c, static_cast<std::size_t>(len))))
+        return *r;
   }
-  return rrmp_general(p);
+  return static_cast<int>(fmpz_poly_num_real_roots(f));
+}
+
+// Adds the roots in the affine chart of a nonconstant f via FLINT's
+// square-free decomposition (the path for forms with a repeated factor).
+void add_roots_by_decomposition(Rrmp& out, const fmpz_poly_struct* f) {
+  fmpz_poly_factor_t fac;
+  fmpz_poly_factor_init(fac);
+  fmpz_poly_factor_squarefree(fac, f);
+  for (slong i = 0; i < fac->num; ++i) {
+    const int e = static_cast<int>(fac->exp[i]);
+    const int d = static_cast<int>(fmpz_poly_degree(fac->p + i));
+    const int r = real_root_count(fac->p + i);
+    out.push_real(e, r);
+    out.push_complex(e, (d - r) / 2);
+  }
+  fmpz_poly_factor_clear(fac);
+}
+
+void merge(Rrmp& out, const Rrmp& part) {
+  for (int r : part.rho()) out.push_real(r);
+  for (int g : part.gamma()) out.push_complex(g);
+}
+
+// Big coefficients: the big-integer closed forms for n <= 4, otherwise the
+// modular square-freeness certificate first and the decomposition only when
+// it fails.
+Rrmp rrmp_big(const BinaryForm& p) {
+  if (p.degree() <= 4)
+    if (std::optional<Rrmp> r = rrmp_closed_form(p)) return *r;
+  if (p.is_zero()) throw_zero_form(p.degree());
+  Rrmp out;
+  const int m = p.multiplicity_at_infinity();
+  if (m > 0) out.push_real(m);
+  const IntPoly f = p.primitive_dehomogenized();
+  if (f.degree() > 0) {
+    if (detail::squarefree_certificate(f.raw())) {
+      const int r = real_root_count(f.raw());
+      out.push_real(1, r);
+      out.push_complex(1, (static_cast<int>(f.degree()) - r) / 2);
+    } else {
+      add_roots_by_decomposition(out, f.raw());
+    }
+  }
+  out.normalize();
+  return out;
+}
+
+// The rrmp of the nonzero form with machine-integer coefficients a (descending).
+Rrmp rrmp_machine(std::span<const long> a) {
+  const int n = static_cast<int>(a.size()) - 1;
+  if (n <= 4) {
+    if (std::optional<Rrmp> r = detail::rrmp_closed_form_small(a)) return std::move(*r);
+    return rrmp_big(BinaryForm(std::vector<long>(a.begin(), a.end())));
+  }
+  // Strip the exact roots (1:0) (leading zeros) and (0:1) (trailing zeros).
+  int m = 0, z = 0;
+  while (a[static_cast<std::size_t>(m)] == 0) ++m;
+  while (a[static_cast<std::size_t>(n - z)] == 0) ++z;
+  const int d = n - m - z;
+  Rrmp out;
+  if (m > 0) out.push_real(m);
+  if (z > 0) out.push_real(z);
+  const std::span<const long> core = a.subspan(static_cast<std::size_t>(m), static_cast<std::size_t>(d) + 1);
+  bool small = d <= detail::kDescartesMaxDegree;
+  for (long v : core) small = small && v < kSmall && v > -kSmall;
+  if (d == 0) {
+    // only the roots at 0 and infinity
+  } else if (d <= 4 && small) {
+    if (std::optional<Rrmp> r = detail::rrmp_closed_form_small(core)) merge(out, *r);
+    else merge(out, rrmp_big(BinaryForm(std::vector<long>(core.begin(), core.end()))));
+  } else if (small) {
+    std::int64_t c[detail::kDescartesMaxDegree + 1];  // ascending: c_k is the coefficient of t^k
+    for (int k = 0; k <= d; ++k) c[k] = core[static_cast<std::size_t>(d - k)];
+    const std::span<const std::int64_t> cs(c, static_cast<std::size_t>(d) + 1);
+    if (detail::squarefree_certificate(cs)) {
+      std::optional<int> r = detail::count_real_roots_descartes(cs);
+      if (!r) r = real_root_count(IntPoly(std::vector<long>(cs.begin(), cs.end())).raw());
+      out.push_real(1, *r);
+      out.push_complex(1, (d - *r) / 2);
+    } else if (std::optional<detail::SquarefreeParts> parts = detail::squarefree_decomposition_modular(cs)) {
+      for (int k = 0; k < parts->size(); ++k) {
+        const std::span<const std::int64_t> f = parts->factor(k);
+        const int e = parts->multiplicity(k), deg = static_cast<int>(f.size()) - 1;
+        std::optional<int> r = detail::count_real_roots_descartes(f);
+        if (!r) r = real_root_count(IntPoly(std::vector<long>(f.begin(), f.end())).raw());
+        out.push_real(e, *r);
+        out.push_complex(e, (deg - *r) / 2);
+      }
+    } else {
+      add_roots_by_decomposition(out, IntPoly(std::vector<long>(cs.begin(), cs.end())).raw());
+    }
+  } else {
+    merge(out, rrmp_big(BinaryForm(std::vector<long>(core.begin(), core.end()))));
+  }
+  out.normalize();
+  return out;
+}
+
+}  // namespace
+
+Rrmp rrmp(const BinaryForm& p) {
+  // The numerator of the stored polynomial is a positive multiple of p(t, 1),
+  // so its integer coefficients have the same rrmp.
+  const int n = p.degree();
+  const fmpq_poly_struct* f = p.dehomogenized().raw();
+  constexpr int kStack = 65;
+  if (n < kStack) {
+    long a[kStack];
+    const slong len = fmpq_poly_length(f);
+    bool fits = true;
+    for (int i = 0; i <= n && fits; ++i) {
+      const slong k = n - i;
+      if (k >= len) {
+        a[i] = 0;
+      } else {
+        const fmpz* c = fmpq_poly_numref(f) + k;
+        fits = fmpz_fits_si(c);
+        if (fits) a[i] = fmpz_get_si(c);
+      }
+    }
+    if (fits) {
+      if (p.is_zero()) throw_zero_form(n);
+      return rrmp_machine(std::span<const long>(a, static_cast<std::size_t>(n) + 1));
+    }
+  }
+  return rrmp_big(p);
 }
 
 Rrmp rrmp(std::span<const long> coefficients) {
-  return rrmp(BinaryForm(std::vector<long>(coefficients.begin(), coefficients.end())));
+  if (coefficients.empty()) throw invalid_argument("a binary form needs at least one coefficient (got an empty list)");
+  bool zero = true;
+  for (long v : coefficients) zero = zero && v == 0;
+  if (zero) throw_zero_form(static_cast<int>(coefficients.size()) - 1);
+  return rrmp_machine(coefficients);
 }
 
 std::ostream& operator<<(std::ostream& os, const Rrmp& r) { return os << r.to_string(); }

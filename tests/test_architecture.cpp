@@ -79,3 +79,43 @@ TEST_CASE("the Jacobian of mu matches finite differences exactly (mu is multilin
     }
   }
 }
+
+TEST_CASE("output and input sizes per dimension, ambient dimension", "[arch]") {
+  const Architecture a = Architecture::parse("2x2,2x2", "", "3x2");
+  CHECK(a.output_sizes() == std::vector<int>{3, 2});
+  CHECK(a.input_sizes() == std::vector<int>{5, 4});
+  CHECK(a.ambient_dimension() == 9);
+  CHECK(Architecture::parse("2x2,2x2", "", "4").output_sizes() == std::vector<int>{4, 4});
+  CHECK(Architecture::parse("4,2", "1,3", "2").output_sizes() == std::vector<int>{2});
+  CHECK(Architecture::parse("4,2", "", "").output_sizes() == std::vector<int>{1});
+  // Example 4.17: 3x3 inputs, two 2x2 layers -> 1x1.
+  const Architecture b = Architecture::parse_with_input("2x2,2x2", "", "3x3");
+  CHECK(b.output_sizes() == std::vector<int>{1, 1});
+  CHECK(b.widths() == std::vector<std::vector<int>>{{3, 2, 1}, {3, 2, 1}});
+  CHECK(Architecture::parse_with_input("3,2", "2,1", "5").widths_1d() == std::vector<int>{5, 2, 1});  // Example 4.12
+  CHECK(Architecture({3, 2}, {2, 1}).input_sizes() == std::vector<int>{5});
+  CHECK(Architecture({3, 2}).ambient_dimension() == 4);
+  CHECK(Architecture::parse("3x3x2,2x1x2").end_to_end_filter_shape() == std::vector<int>{4, 3, 3});
+  CHECK(Architecture::parse("3x3x2,2x1x2").parameter_count() == 18 + 4);
+}
+
+TEST_CASE("size parsing errors name the value", "[arch][errors]") {
+  auto message = [](auto&& fn) {
+    try {
+      fn();
+    } catch (const invalid_argument& e) {
+      return std::string(e.what());
+    }
+    return std::string("no throw");
+  };
+  CHECK(message([] { Architecture::parse("2x2,2x2", "", "3x2x1"); }).find("3x2x1") != std::string::npos);
+  CHECK(message([] { Architecture::parse("2x2,2x2", "", "0"); }).find("output size 0") != std::string::npos);
+  CHECK(message([] { Architecture::parse("4,2", "", "-1"); }).find("-1") != std::string::npos);
+  CHECK(message([] { Architecture::parse_with_input("2x2,2x2", "", "2x3"); }).find("input size 2") != std::string::npos);
+  CHECK(message([] { Architecture::parse_with_input("3,2", "2,1", "6"); }).find("input size 6") != std::string::npos);
+  CHECK(message([] { Architecture::parse("2x2,3"); }).find("mix dimensions") != std::string::npos);
+  CHECK(message([] { Architecture::parse("0,2"); }).find("filter size 0") != std::string::npos);
+  CHECK(message([] { Architecture::parse("4,2", "1,1,1"); }).find("3 strides for 2 layers") != std::string::npos);
+  CHECK(message([] { Architecture::parse(""); }).find("''") != std::string::npos);
+  CHECK_THROWS_AS(Architecture::multi_from_input_size({{2, 2}}, {3}), invalid_argument);
+}

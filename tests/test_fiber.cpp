@@ -170,7 +170,7 @@ TEST_CASE("fiber class counts agree with brute force over root assignments", "[f
     CHECK(rational_fiber_classes(arch, w).size() == static_cast<std::size_t>(brute));
     check_classes(arch, f);
     // The fiber is empty exactly outside the function space (Lemma 4.2).
-    CHECK((brute == 0) == (function_space_position(arch, w) == SpacePosition::outside));
+    CHECK((brute == 0) == (form_region(arch, w) == Region::complement));
     // Some class has no repeated root in any filter iff the rrmp is compatible (Cor. 5.5).
     bool squarefree_class = false;
     for (const auto& c : f.classes)

@@ -28,8 +28,19 @@ class Architecture {
   /// 1-D architecture given the input size d_0 instead of d_L; throws
   /// invalid_argument if (2.4) does not give integral widths >= 1.
   static Architecture from_input_size(std::vector<int> filters, std::vector<int> strides, int input_size);
+  /// D-dimensional stride-one architecture given the input sizes d_0^1..d_0^D
+  /// instead of the output sizes; throws invalid_argument if (2.4) gives an
+  /// empty width in some dimension (d_{l-1}^h < k_l^h).
+  static Architecture multi_from_input_size(std::vector<std::vector<int>> filter_shapes, std::vector<int> input_sizes);
   /// Parses CLI text: filters "4,2" or "2x2,3x3" (D-dim), strides "2,1" or "".
   static Architecture parse(std::string_view filters, std::string_view strides = "", int output_size = 1);
+  /// As above with the output sizes as text: "3" (every dimension) or "3x2"
+  /// (one per dimension); empty text means 1.  Throws parse_error /
+  /// invalid_argument naming the offending value.
+  static Architecture parse(std::string_view filters, std::string_view strides, std::string_view output_sizes);
+  /// As above with the input sizes d_0 as text ("5", "3x3"); the output sizes
+  /// follow from (2.4), which must give integral widths >= 1.
+  static Architecture parse_with_input(std::string_view filters, std::string_view strides, std::string_view input_sizes);
 
   int depth() const noexcept { return static_cast<int>(shapes_.size()); }
   /// D, the number of spatial dimensions.
@@ -39,6 +50,10 @@ class Architecture {
   const std::vector<std::vector<int>>& filter_shapes() const noexcept { return shapes_; }
   const std::vector<int>& strides() const noexcept { return strides_; }
   bool stride_one() const noexcept;
+  /// Output sizes d_L^1..d_L^D.
+  const std::vector<int>& output_sizes() const noexcept { return output_; }
+  /// Input sizes d_0^1..d_0^D (eq. 2.4).
+  std::vector<int> input_sizes() const;
   /// Widths d_0, ..., d_L per dimension: widths()[d][l].
   std::vector<std::vector<int>> widths() const;
   /// 1-D widths d_0..d_L; throws domain_error if dimension() > 1.
@@ -53,7 +68,11 @@ class Architecture {
   /// Number of parameters sum_l prod_d k_l^d.
   int parameter_count() const;
   /// e = number of layers whose (1-D) filter size is even (Lemma 4.2).
+  /// For D > 1 only layers with a 1-D shape would count, i.e. e = 0.
   int even_filter_count() const;
+  /// Size of the natural ambient space M_{(d_0, d_L), k, s}: prod_h k^h
+  /// (the end-to-end filter has that many entries; Prop. 2.2, Section 4.3).
+  int ambient_dimension() const;
   /// "k=(4,2)", "k=(4,2) s=(2,1)", "k=(2x2,2x2)".
   std::string to_string() const;
 

@@ -11,11 +11,11 @@
 // J = jacobian(arch, theta) (Appendix A, Prop. A.1).  Everything here is exact
 // over Q.
 //
-// Function space M = M_k (Lemma 4.2): the forms with at least e real roots,
-// e = number of even filter sizes; M is closed, its Euclidean boundary is
-// empty for e <= 1 (filling, Theorem 4.1) and otherwise consists of the zero
-// form and the forms whose rrmp (rho|gamma) has sum rho >= e and at most e - 2
-// odd rho_i (Proposition 4.4).
+// Function space M = M_k (Lemma 4.2, function_space.hpp: form_region): the
+// forms with at least e real roots, e = number of even filter sizes; M is
+// closed, its Euclidean boundary is empty for e <= 1 (filling, Theorem 4.1)
+// and otherwise consists of the zero form and the forms whose rrmp (rho|gamma)
+// has sum rho >= e and at most e - 2 odd rho_i (Proposition 4.4).
 //
 // Pure / spurious (Section 5.1, following [35]).  A critical theta is pure if
 // mu(theta) is a critical point of l restricted to M, spurious otherwise.
@@ -44,6 +44,7 @@
 
 #include "lcngeom/architecture.hpp"
 #include "lcngeom/binary_form.hpp"
+#include "lcngeom/function_space.hpp"
 #include "lcngeom/parameterization.hpp"
 #include "lcngeom/partition.hpp"
 #include "lcngeom/rat_matrix.hpp"
@@ -56,18 +57,6 @@ namespace lcngeom {
 /// returned (never a guess) when deciding would need more than the code does.
 enum class Decision { no, yes, undecided };
 std::string to_string(Decision d);
-
-/// Where a form lies relative to the function space M_k of a stride-one 1-D
-/// architecture (Lemma 4.2, Proposition 4.4).
-enum class SpacePosition { interior, boundary, outside };
-std::string to_string(SpacePosition p);
-
-/// Lemma 4.2 / Proposition 4.4 for a form p of degree k - 1: `outside` if p
-/// has fewer than e real roots (with multiplicity), `boundary` if e >= 2 and
-/// p = 0 or p's rrmp has at most e - 2 odd real multiplicities, `interior`
-/// otherwise.  Exact (certified real-root counts).  Throws not_supported for
-/// strides != 1 or D > 1, invalid_argument for a degree mismatch.
-SpacePosition function_space_position(const Architecture& arch, const BinaryForm& p);
 
 /// l(mu(theta)) = (mu(theta) - u)^T Sigma (mu(theta) - u), exact.
 Rational square_loss(const Architecture& arch, const Filters& theta, const BinaryForm& target, const RatMatrix& sigma);
@@ -135,8 +124,8 @@ struct ParameterClassification {
   Inertia hessian_inertia;  ///< of square_loss_hessian()
   bool pure = false;      ///< critical and w critical for l|M (rule in the header comment)
   bool spurious = false;  ///< critical and not pure
-  SpacePosition position = SpacePosition::interior;         ///< of w
-  SpacePosition target_position = SpacePosition::interior;  ///< of u
+  Region position = Region::interior;         ///< of w (form_region, Lemma 4.2 / Prop. 4.4)
+  Region target_position = Region::interior;  ///< of u
   std::optional<Rrmp> rrmp;          ///< of w (none for w = 0)
   std::optional<Partition> lambda;   ///< root pattern of w (none for w = 0)
   /// Theorem 5.2's conclusion evaluated exactly: w critical for l|Delta_lambda
@@ -146,8 +135,8 @@ struct ParameterClassification {
   /// (a zero filter counts as having one).
   std::vector<bool> repeated_root;
   /// Proposition 5.1's second alternative fails, i.e. gcd(pi(w_i), pi(w_j)) = 1
-  /// for all i != j (a zero filter shares every factor of positive degree, and
-  /// two zero filters share a factor).  Equivalent to rank J = k (Prop. 5.11).
+  /// for all i != j (differential_is_surjective: a zero filter shares every
+  /// factor of positive degree).  Equivalent to rank J = k (Prop. 5.11).
   bool pairwise_coprime = false;
   long jacobian_rank = 0;  ///< exact rank of J
 };

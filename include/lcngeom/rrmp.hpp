@@ -49,6 +49,8 @@ class Rrmp {
   /// lambda_{rho|gamma} = (rho_1..rho_r, gamma_1, gamma_1, ..., gamma_c, gamma_c), descending.
   Partition lambda() const;
   std::string to_string() const;
+  /// Appends to_string() to out without a temporary (the batch output path).
+  void append_to(std::string& out) const;
 
   friend bool operator==(const Rrmp& a, const Rrmp& b) noexcept { return a.rho_ == b.rho_ && a.gamma_ == b.gamma_; }
 
@@ -67,14 +69,29 @@ class Rrmp {
 /// order.  n = 4 gives 1111|0, 112|0, 22|0, 13|0, 4|0, 11|1, 2|1, 0|2, 0|11.
 std::vector<Rrmp> all_rrmps(int n);
 
-/// The rrmp of a nonzero form (exact).  Uses the closed-form classifiers of
-/// Example 3.3 for degree <= 4 and the general algorithm otherwise.
-/// Throws domain_error for the zero form.
+/// The rrmp of a nonzero form (exact; the result always equals
+/// rrmp_general(p)).  Throws domain_error for the zero form.
+///
+/// When the integer coefficients (of the numerator, for rational forms) fit
+/// a long, no FLINT object is built on the common paths:
+///  - degree <= 4: the closed forms of Example 3.3 in int64/int128 with
+///    overflow detection, falling back to the big-integer closed forms;
+///  - degree >= 5: the roots (1:0) and (0:1) are read off the leading and
+///    trailing zeros; the rest f (degree d <= 64, |coefficients| < 2^62) gets a
+///    modular square-freeness certificate (gcd(f, f') = 1 mod a 31-bit prime);
+///    if certified, the rrmp is 1^r | 1^((d-r)/2) with r the certified
+///    Descartes/Bernstein real-root count (double precision with rigorous
+///    error bounds; FLINT's Sturm count when it cannot decide); otherwise the
+///    square-free decomposition is computed by Yun's algorithm modulo 2^61 - 1
+///    and verified exactly (FLINT's decomposition if the verification fails).
+/// Larger coefficients or degrees: the big-integer closed forms (n <= 4), or
+/// the certificate on FLINT integers followed by the Descartes count (if the
+/// factor fits) / FLINT's Sturm count, or FLINT's square-free decomposition.
 Rrmp rrmp(const BinaryForm& p);
 
-/// The same for an integer coefficient vector (a_0, ..., a_n); the fast entry
-/// point used for batch classification (no BinaryForm is built for n <= 4
-/// when the coefficients are machine integers).
+/// The same for an integer coefficient vector (a_0, ..., a_n) -- the entry
+/// point of `lcngeom rrmp --batch`.  Throws invalid_argument for an empty
+/// vector, domain_error for the zero form.
 Rrmp rrmp(std::span<const long> coefficients);
 
 /// General algorithm: square-free decomposition over Q of p(t, 1) (FLINT),

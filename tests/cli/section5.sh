@@ -20,7 +20,7 @@ expect_contains '"compatible":{"0|1":"q1","11|0":"p1p2","2|0":null},"compatible_
 expect_contains '"rrmp_count":12' compatible --filters 2,2,2,2,2 --json
 
 # Section 7.3: ([2,0,5,0],[1,0]) is a pure critical point for the target (2,0,5,0,2).
-expect_out '{"architecture":"k=(4,2)","critical":true,"critical_on_locus":true,"end_to_end":{"coefficients":["2","0","5","0","0"],"degree":4,"form":"2x^4 + 5x^2y^2"},"global_minimum":null,"global_minimum_status":"undecided","gradient":["0","0","0","0","0","0"],"hessian_inertia":{"negative":0,"positive":5,"zero":1},"jacobian_rank":4,"lambda":[2,1,1],"local_minimum":true,"local_minimum_status":"yes","loss":"4","pairwise_coprime":false,"params":[["2","0","5","0"],["1","0"]],"position":"boundary","pure":true,"repeated_root":[false,false],"rrmp":"2|1","spurious":false,"target":{"coefficients":["2","0","5","0","2"],"degree":4,"form":"2x^4 + 5x^2y^2 + 2y^4"},"target_position":"outside"}' classify-params --filters 4,2 --target 2,0,5,0,2 --params "2,0,5,0;1,0" --json
+expect_out '{"architecture":"k=(4,2)","critical":true,"critical_on_locus":true,"end_to_end":{"coefficients":["2","0","5","0","0"],"degree":4,"form":"2x^4 + 5x^2y^2"},"global_minimum":null,"global_minimum_status":"undecided","gradient":["0","0","0","0","0","0"],"hessian_inertia":{"negative":0,"positive":5,"zero":1},"jacobian_rank":4,"lambda":[2,1,1],"local_minimum":true,"local_minimum_status":"yes","loss":"4","pairwise_coprime":false,"params":[["2","0","5","0"],["1","0"]],"position":"boundary","pure":true,"repeated_root":[false,false],"rrmp":"2|1","spurious":false,"target":{"coefficients":["2","0","5","0","2"],"degree":4,"form":"2x^4 + 5x^2y^2 + 2y^4"},"target_position":"complement"}' classify-params --filters 4,2 --target 2,0,5,0,2 --params "2,0,5,0;1,0" --json
 expect_contains '"critical":true' classify-params --filters 4,2 --target 2,0,5,0,2 --params "2,0,5,0;1,0" --norm bombieri --json
 expect_contains "critical: yes (pure)" classify-params --filters 4,2 --target 2,0,5,0,2 --params "2,0,5,0;1,0"
 # Filling (3,3): 7/3 (x^2+y^2)^2 is a spurious critical point.
@@ -49,7 +49,7 @@ expect_contains "kappa_2 = 0.4045867351 (root of t^4+177*t^2-29)" recover-scale 
 expect_contains '"enclosed_classes":[{"abs_kappa":' recover-scale --filters 2,2 --init "1,1;1,2" --limit "x^2-2y^2" --json
 
 # the ledger section
-expect_contains "19 of 19 claims hold" verify-paper --only "Section 5"
+expect_contains "21 of 21 claims hold" verify-paper --only "Section 5"
 expect_contains "✓ Example 5.6, row k' = (4,2)" verify-paper --only "Section 5"
 
 # bad input: exit 2, one line on stderr, nothing on stdout

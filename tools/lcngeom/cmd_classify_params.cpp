@@ -85,8 +85,8 @@ const bool registered = register_command(
                      << (c.global_minimum == Decision::undecided
                              ? " (the target is outside the function space; needs the global minimum on its boundary)"
                              : "")
-                     << "\nmu(theta) is " << to_string(c.position) << " of the function space; the target is "
-                     << to_string(c.target_position) << '\n';
+                     << "\nregion of the function space (Lemma 4.2, Prop. 4.4): mu(theta) " << to_string(c.position)
+                     << ", target " << to_string(c.target_position) << '\n';
            if (c.rrmp)
              std::cout << "rrmp " << *c.rrmp << ", lambda = " << *c.lambda << "; critical on Delta_lambda (Thm 5.2): "
                        << (*c.critical_on_locus ? "yes" : "no") << '\n';

@@ -1,5 +1,7 @@
 // lcngeom rrmp: the real root multiplicity pattern of one form, or of one form
 // per line of a file (--batch) without per-form process start-up.
+#include <bit>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
@@ -20,23 +22,57 @@ struct RrmpOptions {
   bool json = false;
 };
 
+// Batch lines are parsed eight digits at a time (SWAR); every line handed to
+// the parser has kPad readable bytes after its end and a non-digit at its end.
+constexpr std::size_t kPad = 8;
+
+std::uint64_t load8(const char* p) {
+  std::uint64_t x;
+  std::memcpy(&x, p, 8);
+  if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);
+  return x;  // first character in the lowest byte
+}
+
+// Number of leading ASCII digits among the 8 characters in x.  A byte b is a
+// digit iff the high nibbles of b and b + 6 are both 3; the carry of b + 6
+// can only leave a non-digit byte, so it never affects the leading run.
+int leading_digits(std::uint64_t x) {
+  constexpr std::uint64_t high = 0xF0F0F0F0F0F0F0F0ULL, three = 0x3030303030303030ULL;
+  const std::uint64_t bad = ((x & high) ^ three) | (((x + 0x0606060606060606ULL) & high) ^ three);
+  return bad == 0 ? 8 : __builtin_ctzll(bad) >> 3;
+}
+
+// Value of the first k (1..8) digits in x: left-pad with zero bytes, then
+// combine pairs, quadruples and octets of digits by multiply-shifts.
+std::uint64_t digits_value(std::uint64_t x, int k) {
+  x <<= 8 * (8 - k);
+  x = ((x & 0x0F0F0F0F0F0F0F0FULL) * 2561) >> 8;
+  x = ((x & 0x00FF00FF00FF00FFULL) * 6553601) >> 16;
+  return ((x & 0x0000FFFF0000FFFFULL) * 42949672960001ULL) >> 32;
+}
+
 // Parses a line of plain machine integers "a,b,c"; false if it is anything else
-// (rationals, decimals, expressions, overflow) so the caller falls back.
-bool parse_integer_line(const char* s, const char* end, std::vector<long>& out) {
+// (rationals, decimals, expressions, more than 18 digits) so the caller falls
+// back to the exact parser.
+bool parse_integer_line(const char* p, const char* end, std::vector<long>& out) {
+  static constexpr std::uint64_t kPow10[9] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000};
   out.clear();
-  const char* p = s;
   for (;;) {
     while (p < end && (*p == ' ' || *p == '\t')) ++p;
     bool neg = false;
     if (p < end && (*p == '-' || *p == '+')) neg = *p++ == '-';
-    if (p == end || *p < '0' || *p > '9') return false;
-    unsigned long v = 0;
-    const char* digits = p;
-    while (p < end && *p >= '0' && *p <= '9') {
-      v = v * 10 + static_cast<unsigned long>(*p - '0');
-      ++p;
+    std::uint64_t v = 0;
+    int total = 0;
+    for (;;) {
+      const std::uint64_t x = load8(p);
+      const int k = leading_digits(x);
+      if (k == 0) break;
+      v = v * kPow10[k] + digits_value(x, k);
+      p += k;
+      total += k;
+      if (k < 8 || total > 18) break;
     }
-    if (p - digits > 18) return false;  // may not fit a long: take the exact route
+    if (total == 0 || total > 18) return false;  // no digits, or may not fit a long
     out.push_back(neg ? -static_cast<long>(v) : static_cast<long>(v));
     while (p < end && (*p == ' ' || *p == '\t')) ++p;
     if (p == end) return true;
@@ -52,25 +88,26 @@ int run_batch(const RrmpOptions& o) {
   out.reserve(1 << 16);
   nlohmann::json all = nlohmann::json::array();
   std::vector<long> coeffs;
-  std::vector<char> buf(1 << 20);
+  constexpr std::size_t kChunk = 1 << 20;
+  std::vector<char> buf(kChunk + kPad, '\0');  // padding for the 8-byte loads of the parser
   std::string carry;
   long line_no = 0;
   auto handle = [&](const char* s, const char* e) {
     ++line_no;
     if (e > s && e[-1] == '\r') --e;
-    Rrmp r;
-    try {
-      if (parse_integer_line(s, e, coeffs))
-        r = rrmp(std::span<const long>(coeffs));
-      else
-        r = rrmp(BinaryForm::parse(std::string_view(s, static_cast<std::size_t>(e - s))));
-    } catch (const lcngeom::error& err) {
-      throw invalid_argument("line " + std::to_string(line_no) + " of '" + o.batch + "': " + err.what());
-    }
+    auto classify = [&]() -> Rrmp {
+      try {
+        if (parse_integer_line(s, e, coeffs)) return rrmp(std::span<const long>(coeffs));
+        return rrmp(BinaryForm::parse(std::string_view(s, static_cast<std::size_t>(e - s))));
+      } catch (const lcngeom::error& err) {
+        throw invalid_argument("line " + std::to_string(line_no) + " of '" + o.batch + "': " + err.what());
+      }
+    };
+    const Rrmp r = classify();
     if (o.json) {
       all.push_back(r.to_string());
     } else {
-      out += r.to_string();
+      r.append_to(out);
       out += '\n';
       if (out.size() > (1 << 16)) {
         std::fwrite(out.data(), 1, out.size(), stdout);
@@ -78,8 +115,15 @@ int run_batch(const RrmpOptions& o) {
       }
     }
   };
+  // A line split across reads is completed in `carry`, padded the same way.
+  auto handle_carry = [&] {
+    const std::size_t n = carry.size();
+    carry.append(kPad, '\0');
+    handle(carry.data(), carry.data() + n);
+    carry.clear();
+  };
   for (;;) {
-    std::size_t got = std::fread(buf.data(), 1, buf.size(), in);
+    std::size_t got = std::fread(buf.data(), 1, kChunk, in);
     if (got == 0) break;
     const char* s = buf.data();
     const char* end = s + got;
@@ -91,15 +135,14 @@ int run_batch(const RrmpOptions& o) {
       }
       if (!carry.empty()) {
         carry.append(s, nl);
-        handle(carry.data(), carry.data() + carry.size());
-        carry.clear();
+        handle_carry();
       } else {
         handle(s, nl);
       }
       s = nl + 1;
     }
   }
-  if (!carry.empty()) handle(carry.data(), carry.data() + carry.size());
+  if (!carry.empty()) handle_carry();
   if (in != stdin) std::fclose(in);
   if (o.json) {
     print_json({{"count", all.size()}, {"rrmps", all}});

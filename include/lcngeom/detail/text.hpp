@@ -42,6 +42,11 @@ std::string join(const Range& r, std::string_view sep, Fn&& fn) {
   return out;
 }
 
+/// "4,2" / "2x3": integers joined by a separator.
+inline std::string join_ints(const std::vector<int>& v, std::string_view sep) {
+  return join(v, sep, [](int x) { return std::to_string(x); });
+}
+
 }  // namespace lcngeom::detail
 
 #endif

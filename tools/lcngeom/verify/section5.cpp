@@ -216,6 +216,62 @@ void section_5_1(Ledger& L) {
   });
 }
 
+// Rank of the columns of `a` together with the coefficient vectors of `forms`.
+long joint_rank(const RatMatrix& a, const std::vector<BinaryForm>& forms) {
+  std::vector<std::vector<Rational>> rows;
+  for (long j = 0; j < a.cols(); ++j) {
+    rows.emplace_back();
+    for (long i = 0; i < a.rows(); ++i) rows.back().push_back(a.at(i, j));
+  }
+  for (const BinaryForm& f : forms) rows.push_back(f.coefficients());
+  return rows.empty() ? 0 : RatMatrix(rows).rank();
+}
+
+void proposition_5_11(Ledger& L) {
+  L.check("Proposition 5.11: Im dmu(theta) = {h g} with g = gcd(wbar / w_i) (5.1); surjective iff pairwise coprime", [] {
+    int n = 0;
+    bool ok = true;
+    for_planted_classes([&](const Architecture& arch, const Rrmp&, const BinaryForm&, const std::vector<Filters>& classes) {
+      for (const Filters& t : classes) {
+        const RatMatrix J = jacobian(arch, t);
+        const auto image = differential_image(arch, t);
+        const long r = J.rank();
+        ok = ok && static_cast<long>(image.size()) == r && joint_rank(J, image) == r &&
+             differential_is_surjective(arch, t) == (r == J.rows());
+        ++n;
+      }
+    });
+    return Check{ok, std::to_string(n) + " parameters (all rational fiber classes of planted forms): the multiples of g "
+                                         "span exactly the columns of the Jacobian, and rank = k iff the filters are "
+                                         "pairwise coprime"};
+  });
+  L.check("Proofs of Theorems 5.2, 5.3: T_w Delta_lambda is contained in Im dmu(theta), with equality iff no filter "
+          "has a repeated root",
+          [] {
+            int n = 0, equal = 0;
+            bool ok = true;
+            for_planted_classes([&](const Architecture& arch, const Rrmp&, const BinaryForm& w, const std::vector<Filters>& classes) {
+              const auto T = tangent_space(w);
+              for (const Filters& t : classes) {
+                const auto image = differential_image(arch, t);
+                bool squarefree = true;
+                for (const auto& f : t) squarefree = squarefree && is_squarefree(BinaryForm(f));
+                std::vector<BinaryForm> both = image;
+                both.insert(both.end(), T.begin(), T.end());
+                const long rank_image = joint_rank(RatMatrix(), image), rank_both = joint_rank(RatMatrix(), both);
+                const bool contained = rank_both == rank_image;
+                const bool same = contained && rank_image == static_cast<long>(T.size());
+                ok = ok && contained && same == squarefree;
+                equal += same;
+                ++n;
+              }
+            });
+            return Check{ok, std::to_string(n) + " parameters: the tangent space (5.3) lies in the image (5.1) every "
+                                                 "time; they are equal for exactly the " + std::to_string(equal) +
+                                                 " with square-free filters"};
+          });
+}
+
 void remark_5_9(Ledger& L) {
   L.check("Remark 5.9 / Example 5.10: an LCN with a filling architecture can have a nonglobal local minimum", [] {
     // k = (2,3), u = x^3 + x^2 y + y^3, theta = (x, x^2 + xy): mu = x^2 (x + y) on the discriminant.
@@ -289,7 +345,7 @@ void section_5_fibers(Ledger& L) {
       const Filters t{{a, b}, {c, e}};
       const Architecture arch({2, 2});
       if (mu(arch, t).is_zero()) continue;
-      const bool boundary = function_space_position(arch, mu(arch, t)) == SpacePosition::boundary;
+      const bool boundary = form_region(arch, mu(arch, t)) == Region::boundary;
       ok = ok && boundary == ((b * c - a * e).is_zero()) && boundary == (jacobian(arch, t).rank() < 3);
     }
     return Check{ok, std::to_string(n) + " parameters (ax + by, cx + dy): boundary iff bc = ad iff rank J < 3"};
@@ -494,6 +550,7 @@ void section_5_2(Ledger& L) {
 const bool registered = register_ledger_section(
     {5.0, "Section 5: critical points, fibers and training dynamics", [](Ledger& L) {
        section_5_1(L);
+       proposition_5_11(L);
        remark_5_9(L);
        section_5_fibers(L);
        section_5_2(L);
