@@ -278,7 +278,7 @@ void remark_5_9(Ledger& L) {
     const auto c = classify_parameter(Architecture({2, 3}), {{Rational(1), Rational(0)}, {Rational(1), Rational(1), Rational(0)}},
                                       BinaryForm{1, 1, 0, 1}, detail::euclidean_gram(3));
     std::ostringstream s;
-    s << "k = (2,3) (filling), u = x^3 + x^2y + y^3, theta = (x, x^2 + xy): critical " << c.critical << ", spurious "
+    s << std::boolalpha << "k = (2,3) (filling), u = x^3 + x^2y + y^3, theta = (x, x^2 + xy): critical " << c.critical << ", spurious "
       << c.spurious << ", exact Hessian inertia (+" << c.hessian_inertia.positive << ", -" << c.hessian_inertia.negative
       << ", 0:" << c.hessian_inertia.zero << ") with kernel = the scaling direction => local minimum; loss " << c.loss
       << " > 0 = global minimum";
