@@ -24,5 +24,8 @@
 #include "lcngeom/function_space.hpp"
 #include "lcngeom/witness.hpp"
 #include "lcngeom/compatibility.hpp"
+#include "lcngeom/parameter_critical.hpp"
+#include "lcngeom/fiber.hpp"
+#include "lcngeom/dynamics.hpp"
 
 #endif
