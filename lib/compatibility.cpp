@@ -77,4 +77,37 @@ bool is_compatible(const Rrmp& r, std::span<const int> filter_sizes) {
   return compatible_placement(r, filter_sizes).has_value();
 }
 
+std::vector<CompatibilityRow> compatibility_table(std::span<const int> filter_sizes) {
+  if (filter_sizes.empty()) throw invalid_argument("an architecture needs at least one filter");
+  int n = 0;
+  for (int k : filter_sizes) {
+    if (k < 1) throw invalid_argument("filter size " + std::to_string(k) + " is not positive");
+    n += k - 1;
+  }
+  std::vector<CompatibilityRow> rows;
+  for (Rrmp& r : all_rrmps(n)) {
+    auto w = compatible_placement(r, filter_sizes);
+    rows.push_back({std::move(r), std::move(w)});
+  }
+  return rows;
+}
+
+std::vector<BinaryForm> realize_placement(const Placement& placement, const std::vector<BinaryForm>& real_linear,
+                                          const std::vector<BinaryForm>& quadratics, const Rational& unit) {
+  std::vector<BinaryForm> filters;
+  for (const auto& bin : placement.bins) {
+    BinaryForm f{1};
+    for (const Placement::Factor& x : bin) {
+      const auto& pool = x.complex ? quadratics : real_linear;
+      if (x.index < 1 || static_cast<std::size_t>(x.index) > pool.size())
+        throw invalid_argument(std::string("placement uses ") + (x.complex ? "q" : "p") + std::to_string(x.index) +
+                               " but only " + std::to_string(pool.size()) + " such factors were given");
+      f = f * pool[static_cast<std::size_t>(x.index) - 1];
+    }
+    filters.push_back(std::move(f));
+  }
+  if (!filters.empty()) filters.front() *= unit;
+  return filters;
+}
+
 }  // namespace lcngeom

@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "lcngeom/binary_form.hpp"
+#include "lcngeom/rational.hpp"
 #include "lcngeom/rrmp.hpp"
 
 namespace lcngeom {
@@ -44,6 +46,35 @@ std::optional<Placement> compatible_placement(const Rrmp& r, std::span<const int
 
 /// compatible_placement(r, k).has_value().
 bool is_compatible(const Rrmp& r, std::span<const int> filter_sizes);
+
+/// One cell of the Example 5.6 table: an rrmp and its witness placement
+/// (std::nullopt prints as the paper's dash).
+struct CompatibilityRow {
+  Rrmp rrmp;
+  std::optional<Placement> witness;
+};
+
+/// The Example 5.6 row of an architecture k = (k_1, ..., k_L): for every rrmp
+/// of degree n = sum (k_l - 1), in the paper's order (all_rrmps(n)), the
+/// witness of compatible_placement() or std::nullopt.  By Corollary 5.5 the
+/// compatible rrmps are exactly those that occur at critical points of the
+/// square loss for generic data.  Throws invalid_argument if some k_l < 1 or
+/// the list is empty.
+///
+/// Example: compatibility_table({4, 2}) gives 1111|0 -> p1p2p3·p4,
+/// 112|0 -> p1p2p3·p3, 22|0 -> none, ..., 11|1 -> p1q1·p2, 2|1 -> p1q1·p1.
+std::vector<CompatibilityRow> compatibility_table(std::span<const int> filter_sizes);
+
+/// The filter forms a placement prescribes for a form with the given distinct
+/// real linear factors p_1..p_r and irreducible quadratic factors q_1..q_c
+/// (indexed as in Placement::Factor): filter l is the product of the factors
+/// in bins[l] (the constant 1 for an empty bin).  The first filter is then
+/// multiplied by `unit`.  If the p_i, q_j are pairwise coprime, the product of
+/// the result is unit * prod p_i^{rho_i} prod q_j^{gamma_j} and no filter has a
+/// repeated root (each bin holds a colour at most once).  Throws
+/// invalid_argument if an index is out of range.
+std::vector<BinaryForm> realize_placement(const Placement& placement, const std::vector<BinaryForm>& real_linear,
+                                          const std::vector<BinaryForm>& quadratics, const Rational& unit);
 
 }  // namespace lcngeom
 

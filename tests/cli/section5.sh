@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# CLI golden outputs and error paths for the Section 5 subcommands:
+# compatible (Example 5.6), classify-params, fiber (Lemma 5.7), recover-scale (Cor. 5.14, Section 7.3).
+set -u
+. "$(dirname "$0")/assert.bash"
+
+# Example 5.6, both rows, as printed in the paper.
+expect_out "k=(3,2,2): rrmps of degree 4 and a factorization without repeated roots in any filter (p = real linear, q = complex pair)
+1111|0      p1p2·p3·p4
+112|0       p1p2·p3·p3
+22|0        p1p2·p1·p2
+13|0        p1p2·p2·p2
+4|0         —
+11|1        q1·p1·p2
+2|1         q1·p1·p1
+0|2         —
+0|11        —" compatible --filters 3,2,2
+expect_contains '"compatible":{"0|11":null,"0|2":null,"1111|0":"p1p2p3·p4","112|0":"p1p2p3·p3","11|1":"p1q1·p2","13|0":null,"22|0":null,"2|1":"p1q1·p1","4|0":null}' compatible --filters 4,2 --json
+expect_contains '"compatible":{"0|1":"q1","11|0":"p1p2","2|0":null},"compatible_count":2,' compatible --filters 3 --json
+expect_contains '"rrmp_count":12' compatible --filters 2,2,2,2,2 --json
+
+# Section 7.3: ([2,0,5,0],[1,0]) is a pure critical point for the target (2,0,5,0,2).
+expect_out '{"architecture":"k=(4,2)","critical":true,"critical_on_locus":true,"end_to_end":{"coefficients":["2","0","5","0","0"],"degree":4,"form":"2x^4 + 5x^2y^2"},"global_minimum":null,"global_minimum_status":"undecided","gradient":["0","0","0","0","0","0"],"hessian_inertia":{"negative":0,"positive":5,"zero":1},"jacobian_rank":4,"lambda":[2,1,1],"local_minimum":true,"local_minimum_status":"yes","loss":"4","pairwise_coprime":false,"params":[["2","0","5","0"],["1","0"]],"position":"boundary","pure":true,"repeated_root":[false,false],"rrmp":"2|1","spurious":false,"target":{"coefficients":["2","0","5","0","2"],"degree":4,"form":"2x^4 + 5x^2y^2 + 2y^4"},"target_position":"complement"}' classify-params --filters 4,2 --target 2,0,5,0,2 --params "2,0,5,0;1,0" --json
+expect_contains '"critical":true' classify-params --filters 4,2 --target 2,0,5,0,2 --params "2,0,5,0;1,0" --norm bombieri --json
+expect_contains "critical: yes (pure)" classify-params --filters 4,2 --target 2,0,5,0,2 --params "2,0,5,0;1,0"
+# Filling (3,3): 7/3 (x^2+y^2)^2 is a spurious critical point.
+expect_contains '"critical":true,"critical_on_locus":true' classify-params --filters 3,3 --target 2,0,5,0,2 --params "7/3,0,7/3;1,0,1" --json
+expect_contains '"spurious":true' classify-params --filters 3,3 --target 2,0,5,0,2 --params "7/3,0,7/3;1,0,1" --json
+expect_contains '"global_minimum":false' classify-params --filters 3,3 --target 2,0,5,0,2 --params "7/3,0,7/3;1,0,1" --json
+# Remark 5.9: a spurious local minimum of the filling architecture (2,3), exactly.
+expect_contains '"local_minimum":true' classify-params --filters 2,3 --target 1,1,0,1 --params "1,0;1,1,0" --json
+expect_contains '"spurious":true' classify-params --filters 2,3 --target 1,1,0,1 --params "1,0;1,1,0" --json
+expect_contains '"global_minimum":true' classify-params --filters 2,2 --target "(x-y)(x+2y)" --params "1,-1;1,2" --json
+expect_contains '"critical":false' classify-params --filters 2,2 --target 1,0,1 --params "1,1;1,1" --norm "1,0,0;0,2,0;0,0,1" --json
+
+# Example 5.8 and Section 7.3's limit point.
+expect_contains "2 scaling classes, 4 connected components" fiber --filters 2,2 "(x-y)(2x+3y)"
+expect_contains "1 scaling class, 2 connected components" fiber --filters 2,2 -- "-(x+2y)^2"
+expect_contains '"class_count":2,"classes":[{"filters":[["1","[1.41421356237310 +/- 4.96e-15]"],' fiber --filters 2,2 "x^2-2y^2" --json
+expect_contains '"class_count":1,"classes":[{"filters":[["2","0","5","0"],["1","0"]],"notation":"p1q1·p1","rational":true' fiber --filters 4,2 2,0,5,0,0 --json
+expect_contains '"class_count":0' fiber --filters 2,2 1,0,1 --json
+expect_contains "479001600 scaling classes" fiber --filters 2,2,2,2,2,2,2,2,2,2,2,2 "(x-y)(x-2y)(x-3y)(x-4y)(x-5y)(x-6y)(x-7y)(x-8y)(x-9y)(x-10y)(x-11y)(x-12y)"
+
+# Section 7.3: kappa = +-sqrt((sqrt(31445) - 177)/2), minimal polynomial t^4 + 177 t^2 - 29.
+expect_contains '"kappa":["0.40458673512524905564549510528971631346741065817775","-0.40458673512524905564549510528971631346741065817775"],"kappa_convention"' recover-scale --filters 4,2 --init "1,6,11,6;4,1" --limit 2,0,5,0,0 --digits 50 --json
+expect_contains '"minimal_polynomial":["t^4+177*t^2-29","t^4+177*t^2-29"]' recover-scale --filters 4,2 --init "1,6,11,6;4,1" --limit 2,0,5,0,0 --digits 50 --json
+expect_contains '"beta_polynomial":"b^2 - 177*b - 29"' recover-scale --filters 4,2 --init "1,6,11,6;4,1" --limit 2,0,5,0,0 --json
+expect_contains "kappa_2 = 0.4045867351 (root of t^4+177*t^2-29)" recover-scale --filters 4,2 --init "1,6,11,6;4,1" --limit 2,0,5,0,0 --digits 10
+expect_contains '"enclosed_classes":[{"abs_kappa":' recover-scale --filters 2,2 --init "1,1;1,2" --limit "x^2-2y^2" --json
+
+# the ledger section
+expect_contains "21 of 21 claims hold" verify-paper --only "Section 5"
+expect_contains "✓ Example 5.6, row k' = (4,2)" verify-paper --only "Section 5"
+
+# bad input: exit 2, one line on stderr, nothing on stdout
+expect_fail compatible --filters 3,0
+expect_fail compatible
+expect_fail compatible --filters 2x2,2x2
+expect_fail classify-params --filters 4,2 --target 2,0,5,0 --params "2,0,5,0;1,0"
+expect_fail classify-params --filters 4,2 --target 2,0,5,0,2 --params "2,0,5,a;1,0"
+expect_fail classify-params --filters 4,2 --target 2,0,5,0,2 --params "2,0,5;1,0"
+expect_fail classify-params --filters 4,2 --target 2,0,5,0,2 --params "2,0,5,0;;1,0"
+expect_fail classify-params --filters 4,2 --target 2,0,5,0,2 --params "2,0,5,0;1,0" --norm "1,0;0,1"
+expect_fail classify-params --filters 2,2 --target 1,0,1 --params "1,0;1,0" --norm "1,0,0;0,-1,0;0,0,1"
+expect_fail classify-params --filters 2,2 --target 1,0,1 --params "1,0;1,0" --norm "1,1,0;0,1,0;0,0,1"
+expect_fail classify-params --filters 4,2 --target 2,0,5,0,2 --params "2,0,5,0;1,0" --norm foo
+expect_fail classify-params --filters 4,2 --strides 2,1 --target 2,0,5,0,2 --params "2,0,5,0;1,0"
+expect_fail fiber --filters 4,2 0,0,0,0,0
+expect_fail fiber --filters 4,2 1,2
+expect_fail fiber --filters 2,2 --strides 2,1 1,2,3,4
+expect_fail compatible --filters 2,2 --strides 1,2
+expect_fail recover-scale --filters 4,2 --init "1,6,11,6;4,1" --limit 0,0,0,0,0
+expect_fail recover-scale --filters 4,2 --init "1,6,11;4,1" --limit 2,0,5,0,0
+expect_fail recover-scale --filters 4,2 --init "1,6,11,6;4,1" --limit 2,0,5,0,0 --digits 0
+finish

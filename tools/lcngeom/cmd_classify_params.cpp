@@ -1,0 +1,106 @@
+// lcngeom classify-params: Section 5.1's classification of a parameter theta
+// for the square loss (critical, pure/spurious, global minimum, lambda,
+// Theorem 5.2's locus condition, Theorem 5.3's hypothesis).
+#include <iostream>
+#include <memory>
+
+#include "command.hpp"
+#include "json_forms.hpp"
+#include "section5_args.hpp"
+
+namespace lcngeom::cli {
+
+namespace {
+
+struct ClassifyOptions {
+  std::string filters, strides, target, params, norm = "euclidean";
+  bool json = false;
+};
+
+nlohmann::json decision_json(Decision d) {
+  if (d == Decision::undecided) return nullptr;
+  return d == Decision::yes;
+}
+
+const bool registered = register_command(
+    {502, "classify-params",
+     "classify filters theta for the square loss ||mu(theta) - u||^2 (Section 5.1): critical, pure or spurious, "
+     "global minimum, root pattern, Theorems 5.2/5.3",
+     [](CLI::App& app) -> std::function<int()> {
+       auto o = std::make_shared<ClassifyOptions>();
+       app.add_option("--filters", o->filters, "filter sizes k_1,...,k_L (stride one), e.g. 4,2")->required();
+       app.add_option("--strides", o->strides, "strides s_1,...,s_L (Section 5 needs all ones)");
+       app.add_option("--target", o->target, "target filter u (k coefficients, or an expression in x, y)")->required();
+       app.add_option("--params", o->params, "filters w_1;w_2;... e.g. \"2,0,5,0;1,0\"")->required();
+       app.add_option("--norm", o->norm,
+                      "inner product: euclidean (default), bombieri (eq. 6.10), or a symmetric positive definite "
+                      "matrix \"a,b,..;c,d,..;..\"");
+       app.add_flag("--json", o->json, "print one JSON object on stdout");
+       return [o] {
+         const Architecture arch = parse_filters_arg(o->filters, o->strides);
+         const Filters theta = parse_params_arg(o->params, "--params");
+         const BinaryForm u = BinaryForm::parse(o->target);
+         const RatMatrix sigma = parse_norm_arg(o->norm, arch.end_to_end_filter_size() - 1);
+         const ParameterClassification c = classify_parameter(arch, theta, u, sigma);
+         nlohmann::json grad = nlohmann::json::array();
+         for (const Rational& x : c.gradient) grad.push_back(x.to_string());
+         if (o->json) {
+           nlohmann::json j;
+           j["architecture"] = arch.to_string();
+           j["params"] = filters_json(theta);
+           j["end_to_end"] = form_json(c.end_to_end);
+           j["target"] = form_json(u);
+           j["loss"] = c.loss.to_string();
+           j["gradient"] = grad;
+           j["critical"] = c.critical;
+           j["pure"] = c.pure;
+           j["spurious"] = c.spurious;
+           j["global_minimum"] = decision_json(c.global_minimum);
+           j["global_minimum_status"] = to_string(c.global_minimum);
+           j["local_minimum"] = decision_json(c.local_minimum);
+           j["local_minimum_status"] = to_string(c.local_minimum);
+           j["hessian_inertia"] = {{"positive", c.hessian_inertia.positive},
+                                   {"negative", c.hessian_inertia.negative},
+                                   {"zero", c.hessian_inertia.zero}};
+           j["position"] = to_string(c.position);
+           j["target_position"] = to_string(c.target_position);
+           j["rrmp"] = c.rrmp ? nlohmann::json(c.rrmp->to_string()) : nlohmann::json(nullptr);
+           j["lambda"] = c.lambda ? nlohmann::json(c.lambda->parts()) : nlohmann::json(nullptr);
+           j["critical_on_locus"] = c.critical_on_locus ? nlohmann::json(*c.critical_on_locus) : nlohmann::json(nullptr);
+           j["repeated_root"] = c.repeated_root;
+           j["pairwise_coprime"] = c.pairwise_coprime;
+           j["jacobian_rank"] = c.jacobian_rank;
+           print_json(j);
+         } else {
+           std::cout << "mu(theta) = " << c.end_to_end << "  (" << arch.to_string() << ")\n"
+                     << "loss = " << c.loss << ", gradient = (";
+           for (std::size_t i = 0; i < c.gradient.size(); ++i) std::cout << (i ? ", " : "") << c.gradient[i];
+           std::cout << ")\n"
+                     << "critical: " << (c.critical ? "yes" : "no");
+           if (c.critical) std::cout << (c.pure ? " (pure)" : " (spurious)");
+           std::cout << "\nlocal minimum: " << to_string(c.local_minimum) << " (Hessian inertia +"
+                     << c.hessian_inertia.positive << " -" << c.hessian_inertia.negative << " 0:" << c.hessian_inertia.zero
+                     << ")";
+           std::cout << "\nglobal minimum: " << to_string(c.global_minimum)
+                     << (c.global_minimum == Decision::undecided
+                             ? " (the target is outside the function space; needs the global minimum on its boundary)"
+                             : "")
+                     << "\nregion of the function space (Lemma 4.2, Prop. 4.4): mu(theta) " << to_string(c.position)
+                     << ", target " << to_string(c.target_position) << '\n';
+           if (c.rrmp)
+             std::cout << "rrmp " << *c.rrmp << ", lambda = " << *c.lambda << "; critical on Delta_lambda (Thm 5.2): "
+                       << (*c.critical_on_locus ? "yes" : "no") << '\n';
+           std::cout << "filters with a repeated root (Thm 5.3):";
+           bool any = false;
+           for (std::size_t l = 0; l < c.repeated_root.size(); ++l)
+             if (c.repeated_root[l]) std::cout << ' ' << l + 1, any = true;
+           std::cout << (any ? "" : " none") << "\nfilters pairwise coprime: " << (c.pairwise_coprime ? "yes" : "no")
+                     << ", rank of the Jacobian " << c.jacobian_rank << " of " << c.end_to_end.degree() + 1 << '\n';
+         }
+         return 0;
+       };
+     }});
+
+}  // namespace
+
+}  // namespace lcngeom::cli

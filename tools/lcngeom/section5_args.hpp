@@ -1,0 +1,119 @@
+// Argument parsing and number formatting shared by the Section 5 subcommands
+// (compatible, classify-params, fiber, recover-scale).
+#ifndef LCNGEOM_TOOLS_SECTION5_ARGS_HPP
+#define LCNGEOM_TOOLS_SECTION5_ARGS_HPP
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "lcngeom/detail/gram.hpp"
+#include "lcngeom/detail/text.hpp"
+#include "lcngeom/lcngeom.hpp"
+
+namespace lcngeom::cli {
+
+/// "4,2" (and optional strides "1,1") -> an architecture; Section 5 needs 1-D
+/// stride one, anything else is rejected naming the value.
+inline Architecture parse_filters_arg(const std::string& text, const std::string& strides = "") {
+  if (detail::trim(text).empty()) throw invalid_argument("missing --filters (e.g. --filters 4,2)");
+  Architecture arch = Architecture::parse(text, strides);
+  if (arch.dimension() != 1 || !arch.stride_one())
+    throw not_supported("Section 5 treats 1-D architectures with stride one, not " + arch.to_string());
+  return arch;
+}
+
+/// "2,0,5,0;1,0" -> filters w_1; w_2; ... (rationals, decimals allowed).
+inline Filters parse_params_arg(const std::string& text, const char* option) {
+  if (detail::trim(text).empty()) throw invalid_argument(std::string("missing ") + option + " (e.g. \"2,0,5,0;1,0\")");
+  Filters theta;
+  for (std::string_view layer : detail::split(text, ';')) {
+    if (layer.empty())
+      throw parse_error(std::string(option) + " '" + text + "' has an empty filter (filters are separated by ';')");
+    theta.emplace_back();
+    for (std::string_view x : detail::split(layer, ',')) {
+      try {
+        theta.back().emplace_back(x);
+      } catch (const lcngeom::error& e) {
+        throw parse_error(std::string(option) + " '" + text + "': bad weight '" + std::string(x) + "': " + e.what());
+      }
+    }
+  }
+  return theta;
+}
+
+/// --norm euclidean | bombieri | "a,b,...;c,d,...;..." (rows of Sigma).
+inline RatMatrix parse_norm_arg(const std::string& text, int degree) {
+  const std::string_view t = detail::trim(text);
+  if (t.empty() || t == "euclidean") return detail::euclidean_gram(degree);
+  if (t == "bombieri") return detail::bombieri_gram(degree);
+  std::vector<std::vector<Rational>> rows;
+  for (std::string_view row : detail::split(t, ';')) {
+    rows.emplace_back();
+    for (std::string_view x : detail::split(row, ',')) {
+      try {
+        rows.back().emplace_back(x);
+      } catch (const lcngeom::error& e) {
+        throw parse_error("--norm '" + text + "' is neither euclidean, bombieri nor a matrix: bad entry '" +
+                          std::string(x) + "'");
+      }
+    }
+  }
+  RatMatrix sigma(rows);
+  detail::check_gram(sigma, degree + 1, "--norm matrix");
+  return sigma;
+}
+
+/// A decimal of c * r (r algebraic) with |c r - d| <= 10^-digits ("0" for c = 0).
+/// The enclosure is refined well below the last digit, so that r and -r round
+/// alike except next to a rounding boundary.
+inline std::string scaled_decimal(const RealRoot& r, const Rational& c, int digits) {
+  if (c.is_zero()) return "0";
+  RealRoot x = r;
+  x.refine(Rational(Integer(1), pow(Integer(10), static_cast<unsigned long>(digits) + 3)) / abs(c));
+  return (c * (x.lo() + x.hi()) * Rational(1, 2)).to_decimal(digits);
+}
+
+inline std::string decimal(const RealRoot& r, int digits) { return scaled_decimal(r, Rational(1), digits); }
+
+/// Exact rationals as strings; a ball as Arb's "[mid +/- rad]".
+inline std::string ball_text(const Ball& b, int digits) {
+  if (b.is_exact()) return b.midpoint().to_string();
+  return b.to_string(digits);
+}
+
+inline nlohmann::json filters_json(const Filters& theta) {
+  nlohmann::json a = nlohmann::json::array();
+  for (const auto& w : theta) {
+    nlohmann::json f = nlohmann::json::array();
+    for (const Rational& x : w) f.push_back(x.to_string());
+    a.push_back(f);
+  }
+  return a;
+}
+
+inline std::string filters_text(const Filters& theta) {
+  std::string s;
+  for (std::size_t l = 0; l < theta.size(); ++l) {
+    if (l) s += "; ";
+    s += '(';
+    for (std::size_t j = 0; j < theta[l].size(); ++j) {
+      if (j) s += ',';
+      s += theta[l][j].to_string();
+    }
+    s += ')';
+  }
+  return s;
+}
+
+/// An Integer count as a JSON integer when it fits, else as a string.
+inline nlohmann::json count_json(const Integer& n) {
+  if (n.fits_long()) return n.to_long();
+  return n.to_string();
+}
+
+}  // namespace lcngeom::cli
+
+#endif
