@@ -49,8 +49,8 @@ expect_contains "kappa_2 = 0.4045867351 (root of t^4+177*t^2-29)" recover-scale 
 expect_contains '"enclosed_classes":[{"abs_kappa":' recover-scale --filters 2,2 --init "1,1;1,2" --limit "x^2-2y^2" --json
 
 # the ledger section
-expect_contains "21 of 21 claims hold" verify-paper --only "Section 5"
-expect_contains "✓ Example 5.6, row k' = (4,2)" verify-paper --only "Section 5"
+expect_contains "21 of 21 claims hold" verify-paper --only "Section 5:"
+expect_contains "✓ Example 5.6, row k' = (4,2)" verify-paper --only "Section 5:"
 
 # bad input: exit 2, one line on stderr, nothing on stdout
 expect_fail compatible --filters 3,0
