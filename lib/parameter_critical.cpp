@@ -3,7 +3,6 @@
 
 #include <flint/fmpq_mat.h>
 
-#include "lcngeom/detail/gram.hpp"
 #include "lcngeom/error.hpp"
 #include "lcngeom/factorization.hpp"
 #include "lcngeom/loci.hpp"
@@ -53,6 +52,16 @@ Rational dot(const std::vector<Rational>& a, const std::vector<Rational>& b) {
   return s;
 }
 
+// The Gram matrix of ip after checking that it acts on forms of degree n.
+const RatMatrix& checked_matrix(const InnerProduct& ip, int n) {
+  if (ip.degree() != n)
+    throw invalid_argument("inner product " + ip.name() + " acts on forms of degree " + std::to_string(ip.degree()) +
+                           " (" + std::to_string(ip.degree() + 1) + "x" + std::to_string(ip.degree() + 1) +
+                           " matrix), the forms here have degree " + std::to_string(n) + " (" +
+                           std::to_string(n + 1) + " coefficients)");
+  return ip.matrix();
+}
+
 bool all_zero(const std::vector<Rational>& v) {
   for (const Rational& x : v)
     if (!x.is_zero()) return false;
@@ -61,33 +70,33 @@ bool all_zero(const std::vector<Rational>& v) {
 
 }  // namespace
 
-Rational square_loss(const Architecture& arch, const Filters& theta, const BinaryForm& target, const RatMatrix& sigma) {
+Rational square_loss(const Architecture& arch, const Filters& theta, const BinaryForm& target, const InnerProduct& ip) {
   require_stride_one(arch);
   const BinaryForm w = mu(arch, theta);
   require_degree(arch, target, "target");
-  detail::check_gram(sigma, w.degree() + 1);
+  const RatMatrix& sigma = checked_matrix(ip, w.degree());
   const std::vector<Rational> r = residual(w, target);
   return dot(r, times(sigma, r));
 }
 
 std::vector<Rational> square_loss_gradient(const Architecture& arch, const Filters& theta, const BinaryForm& target,
-                                           const RatMatrix& sigma) {
+                                           const InnerProduct& ip) {
   require_stride_one(arch);
   const BinaryForm w = mu(arch, theta);
   require_degree(arch, target, "target");
-  detail::check_gram(sigma, w.degree() + 1);
+  const RatMatrix& sigma = checked_matrix(ip, w.degree());
   const std::vector<Rational> s = times(sigma, residual(w, target));
   std::vector<Rational> g = times(jacobian(arch, theta).transpose(), s);
   for (Rational& x : g) x *= Rational(2);
   return g;
 }
 
-bool is_critical_on_locus(const BinaryForm& w, const BinaryForm& target, const RatMatrix& sigma) {
+bool is_critical_on_locus(const BinaryForm& w, const BinaryForm& target, const InnerProduct& ip) {
   if (w.is_zero()) throw domain_error("the zero form has no root pattern; its locus tangent space is undefined");
   if (target.degree() != w.degree())
     throw invalid_argument("target " + target.to_coefficient_string() + " has degree " +
                            std::to_string(target.degree()) + ", the form has degree " + std::to_string(w.degree()));
-  detail::check_gram(sigma, w.degree() + 1);
+  const RatMatrix& sigma = checked_matrix(ip, w.degree());
   const std::vector<Rational> s = times(sigma, residual(w, target));
   for (const BinaryForm& t : tangent_space(w))  // eq. (5.3)
     if (!dot(s, t.coefficients()).is_zero()) return false;
@@ -95,11 +104,11 @@ bool is_critical_on_locus(const BinaryForm& w, const BinaryForm& target, const R
 }
 
 RatMatrix square_loss_hessian(const Architecture& arch, const Filters& theta, const BinaryForm& target,
-                              const RatMatrix& sigma) {
+                              const InnerProduct& ip) {
   require_stride_one(arch);
   const BinaryForm w = mu(arch, theta);
   require_degree(arch, target, "target");
-  detail::check_gram(sigma, w.degree() + 1);
+  const RatMatrix& sigma = checked_matrix(ip, w.degree());
   const RatMatrix J = jacobian(arch, theta);
   RatMatrix H = J.transpose() * sigma * J;
   const std::vector<Rational> s = times(sigma, residual(w, target));
@@ -155,28 +164,28 @@ Inertia inertia(const RatMatrix& m) {
   return in;
 }
 
-RatMatrix critical_target_directions(const Architecture& arch, const Filters& theta, const RatMatrix& sigma) {
+RatMatrix critical_target_directions(const Architecture& arch, const Filters& theta, const InnerProduct& ip) {
   require_stride_one(arch);
   const RatMatrix J = jacobian(arch, theta);
-  detail::check_gram(sigma, J.rows());
+  const RatMatrix& sigma = checked_matrix(ip, static_cast<int>(J.rows()) - 1);
   return (J.transpose() * sigma).kernel();
 }
 
-RatMatrix locus_normal_directions(const BinaryForm& w, const RatMatrix& sigma) {
+RatMatrix locus_normal_directions(const BinaryForm& w, const InnerProduct& ip) {
   if (w.is_zero()) throw domain_error("the zero form has no root pattern; its locus tangent space is undefined");
-  detail::check_gram(sigma, w.degree() + 1);
+  const RatMatrix& sigma = checked_matrix(ip, w.degree());
   std::vector<std::vector<Rational>> rows;
   for (const BinaryForm& t : tangent_space(w)) rows.push_back(t.coefficients());
   return (RatMatrix(rows) * sigma).kernel();
 }
 
 ParameterClassification classify_parameter(const Architecture& arch, const Filters& theta, const BinaryForm& target,
-                                            const RatMatrix& sigma) {
+                                            const InnerProduct& ip) {
   require_stride_one(arch);
   ParameterClassification c;
   c.end_to_end = mu(arch, theta);  // checks the filter sizes
   require_degree(arch, target, "target");
-  detail::check_gram(sigma, c.end_to_end.degree() + 1);
+  const RatMatrix& sigma = checked_matrix(ip, c.end_to_end.degree());
   const BinaryForm& w = c.end_to_end;
 
   const std::vector<Rational> r = residual(w, target);
@@ -198,10 +207,10 @@ ParameterClassification classify_parameter(const Architecture& arch, const Filte
   if (!w.is_zero()) {
     c.rrmp = rrmp(w);
     c.lambda = c.rrmp->lambda();
-    c.critical_on_locus = is_critical_on_locus(w, target, sigma);
+    c.critical_on_locus = is_critical_on_locus(w, target, ip);
   }
 
-  c.hessian_inertia = inertia(square_loss_hessian(arch, theta, target, sigma));
+  c.hessian_inertia = inertia(square_loss_hessian(arch, theta, target, ip));
   bool nonzero_filters = true;
   for (const BinaryForm& f : forms) nonzero_filters = nonzero_filters && !f.is_zero();
   if (c.critical && w == target)

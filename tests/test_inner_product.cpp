@@ -63,6 +63,16 @@ TEST_CASE("Bombieri product (eq. 6.10) and Euclidean product", "[inner_product]"
   }
 }
 
+TEST_CASE("Bombieri reproducing property: <P, (alpha x + beta y)^n>_B = P(alpha, beta)", "[inner_product]") {
+  auto g = test::rng(5106);
+  for (int n = 1; n <= 7; ++n) {
+    const BinaryForm p = test::random_form(g, n, 9);
+    const Rational alpha(test::uniform(g, -5, 5)), beta(test::uniform(g, -5, 5));
+    CHECK(InnerProduct::bombieri(n)(p, pow(BinaryForm::linear(alpha, beta), static_cast<unsigned>(n))) ==
+          p.evaluate(alpha, beta));
+  }
+}
+
 TEST_CASE("SPD matrices, kinds and the matrix syntax", "[inner_product]") {
   CHECK(InnerProduct(RatMatrix::identity(3)).kind() == InnerProduct::Kind::euclidean);
   CHECK(InnerProduct(InnerProduct::bombieri(3).matrix()).kind() == InnerProduct::Kind::bombieri);

@@ -3,7 +3,6 @@
 // exact gradient with an MPFR evaluation.
 #include <catch2/catch.hpp>
 
-#include "lcngeom/detail/gram.hpp"
 #include "mp_support.hpp"
 #include "support.hpp"
 
@@ -32,11 +31,11 @@ RatMatrix random_spd(std::mt19937_64& g, long n) {
   return a * a.transpose() + RatMatrix::identity(n);
 }
 
-RatMatrix pick_sigma(std::mt19937_64& g, int n) {
+InnerProduct pick_sigma(std::mt19937_64& g, int n) {
   switch (test::uniform(g, 0, 2)) {
-    case 0: return detail::euclidean_gram(n);
-    case 1: return detail::bombieri_gram(n);
-    default: return random_spd(g, n + 1);
+    case 0: return InnerProduct::euclidean(n);
+    case 1: return InnerProduct::bombieri(n);
+    default: return InnerProduct(random_spd(g, n + 1));
   }
 }
 
@@ -96,7 +95,7 @@ TEST_CASE("Section 7.3: ([2,0,5,0],[1,0]) is a pure critical point for k = (4,2)
   const Architecture arch({4, 2});
   const BinaryForm u{2, 0, 5, 0, 2};
   const Filters theta{{Rational(2), Rational(0), Rational(5), Rational(0)}, {Rational(1), Rational(0)}};
-  const auto c = classify_parameter(arch, theta, u, detail::euclidean_gram(4));
+  const auto c = classify_parameter(arch, theta, u, InnerProduct::euclidean(4));
   CHECK(c.end_to_end == BinaryForm({2, 0, 5, 0, 0}));
   CHECK(c.critical);
   CHECK(c.loss == Rational(4));
@@ -114,7 +113,7 @@ TEST_CASE("Section 7.3: ([2,0,5,0],[1,0]) is a pure critical point for k = (4,2)
   CHECK(c.jacobian_rank == 4);      // k - deg gcd = 5 - 1 (Prop. 5.11)
 
   // The same point also for the Bombieri norm: Sigma (w - u) = (0,0,0,0,-2) again.
-  CHECK(classify_parameter(arch, theta, u, detail::bombieri_gram(4)).critical);
+  CHECK(classify_parameter(arch, theta, u, InnerProduct::bombieri(4)).critical);
 
   // 5x^2y^2 (a (2,2) critical point of Section 7.3): critical for (3,2,2) with
   // square-free filters (5xy, x, y), not for (4,2), whose cubic filter must
@@ -122,12 +121,12 @@ TEST_CASE("Section 7.3: ([2,0,5,0],[1,0]) is a pure critical point for k = (4,2)
   const auto c322 = classify_parameter(Architecture({3, 2, 2}),
                                        {{Rational(0), Rational(5), Rational(0)}, {Rational(1), Rational(0)},
                                         {Rational(0), Rational(1)}},
-                                       u, detail::euclidean_gram(4));
+                                       u, InnerProduct::euclidean(4));
   CHECK(c322.critical);
   CHECK(c322.pure);
   CHECK(c322.lambda == Partition({2, 2}));
   for (const Filters& t : rational_fiber_classes(arch, BinaryForm{0, 0, 5, 0, 0})) {
-    const auto c42 = classify_parameter(arch, t, u, detail::euclidean_gram(4));
+    const auto c42 = classify_parameter(arch, t, u, InnerProduct::euclidean(4));
     CHECK_FALSE(c42.critical);
     CHECK(c42.critical_on_locus == true);  // the point is critical on Delta_(2,2) nonetheless
     CHECK((c42.repeated_root[0] || c42.repeated_root[1]));
@@ -137,7 +136,7 @@ TEST_CASE("Section 7.3: ([2,0,5,0],[1,0]) is a pure critical point for k = (4,2)
   // point on Delta_(2,2) and (7/3 (x^2+y^2), x^2+y^2) is a spurious critical point.
   const auto c33 = classify_parameter(Architecture({3, 3}),
                                       {{Rational(7, 3), Rational(0), Rational(7, 3)}, {Rational(1), Rational(0), Rational(1)}},
-                                      u, detail::euclidean_gram(4));
+                                      u, InnerProduct::euclidean(4));
   CHECK(c33.critical);
   CHECK(c33.spurious);
   CHECK_FALSE(c33.pure);
@@ -147,7 +146,7 @@ TEST_CASE("Section 7.3: ([2,0,5,0],[1,0]) is a pure critical point for k = (4,2)
 }
 
 TEST_CASE("pure, spurious and global minima on small architectures", "[critical]") {
-  const RatMatrix I3 = detail::euclidean_gram(2);
+  const InnerProduct I3 = InnerProduct::euclidean(2);
   // k = (2,2): a factorization of u itself is a global minimum (pure).
   const Architecture a22({2, 2});
   const BinaryForm u{1, 1, -2};  // (x - y)(x + 2y)
@@ -168,7 +167,7 @@ TEST_CASE("pure, spurious and global minima on small architectures", "[critical]
   CHECK_FALSE(c.pairwise_coprime);
   // Filling k = (2,3): theta = 0 is a spurious critical point (mu = 0 is interior).
   c = classify_parameter(Architecture({2, 3}), {{Rational(0), Rational(0)}, {Rational(0), Rational(0), Rational(0)}},
-                         BinaryForm{1, 2, 3, 4}, detail::euclidean_gram(3));
+                         BinaryForm{1, 2, 3, 4}, InnerProduct::euclidean(3));
   CHECK(c.critical);
   CHECK(c.spurious);
   // A non-critical parameter is neither pure nor spurious.
@@ -201,7 +200,7 @@ TEST_CASE("Prop. 5.1 and Theorem 5.2 on generated critical parameters", "[critic
     const Architecture arch(k);
     const Filters theta = planted_degenerate_filters(g, k);
     const BinaryForm w = mu(arch, theta);
-    const RatMatrix sigma = pick_sigma(g, w.degree());
+    const InnerProduct sigma = pick_sigma(g, w.degree());
     // theta is critical for u iff u - w lies in Im(dmu)^{perp_Sigma}.
     const RatMatrix normals = critical_target_directions(arch, theta, sigma);
     CHECK(normals.cols() == w.degree() + 1 - jacobian(arch, theta).rank());
@@ -261,7 +260,7 @@ TEST_CASE("Theorem 5.3 and its converse on planted critical points of the multip
         w = w * pow(fresh([&] { return test::random_irreducible_quadratic(g, 4); }), static_cast<unsigned>(m));
       REQUIRE(rrmp(w) == row.rrmp);
       // u - w Sigma-normal to T_w Delta_lambda (eq. 5.3), random otherwise.
-      const RatMatrix sigma = pick_sigma(g, w.degree());
+      const InnerProduct sigma = pick_sigma(g, w.degree());
       const RatMatrix normals = locus_normal_directions(w, sigma);
       CHECK(normals.cols() == w.degree() - static_cast<long>(tangent_space(w).size()) + 1);
       std::vector<Rational> n(static_cast<std::size_t>(w.degree()) + 1);
@@ -312,7 +311,7 @@ TEST_CASE("exact gradient and classification agree with an MPFR evaluation at ra
     const int n = arch.end_to_end_filter_size() - 1;
     Filters theta = trial % 2 ? random_filters(g, k) : planted_degenerate_filters(g, k);
     const BinaryForm w = mu(arch, theta);
-    const RatMatrix sigma = pick_sigma(g, n);
+    const InnerProduct sigma = pick_sigma(g, n);
     BinaryForm u = test::random_form(g, n, 6);
     if (trial % 3 == 0) {  // a generated critical point
       const RatMatrix normals = critical_target_directions(arch, theta, sigma);
@@ -324,7 +323,7 @@ TEST_CASE("exact gradient and classification agree with an MPFR evaluation at ra
     const auto exact = square_loss_gradient(arch, theta, u, sigma);
     CHECK(exact == c.gradient);
     const auto numeric = test::mp_numeric_gradient(test::to_mp(theta), test::to_mp(u.coefficients()),
-                                                   test::to_mp(sigma), h);
+                                                   test::to_mp(sigma.matrix()), h);
     REQUIRE(numeric.size() == exact.size());
     mp worst = 0, biggest = 0;
     for (std::size_t i = 0; i < exact.size(); ++i) {
@@ -347,7 +346,7 @@ TEST_CASE("exact gradient and classification agree with an MPFR evaluation at ra
       CHECK(biggest > mp("1e-20"));
       ++noncritical;
     }
-    CHECK(test::to_mp(c.loss) - test::mp_loss(test::to_mp(theta), test::to_mp(u.coefficients()), test::to_mp(sigma)) <
+    CHECK(test::to_mp(c.loss) - test::mp_loss(test::to_mp(theta), test::to_mp(u.coefficients()), test::to_mp(sigma.matrix())) <
           mp("1e-100"));
   }
   CHECK(critical >= 15);
@@ -386,12 +385,12 @@ TEST_CASE("Hessian of L: exact against MPFR differences of the gradient; inertia
     const int n = arch.end_to_end_filter_size() - 1;
     const Filters theta = random_filters(g, k);
     const BinaryForm u = test::random_form(g, n, 5);
-    const RatMatrix sigma = pick_sigma(g, n);
+    const InnerProduct sigma = pick_sigma(g, n);
     const RatMatrix H = square_loss_hessian(arch, theta, u, sigma);
     CHECK(H == H.transpose());
     const auto t = test::to_mp(theta);
     const auto uu = test::to_mp(u.coefficients());
-    const auto ss = test::to_mp(sigma);
+    const auto ss = test::to_mp(sigma.matrix());
     std::size_t col = 0;
     for (std::size_t l = 0; l < t.size(); ++l)
       for (std::size_t j = 0; j < t[l].size(); ++j, ++col) {
@@ -412,7 +411,7 @@ TEST_CASE("Remark 5.9: a filling architecture with a spurious (nonglobal) local 
   const Architecture arch({2, 3});
   const BinaryForm u{1, 1, 0, 1};
   const Filters theta{{Rational(1), Rational(0)}, {Rational(1), Rational(1), Rational(0)}};
-  const auto c = classify_parameter(arch, theta, u, detail::euclidean_gram(3));
+  const auto c = classify_parameter(arch, theta, u, InnerProduct::euclidean(3));
   CHECK(c.critical);
   CHECK(c.spurious);
   CHECK(c.loss == Rational(1));
@@ -425,7 +424,7 @@ TEST_CASE("Remark 5.9: a filling architecture with a spurious (nonglobal) local 
   auto g = test::rng(5109);
   const auto t = test::to_mp(theta);
   const auto uu = test::to_mp(u.coefficients());
-  const auto ss = test::to_mp(detail::euclidean_gram(3));
+  const auto ss = test::to_mp(RatMatrix::identity(4));
   const mp L0 = test::mp_loss(t, uu, ss);
   for (int i = 0; i < 200; ++i) {
     std::vector<mp> d;
@@ -434,7 +433,7 @@ TEST_CASE("Remark 5.9: a filling architecture with a spurious (nonglobal) local 
   }
   // The same construction with u = x^3 + x^2y - y^3 is a saddle: some direction decreases L.
   const BinaryForm v{1, 1, 0, -1};
-  const auto s = classify_parameter(arch, theta, v, detail::euclidean_gram(3));
+  const auto s = classify_parameter(arch, theta, v, InnerProduct::euclidean(3));
   CHECK(s.critical);
   CHECK(s.local_minimum == Decision::no);
   const auto vv = test::to_mp(v.coefficients());
@@ -454,54 +453,43 @@ TEST_CASE("mu(theta) never lies in the complement of the function space", "[crit
     for (int i = 0; i < 20; ++i) {
       const Architecture arch(k);
       const auto c = classify_parameter(arch, random_filters(g, k), test::random_form(g, arch.end_to_end_filter_size() - 1, 4),
-                                        detail::euclidean_gram(arch.end_to_end_filter_size() - 1));
+                                        InnerProduct::euclidean(arch.end_to_end_filter_size() - 1));
       CHECK(c.position != Region::complement);
     }
   CHECK(to_string(Decision::undecided) == std::string("undecided"));
-}
-
-TEST_CASE("Gram matrices: Bombieri weights (eq. 6.10) and the reproducing property", "[critical]") {
-  const RatMatrix b = detail::bombieri_gram(4);
-  CHECK(b.at(0, 0) == Rational(1));
-  CHECK(b.at(1, 1) == Rational(1, 4));
-  CHECK(b.at(2, 2) == Rational(1, 6));
-  CHECK(b.at(3, 3) == Rational(1, 4));
-  CHECK(b.at(4, 4) == Rational(1));
-  // <P, (alpha x + beta y)^n>_B = P(alpha, beta).
-  auto g = test::rng(5106);
-  for (int n = 1; n <= 7; ++n) {
-    const RatMatrix s = detail::bombieri_gram(n);
-    const BinaryForm p = test::random_form(g, n, 9);
-    const Rational alpha(test::uniform(g, -5, 5)), beta(test::uniform(g, -5, 5));
-    const auto q = pow(BinaryForm::linear(alpha, beta), static_cast<unsigned>(n)).coefficients();
-    Rational ip;
-    for (int i = 0; i <= n; ++i) ip += p.coeff(i) * s.at(i, i) * q[static_cast<std::size_t>(i)];
-    CHECK(ip == p.evaluate(alpha, beta));
-  }
 }
 
 TEST_CASE("classification rejects bad input naming the value", "[critical][errors]") {
   const Architecture arch({2, 2});
   const Filters theta{{Rational(1), Rational(2)}, {Rational(3), Rational(4)}};
   const BinaryForm u{1, 2, 3};
-  CHECK_THROWS_AS(classify_parameter(arch, theta, BinaryForm{1, 2}, detail::euclidean_gram(2)), invalid_argument);
-  CHECK_THROWS_AS(classify_parameter(arch, theta, u, detail::euclidean_gram(3)), invalid_argument);
-  RatMatrix nonsym = detail::euclidean_gram(2);
+  CHECK_THROWS_AS(classify_parameter(arch, theta, BinaryForm{1, 2}, InnerProduct::euclidean(2)), invalid_argument);
+  CHECK_THROWS_AS(classify_parameter(arch, theta, u, InnerProduct::euclidean(3)), invalid_argument);
+  // The inner product's size must match the degree; a non-SPD Gram matrix is
+  // rejected when the InnerProduct is built.
+  CHECK_THROWS_WITH(classify_parameter(arch, theta, u, InnerProduct::bombieri(4)),
+                    Catch::Contains("degree 4") && Catch::Contains("degree 2"));
+  CHECK_THROWS_AS(square_loss(arch, theta, u, InnerProduct::euclidean(1)), invalid_argument);
+  CHECK_THROWS_AS(square_loss_gradient(arch, theta, u, InnerProduct::euclidean(3)), invalid_argument);
+  CHECK_THROWS_AS(square_loss_hessian(arch, theta, u, InnerProduct::euclidean(3)), invalid_argument);
+  CHECK_THROWS_AS(is_critical_on_locus(u, u, InnerProduct::euclidean(3)), invalid_argument);
+  CHECK_THROWS_AS(critical_target_directions(arch, theta, InnerProduct::euclidean(3)), invalid_argument);
+  CHECK_THROWS_AS(locus_normal_directions(u, InnerProduct::euclidean(3)), invalid_argument);
+  RatMatrix nonsym = RatMatrix::identity(3);
   nonsym.set(0, 1, Rational(1));
-  CHECK_THROWS_AS(classify_parameter(arch, theta, u, nonsym), invalid_argument);
-  RatMatrix indefinite = detail::euclidean_gram(2);
+  CHECK_THROWS_AS(InnerProduct(nonsym), invalid_argument);
+  RatMatrix indefinite = RatMatrix::identity(3);
   indefinite.set(2, 2, Rational(-1));
   try {
-    classify_parameter(arch, theta, u, indefinite);
+    classify_parameter(arch, theta, u, InnerProduct(indefinite));
     FAIL("indefinite matrix accepted");
   } catch (const invalid_argument& e) {
     CHECK(std::string(e.what()).find("positive definite") != std::string::npos);
   }
-  CHECK_THROWS_AS(classify_parameter(arch, {{Rational(1)}, {Rational(3), Rational(4)}}, u, detail::euclidean_gram(2)),
+  CHECK_THROWS_AS(classify_parameter(arch, {{Rational(1)}, {Rational(3), Rational(4)}}, u, InnerProduct::euclidean(2)),
                   invalid_argument);
   CHECK_THROWS_AS(classify_parameter(Architecture({2, 2}, {2, 1}), theta, BinaryForm{1, 2, 3, 4},
-                                     detail::euclidean_gram(3)),
+                                     InnerProduct::euclidean(3)),
                   not_supported);
-  CHECK_THROWS_AS(is_critical_on_locus(BinaryForm::zero(2), u, detail::euclidean_gram(2)), domain_error);
-  CHECK_THROWS_AS(detail::bombieri_gram(-1), invalid_argument);
+  CHECK_THROWS_AS(is_critical_on_locus(BinaryForm::zero(2), u, InnerProduct::euclidean(2)), domain_error);
 }

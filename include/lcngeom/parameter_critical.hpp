@@ -4,8 +4,10 @@
 //
 // Setting (stride one, D = 1).  Filters theta = (w_1, ..., w_L), end-to-end
 // filter w = mu(theta) (parameterization.hpp), a target filter u of the same
-// size k and an inner product Sigma on R^k (symmetric positive definite,
-// rational).  The loss is the square loss of eq. (6.3),
+// size k and an inner product Sigma on R^k = R[x,y]_{k-1} (an InnerProduct,
+// inner_product.hpp: symmetric positive definite, rational).  Every function
+// below throws invalid_argument if sigma.degree() differs from the degree of
+// the forms it is applied to.  The loss is the square loss of eq. (6.3),
 //     l(w) = (w - u)^T Sigma (w - u),       L = l o mu,
 // whose parameter gradient is grad L(theta) = 2 J^T Sigma (mu(theta) - u) with
 // J = jacobian(arch, theta) (Appendix A, Prop. A.1).  Everything here is exact
@@ -45,6 +47,7 @@
 #include "lcngeom/architecture.hpp"
 #include "lcngeom/binary_form.hpp"
 #include "lcngeom/function_space.hpp"
+#include "lcngeom/inner_product.hpp"
 #include "lcngeom/parameterization.hpp"
 #include "lcngeom/partition.hpp"
 #include "lcngeom/rat_matrix.hpp"
@@ -59,12 +62,12 @@ enum class Decision { no, yes, undecided };
 std::string to_string(Decision d);
 
 /// l(mu(theta)) = (mu(theta) - u)^T Sigma (mu(theta) - u), exact.
-Rational square_loss(const Architecture& arch, const Filters& theta, const BinaryForm& target, const RatMatrix& sigma);
+Rational square_loss(const Architecture& arch, const Filters& theta, const BinaryForm& target, const InnerProduct& sigma);
 
 /// grad L(theta) = 2 J^T Sigma (mu(theta) - u) in the column order of
 /// jacobian() (w_{1,0}, ..., w_{1,k_1-1}, w_{2,0}, ...), exact.
 std::vector<Rational> square_loss_gradient(const Architecture& arch, const Filters& theta, const BinaryForm& target,
-                                           const RatMatrix& sigma);
+                                           const InnerProduct& sigma);
 
 /// The Hessian of L = l o mu at theta (exact, in jacobian() column order):
 ///   2 J^T Sigma J + 2 sum_i s_i Hess(mu_i),   s = Sigma (mu(theta) - u),
@@ -72,7 +75,7 @@ std::vector<Rational> square_loss_gradient(const Architecture& arch, const Filte
 /// entry ((l, a), (m, b)), l != m, equal to the coefficient of x^{k-1-i} y^i in
 /// x^.. y^a * x^.. y^b * prod_{o != l, m} pi(w_o) (a shifted product).
 RatMatrix square_loss_hessian(const Architecture& arch, const Filters& theta, const BinaryForm& target,
-                              const RatMatrix& sigma);
+                              const InnerProduct& sigma);
 
 /// Inertia of a symmetric rational matrix: numbers of positive, negative and
 /// zero eigenvalues, exact (characteristic polynomial over Q and Descartes'
@@ -87,21 +90,21 @@ Inertia inertia(const RatMatrix& symmetric);
 /// Delta_lambda, lambda = root_pattern(w): Sigma (w - u) is orthogonal
 /// (coefficient-wise) to the exact tangent space of eq. (5.3).  Throws
 /// domain_error for w = 0, invalid_argument on size mismatches.
-bool is_critical_on_locus(const BinaryForm& w, const BinaryForm& target, const RatMatrix& sigma);
+bool is_critical_on_locus(const BinaryForm& w, const BinaryForm& target, const InnerProduct& sigma);
 
 /// The targets for which theta is critical (proof of Theorem 5.4): theta is
 /// critical for ||mu(theta) - u||^2_Sigma iff u - mu(theta) lies in
 /// Im(dmu(theta))^{perp_Sigma} = {v : J^T Sigma v = 0}.  Returns a basis of that
 /// space as the columns of a k x m matrix (m = k - rank J; m = 0: only u =
 /// mu(theta)).  Exact.  Throws as classify_parameter() does.
-RatMatrix critical_target_directions(const Architecture& arch, const Filters& theta, const RatMatrix& sigma);
+RatMatrix critical_target_directions(const Architecture& arch, const Filters& theta, const InnerProduct& sigma);
 
 /// The same for a multiple root locus: w != 0 is critical for ||. - u||^2_Sigma
 /// restricted to Delta_lambda (lambda = root_pattern(w)) iff u - w lies in
 /// (T_w Delta_lambda)^{perp_Sigma}, T from eq. (5.3).  Basis as columns
 /// (k x (k - r - 1), r the number of distinct roots).  Throws domain_error for
 /// w = 0.
-RatMatrix locus_normal_directions(const BinaryForm& w, const RatMatrix& sigma);
+RatMatrix locus_normal_directions(const BinaryForm& w, const InnerProduct& sigma);
 
 /// Everything Section 5.1 says about a parameter theta.
 struct ParameterClassification {
@@ -142,11 +145,12 @@ struct ParameterClassification {
 };
 
 /// Classifies theta for the square loss with target u (a form of degree k - 1)
-/// and inner product Sigma ((k x k) symmetric positive definite rational).
-/// Throws invalid_argument for mismatched sizes or a Sigma that is not
-/// symmetric positive definite, not_supported for strides != 1 or D > 1.
+/// and an inner product on forms of degree k - 1 (InnerProduct, whose
+/// constructor has already checked that Sigma is symmetric positive definite).
+/// Throws invalid_argument for mismatched sizes (filters, target, or
+/// sigma.degree() != k - 1, naming both), not_supported for strides != 1 or D > 1.
 ParameterClassification classify_parameter(const Architecture& arch, const Filters& theta, const BinaryForm& target,
-                                           const RatMatrix& sigma);
+                                           const InnerProduct& sigma);
 
 }  // namespace lcngeom
 

@@ -40,7 +40,7 @@ const bool registered = register_command(
          const Architecture arch = parse_filters_arg(o->filters, o->strides);
          const Filters theta = parse_params_arg(o->params, "--params");
          const BinaryForm u = BinaryForm::parse(o->target);
-         const RatMatrix sigma = parse_norm_arg(o->norm, arch.end_to_end_filter_size() - 1);
+         const InnerProduct sigma = parse_norm_arg(o->norm, arch.end_to_end_filter_size() - 1);
          const ParameterClassification c = classify_parameter(arch, theta, u, sigma);
          nlohmann::json grad = nlohmann::json::array();
          for (const Rational& x : c.gradient) grad.push_back(x.to_string());

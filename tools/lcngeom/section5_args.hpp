@@ -9,7 +9,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "lcngeom/detail/gram.hpp"
 #include "lcngeom/detail/text.hpp"
 #include "lcngeom/lcngeom.hpp"
 
@@ -44,26 +43,11 @@ inline Filters parse_params_arg(const std::string& text, const char* option) {
   return theta;
 }
 
-/// --norm euclidean | bombieri | "a,b,...;c,d,...;..." (rows of Sigma).
-inline RatMatrix parse_norm_arg(const std::string& text, int degree) {
+/// --norm euclidean | bombieri | "a,b,...;c,d,...;..." (rows of Sigma), for
+/// forms of the given degree; InnerProduct::parse checks the size and SPD.
+inline InnerProduct parse_norm_arg(const std::string& text, int degree) {
   const std::string_view t = detail::trim(text);
-  if (t.empty() || t == "euclidean") return detail::euclidean_gram(degree);
-  if (t == "bombieri") return detail::bombieri_gram(degree);
-  std::vector<std::vector<Rational>> rows;
-  for (std::string_view row : detail::split(t, ';')) {
-    rows.emplace_back();
-    for (std::string_view x : detail::split(row, ',')) {
-      try {
-        rows.back().emplace_back(x);
-      } catch (const lcngeom::error& e) {
-        throw parse_error("--norm '" + text + "' is neither euclidean, bombieri nor a matrix: bad entry '" +
-                          std::string(x) + "'");
-      }
-    }
-  }
-  RatMatrix sigma(rows);
-  detail::check_gram(sigma, degree + 1, "--norm matrix");
-  return sigma;
+  return InnerProduct::parse(t.empty() ? std::string_view("euclidean") : t, degree);
 }
 
 /// A decimal of c * r (r algebraic) with |c r - d| <= 10^-digits ("0" for c = 0).

@@ -6,7 +6,6 @@
 #include <random>
 #include <sstream>
 
-#include "lcngeom/detail/gram.hpp"
 #include "lcngeom/lcngeom.hpp"
 #include "verify/ledger.hpp"
 
@@ -131,7 +130,7 @@ void section_5_1(Ledger& L) {
     int critical = 0, nonglobal = 0;
     bool ok = true;
     for_planted_classes([&](const Architecture& arch, const Rrmp&, const BinaryForm& w, const std::vector<Filters>& classes) {
-      const RatMatrix sigma = detail::euclidean_gram(w.degree());
+      const InnerProduct sigma = InnerProduct::euclidean(w.degree());
       for (const Filters& t : classes) {
         const BinaryForm u = along(w, critical_target_directions(arch, t, sigma));
         const auto c = classify_parameter(arch, t, u, sigma);
@@ -152,7 +151,7 @@ void section_5_1(Ledger& L) {
     int n = 0;
     bool ok = true;
     for_planted_classes([&](const Architecture& arch, const Rrmp&, const BinaryForm& w, const std::vector<Filters>& classes) {
-      const RatMatrix sigma = detail::bombieri_gram(w.degree());
+      const InnerProduct sigma = InnerProduct::bombieri(w.degree());
       for (const Filters& t : classes) {
         const BinaryForm u = along(w, critical_target_directions(arch, t, sigma));
         const auto c = classify_parameter(arch, t, u, sigma);
@@ -168,11 +167,12 @@ void section_5_1(Ledger& L) {
     int sf = 0, rep = 0, rep_noncrit = 0;
     bool ok = true;
     for_planted_classes([&](const Architecture& arch, const Rrmp&, const BinaryForm& w, const std::vector<Filters>& classes) {
-      RatMatrix sigma = detail::euclidean_gram(w.degree());
+      RatMatrix tridiagonal = RatMatrix::identity(w.degree() + 1);
       for (long i = 0; i + 1 <= w.degree(); ++i) {
-        sigma.set(i, i + 1, Rational(1, 4));
-        sigma.set(i + 1, i, Rational(1, 4));
+        tridiagonal.set(i, i + 1, Rational(1, 4));
+        tridiagonal.set(i + 1, i, Rational(1, 4));
       }
+      const InnerProduct sigma(tridiagonal);  // diagonally dominant, hence SPD
       const RatMatrix normals = locus_normal_directions(w, sigma);
       const BinaryForm u = along(w, normals);
       ok = ok && is_critical_on_locus(w, u, sigma);
@@ -276,7 +276,7 @@ void remark_5_9(Ledger& L) {
   L.check("Remark 5.9 / Example 5.10: an LCN with a filling architecture can have a nonglobal local minimum", [] {
     // k = (2,3), u = x^3 + x^2 y + y^3, theta = (x, x^2 + xy): mu = x^2 (x + y) on the discriminant.
     const auto c = classify_parameter(Architecture({2, 3}), {{Rational(1), Rational(0)}, {Rational(1), Rational(1), Rational(0)}},
-                                      BinaryForm{1, 1, 0, 1}, detail::euclidean_gram(3));
+                                      BinaryForm{1, 1, 0, 1}, InnerProduct::euclidean(3));
     std::ostringstream s;
     s << std::boolalpha << "k = (2,3) (filling), u = x^3 + x^2y + y^3, theta = (x, x^2 + xy): critical " << c.critical << ", spurious "
       << c.spurious << ", exact Hessian inertia (+" << c.hessian_inertia.positive << ", -" << c.hessian_inertia.negative
@@ -293,7 +293,7 @@ void section_5_fibers(Ledger& L) {
     bool ok = true;
     for_planted_classes([&](const Architecture& arch, const Rrmp&, const BinaryForm& w, const std::vector<Filters>& cl) {
       ok = ok && fiber_class_count(arch, w) == Integer(static_cast<long>(cl.size()));
-      const RatMatrix sigma = detail::euclidean_gram(w.degree());
+      const InnerProduct sigma = InnerProduct::euclidean(w.degree());
       for (std::size_t i = 0; i < cl.size(); ++i) {
         ++classes;
         // targets making some class critical; the rescaled point must agree for every one
@@ -368,7 +368,7 @@ void section_5_2(Ledger& L) {
         }
         std::vector<long> uc(static_cast<std::size_t>(arch.end_to_end_filter_size()));
         for (long& x : uc) x = d(g);
-        const auto grad = square_loss_gradient(arch, t, BinaryForm(uc), detail::bombieri_gram(static_cast<int>(uc.size()) - 1));
+        const auto grad = square_loss_gradient(arch, t, BinaryForm(uc), InnerProduct::bombieri(static_cast<int>(uc.size()) - 1));
         std::vector<Rational> inner;
         std::size_t at = 0;
         for (const auto& w : t) {
@@ -459,7 +459,7 @@ void section_5_2(Ledger& L) {
       std::vector<long> uc(static_cast<std::size_t>(arch.end_to_end_filter_size()));
       for (long& x : uc) x = d(g);
       const BinaryForm u(uc);
-      const RatMatrix sigma = detail::bombieri_gram(static_cast<int>(uc.size()) - 1);
+      const InnerProduct sigma = InnerProduct::bombieri(static_cast<int>(uc.size()) - 1);
       const auto grad = square_loss_gradient(arch, t, u, sigma);
       // D(h) = (mu(theta - h grad) - mu(theta)) / h is a polynomial of degree L - 1 in h: interpolate at
       // h = 1..L and evaluate at h = 0.
@@ -483,7 +483,7 @@ void section_5_2(Ledger& L) {
       for (long i = 0; i < K.rows(); ++i) {
         Rational want;
         for (long j = 0; j < K.cols(); ++j)
-          for (long m = 0; m < K.cols(); ++m) want -= K.at(i, j) * Rational(2) * sigma.at(j, m) * r[static_cast<std::size_t>(m)];
+          for (long m = 0; m < K.cols(); ++m) want -= K.at(i, j) * Rational(2) * sigma.matrix().at(j, m) * r[static_cast<std::size_t>(m)];
         ok = ok && want == d0[static_cast<std::size_t>(i)];
       }
       ++n;
