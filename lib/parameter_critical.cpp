@@ -180,7 +180,7 @@ RatMatrix locus_normal_directions(const BinaryForm& w, const InnerProduct& ip) {
 }
 
 ParameterClassification classify_parameter(const Architecture& arch, const Filters& theta, const BinaryForm& target,
-                                            const InnerProduct& ip) {
+                                            const InnerProduct& ip, const ClassifyOptions& options) {
   require_stride_one(arch);
   ParameterClassification c;
   c.end_to_end = mu(arch, theta);  // checks the filter sizes
@@ -223,14 +223,43 @@ ParameterClassification classify_parameter(const Architecture& arch, const Filte
     c.local_minimum = Decision::undecided;
 
   const bool at_target = w == target;
-  if (!c.critical)
+  if (!c.critical) {
     c.global_minimum = Decision::no;
-  else if (at_target)
+    c.global_minimum_reason = "theta is not critical";
+  } else if (at_target) {
     c.global_minimum = Decision::yes;
-  else if (c.target_position != Region::complement || c.local_minimum == Decision::no)
+    c.global_minimum_reason = "mu(theta) = u: loss 0";
+  } else if (c.target_position != Region::complement) {
     c.global_minimum = Decision::no;
-  else
+    c.global_minimum_reason = "u lies in the function space: min L = 0 < " + c.loss.to_string();
+  } else if (c.local_minimum == Decision::no) {
+    c.global_minimum = Decision::no;
+    c.global_minimum_reason = "the Hessian has a negative eigenvalue (a saddle)";
+  } else if (!options.decide_global_minimum) {
     c.global_minimum = Decision::undecided;
+    c.global_minimum_reason = "u lies outside the function space; the exact search was switched off";
+  } else {
+    // u outside M: compare l(w) with min_M l, found exactly (function_space_minimum.hpp).
+    c.function_space_minimum = minimum_on_function_space(arch, target, ip, options.digits);
+    const FunctionSpaceMinimum& m = *c.function_space_minimum;
+    const int s = compare_minimum(m, c.loss);
+    const std::string value = m.value_exact ? m.value_exact->to_string() : m.value_decimal;
+    if (s < 0) {
+      c.global_minimum = Decision::no;
+      c.global_minimum_reason = "a point of the function space has loss " + value + " < " + c.loss.to_string();
+    } else if (s > 0) {
+      // w is in M and critical on its stratum (Theorem 5.2), so it is a candidate.
+      throw domain_error("classify_parameter: the minimum search missed mu(theta) = " + w.to_string() + " (loss " +
+                         c.loss.to_string() + " < minimum " + value + ")");
+    } else if (m.complete) {
+      c.global_minimum = Decision::yes;
+      c.global_minimum_reason = "loss " + c.loss.to_string() + " = min of l on the function space (exact search)";
+      c.local_minimum = Decision::yes;
+    } else {
+      c.global_minimum = Decision::undecided;
+      c.global_minimum_reason = "no smaller loss found, but the locus solver does not support " + m.unsupported.front();
+    }
+  }
 
   if (c.critical) {
     bool critical_on_M;

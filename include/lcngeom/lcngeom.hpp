@@ -27,6 +27,7 @@
 #include "lcngeom/inner_product.hpp"
 #include "lcngeom/critical_points.hpp"
 #include "lcngeom/ed_degree.hpp"
+#include "lcngeom/function_space_minimum.hpp"
 #include "lcngeom/parameter_critical.hpp"
 #include "lcngeom/fiber.hpp"
 #include "lcngeom/dynamics.hpp"

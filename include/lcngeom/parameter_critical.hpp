@@ -47,6 +47,7 @@
 #include "lcngeom/architecture.hpp"
 #include "lcngeom/binary_form.hpp"
 #include "lcngeom/function_space.hpp"
+#include "lcngeom/function_space_minimum.hpp"
 #include "lcngeom/inner_product.hpp"
 #include "lcngeom/parameterization.hpp"
 #include "lcngeom/partition.hpp"
@@ -112,17 +113,25 @@ struct ParameterClassification {
   Rational loss;                   ///< l(w)
   std::vector<Rational> gradient;  ///< grad L(theta), exact
   bool critical = false;           ///< gradient == 0 exactly
-  /// theta is a global minimum of L: yes if w = u; no if theta is not critical,
-  /// or u lies in M (then min L = 0 < L(theta)), or theta is not a local
-  /// minimum; undecided if theta is a critical non-saddle with w != u and u
-  /// outside M (deciding needs the global minimum of l on the boundary of M,
-  /// the ED problem of Section 6, not solved here).
+  /// theta is a global minimum of L, i.e. l(w) = min_M l (mu maps onto M):
+  ///   no  if theta is not critical, or u lies in M and w != u (min L = 0 <
+  ///       L(theta)), or the Hessian has a negative eigenvalue, or the exact
+  ///       search of function_space_minimum.hpp finds a point of M with
+  ///       smaller loss;
+  ///   yes if w = u, or the search is complete and l(w) equals its minimum;
+  ///   undecided if the search was switched off (ClassifyOptions) or some
+  ///       Delta_lambda is out of reach of the locus solver and no smaller
+  ///       value was found (global_minimum_reason names the lambda).
   Decision global_minimum = Decision::undecided;
+  std::string global_minimum_reason;  ///< one line: why yes / no / undecided
+  /// The search result when it was run (theta critical, not a saddle, w != u, u outside M).
+  std::optional<FunctionSpaceMinimum> function_space_minimum;
   /// theta is a local minimum of L: no if the Hessian has a negative
   /// eigenvalue (or theta is not critical); yes if it has none and its kernel
   /// has dimension L - 1 with all filters nonzero -- the tangent space of the
   /// scaling class through theta, along which L is constant, so theta lies on
-  /// a Morse-Bott minimum manifold; undecided otherwise (degenerate).
+  /// a Morse-Bott minimum manifold; yes if theta is a global minimum; undecided
+  /// otherwise (degenerate).
   Decision local_minimum = Decision::undecided;
   Inertia hessian_inertia;  ///< of square_loss_hessian()
   bool pure = false;      ///< critical and w critical for l|M (rule in the header comment)
@@ -149,8 +158,14 @@ struct ParameterClassification {
 /// constructor has already checked that Sigma is symmetric positive definite).
 /// Throws invalid_argument for mismatched sizes (filters, target, or
 /// sigma.degree() != k - 1, naming both), not_supported for strides != 1 or D > 1.
+struct ClassifyOptions {
+  /// Run minimum_on_function_space() when the cheap rules leave the global
+  /// minimum open (solving every Delta_lambda: about a second for k = 6).
+  bool decide_global_minimum = true;
+  int digits = 30;  ///< decimals of the reported minimum (decisions are exact)
+};
 ParameterClassification classify_parameter(const Architecture& arch, const Filters& theta, const BinaryForm& target,
-                                           const InnerProduct& sigma);
+                                           const InnerProduct& sigma, const ClassifyOptions& options = {});
 
 }  // namespace lcngeom
 

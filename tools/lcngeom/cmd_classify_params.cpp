@@ -6,14 +6,16 @@
 
 #include "command.hpp"
 #include "json_forms.hpp"
+#include "json_minimum.hpp"
 #include "section5_args.hpp"
 
 namespace lcngeom::cli {
 
 namespace {
 
-struct ClassifyOptions {
+struct ClassifyArgs {
   std::string filters, strides, target, params, norm = "euclidean";
+  int digits = 30;
   bool json = false;
 };
 
@@ -27,7 +29,7 @@ const bool registered = register_command(
      "classify filters theta for the square loss ||mu(theta) - u||^2 (Section 5.1): critical, pure or spurious, "
      "global minimum, root pattern, Theorems 5.2/5.3",
      [](CLI::App& app) -> std::function<int()> {
-       auto o = std::make_shared<ClassifyOptions>();
+       auto o = std::make_shared<ClassifyArgs>();
        app.add_option("--filters", o->filters, "filter sizes k_1,...,k_L (stride one), e.g. 4,2")->required();
        app.add_option("--strides", o->strides, "strides s_1,...,s_L (Section 5 needs all ones)");
        app.add_option("--target", o->target, "target filter u (k coefficients, or an expression in x, y)")->required();
@@ -35,13 +37,16 @@ const bool registered = register_command(
        app.add_option("--norm", o->norm,
                       "inner product: euclidean (default), bombieri (eq. 6.10), or a symmetric positive definite "
                       "matrix \"a,b,..;c,d,..;..\"");
+       app.add_option("--digits", o->digits, "decimals of the function-space minimum (default 30; decisions are exact)");
        app.add_flag("--json", o->json, "print one JSON object on stdout");
        return [o] {
+         if (o->digits < 0 || o->digits > 10000)
+           throw invalid_argument("--digits must be in 0..10000, got " + std::to_string(o->digits));
          const Architecture arch = parse_filters_arg(o->filters, o->strides);
          const Filters theta = parse_params_arg(o->params, "--params");
          const BinaryForm u = BinaryForm::parse(o->target);
          const InnerProduct sigma = parse_norm_arg(o->norm, arch.end_to_end_filter_size() - 1);
-         const ParameterClassification c = classify_parameter(arch, theta, u, sigma);
+         const ParameterClassification c = classify_parameter(arch, theta, u, sigma, lcngeom::ClassifyOptions{true, o->digits});
          nlohmann::json grad = nlohmann::json::array();
          for (const Rational& x : c.gradient) grad.push_back(x.to_string());
          if (o->json) {
@@ -57,6 +62,9 @@ const bool registered = register_command(
            j["spurious"] = c.spurious;
            j["global_minimum"] = decision_json(c.global_minimum);
            j["global_minimum_status"] = to_string(c.global_minimum);
+           j["global_minimum_reason"] = c.global_minimum_reason;
+           j["function_space_minimum"] =
+               c.function_space_minimum ? minimum_json(*c.function_space_minimum) : nlohmann::json(nullptr);
            j["local_minimum"] = decision_json(c.local_minimum);
            j["local_minimum_status"] = to_string(c.local_minimum);
            j["hessian_inertia"] = {{"positive", c.hessian_inertia.positive},
@@ -81,11 +89,10 @@ const bool registered = register_command(
            std::cout << "\nlocal minimum: " << to_string(c.local_minimum) << " (Hessian inertia +"
                      << c.hessian_inertia.positive << " -" << c.hessian_inertia.negative << " 0:" << c.hessian_inertia.zero
                      << ")";
-           std::cout << "\nglobal minimum: " << to_string(c.global_minimum)
-                     << (c.global_minimum == Decision::undecided
-                             ? " (the target is outside the function space; needs the global minimum on its boundary)"
-                             : "")
-                     << "\nregion of the function space (Lemma 4.2, Prop. 4.4): mu(theta) " << to_string(c.position)
+           std::cout << "\nglobal minimum: " << to_string(c.global_minimum) << " (" << c.global_minimum_reason << ")";
+           std::cout << '\n';
+           if (c.function_space_minimum) print_minimum(std::cout, *c.function_space_minimum);
+           std::cout << "region of the function space (Lemma 4.2, Prop. 4.4): mu(theta) " << to_string(c.position)
                      << ", target " << to_string(c.target_position) << '\n';
            if (c.rrmp)
              std::cout << "rrmp " << *c.rrmp << ", lambda = " << *c.lambda << "; critical on Delta_lambda (Thm 5.2): "
