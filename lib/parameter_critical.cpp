@@ -247,17 +247,17 @@ ParameterClassification classify_parameter(const Architecture& arch, const Filte
     if (s < 0) {
       c.global_minimum = Decision::no;
       c.global_minimum_reason = "a point of the function space has loss " + value + " < " + c.loss.to_string();
-    } else if (s > 0) {
-      // w is in M and critical on its stratum (Theorem 5.2), so it is a candidate.
-      throw domain_error("classify_parameter: the minimum search missed mu(theta) = " + w.to_string() + " (loss " +
-                         c.loss.to_string() + " < minimum " + value + ")");
-    } else if (m.complete) {
+    } else if (!m.complete) {
+      c.global_minimum = Decision::undecided;
+      c.global_minimum_reason = "no smaller loss found, but the locus solver does not support " + m.unsupported.front();
+    } else if (s == 0) {
       c.global_minimum = Decision::yes;
       c.global_minimum_reason = "loss " + c.loss.to_string() + " = min of l on the function space (exact search)";
       c.local_minimum = Decision::yes;
     } else {
-      c.global_minimum = Decision::undecided;
-      c.global_minimum_reason = "no smaller loss found, but the locus solver does not support " + m.unsupported.front();
+      // w is in M and critical on its stratum (Theorem 5.2), so it is a candidate.
+      throw domain_error("classify_parameter: the minimum search missed mu(theta) = " + w.to_string() + " (loss " +
+                         c.loss.to_string() + " < minimum " + value + ")");
     }
   }
 

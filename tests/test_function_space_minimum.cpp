@@ -1,0 +1,305 @@
+// The exact global minimum of the square loss on the function space
+// (function_space_minimum.hpp) and the global-minimum verdict of
+// classify_parameter(): Section 7.3, Example 5.10, planted targets, an
+// independent double-precision gradient descent, error paths.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+#include "support.hpp"
+
+using namespace lcngeom;
+
+namespace {
+
+std::vector<BinaryForm> exact_minimisers(const FunctionSpaceMinimum& m) {
+  std::vector<BinaryForm> out;
+  for (const auto& c : m.minimisers) {
+    REQUIRE(c.exact.has_value());
+    out.push_back(*c.exact);
+  }
+  return out;
+}
+
+bool contains(const std::vector<BinaryForm>& v, const BinaryForm& p) { return std::find(v.begin(), v.end(), p) != v.end(); }
+
+Filters filters(const std::vector<std::vector<long>>& w) {
+  Filters t;
+  for (const auto& f : w) {
+    t.emplace_back();
+    for (long x : f) t.back().emplace_back(x);
+  }
+  return t;
+}
+
+double to_double(const std::string& decimal) { return Rational(std::string_view(decimal)).to_double(); }
+
+// Plain double-precision gradient descent on L(theta) = ||mu(theta) - u||^2
+// (Euclidean) from random starts; returns the least loss reached.
+double descent_minimum(const std::vector<int>& k, const std::vector<double>& u, std::mt19937_64& g, int starts) {
+  std::normal_distribution<double> normal(0.0, 1.2);
+  auto conv = [](const std::vector<double>& a, const std::vector<double>& b) {
+    std::vector<double> r(a.size() + b.size() - 1, 0.0);
+    for (std::size_t i = 0; i < a.size(); ++i)
+      for (std::size_t j = 0; j < b.size(); ++j) r[i + j] += a[i] * b[j];
+    return r;
+  };
+  auto product = [&](const std::vector<std::vector<double>>& t, std::size_t skip) {
+    std::vector<double> w{1.0};
+    for (std::size_t l = 0; l < t.size(); ++l)
+      if (l != skip) w = conv(w, t[l]);
+    return w;
+  };
+  auto loss = [&](const std::vector<std::vector<double>>& t) {
+    const auto w = product(t, t.size());
+    double s = 0;
+    for (std::size_t i = 0; i < w.size(); ++i) s += (w[i] - u[i]) * (w[i] - u[i]);
+    return s;
+  };
+  double best = 1e300;
+  for (int s = 0; s < starts; ++s) {
+    std::vector<std::vector<double>> t;
+    for (int kl : k) {
+      t.emplace_back();
+      for (int j = 0; j < kl; ++j) t.back().push_back(normal(g));
+    }
+    double f = loss(t), lr = 0.01;
+    for (int step = 0; step < 4000 && lr > 1e-18; ++step) {
+      const auto w = product(t, t.size());
+      std::vector<std::vector<double>> next = t;
+      for (std::size_t l = 0; l < t.size(); ++l) {
+        const auto others = product(t, l);
+        for (std::size_t a = 0; a < t[l].size(); ++a) {
+          double d = 0;  // dL/dw_{l,a} = 2 sum_i (w - u)_{i+a} others_i
+          for (std::size_t i = 0; i < others.size(); ++i) d += 2 * (w[i + a] - u[i + a]) * others[i];
+          next[l][a] -= lr * d;
+        }
+      }
+      const double fn = loss(next);
+      if (fn < f) {
+        t = next, f = fn;
+        lr *= 1.2;
+      } else {
+        lr *= 0.5;
+      }
+    }
+    best = std::min(best, f);
+  }
+  return best;
+}
+
+}  // namespace
+
+TEST_CASE("Section 7.3: the global minimum of l on each quartic function space", "[minimum][section7_3][paper]") {
+  const BinaryForm u{2, 0, 5, 0, 2};
+  const InnerProduct I = InnerProduct::euclidean(4);
+  const BinaryForm x2{2, 0, 5, 0, 0}, y2{0, 0, 5, 0, 2}, xy{0, 0, 5, 0, 0};
+  // (4,2) and (3,2,2): e = 2, M = forms with >= 2 real roots.  The minimum 4 is
+  // attained at the two limits of gradient descent the paper reports for
+  // (4,2), [2,0,5,0,0] and [0,0,5,0,2] (lambda = (2,1,1)).
+  for (const auto& k : std::vector<std::vector<int>>{{4, 2}, {3, 2, 2}}) {
+    const auto m = minimum_on_function_space(Architecture(k), u, I, 20);
+    INFO(Architecture(k).to_string());
+    CHECK(m.complete);
+    CHECK(m.target_position == Region::complement);
+    CHECK(m.value_exact == Rational(4));
+    CHECK(m.value_decimal == "4.00000000000000000000");
+    CHECK(m.value_ball.contains(Rational(4)));
+    const auto mins = exact_minimisers(m);
+    CHECK(mins.size() == 2u);
+    CHECK(contains(mins, x2));
+    CHECK(contains(mins, y2));
+    for (const auto& c : m.minimisers) {
+      CHECK(c.rrmp->to_string() == "2|1");
+      CHECK(*c.lambda == Partition({2, 1, 1}));
+    }
+    CHECK(m.searched == std::vector<Partition>{Partition({2, 1, 1}), Partition({2, 2}), Partition({3, 1}), Partition({4})});
+    CHECK(m.skipped == std::vector<Partition>{Partition({1, 1, 1, 1})});
+    // candidates: 0, the 4 of (2,1,1), the two 22|0 of (2,2) (the 0|2 ones are outside M), 4 of (3,1), 4 of (4)
+    CHECK(m.candidates.size() == 15u);
+    CHECK(m.candidates.front().exact->is_zero());
+    CHECK(m.candidates.front().distance_squared_exact == Rational(33));
+  }
+  // (2,2,2,2): e = 4, only forms with real roots; 2|1 is excluded and the
+  // minimum 8 is attained only at 5x^2y^2 (lambda = (2,2)).
+  {
+    const auto m = minimum_on_function_space(Architecture({2, 2, 2, 2}), u, I);
+    CHECK(m.complete);
+    CHECK(m.value_exact == Rational(8));
+    CHECK(exact_minimisers(m) == std::vector<BinaryForm>{xy});
+    CHECK(m.minimisers.front().rrmp->to_string() == "22|0");
+    CHECK(m.candidates.size() == 13u);
+    // the next candidates: 1/5 (x +- y)^2 (x^2 +- 7xy + y^2) at 81/5, then the four 13|0 points of (3,1)
+    CHECK(m.candidates[2].distance_squared_exact == Rational(81, 5));
+    CHECK(m.candidates[4].rrmp->to_string() == "13|0");
+    CHECK(to_double(m.candidates[4].distance_squared_decimal) == Approx(16.390678452585954).epsilon(1e-14));
+  }
+  // (3,3) is filling: u itself, value 0, nothing solved.
+  {
+    const auto m = minimum_on_function_space(Architecture({3, 3}), u, I);
+    CHECK(m.target_position == Region::interior);
+    CHECK(m.value_exact == Rational(0));
+    CHECK(exact_minimisers(m) == std::vector<BinaryForm>{u});
+    CHECK(m.searched.empty());
+  }
+}
+
+TEST_CASE("Section 7.3: classify_parameter decides the global minimum of critical parameters", "[minimum][section7_3][critical]") {
+  const BinaryForm u{2, 0, 5, 0, 2};
+  const InnerProduct I = InnerProduct::euclidean(4);
+  struct Row {
+    std::vector<int> k;
+    Filters theta;
+    Decision global, local;
+    const char* reason;
+  };
+  const std::vector<Row> rows{
+      // (4,2): the limit point of gradient descent in Section 7.3 and its mirror image
+      {{4, 2}, filters({{2, 0, 5, 0}, {1, 0}}), Decision::yes, Decision::yes, "exact search"},
+      {{4, 2}, filters({{0, 5, 0, 2}, {0, 1}}), Decision::yes, Decision::yes, "exact search"},
+      {{3, 2, 2}, filters({{2, 0, 5}, {1, 0}, {1, 0}}), Decision::yes, Decision::yes, "exact search"},
+      // (3,2,2): 5x^2y^2 = 5xy * x * y is a (Morse-Bott) local minimum, but not global: 8 > 4
+      {{3, 2, 2}, filters({{0, 5, 0}, {1, 0}, {0, 1}}), Decision::no, Decision::yes, "loss 4 < 8"},
+      // (2,2,2,2): 5x^2y^2 is the global minimum of M_(2,2,2,2)
+      {{2, 2, 2, 2}, filters({{5, 0}, {1, 0}, {0, 1}, {0, 1}}), Decision::yes, Decision::yes, "exact search"},
+      // saddles
+      {{2, 2, 2, 2}, filters({{-1, 1}, {1, -1}, {1, 1}, {1, 1}}), Decision::no, Decision::no, "saddle"},
+      {{3, 2, 2}, filters({{-1, 0, 1}, {1, 1}, {1, -1}}), Decision::no, Decision::no, "saddle"},
+      // theta = 0 is critical with a zero Hessian; the search shows 8 < 33 = l(0)
+      {{2, 2, 2, 2}, filters({{0, 0}, {0, 0}, {0, 0}, {0, 0}}), Decision::no, Decision::undecided, "loss 8 < 33"},
+  };
+  int by_search = 0;
+  for (const Row& r : rows) {
+    const auto c = classify_parameter(Architecture(r.k), r.theta, u, I);
+    INFO(Architecture(r.k).to_string() << " mu = " << c.end_to_end << ": " << c.global_minimum_reason);
+    REQUIRE(c.critical);
+    CHECK(c.global_minimum == r.global);
+    CHECK(c.local_minimum == r.local);
+    CHECK_THAT(c.global_minimum_reason, Catch::Contains(r.reason));
+    if (c.function_space_minimum) {
+      ++by_search;
+      CHECK(c.function_space_minimum->complete);
+    }
+  }
+  CHECK(by_search == 6);
+  // The search can be switched off: the old "undecided".
+  const auto off = classify_parameter(Architecture({4, 2}), rows[0].theta, u, I, ClassifyOptions{false, 30});
+  CHECK(off.global_minimum == Decision::undecided);
+  CHECK_FALSE(off.function_space_minimum.has_value());
+}
+
+TEST_CASE("Example 5.10: 3 global and 3 real spurious critical points; M is filling", "[minimum][example5_10]") {
+  const BinaryForm u = BinaryForm::parse("(x+y)(x^2+y^2/10)");
+  const Architecture arch({2, 3});
+  const InnerProduct I = InnerProduct::euclidean(3);
+  const auto m = minimum_on_function_space(arch, u, I);
+  CHECK(m.value_exact == Rational(0));
+  CHECK(exact_minimisers(m) == std::vector<BinaryForm>{u});
+  // The real global point (q1 = x + y, q2 = x^2 + y^2/10) is a global minimum.
+  const Filters global{{Rational(1), Rational(1)}, {Rational(1), Rational(0), Rational(1, 10)}};
+  const auto c = classify_parameter(arch, global, u, I);
+  CHECK(c.critical);
+  CHECK(c.global_minimum == Decision::yes);
+  // The certified losses of the real spurious points are > 0 = min_M l: not global.
+  const LinearFactorCriticalSet s = linear_factor_critical_points(arch, u, I, {20, 1});
+  int spurious = 0;
+  for (const LinearFactorCriticalPoint& p : s.points) {
+    if (!p.real || p.global) continue;
+    ++spurious;
+    const Rational lower = Rational(std::string_view(p.loss)) - Rational(Integer(1), pow(Integer(10), 20));
+    CHECK(lower.sign() > 0);
+    CHECK(compare_minimum(m, lower) < 0);
+  }
+  CHECK(spurious == 3);
+}
+
+TEST_CASE("planted targets: inside M, scaled, mirrored, and irrational ties", "[minimum]") {
+  const InnerProduct I2 = InnerProduct::euclidean(2);
+  // u in M: the minimum is 0 at u.
+  const BinaryForm in{1, 1, -2};  // (x - y)(x + 2y)
+  auto m = minimum_on_function_space(Architecture({2, 2}), in, I2);
+  CHECK(m.value_exact == Rational(0));
+  CHECK(exact_minimisers(m) == std::vector<BinaryForm>{in});
+  // u = c (x^2 + y^2) outside the cone b^2 >= 4ac: minimisers c x^2, c y^2 at c^2
+  // (the 2 points (x +- y)^2 c/3 are at 4c^2/3, the zero form at 2c^2).
+  for (long c : {1L, 3L, 7L}) {
+    m = minimum_on_function_space(Architecture({2, 2}), BinaryForm{c, 0, c}, I2);
+    CHECK(m.value_exact == Rational(c * c));
+    const auto mins = exact_minimisers(m);
+    CHECK(mins.size() == 2u);
+    CHECK(contains(mins, BinaryForm{c, 0, 0}));
+    CHECK(contains(mins, BinaryForm{0, 0, c}));
+  }
+  // Irrational minimum attained twice (x <-> y mirror images): exact tie detection.
+  m = minimum_on_function_space(Architecture({4, 2}), BinaryForm{1, 1, 5, 1, 1}, InnerProduct::euclidean(4), 12);
+  CHECK(m.complete);
+  CHECK_FALSE(m.value_exact.has_value());
+  CHECK(m.value.defining_polynomial().to_string() == "5*t^4+114*t^3-523*t^2-8328*t+7744");
+  REQUIRE(m.minimisers.size() == 2u);
+  CHECK(m.minimisers[0].coefficients == std::vector<std::string>(m.minimisers[1].coefficients.rbegin(),
+                                                                     m.minimisers[1].coefficients.rend()));
+  CHECK(m.value_decimal == "0.890146565891");
+  CHECK(compare_minimum(m, Rational(89014656589, 100000000000)) > 0);
+  CHECK(compare_minimum(m, Rational(89014656590, 100000000000)) < 0);
+  // Four minimisers with a rational value 44/5 (x -> -x and x <-> y symmetry).
+  m = minimum_on_function_space(Architecture({4, 2}), BinaryForm{3, 0, 1, 0, 3}, InnerProduct::euclidean(4));
+  CHECK(m.value_exact == Rational(44, 5));
+  CHECK(m.minimisers.size() == 4u);
+  for (const auto& c : m.minimisers) {
+    CHECK_FALSE(c.exact.has_value());  // irrational points at a rational distance
+    CHECK(c.distance_squared_exact == Rational(44, 5));
+    CHECK(c.rrmp->to_string() == "2|1");
+  }
+}
+
+TEST_CASE("random targets: the exact minimum is a lower bound for gradient descent and is reached", "[minimum]") {
+  auto g = test::rng(7301);
+  const std::vector<std::vector<int>> archs{{2, 2}, {2, 2, 2}, {4, 2}, {2, 2, 2, 2}};
+  int outside = 0;
+  for (int trial = 0; trial < 8; ++trial) {
+    const auto& k = archs[static_cast<std::size_t>(trial) % archs.size()];
+    const Architecture arch(k);
+    const int n = arch.end_to_end_filter_size() - 1;
+    const BinaryForm u = test::random_nonzero_form(g, n, 5);
+    const auto m = minimum_on_function_space(arch, u, InnerProduct::euclidean(n), 15);
+    REQUIRE(m.complete);
+    outside += m.target_position == Region::complement;
+    // every minimiser lies in M and all are at the same, least distance
+    for (const auto& c : m.minimisers) {
+      CHECK(rrmp_in_function_space(arch, *c.rrmp));
+      CHECK(c.distance_squared_decimal == m.minimisers.front().distance_squared_decimal);
+    }
+    CHECK(compare_minimum(m, InnerProduct::euclidean(n).norm_squared(u)) <= 0);  // l(0)
+    std::vector<double> ud;
+    for (const Rational& x : u.coefficients()) ud.push_back(x.to_double());
+    const double gd = descent_minimum(k, ud, g, 25);
+    const double v = to_double(m.value_decimal);
+    INFO(arch.to_string() << ", u = " << u << ": exact " << m.value_decimal << ", descent " << gd);
+    CHECK(gd >= v - 1e-9 * (1 + v));
+    CHECK(gd <= v + 1e-6 * (1 + v));
+  }
+  CHECK(outside >= 4);
+}
+
+TEST_CASE("minimum on the function space: unsupported loci and bad input", "[minimum][errors]") {
+  // Bombieri and the O(2)-invariant target x^2 + y^2: a circle of critical points on Delta_(2).
+  const BinaryForm u{1, 0, 1};
+  const InnerProduct B = InnerProduct::bombieri(2);
+  const auto m = minimum_on_function_space(Architecture({2, 2}), u, B);
+  CHECK_FALSE(m.complete);
+  REQUIRE(m.unsupported.size() == 1u);
+  CHECK_THAT(m.unsupported.front(), Catch::StartsWith("(2): "));
+  const auto c = classify_parameter(Architecture({2, 2}), {{Rational(1), Rational(0)}, {Rational(1), Rational(0)}}, u, B);
+  CHECK(c.critical);
+  CHECK(c.global_minimum == Decision::undecided);
+  CHECK_THAT(c.global_minimum_reason, Catch::Contains("(2)"));
+  // sizes, digits, strides, dimension
+  CHECK_THROWS_WITH(minimum_on_function_space(Architecture({2, 2}), BinaryForm{1, 2, 3, 4}, InnerProduct::euclidean(3)),
+                    Catch::Contains("degree 3") && Catch::Contains("degree 2"));
+  CHECK_THROWS_WITH(minimum_on_function_space(Architecture({2, 2}), u, InnerProduct::euclidean(3)),
+                    Catch::Contains("degree 3") && Catch::Contains("degree 2"));
+  CHECK_THROWS_AS(minimum_on_function_space(Architecture({2, 2}), u, InnerProduct::euclidean(2), -1), invalid_argument);
+  CHECK_THROWS_AS(minimum_on_function_space(Architecture({2, 2}, {2, 1}), BinaryForm{1, 2, 3, 4}, InnerProduct::euclidean(3)),
+                  not_supported);
+}
