@@ -103,7 +103,7 @@ TEST_CASE("Section 7.3: ([2,0,5,0],[1,0]) is a pure critical point for k = (4,2)
   CHECK(c.target_position == Region::complement);  // 0|11
   CHECK(c.pure);
   CHECK_FALSE(c.spurious);
-  CHECK(c.global_minimum == Decision::undecided);  // needs the ED problem on the boundary
+  CHECK(c.global_minimum == Decision::yes);  // min of l on M_(4,2) is 4 (function_space_minimum.hpp)
   CHECK(c.local_minimum == Decision::yes);          // Hessian >= 0 with kernel = the scaling direction
   CHECK(c.lambda == Partition({2, 1, 1}));
   CHECK(c.rrmp->to_string() == "2|1");
@@ -184,7 +184,10 @@ TEST_CASE("pure, spurious and global minima on small architectures", "[critical]
   CHECK(c.critical);
   CHECK(c.pure);
   CHECK(c.position == Region::boundary);
-  CHECK(c.global_minimum == Decision::undecided);
+  // u is outside M; the exact search finds min_M l = 1 at x^2 and y^2.
+  CHECK(c.global_minimum == Decision::yes);
+  REQUIRE(c.function_space_minimum.has_value());
+  CHECK(c.function_space_minimum->value_exact == Rational(1));
   c = classify_parameter(a22, {{Rational(1), Rational(1)}, {Rational(1), Rational(1)}}, v, I3);
   CHECK_FALSE(c.critical);
   CHECK(c.critical_on_locus == false);

@@ -33,7 +33,7 @@ expect_contains '"ed_degree":4,"partition":[2]' ed-degree --degree 2 --locus 2 -
 
 # verify-7.3: readable certificate, exit 0, JSON
 out=$("$LCNGEOM" verify-7.3) || { echo "FAIL: verify-7.3 exited $?"; failures=$((failures+1)); }
-case "$out" in *"verify-7.3: 13 of 13 claims hold"*) ;; *) echo "FAIL: verify-7.3 summary"; echo "$out" | tail -3; failures=$((failures+1));; esac
+case "$out" in *"verify-7.3: 14 of 14 claims hold"*) ;; *) echo "FAIL: verify-7.3 summary"; echo "$out" | tail -3; failures=$((failures+1));; esac
 case "$out" in *"✗"*) echo "FAIL: verify-7.3 has a failed claim"; failures=$((failures+1));; esac
 expect_contains '"ok":true' verify-7.3 --json
 expect_contains '"total_real":17' verify-7.3 --json

@@ -20,7 +20,23 @@ expect_contains '"compatible":{"0|1":"q1","11|0":"p1p2","2|0":null},"compatible_
 expect_contains '"rrmp_count":12' compatible --filters 2,2,2,2,2 --json
 
 # Section 7.3: ([2,0,5,0],[1,0]) is a pure critical point for the target (2,0,5,0,2).
-expect_out '{"architecture":"k=(4,2)","critical":true,"critical_on_locus":true,"end_to_end":{"coefficients":["2","0","5","0","0"],"degree":4,"form":"2x^4 + 5x^2y^2"},"global_minimum":null,"global_minimum_status":"undecided","gradient":["0","0","0","0","0","0"],"hessian_inertia":{"negative":0,"positive":5,"zero":1},"jacobian_rank":4,"lambda":[2,1,1],"local_minimum":true,"local_minimum_status":"yes","loss":"4","pairwise_coprime":false,"params":[["2","0","5","0"],["1","0"]],"position":"boundary","pure":true,"repeated_root":[false,false],"rrmp":"2|1","spurious":false,"target":{"coefficients":["2","0","5","0","2"],"degree":4,"form":"2x^4 + 5x^2y^2 + 2y^4"},"target_position":"complement"}' classify-params --filters 4,2 --target 2,0,5,0,2 --params "2,0,5,0;1,0" --json
+expect_contains '{"architecture":"k=(4,2)","critical":true,"critical_on_locus":true,"end_to_end":{"coefficients":["2","0","5","0","0"],"degree":4,"form":"2x^4 + 5x^2y^2"},"function_space_minimum":{' classify-params --filters 4,2 --target 2,0,5,0,2 --params "2,0,5,0;1,0" --json
+expect_contains '"global_minimum":true,"global_minimum_reason":"loss 4 = min of l on the function space (exact search)","global_minimum_status":"yes","gradient":["0","0","0","0","0","0"],"hessian_inertia":{"negative":0,"positive":5,"zero":1},"jacobian_rank":4,"lambda":[2,1,1],"local_minimum":true,"local_minimum_status":"yes","loss":"4","pairwise_coprime":false,"params":[["2","0","5","0"],["1","0"]],"position":"boundary","pure":true,"repeated_root":[false,false],"rrmp":"2|1","spurious":false,"target":{"coefficients":["2","0","5","0","2"],"degree":4,"form":"2x^4 + 5x^2y^2 + 2y^4"},"target_position":"complement"}' classify-params --filters 4,2 --target 2,0,5,0,2 --params "2,0,5,0;1,0" --json
+expect_contains '"minimisers":[{"coefficients":["0.000","0.000","5.000","0.000","2.000"],"distance_squared":"4.000","distance_squared_exact":"4","exact":["0","0","5","0","2"],"form":"5x^2y^2 + 2y^4","locus":[2,1,1],"rrmp":"2|1"},{"coefficients":["2.000","0.000","5.000","0.000","0.000"],"distance_squared":"4.000","distance_squared_exact":"4","exact":["2","0","5","0","0"],"form":"2x^4 + 5x^2y^2","locus":[2,1,1],"rrmp":"2|1"}],"searched":[[2,1,1],[2,2],[3,1],[4]],"skipped":[[1,1,1,1]],"target_position":"complement","unsupported":[],"value":"4.000","value_exact":"4"' classify-params --filters 4,2 --target 2,0,5,0,2 --params "2,0,5,0;1,0" --json --digits 3
+expect_contains "global minimum: yes (loss 4 = min of l on the function space (exact search))" classify-params --filters 4,2 --target 2,0,5,0,2 --params "2,0,5,0;1,0"
+expect_contains "  attained at 2x^4 + 5x^2y^2  rrmp 2|1, locus (2,1,1)" classify-params --filters 4,2 --target 2,0,5,0,2 --params "2,0,5,0;1,0"
+# (3,2,2): 5xy * x * y is a local minimum but not a global one; (2,2,2,2): 5x^2y^2 is global.
+expect_contains '"global_minimum":false,"global_minimum_reason":"a point of the function space has loss 4 < 8"' classify-params --filters 3,2,2 --target 2,0,5,0,2 --params "0,5,0;1,0;0,1" --json
+expect_contains "global minimum: yes" classify-params --filters 2,2,2,2 --target 2,0,5,0,2 --params "5,0;1,0;0,1;0,1"
+# an O(2)-invariant target with the Bombieri product: a circle of critical points, undecided with the reason
+expect_contains '"global_minimum":null,"global_minimum_reason":"no smaller loss found, but the locus solver does not support (2): ' classify-params --filters 2,2 --target 1,0,1 --params "1,0;1,0" --norm bombieri --json
+# function-space-min
+expect_out "k=(2,2,2,2), target 2x^4 + 5x^2y^2 + 2y^4 (complement of the function space), euclidean inner product
+min over the function space = 8
+  attained at 5x^2y^2  rrmp 22|0, locus (2,2)
+  loci searched: (2,1,1) (2,2) (3,1) (4); 13 candidate points of the function space" function-space-min --filters 2,2,2,2 --target 2,0,5,0,2
+expect_contains '"value":"0.89014656589","value_exact":null,"value_minimal_polynomial":"5*t^4+114*t^3-523*t^2-8328*t+7744"' function-space-min --filters 4,2 --target 1,1,5,1,1 --digits 11 --json
+expect_contains '"complete":true,' function-space-min --filters 3,3 --target 2,0,5,0,2 --json
 expect_contains '"critical":true' classify-params --filters 4,2 --target 2,0,5,0,2 --params "2,0,5,0;1,0" --norm bombieri --json
 expect_contains "critical: yes (pure)" classify-params --filters 4,2 --target 2,0,5,0,2 --params "2,0,5,0;1,0"
 # Filling (3,3): 7/3 (x^2+y^2)^2 is a spurious critical point.
@@ -72,4 +88,9 @@ expect_fail compatible --filters 2,2 --strides 1,2
 expect_fail recover-scale --filters 4,2 --init "1,6,11,6;4,1" --limit 0,0,0,0,0
 expect_fail recover-scale --filters 4,2 --init "1,6,11;4,1" --limit 2,0,5,0,0
 expect_fail recover-scale --filters 4,2 --init "1,6,11,6;4,1" --limit 2,0,5,0,0 --digits 0
+expect_fail classify-params --filters 4,2 --target 2,0,5,0,2 --params "2,0,5,0;1,0" --digits -1
+expect_fail function-space-min --filters 4,2 --target 2,0,5,0
+expect_fail function-space-min --filters 4,2 --target 2,0,5,0,2 --norm "1,0;0,1"
+expect_fail function-space-min --filters 4,2 --strides 2,1 --target 2,0,5,0,2
+expect_fail function-space-min --filters 4,2 --target 2,0,5,0,2 --digits -3
 finish

@@ -68,7 +68,8 @@ inline void print_minimum(std::ostream& os, const FunctionSpaceMinimum& m) {
   }
   os << "  loci searched:";
   for (const auto& p : m.searched) os << ' ' << p;
-  if (m.searched.empty()) os << " none (the target lies in the function space)";
+  if (m.searched.empty())
+    os << (m.target_position == Region::complement ? " none" : " none (the target lies in the function space)");
   os << "; " << m.candidates.size() << " candidate points of the function space\n";
   for (const auto& u : m.unsupported) os << "  not supported: " << u << '\n';
 }
