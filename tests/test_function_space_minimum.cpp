@@ -303,3 +303,49 @@ TEST_CASE("minimum on the function space: unsupported loci and bad input", "[min
   CHECK_THROWS_AS(minimum_on_function_space(Architecture({2, 2}, {2, 1}), BinaryForm{1, 2, 3, 4}, InnerProduct::euclidean(3)),
                   not_supported);
 }
+
+TEST_CASE("generated critical parameters with u outside M: the search always decides", "[minimum][critical]") {
+  auto g = test::rng(7302);
+  const std::vector<std::vector<int>> archs{{2, 2}, {2, 2, 2}, {4, 2}, {3, 2, 2}, {2, 2, 2, 2}};
+  int searched = 0, yes = 0, no = 0;
+  for (int trial = 0; trial < 400; ++trial) {
+    const auto& k = archs[static_cast<std::size_t>(trial) % archs.size()];
+    const Architecture arch(k);
+    // filters from products of two random linear forms and a quadratic: repeated roots are frequent
+    const std::vector<BinaryForm> pool{test::random_linear(g, 3), test::random_linear(g, 3),
+                                       test::random_irreducible_quadratic(g, 3)};
+    Filters theta;
+    for (int kl : k) {
+      BinaryForm f{test::uniform(g, 1, 3)};
+      while (f.degree() < kl - 1) {
+        const BinaryForm& h = pool[static_cast<std::size_t>(test::uniform(g, 0, static_cast<long>(pool.size()) - 1))];
+        if (f.degree() + h.degree() <= kl - 1) f = f * h;
+      }
+      theta.push_back(f.coefficients());
+    }
+    const BinaryForm w = mu(arch, theta);
+    const int n = w.degree();
+    const InnerProduct I = InnerProduct::euclidean(n);
+    const RatMatrix normals = critical_target_directions(arch, theta, I);
+    std::vector<Rational> v(static_cast<std::size_t>(n) + 1);
+    for (long j = 0; j < normals.cols(); ++j) {
+      const Rational c(test::uniform(g, -9, 9), test::uniform(g, 1, 3));
+      for (long i = 0; i <= n; ++i) v[static_cast<std::size_t>(i)] += c * normals.at(i, j);
+    }
+    const BinaryForm u = w + BinaryForm(v);
+    const auto c = classify_parameter(arch, theta, u, I);
+    REQUIRE(c.critical);
+    if (!c.function_space_minimum) continue;
+    ++searched;
+    INFO(arch.to_string() << ", mu = " << w << ", u = " << u << ": " << c.global_minimum_reason);
+    CHECK(c.function_space_minimum->complete);
+    REQUIRE(c.global_minimum != Decision::undecided);
+    const int s = compare_minimum(*c.function_space_minimum, c.loss);
+    CHECK((c.global_minimum == Decision::yes) == (s == 0));
+    CHECK(s <= 0);  // w itself is a candidate
+    (c.global_minimum == Decision::yes ? yes : no)++;
+  }
+  CHECK(searched >= 10);
+  CHECK(yes >= 3);
+  CHECK(no >= 1);
+}
