@@ -14,8 +14,8 @@ namespace lcngeom::cli {
 namespace {
 
 struct ClassifyArgs {
-  std::string filters, strides, target, params, norm = "euclidean";
-  int digits = 30;
+  SquareLossArgs loss;
+  std::string params;
   bool json = false;
 };
 
@@ -30,23 +30,13 @@ const bool registered = register_command(
      "global minimum, root pattern, Theorems 5.2/5.3",
      [](CLI::App& app) -> std::function<int()> {
        auto o = std::make_shared<ClassifyArgs>();
-       app.add_option("--filters", o->filters, "filter sizes k_1,...,k_L (stride one), e.g. 4,2")->required();
-       app.add_option("--strides", o->strides, "strides s_1,...,s_L (Section 5 needs all ones)");
-       app.add_option("--target", o->target, "target filter u (k coefficients, or an expression in x, y)")->required();
+       add_square_loss_options(app, o->loss, "decimals of the function-space minimum (default 30; decisions are exact)");
        app.add_option("--params", o->params, "filters w_1;w_2;... e.g. \"2,0,5,0;1,0\"")->required();
-       app.add_option("--norm", o->norm,
-                      "inner product: euclidean (default), bombieri (eq. 6.10), or a symmetric positive definite "
-                      "matrix \"a,b,..;c,d,..;..\"");
-       app.add_option("--digits", o->digits, "decimals of the function-space minimum (default 30; decisions are exact)");
        app.add_flag("--json", o->json, "print one JSON object on stdout");
        return [o] {
-         if (o->digits < 0 || o->digits > 10000)
-           throw invalid_argument("--digits must be in 0..10000, got " + std::to_string(o->digits));
-         const Architecture arch = parse_filters_arg(o->filters, o->strides);
+         const auto [arch, u, sigma] = parse_square_loss(o->loss);
          const Filters theta = parse_params_arg(o->params, "--params");
-         const BinaryForm u = BinaryForm::parse(o->target);
-         const InnerProduct sigma = parse_norm_arg(o->norm, arch.end_to_end_filter_size() - 1);
-         const ParameterClassification c = classify_parameter(arch, theta, u, sigma, lcngeom::ClassifyOptions{true, o->digits});
+         const ParameterClassification c = classify_parameter(arch, theta, u, sigma, lcngeom::ClassifyOptions{true, o->loss.digits});
          nlohmann::json grad = nlohmann::json::array();
          for (const Rational& x : c.gradient) grad.push_back(x.to_string());
          if (o->json) {

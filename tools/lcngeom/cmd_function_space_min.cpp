@@ -12,8 +12,7 @@ namespace lcngeom::cli {
 namespace {
 
 struct MinOptions {
-  std::string filters, strides, target, norm = "euclidean";
-  int digits = 30;
+  SquareLossArgs loss;
   bool json = false;
 };
 
@@ -23,21 +22,11 @@ const bool registered = register_command(
      "critical points of every multiple root locus in M)",
      [](CLI::App& app) -> std::function<int()> {
        auto o = std::make_shared<MinOptions>();
-       app.add_option("--filters", o->filters, "filter sizes k_1,...,k_L (stride one), e.g. 4,2")->required();
-       app.add_option("--strides", o->strides, "strides s_1,...,s_L (all ones)");
-       app.add_option("--target", o->target, "target filter u (k coefficients, or an expression in x, y)")->required();
-       app.add_option("--norm", o->norm,
-                      "inner product: euclidean (default), bombieri (eq. 6.10), or a symmetric positive definite "
-                      "matrix \"a,b,..;c,d,..;..\"");
-       app.add_option("--digits", o->digits, "decimals of the reported values (default 30; decisions are exact)");
+       add_square_loss_options(app, o->loss, "decimals of the reported values (default 30; decisions are exact)");
        app.add_flag("--json", o->json, "print one JSON object on stdout");
        return [o] {
-         if (o->digits < 0 || o->digits > 10000)
-           throw invalid_argument("--digits must be in 0..10000, got " + std::to_string(o->digits));
-         const Architecture arch = parse_filters_arg(o->filters, o->strides);
-         const BinaryForm u = BinaryForm::parse(o->target);
-         const InnerProduct sigma = parse_norm_arg(o->norm, arch.end_to_end_filter_size() - 1);
-         const FunctionSpaceMinimum m = minimum_on_function_space(arch, u, sigma, o->digits);
+         const auto [arch, u, sigma] = parse_square_loss(o->loss);
+         const FunctionSpaceMinimum m = minimum_on_function_space(arch, u, sigma, o->loss.digits);
          if (o->json) {
            nlohmann::json j = minimum_json(m);
            j["architecture"] = arch.to_string();

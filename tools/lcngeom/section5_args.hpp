@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
 #include "lcngeom/detail/text.hpp"
@@ -48,6 +49,38 @@ inline Filters parse_params_arg(const std::string& text, const char* option) {
 inline InnerProduct parse_norm_arg(const std::string& text, int degree) {
   const std::string_view t = detail::trim(text);
   return InnerProduct::parse(t.empty() ? std::string_view("euclidean") : t, degree);
+}
+
+/// The options every square-loss subcommand shares: --filters, --strides,
+/// --target, --norm, --digits.
+struct SquareLossArgs {
+  std::string filters, strides, target, norm = "euclidean";
+  int digits = 30;
+};
+
+inline void add_square_loss_options(CLI::App& app, SquareLossArgs& a, const char* digits_help) {
+  app.add_option("--filters", a.filters, "filter sizes k_1,...,k_L (stride one), e.g. 4,2")->required();
+  app.add_option("--strides", a.strides, "strides s_1,...,s_L (Section 5 needs all ones)");
+  app.add_option("--target", a.target, "target filter u (k coefficients, or an expression in x, y)")->required();
+  app.add_option("--norm", a.norm,
+                 "inner product: euclidean (default), bombieri (eq. 6.10), or a symmetric positive definite "
+                 "matrix \"a,b,..;c,d,..;..\"");
+  app.add_option("--digits", a.digits, digits_help);
+}
+
+/// Checks --digits and parses --filters, --target and --norm.
+struct SquareLossProblem {
+  Architecture arch;
+  BinaryForm target;
+  InnerProduct sigma;
+};
+inline SquareLossProblem parse_square_loss(const SquareLossArgs& a) {
+  if (a.digits < 0 || a.digits > 10000)
+    throw invalid_argument("--digits must be in 0..10000, got " + std::to_string(a.digits));
+  Architecture arch = parse_filters_arg(a.filters, a.strides);
+  BinaryForm u = BinaryForm::parse(a.target);
+  InnerProduct sigma = parse_norm_arg(a.norm, arch.end_to_end_filter_size() - 1);
+  return {std::move(arch), std::move(u), std::move(sigma)};
 }
 
 /// A decimal of c * r (r algebraic) with |c r - d| <= 10^-digits ("0" for c = 0).
