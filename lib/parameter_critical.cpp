@@ -238,6 +238,11 @@ ParameterClassification classify_parameter(const Architecture& arch, const Filte
   } else if (!options.decide_global_minimum) {
     c.global_minimum = Decision::undecided;
     c.global_minimum_reason = "u lies outside the function space; the exact search was switched off";
+  } else if (w.degree() > options.max_search_degree) {
+    c.global_minimum = Decision::undecided;
+    c.global_minimum_reason = "u lies outside the function space; the exact search over the loci of degree " +
+                              std::to_string(w.degree()) + " was skipped (max_search_degree = " +
+                              std::to_string(options.max_search_degree) + ")";
   } else {
     // u outside M: compare l(w) with min_M l, found exactly (function_space_minimum.hpp).
     c.function_space_minimum = minimum_on_function_space(arch, target, ip, options.digits);

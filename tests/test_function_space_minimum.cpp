@@ -184,9 +184,12 @@ TEST_CASE("Section 7.3: classify_parameter decides the global minimum of critica
   }
   CHECK(by_search == 6);
   // The search can be switched off: the old "undecided".
-  const auto off = classify_parameter(Architecture({4, 2}), rows[0].theta, u, I, ClassifyOptions{false, 30});
+  const auto off = classify_parameter(Architecture({4, 2}), rows[0].theta, u, I, ClassifyOptions{false, 30, 5});
   CHECK(off.global_minimum == Decision::undecided);
   CHECK_FALSE(off.function_space_minimum.has_value());
+  const auto capped = classify_parameter(Architecture({4, 2}), rows[0].theta, u, I, ClassifyOptions{true, 30, 3});
+  CHECK(capped.global_minimum == Decision::undecided);
+  CHECK_THAT(capped.global_minimum_reason, Catch::Contains("degree 4 was skipped"));
 }
 
 TEST_CASE("Example 5.10: 3 global and 3 real spurious critical points; M is filling", "[minimum][example5_10]") {

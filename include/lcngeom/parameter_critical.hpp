@@ -119,7 +119,8 @@ struct ParameterClassification {
   ///       search of function_space_minimum.hpp finds a point of M with
   ///       smaller loss;
   ///   yes if w = u, or the search is complete and l(w) equals its minimum;
-  ///   undecided if the search was switched off (ClassifyOptions) or some
+  ///   undecided if the search was switched off or the degree exceeds
+  ///       ClassifyOptions::max_search_degree, or some
   ///       Delta_lambda is out of reach of the locus solver and no smaller
   ///       value was found (global_minimum_reason names the lambda).
   Decision global_minimum = Decision::undecided;
@@ -160,9 +161,13 @@ struct ParameterClassification {
 /// sigma.degree() != k - 1, naming both), not_supported for strides != 1 or D > 1.
 struct ClassifyOptions {
   /// Run minimum_on_function_space() when the cheap rules leave the global
-  /// minimum open (solving every Delta_lambda: about a second for k = 6).
+  /// minimum open.  It solves every Delta_lambda of degree n = k - 1: well
+  /// under a second for n <= 4, a few seconds for n = 5, minutes for n = 6
+  /// (where (2,2,2) is not supported anyway); so by default only for
+  /// n <= max_search_degree (otherwise undecided, with that reason).
   bool decide_global_minimum = true;
   int digits = 30;  ///< decimals of the reported minimum (decisions are exact)
+  int max_search_degree = 5;
 };
 ParameterClassification classify_parameter(const Architecture& arch, const Filters& theta, const BinaryForm& target,
                                            const InnerProduct& sigma, const ClassifyOptions& options = {});

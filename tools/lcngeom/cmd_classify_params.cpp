@@ -16,6 +16,7 @@ namespace {
 struct ClassifyArgs {
   SquareLossArgs loss;
   std::string params;
+  int max_search_degree = 5;
   bool json = false;
 };
 
@@ -32,11 +33,15 @@ const bool registered = register_command(
        auto o = std::make_shared<ClassifyArgs>();
        add_square_loss_options(app, o->loss, "decimals of the function-space minimum (default 30; decisions are exact)");
        app.add_option("--params", o->params, "filters w_1;w_2;... e.g. \"2,0,5,0;1,0\"")->required();
+       app.add_option("--max-search-degree", o->max_search_degree,
+                      "decide the global minimum by the exact search only up to this form degree (default 5; "
+                      "degree 6 takes minutes)");
        app.add_flag("--json", o->json, "print one JSON object on stdout");
        return [o] {
          const auto [arch, u, sigma] = parse_square_loss(o->loss);
          const Filters theta = parse_params_arg(o->params, "--params");
-         const ParameterClassification c = classify_parameter(arch, theta, u, sigma, lcngeom::ClassifyOptions{true, o->loss.digits});
+         const ParameterClassification c =
+             classify_parameter(arch, theta, u, sigma, lcngeom::ClassifyOptions{true, o->loss.digits, o->max_search_degree});
          nlohmann::json grad = nlohmann::json::array();
          for (const Rational& x : c.gradient) grad.push_back(x.to_string());
          if (o->json) {

@@ -232,7 +232,7 @@ Certificate7_3 certify_section_7_3(int digits) {
     }
     const auto c = classify_parameter(Architecture({4, 2}), {{Rational(2), Rational(0), Rational(5), Rational(0)},
                                                              {Rational(1), Rational(0)}},
-                                      u, e, ClassifyOptions{true, digits});
+                                      u, e, ClassifyOptions{true, digits, 5});
     const bool ok = mins42.size() == 2 &&
                     std::find(mins42.begin(), mins42.end(), BinaryForm{2, 0, 5, 0, 0}) != mins42.end() &&
                     std::find(mins42.begin(), mins42.end(), BinaryForm{0, 0, 5, 0, 2}) != mins42.end() &&
