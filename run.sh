@@ -3,7 +3,9 @@
 #   ./run.sh                 install missing Debian packages, build (Release), run `lcngeom verify-paper`
 #   ./run.sh test            same set-up, then the whole test suite through ctest
 #   ./run.sh sanitize        build build-asan/ with ASan+UBSan and run the test suite there
-#   ./run.sh bench [args]    build the benchmarks (target `bench`) and run build/bin/bench_rrmp [args]
+#   ./run.sh bench [rrmp|ed_degree] [args]
+#                            build the benchmarks (target `bench`) and run build/bin/bench_rrmp
+#                            (default) or build/bin/bench_ed_degree with [args]
 #   ./run.sh <args...>       same set-up, then `build/bin/lcngeom <args...>`
 # Set-up and build messages go to stderr; stdout carries only lcngeom's output.
 set -euo pipefail
@@ -44,8 +46,12 @@ case "${1:-}" in
   bench)
     shift
     build build
+    # A build/ configured with the benchmarks off gets them switched on here.
+    cmake -S . -B build -DLCNGEOM_BUILD_BENCH=ON >&2
     cmake --build build --target bench -j "$(nproc)" >&2
-    exec build/bin/bench_rrmp "$@"
+    which=rrmp
+    case "${1:-}" in rrmp|ed_degree) which=$1; shift ;; esac
+    exec "build/bin/bench_$which" "$@"
     ;;
   sanitize)
     shift

@@ -90,6 +90,15 @@ RatMatrix RatMatrix::transpose() const {
   return t;
 }
 
+bool RatMatrix::is_scalar() const {
+  if (rows() != cols()) return false;
+  for (long i = 0; i < rows(); ++i)
+    for (long j = 0; j < cols(); ++j)
+      if (i != j ? !fmpq_is_zero(fmpq_mat_entry(v_, i, j)) : !fmpq_equal(fmpq_mat_entry(v_, i, i), fmpq_mat_entry(v_, 0, 0)))
+        return false;
+  return true;
+}
+
 Rational RatMatrix::determinant() const {
   if (rows() != cols())
     throw invalid_argument("determinant of a non-square " + std::to_string(rows()) + " x " + std::to_string(cols()) + " matrix");

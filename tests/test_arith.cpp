@@ -113,3 +113,19 @@ TEST_CASE("Ball: certified enclosures with exact rational endpoints", "[arith][b
   CHECK(r.is_exact());  // moved-from is a valid exact zero
   CHECK(moved.to_string(10).find("1.41421356") != std::string::npos);
 }
+
+TEST_CASE("RatMatrix::is_scalar recognises exactly the multiples of the identity", "[arith]") {
+  CHECK(RatMatrix().is_scalar());
+  CHECK(RatMatrix(3, 3).is_scalar());  // 0 * I
+  CHECK(RatMatrix::identity(4).is_scalar());
+  RatMatrix m = RatMatrix::identity(3);
+  for (long i = 0; i < 3; ++i) m.set(i, i, Rational(Integer(2), Integer(7)));
+  CHECK(m.is_scalar());
+  RatMatrix off = m;
+  off.set(0, 2, Rational(1));
+  CHECK(!off.is_scalar());
+  RatMatrix diag = m;
+  diag.set(2, 2, Rational(3));
+  CHECK(!diag.is_scalar());
+  CHECK(!RatMatrix(2, 3).is_scalar());  // not square
+}

@@ -60,6 +60,9 @@ class RatMatrix {
   /// A basis of {v : A v = 0}, as the columns of the returned cols x k matrix.
   RatMatrix kernel() const;
   RatMatrix transpose() const;
+  /// True iff the matrix is square and equal to c I for some rational c
+  /// (c = 0 and the 0 x 0 matrix included), e.g. a whitened covariance (Lemma 6.3).
+  bool is_scalar() const;
   /// Throws invalid_argument unless square.
   Rational determinant() const;
   /// Throws invalid_argument unless square, domain_error if singular.

@@ -142,7 +142,7 @@ Certificate7_3 certify_section_7_3(int digits) {
     } else {
       label += points[i].exact;
     }
-    if (label.size() > 40) label = label.substr(0, 37) + "...";
+    if (label.size() > 39) label = label.substr(0, 36) + "...";  // keep a blank before the rrmp column
     text << "  " << label << std::string(40 - label.size(), ' ') << points[i].rrmp
          << std::string(8 - std::min<std::size_t>(8, points[i].rrmp.size()), ' ');
     for (const auto& k : archs) {

@@ -21,13 +21,6 @@ RatMatrix diag(const std::vector<Rational>& d) {
   return m;
 }
 
-bool multiple_of_identity(const RatMatrix& m) {
-  for (long i = 0; i < m.rows(); ++i)
-    for (long j = 0; j < m.cols(); ++j)
-      if (i != j ? !m.at(i, j).is_zero() : !(m.at(i, i) == m.at(0, 0))) return false;
-  return true;
-}
-
 int ed(const std::string& lambda, const InnerProduct& s) {
   EdDegreeOptions o;
   o.seed = 2022;
@@ -99,9 +92,9 @@ void square_loss(Ledger& L) {
         for (int i = 0; i < d0; ++i) d.emplace_back(static_cast<long>(i * i + 1));  // distinct entries
         RatMatrix t = tau(diag(d), std::min(3, d0), s, ConvolutionKind::circulant);
         if (std::gcd(s, d0) == 1) {
-          if (!multiple_of_identity(t)) return std::make_pair(false, "d0=" + std::to_string(d0) + " s=" + std::to_string(s));
+          if (!t.is_scalar()) return std::make_pair(false, "d0=" + std::to_string(d0) + " s=" + std::to_string(s));
           ++coprime;
-        } else if (!multiple_of_identity(t)) {
+        } else if (!t.is_scalar()) {
           ++witnesses;
         }
       }
