@@ -243,7 +243,7 @@ Certificate7_3 certify_section_7_3(int digits) {
       got += p.to_coefficient_string();
       got += "] ";
     }
-    claim("k = (4,2): gradient descent converges to [2,0,5,0,0] or [0,0,5,0,2] (both global minima of l on M_(4,2))",
+    claim("k = (4,2): [2,0,5,0,0] and [0,0,5,0,2], where the paper observes gradient descent converging, are the global minima of l on M_(4,2)",
           "exact minimisers on M_(4,2): " + got + "(l = 4); classify_parameter(([2,0,5,0],[1,0])): global minimum " +
               to_string(c.global_minimum),
           ok);
