@@ -256,7 +256,7 @@ TEST_CASE("Example 5.10 structure: global points are the factorizations of u", "
   CHECK(r.complex_count == 10);
 }
 
-TEST_CASE("Example 6.5: (6.7) with XX^T = I is the quartic (6.8); its discriminant factors", "[critical][example6_5]") {
+TEST_CASE("Example 6.5: (6.7) with XX^T = I is the quartic (6.8), and its discriminant factors", "[critical][example6_5]") {
   RatMPoly q = quadric_multiplier_polynomial(RatMatrix::identity(3));
   Ring R = q.ring();
   RatMPoly printed = RatMPoly::parse(

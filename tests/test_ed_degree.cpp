@@ -61,7 +61,7 @@ TEST_CASE("closed forms: 3n-2, (2a-1)n - 2(a-1)^2, and n for Bombieri", "[ed_deg
   }
 }
 
-TEST_CASE("ED degree tables: independent targets and primes agree; random inner products are generic", "[ed_degree]") {
+TEST_CASE("ED degree tables: independent targets and primes agree, random inner products are generic", "[ed_degree]") {
   for (int n = 2; n <= 6; ++n)
     for (const char* norm : {"euclidean", "bombieri"}) {
       EdDegreeOptions o;

@@ -118,7 +118,7 @@ TEST_CASE("Example 4.6: the table, row by row, from the general algorithm", "[fu
   CHECK(nonfilling == std::set<std::string>{"k=(2,2)", "k=(2,2,2)", "k=(3,2,2)", "k=(4,2)", "k=(2,2,2,2)"});
 }
 
-TEST_CASE("Theorem 4.1: filling iff at most one even filter; full-dimensional", "[function_space][paper]") {
+TEST_CASE("Theorem 4.1: filling iff at most one even filter, full-dimensional", "[function_space][paper]") {
   for (int n = 1; n <= 6; ++n)
     for (const Architecture& a : stride_one_architectures(n)) {
       INFO(a.to_string());

@@ -192,7 +192,7 @@ TEST_CASE("Section 7.3: classify_parameter decides the global minimum of critica
   CHECK_THAT(capped.global_minimum_reason, Catch::Contains("degree 4 was skipped"));
 }
 
-TEST_CASE("Example 5.10: 3 global and 3 real spurious critical points; M is filling", "[minimum][example5_10]") {
+TEST_CASE("Example 5.10: 3 global and 3 real spurious critical points (M is filling)", "[minimum][example5_10]") {
   const BinaryForm u = BinaryForm::parse("(x+y)(x^2+y^2/10)");
   const Architecture arch({2, 3});
   const InnerProduct I = InnerProduct::euclidean(3);

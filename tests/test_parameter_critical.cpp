@@ -356,7 +356,7 @@ TEST_CASE("exact gradient and classification agree with an MPFR evaluation at ra
   CHECK(noncritical >= 15);
 }
 
-TEST_CASE("Hessian of L: exact against MPFR differences of the gradient; inertia by Sylvester's law", "[critical][mpfr]") {
+TEST_CASE("Hessian of L: exact against MPFR differences of the gradient, inertia by Sylvester's law", "[critical][mpfr]") {
   auto g = test::rng(5108);
   // Inertia of B^T D B is that of D (Sylvester's law of inertia).
   for (int trial = 0; trial < 20; ++trial) {
