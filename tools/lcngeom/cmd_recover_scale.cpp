@@ -18,8 +18,6 @@ struct RecoverOptions {
   bool json = false;
 };
 
-std::string poly_text(const IntPoly& p, const char* var) { return p.to_string(var); }
-
 const bool registered = register_command(
     {514, "recover-scale",
      "Corollary 5.14: the points of the fiber over a limit point with the invariants delta_i of an initialization; "
@@ -50,7 +48,7 @@ const bool registered = register_command(
              nlohmann::json beta = nlohmann::json::array(), beta_poly = nlohmann::json::array();
              for (const RealRoot& b : c.beta) {
                beta.push_back(decimal(b, d));
-               beta_poly.push_back(poly_text(b.defining_polynomial(), "b"));
+               beta_poly.push_back(b.defining_polynomial().to_string("b"));
              }
              nlohmann::json positive = nlohmann::json::array();
              for (const RealRoot& r : c.positive_roots) positive.push_back(decimal(r, d));
@@ -61,7 +59,7 @@ const bool registered = register_command(
                               filters = nlohmann::json::array();
                for (std::size_t l = 0; l < p.kappa.size(); ++l) {
                  kappa.push_back(decimal(p.kappa[l], d));
-                 polys.push_back(poly_text(p.kappa[l].defining_polynomial(), "t"));
+                 polys.push_back(p.kappa[l].defining_polynomial().to_string("t"));
                  nlohmann::json f = nlohmann::json::array();
                  for (const Rational& q : c.representative[l]) f.push_back(scaled_decimal(p.kappa[l], q, d));
                  filters.push_back(f);
@@ -110,7 +108,7 @@ const bool registered = register_command(
                std::cout << "  point:";
                for (std::size_t l = 0; l < p.kappa.size(); ++l)
                  std::cout << "  kappa_" << l + 1 << " = " << decimal(p.kappa[l], d) << " (root of "
-                           << poly_text(p.kappa[l].defining_polynomial(), "t") << ")";
+                           << p.kappa[l].defining_polynomial().to_string("t") << ")";
                std::cout << '\n';
              }
            }
