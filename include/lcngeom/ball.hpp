@@ -56,6 +56,9 @@ class Ball {
   bool contains_zero() const noexcept { return arb_contains_zero(v_); }
   /// Arb's decimal form "[1.41421356 +/- 2.38e-9]" with `digits` significant digits.
   std::string to_string(long digits = 15) const;
+  /// The midpoint alone with `digits` significant digits (Arb's ARB_STR_NO_RADIUS):
+  /// an approximation, not an enclosure.
+  std::string midpoint_string(long digits) const;
 
  private:
   arb_t v_;

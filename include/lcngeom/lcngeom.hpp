@@ -2,6 +2,7 @@
 #ifndef LCNGEOM_LCNGEOM_HPP
 #define LCNGEOM_LCNGEOM_HPP
 
+#include "lcngeom/version.hpp"
 #include "lcngeom/error.hpp"
 #include "lcngeom/integer.hpp"
 #include "lcngeom/rational.hpp"

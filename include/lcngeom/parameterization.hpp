@@ -34,6 +34,14 @@ namespace lcngeom {
 /// Filters theta = (w_1, ..., w_L), w_l in Q^{k_l}.
 using Filters = std::vector<std::vector<Rational>>;
 
+/// Parses filter coefficients written as on the command line: filters
+/// separated by ';', coefficients by ',' ("2,0,5,0;1,0" is w_1 = (2,0,5,0),
+/// w_2 = (1,0)); each coefficient is read exactly by Rational(std::string_view)
+/// ("1/3", "0.25", "-2").  Throws parse_error naming the offending text for an
+/// empty input, an empty filter or a bad coefficient.  The sizes are not
+/// checked against an architecture (mu() does that).
+Filters parse_weights(std::string_view text);
+
 /// pi_s(w) (eq. 2.8 for s = 1); throws invalid_argument for empty w or s < 1.
 BinaryForm filter_form(const std::vector<Rational>& w, int stride = 1);
 

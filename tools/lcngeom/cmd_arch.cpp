@@ -3,10 +3,9 @@
 #include <memory>
 #include <string>
 
-#include <arb.h>
 
 #include "command.hpp"
-#include "lcngeom/detail/text.hpp"
+#include "int_list.hpp"
 #include "json_forms.hpp"
 
 namespace lcngeom::cli {
@@ -34,7 +33,7 @@ Architecture make_architecture(const ArchOptions& o) {
   return Architecture::parse(o.filters, o.strides, std::string_view(o.out));
 }
 
-std::string list_text(const std::vector<int>& v) { return detail::join_ints(v, ", "); }
+std::string list_text(const std::vector<int>& v) { return join_ints(v, ", "); }
 
 std::string rrmp_list_text(const std::vector<Rrmp>& v) {
   if (v.empty()) return "(none)";
@@ -55,11 +54,7 @@ nlohmann::json rrmp_list_json(const std::vector<Rrmp>& v) {
 // A decimal approximation with `digits` significant digits (any exponent).
 std::string approx(const Rational& q, long digits) {
   const long prec = static_cast<long>(digits * 3.33) + 64;
-  Ball b(q, prec);
-  char* s = arb_get_str(b.raw(), digits, ARB_STR_NO_RADIUS);
-  std::string out(s);
-  flint_free(s);
-  return out;
+  return Ball(q, prec).midpoint_string(digits);
 }
 
 constexpr int kMaxListDegree = 30;

@@ -7,10 +7,9 @@
 #include <memory>
 #include <string>
 
-#include <flint/flint.h>
-
 #include "command.hpp"
 #include "lcngeom/error.hpp"
+#include "lcngeom/version.hpp"
 
 namespace lcngeom::cli {
 
@@ -39,6 +38,8 @@ int run(int argc, char** argv) {
   CLI::App app{"lcngeom -- exact geometry of linear convolutional networks\n"
                "(Kohn, Merkh, Montufar, Trager: Geometry of Linear Convolutional Networks, 2022)"};
   app.name("lcngeom");
+  app.set_version_flag("--version", std::string("lcngeom ") + lcngeom::version() + " (FLINT " +
+                                        lcngeom::flint_version() + ", Arb " + lcngeom::arb_version() + ")");
   app.require_subcommand(1);
   std::vector<Command> cmds = registry();
   std::stable_sort(cmds.begin(), cmds.end(), [](const Command& a, const Command& b) { return a.order < b.order; });
@@ -78,6 +79,6 @@ int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
   int rc = lcngeom::cli::run(argc, argv);
   std::cout.flush();
-  flint_cleanup_master();
+  lcngeom::free_caches();
   return rc;
 }

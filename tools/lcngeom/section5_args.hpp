@@ -10,7 +10,6 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
-#include "lcngeom/detail/text.hpp"
 #include "lcngeom/lcngeom.hpp"
 
 namespace lcngeom::cli {
@@ -18,37 +17,30 @@ namespace lcngeom::cli {
 /// "4,2" (and optional strides "1,1") -> an architecture; Section 5 needs 1-D
 /// stride one, anything else is rejected naming the value.
 inline Architecture parse_filters_arg(const std::string& text, const std::string& strides = "") {
-  if (detail::trim(text).empty()) throw invalid_argument("missing --filters (e.g. --filters 4,2)");
+  if (text.find_first_not_of(" \t") == std::string::npos)
+    throw invalid_argument("missing --filters (e.g. --filters 4,2)");
   Architecture arch = Architecture::parse(text, strides);
   if (arch.dimension() != 1 || !arch.stride_one())
     throw not_supported("Section 5 treats 1-D architectures with stride one, not " + arch.to_string());
   return arch;
 }
 
-/// "2,0,5,0;1,0" -> filters w_1; w_2; ... (rationals, decimals allowed).
+/// "2,0,5,0;1,0" -> filters w_1; w_2; ... (parse_weights, with the option named).
 inline Filters parse_params_arg(const std::string& text, const char* option) {
-  if (detail::trim(text).empty()) throw invalid_argument(std::string("missing ") + option + " (e.g. \"2,0,5,0;1,0\")");
-  Filters theta;
-  for (std::string_view layer : detail::split(text, ';')) {
-    if (layer.empty())
-      throw parse_error(std::string(option) + " '" + text + "' has an empty filter (filters are separated by ';')");
-    theta.emplace_back();
-    for (std::string_view x : detail::split(layer, ',')) {
-      try {
-        theta.back().emplace_back(x);
-      } catch (const lcngeom::error& e) {
-        throw parse_error(std::string(option) + " '" + text + "': bad weight '" + std::string(x) + "': " + e.what());
-      }
-    }
+  if (text.find_first_not_of(" \t") == std::string::npos)
+    throw invalid_argument(std::string("missing ") + option + " (e.g. \"2,0,5,0;1,0\")");
+  try {
+    return parse_weights(text);
+  } catch (const parse_error& e) {
+    throw parse_error(std::string(option) + ": " + e.what());
   }
-  return theta;
 }
 
 /// --norm euclidean | bombieri | "a,b,...;c,d,...;..." (rows of Sigma), for
 /// forms of the given degree; InnerProduct::parse checks the size and SPD.
 inline InnerProduct parse_norm_arg(const std::string& text, int degree) {
-  const std::string_view t = detail::trim(text);
-  return InnerProduct::parse(t.empty() ? std::string_view("euclidean") : t, degree);
+  const bool blank = text.find_first_not_of(" \t") == std::string::npos;
+  return InnerProduct::parse(blank ? std::string_view("euclidean") : std::string_view(text), degree);
 }
 
 /// The options every square-loss subcommand shares: --filters, --strides,

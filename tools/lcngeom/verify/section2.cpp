@@ -4,7 +4,7 @@
 #include <random>
 #include <sstream>
 
-#include "lcngeom/detail/text.hpp"
+#include "int_list.hpp"
 #include "lcngeom/lcngeom.hpp"
 #include "verify/ledger.hpp"
 
@@ -20,7 +20,7 @@ std::vector<Rational> Q(std::initializer_list<long> v) {
 
 std::string vec_text(const std::vector<int>& v) {
   std::string s = "(";
-  s += detail::join_ints(v, ", ");
+  s += join_ints(v, ", ");
   return s + ")";
 }
 

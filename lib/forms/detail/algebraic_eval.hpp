@@ -8,7 +8,7 @@
 #include <string>
 
 #include "lcngeom/ball.hpp"
-#include "lcngeom/detail/critical_algebra.hpp"
+#include "lcngeom/detail/ring_algebra.hpp"
 #include "lcngeom/detail/rings.hpp"
 #include "lcngeom/rat_poly.hpp"
 #include "lcngeom/real_roots.hpp"

@@ -70,6 +70,24 @@ RatMatrix jacobian(const Architecture& arch, const Filters& theta) {
   return J;
 }
 
+Filters parse_weights(std::string_view text) {
+  if (detail::trim(text).empty()) throw parse_error("empty weights (expected e.g. \"2,0,5,0;1,0\")");
+  Filters theta;
+  for (std::string_view layer : detail::split(text, ';')) {
+    if (layer.empty())
+      throw parse_error("weights '" + std::string(text) + "' have an empty filter (filters are separated by ';')");
+    theta.emplace_back();
+    for (std::string_view x : detail::split(layer, ',')) {
+      try {
+        theta.back().emplace_back(x);
+      } catch (const lcngeom::error& e) {
+        throw parse_error("weights '" + std::string(text) + "': bad coefficient '" + std::string(x) + "': " + e.what());
+      }
+    }
+  }
+  return theta;
+}
+
 Filters split_parameters(const Architecture& arch, const std::vector<Rational>& flat) {
   const std::vector<int> k = arch.filters();
   if (static_cast<int>(flat.size()) != arch.parameter_count())
