@@ -26,9 +26,7 @@ void BM_EdTable(benchmark::State& state) {
   }
   state.SetLabel("n=" + std::to_string(n) + " " + norm + " sum of ED degrees " + std::to_string(total));
 }
-BENCHMARK(BM_EdTable)
-    ->ArgsProduct({{4, 5, 6}, {0, 1}})
-    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_EdTable)->ArgsProduct({{4, 5, 6}, {0, 1}})->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_EdTable)->ArgsProduct({{7}, {0, 1}})->Unit(benchmark::kMillisecond)->Iterations(1);
 
 // Section 7.3: all critical points of the four loci, certified to 20 digits, and
@@ -59,8 +57,7 @@ void BM_ExactSolverBaseline(benchmark::State& state) {
   for (auto _ : state) {
     complex = 0;
     for (const Partition& l : partitions(n))
-      if (root_coordinates(l) <= 2)
-        complex += critical_points(l, u, InnerProduct::euclidean(n), {10, 1}).complex_count;
+      if (root_coordinates(l) <= 2) complex += critical_points(l, u, InnerProduct::euclidean(n), {10, 1}).complex_count;
   }
   state.SetLabel("n=" + std::to_string(n) + " exact, sum of counts " + std::to_string(complex));
 }

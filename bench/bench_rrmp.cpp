@@ -159,9 +159,9 @@ struct Dataset {
   std::string family;
   int degree = 0;
   int count = 0;
-  std::vector<long> flat;               // count * (degree + 1) coefficients
-  std::vector<Rrmp> truth;              // planted truth (planted family only)
-  std::vector<Rrmp> exact;              // lcngeom::rrmp
+  std::vector<long> flat;   // count * (degree + 1) coefficients
+  std::vector<Rrmp> truth;  // planted truth (planted family only)
+  std::vector<Rrmp> exact;  // lcngeom::rrmp
   std::vector<lcngeom::BinaryForm> forms;
   std::span<const long> form(int i) const {
     const std::size_t w = static_cast<std::size_t>(degree) + 1;
@@ -209,7 +209,8 @@ void bm_exact(benchmark::State& state, const Dataset* d) {
 
 void bm_flint(benchmark::State& state, const Dataset* d) {
   for (auto _ : state)
-    for (int i = 0; i < d->count; ++i) benchmark::DoNotOptimize(lcngeom::rrmp_general(d->forms[static_cast<std::size_t>(i)]));
+    for (int i = 0; i < d->count; ++i)
+      benchmark::DoNotOptimize(lcngeom::rrmp_general(d->forms[static_cast<std::size_t>(i)]));
   state.SetItemsProcessed(state.iterations() * d->count);
 }
 
@@ -296,9 +297,13 @@ int main(int argc, char** argv) {
   benchmark::Shutdown();
 
   // Accuracy (outside the timed loops) and the summary table.
-  std::printf("\nrrmp classification, tol = %g; CPU ns per form (median over repetitions;\n"
-              "wall-clock exact/float in the last column)\n\n", kTol);
-  std::printf("| family | degree | forms | exact ns/form | float ns/form | exact/float | float misclassified | FLINT ns/form | exact != truth | exact != rrmp_general | wall exact/float |\n");
+  std::printf(
+      "\nrrmp classification, tol = %g; CPU ns per form (median over repetitions;\n"
+      "wall-clock exact/float in the last column)\n\n",
+      kTol);
+  std::printf(
+      "| family | degree | forms | exact ns/form | float ns/form | exact/float | float misclassified | FLINT ns/form | "
+      "exact != truth | exact != rrmp_general | wall exact/float |\n");
   std::printf("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
   int bad_exact = 0;
   for (const Dataset& d : sets) {

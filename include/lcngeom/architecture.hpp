@@ -40,7 +40,8 @@ class Architecture {
   static Architecture parse(std::string_view filters, std::string_view strides, std::string_view output_sizes);
   /// As above with the input sizes d_0 as text ("5", "3x3"); the output sizes
   /// follow from (2.4), which must give integral widths >= 1.
-  static Architecture parse_with_input(std::string_view filters, std::string_view strides, std::string_view input_sizes);
+  static Architecture parse_with_input(std::string_view filters, std::string_view strides,
+                                       std::string_view input_sizes);
 
   int depth() const noexcept { return static_cast<int>(shapes_.size()); }
   /// D, the number of spatial dimensions.

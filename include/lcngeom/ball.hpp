@@ -24,17 +24,35 @@ class Ball {
   Ball() noexcept { arb_init(v_); }
   /// The exact value (radius 0) for an integer or a dyadic; a rational is
   /// enclosed at `prec` bits.
-  explicit Ball(long value) noexcept { arb_init(v_); arb_set_si(v_, value); }
+  explicit Ball(long value) noexcept {
+    arb_init(v_);
+    arb_set_si(v_, value);
+  }
   explicit Ball(int value) noexcept : Ball(static_cast<long>(value)) {}
   Ball(const Rational& value, long prec);
   /// [lo, hi] (lo <= hi), rounded outward at `prec` bits.
   static Ball from_interval(const Rational& lo, const Rational& hi, long prec);
-  explicit Ball(const arb_t x) { arb_init(v_); arb_set(v_, x); }
+  explicit Ball(const arb_t x) {
+    arb_init(v_);
+    arb_set(v_, x);
+  }
 
-  Ball(const Ball& o) { arb_init(v_); arb_set(v_, o.v_); }
-  Ball(Ball&& o) noexcept { arb_init(v_); arb_swap(v_, o.v_); }
-  Ball& operator=(const Ball& o) { arb_set(v_, o.v_); return *this; }
-  Ball& operator=(Ball&& o) noexcept { arb_swap(v_, o.v_); return *this; }
+  Ball(const Ball& o) {
+    arb_init(v_);
+    arb_set(v_, o.v_);
+  }
+  Ball(Ball&& o) noexcept {
+    arb_init(v_);
+    arb_swap(v_, o.v_);
+  }
+  Ball& operator=(const Ball& o) {
+    arb_set(v_, o.v_);
+    return *this;
+  }
+  Ball& operator=(Ball&& o) noexcept {
+    arb_swap(v_, o.v_);
+    return *this;
+  }
   ~Ball() { arb_clear(v_); }
 
   arb_struct* raw() noexcept { return v_; }

@@ -104,9 +104,7 @@ class BinaryForm {
   friend BinaryForm operator*(const BinaryForm& a, const BinaryForm& b);
   friend BinaryForm operator*(const Rational& c, const BinaryForm& a);
   /// Same degree and same coefficients.
-  friend bool operator==(const BinaryForm& a, const BinaryForm& b) noexcept {
-    return a.n_ == b.n_ && a.f_ == b.f_;
-  }
+  friend bool operator==(const BinaryForm& a, const BinaryForm& b) noexcept { return a.n_ == b.n_ && a.f_ == b.f_; }
 
  private:
   int n_ = 0;

@@ -22,7 +22,8 @@
 // Exact versions return RatMatrix / RatTensor; the *_double versions build the
 // same matrices in double precision (DoubleMatrix, row-major, for float
 // baselines; map it into Eigen with
-// Eigen::Map<Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(m.entries.data(), m.rows, m.cols)).
+// Eigen::Map<Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(m.entries.data(), m.rows,
+// m.cols)).
 #ifndef LCNGEOM_CONVOLUTION_HPP
 #define LCNGEOM_CONVOLUTION_HPP
 

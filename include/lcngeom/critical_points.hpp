@@ -57,8 +57,8 @@
 namespace lcngeom {
 
 struct CriticalPointOptions {
-  int digits = 30;          ///< decimal digits of the certified real enclosures (>= 0)
-  std::uint64_t seed = 1;   ///< seeds the random combinations and shears (results do not depend on it)
+  int digits = 30;         ///< decimal digits of the certified real enclosures (>= 0)
+  std::uint64_t seed = 1;  ///< seeds the random combinations and shears (results do not depend on it)
 };
 
 /// One Galois orbit of critical points: the roots zeta of `minimal_polynomial`
@@ -70,13 +70,13 @@ struct CriticalOrbit {
   /// Numerators of the coefficients: w_i = w[i](zeta) / denominator(zeta),
   /// i = 0..n (kept as a fraction to avoid a costly inversion in Q(zeta)).
   std::vector<RatPoly> w;
-  RatPoly denominator;                       ///< nonzero at every root
+  RatPoly denominator;                         ///< nonzero at every root
   std::vector<std::vector<RatPoly>> repeated;  ///< P_j (coefficient vectors), in the solver's order
-  std::vector<int> exponents;               ///< the multiplicity j of each P_j
-  std::vector<RatPoly> simple;              ///< denominator * h (coefficient vector, degree c_1)
+  std::vector<int> exponents;                  ///< the multiplicity j of each P_j
+  std::vector<RatPoly> simple;                 ///< denominator * h (coefficient vector, degree c_1)
   /// ||w - u||^2_Sigma = distance_numerator(zeta) / denominator(zeta)^2.
   RatPoly distance_numerator;
-  std::string cell;                         ///< "monic" or "P_j(1:0)=0" description
+  std::string cell;  ///< "monic" or "P_j(1:0)=0" description
   int real_count = 0;
   int size() const { return static_cast<int>(minimal_polynomial.degree()); }
 };
@@ -87,12 +87,12 @@ RatPoly orbit_coefficient(const CriticalOrbit& orbit, int i);
 
 /// A real critical point, certified.
 struct RealCriticalPoint {
-  std::size_t orbit = 0;                    ///< index into CriticalPointSet::orbits
-  RealRoot root;                            ///< the real root of the orbit's minimal polynomial
-  std::vector<std::string> coefficients;    ///< decimals d_i with |w_i - d_i| <= 10^-digits
-  std::optional<BinaryForm> exact;          ///< the point itself if it is rational
-  Rrmp rrmp;                                ///< its real root multiplicity pattern (exact)
-  std::string distance_squared;             ///< decimal, |.| <= 10^-digits
+  std::size_t orbit = 0;                  ///< index into CriticalPointSet::orbits
+  RealRoot root;                          ///< the real root of the orbit's minimal polynomial
+  std::vector<std::string> coefficients;  ///< decimals d_i with |w_i - d_i| <= 10^-digits
+  std::optional<BinaryForm> exact;        ///< the point itself if it is rational
+  Rrmp rrmp;                              ///< its real root multiplicity pattern (exact)
+  std::string distance_squared;           ///< decimal, |.| <= 10^-digits
   std::optional<Rational> distance_squared_exact;
 };
 
@@ -101,10 +101,10 @@ struct CriticalPointSet {
   BinaryForm target;
   InnerProduct inner_product = InnerProduct::euclidean(0);
   int digits = 30;
-  std::vector<CriticalOrbit> orbits;        ///< surviving irreducible factors
-  int complex_count = 0;                    ///< sum of the orbit sizes: distinct complex critical points
+  std::vector<CriticalOrbit> orbits;  ///< surviving irreducible factors
+  int complex_count = 0;              ///< sum of the orbit sizes: distinct complex critical points
   int real_count = 0;
-  std::vector<BinaryForm> rational_points;  ///< sorted by coefficient vector
+  std::vector<BinaryForm> rational_points;     ///< sorted by coefficient vector
   std::vector<RealCriticalPoint> real_points;  ///< every real one, by increasing distance
   /// Factors of the eliminants that were removed, with the reason.
   std::vector<std::string> removed;
@@ -128,21 +128,21 @@ CriticalPointSet critical_points(const Partition& lambda, const BinaryForm& targ
 struct LinearFactorCriticalPoint {
   std::size_t orbit = 0;
   bool real = false;
-  bool global = false;                     ///< q1 q2 = u (loss 0); otherwise spurious
-  bool chart_at_infinity = false;          ///< q1 = y
-  std::vector<std::string> parameters;     ///< decimals (real points only)
-  std::string loss;                        ///< decimal (real points only)
+  bool global = false;                  ///< q1 q2 = u (loss 0); otherwise spurious
+  bool chart_at_infinity = false;       ///< q1 = y
+  std::vector<std::string> parameters;  ///< decimals (real points only)
+  std::string loss;                     ///< decimal (real points only)
   /// Real points: the Hessian of L in the chart is positive definite
   /// (all leading principal minors > 0, certified); nullopt for complex points.
   std::optional<bool> hessian_positive_definite;
-  std::vector<int> hessian_minor_signs;    ///< signs of the leading principal minors (real points)
+  std::vector<int> hessian_minor_signs;  ///< signs of the leading principal minors (real points)
 };
 
 struct LinearFactorCriticalSet {
   Architecture architecture{std::vector<int>{2, 2}};
   int complex_count = 0, real_count = 0;
   int global_count = 0, global_real = 0, spurious_count = 0, spurious_real = 0;
-  std::vector<RatPoly> orbits;             ///< minimal polynomials of the chart coordinate
+  std::vector<RatPoly> orbits;                    ///< minimal polynomials of the chart coordinate
   std::vector<LinearFactorCriticalPoint> points;  ///< every critical point (complex ones without decimals)
 };
 
@@ -155,7 +155,8 @@ struct LinearFactorCriticalSet {
 /// consistent system there means a positive-dimensional critical set:
 /// not_supported).  Throws not_supported for other architectures.
 LinearFactorCriticalSet linear_factor_critical_points(const Architecture& arch, const BinaryForm& target,
-                                                      const InnerProduct& sigma, const CriticalPointOptions& options = {});
+                                                      const InnerProduct& sigma,
+                                                      const CriticalPointOptions& options = {});
 
 // ---------------------------------------------------------------- Example 6.5
 

@@ -58,23 +58,23 @@ RatPoly beta_polynomial(const std::vector<Rational>& delta, const Rational& H);
 
 /// One point of the fiber with the prescribed invariants.
 struct ScaledPoint {
-  std::vector<int> signs;        ///< s_l in {+1, -1}, prod s_l = +1
-  std::vector<RealRoot> kappa;   ///< kappa_l = s_l sqrt(beta_l / N_l), algebraic (minimal polynomial)
+  std::vector<int> signs;       ///< s_l in {+1, -1}, prod s_l = +1
+  std::vector<RealRoot> kappa;  ///< kappa_l = s_l sqrt(beta_l / N_l), algebraic (minimal polynomial)
 };
 
 /// Corollary 5.14 on one rational scaling class.
 struct ClassScales {
-  std::size_t class_index = 0;         ///< index into fiber(arch, w).classes
-  std::string notation;                ///< FiberClass::notation, e.g. "p1q1·p1"
-  Filters representative;              ///< q_1..q_L (FiberClass::exact), prod pi(q_l) = pi(w)
-  std::vector<Rational> norms_squared; ///< N_l = ||q_l||^2
-  Rational H;                          ///< prod N_l
-  RatPoly beta_polynomial;             ///< eq. (5.5)
+  std::size_t class_index = 0;          ///< index into fiber(arch, w).classes
+  std::string notation;                 ///< FiberClass::notation, e.g. "p1q1·p1"
+  Filters representative;               ///< q_1..q_L (FiberClass::exact), prod pi(q_l) = pi(w)
+  std::vector<Rational> norms_squared;  ///< N_l = ||q_l||^2
+  Rational H;                           ///< prod N_l
+  RatPoly beta_polynomial;              ///< eq. (5.5)
   /// Every positive real root of (5.5), certified (increasing); exactly one
   /// of them is admissible (all beta_l > 0).
   std::vector<RealRoot> positive_roots;
-  std::vector<RealRoot> beta;          ///< beta_1..beta_L at the unique admissible root (algebraic)
-  std::vector<ScaledPoint> points;     ///< the 2^{L-1} points, signs in lexicographic order (+ before -)
+  std::vector<RealRoot> beta;       ///< beta_1..beta_L at the unique admissible root (algebraic)
+  std::vector<ScaledPoint> points;  ///< the 2^{L-1} points, signs in lexicographic order (+ before -)
 };
 
 /// The same for a class that is not rational: N_l, H and the root are only

@@ -51,9 +51,9 @@ namespace lcngeom {
 /// One modular count.
 struct EdTrial {
   std::uint64_t prime = 0;
-  int count = 0;              ///< distinct critical points with pattern lambda over F_p-bar
-  int eliminant_degree = 0;   ///< degree of the intersected eliminants (before removal)
-  int removed = 0;            ///< roots removed as spurious or degenerate
+  int count = 0;             ///< distinct critical points with pattern lambda over F_p-bar
+  int eliminant_degree = 0;  ///< degree of the intersected eliminants (before removal)
+  int removed = 0;           ///< roots removed as spurious or degenerate
   double seconds = 0;
 };
 

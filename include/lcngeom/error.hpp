@@ -34,8 +34,7 @@ class invalid_argument : public error {
 class parse_error : public invalid_argument {
  public:
   /// `position` is the 0-based offset of the offending character in the input text.
-  parse_error(const std::string& what, std::size_t position)
-      : invalid_argument(what), position_(position) {}
+  parse_error(const std::string& what, std::size_t position) : invalid_argument(what), position_(position) {}
   explicit parse_error(const std::string& what) : invalid_argument(what) {}
   std::size_t position() const noexcept { return position_; }
 

@@ -110,8 +110,8 @@ bool in_function_space(const Architecture& arch, const BinaryForm& p);
 
 /// Options of the randomized dimension computation.
 struct DimensionOptions {
-  int trials = 3;                         ///< random points (>= 1)
-  long sample_bound = 1L << 20;           ///< parameters uniform in {-B, ..., B}
+  int trials = 3;                            ///< random points (>= 1)
+  long sample_bound = 1L << 20;              ///< parameters uniform in {-B, ..., B}
   std::uint64_t seed = 0x4c434e67656f6dULL;  ///< deterministic by default
 };
 
@@ -131,10 +131,10 @@ struct DimensionOptions {
 /// the probability that all trials fall below r* is at most
 /// `failure_probability` = (u (L - 1) / (2B + 1))^trials with u the upper bound.
 struct FunctionSpaceDimension {
-  int dimension;            ///< max rank found (= dim M with the stated probability)
-  int ambient_dimension;    ///< prod_h k^h
-  int upper_bound;          ///< min(ambient, P - (L - 1))
-  bool certified;           ///< dimension == upper_bound
+  int dimension;          ///< max rank found (= dim M with the stated probability)
+  int ambient_dimension;  ///< prod_h k^h
+  int upper_bound;        ///< min(ambient, P - (L - 1))
+  bool certified;         ///< dimension == upper_bound
   int trials;
   double failure_probability;  ///< 0 if certified
 };

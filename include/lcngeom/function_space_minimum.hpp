@@ -70,7 +70,7 @@ struct FunctionSpaceCandidate {
   /// ||w - u||^2_Sigma as a real algebraic number: a root of the irreducible
   /// defining polynomial isolated in [lo, hi] (lo == hi iff it is rational).
   RealRoot distance_squared{IntPoly(std::vector<long>{0, 1}), Rational(), Rational(), 1};
-  std::string distance_squared_decimal;   ///< |.| <= 10^-digits
+  std::string distance_squared_decimal;  ///< |.| <= 10^-digits
   std::optional<Rational> distance_squared_exact;
 };
 
@@ -84,9 +84,9 @@ struct FunctionSpaceMinimum {
   std::vector<std::string> unsupported;  ///< "(2,2,2): <solver message>"
   /// The minimum value (exact algebraic number, see FunctionSpaceCandidate).
   RealRoot value{IntPoly(std::vector<long>{0, 1}), Rational(), Rational(), 1};
-  std::optional<Rational> value_exact;   ///< if rational
-  std::string value_decimal;             ///< |.| <= 10^-digits
-  Ball value_ball;                       ///< certified enclosure of radius <= 10^-digits
+  std::optional<Rational> value_exact;  ///< if rational
+  std::string value_decimal;            ///< |.| <= 10^-digits
+  Ball value_ball;                      ///< certified enclosure of radius <= 10^-digits
   /// Every candidate attaining the minimum (exact ties), by coefficients.
   std::vector<FunctionSpaceCandidate> minimisers;
   /// Every candidate considered (zero form first, then by increasing distance).

@@ -23,12 +23,27 @@ class IntPoly {
   /// From ascending coefficients c_0, c_1, ...
   explicit IntPoly(const std::vector<Integer>& ascending);
   explicit IntPoly(const std::vector<long>& ascending);
-  explicit IntPoly(const fmpz_poly_t p) { fmpz_poly_init(v_); fmpz_poly_set(v_, p); }
+  explicit IntPoly(const fmpz_poly_t p) {
+    fmpz_poly_init(v_);
+    fmpz_poly_set(v_, p);
+  }
 
-  IntPoly(const IntPoly& o) { fmpz_poly_init(v_); fmpz_poly_set(v_, o.v_); }
-  IntPoly(IntPoly&& o) noexcept { fmpz_poly_init(v_); fmpz_poly_swap(v_, o.v_); }
-  IntPoly& operator=(const IntPoly& o) { fmpz_poly_set(v_, o.v_); return *this; }
-  IntPoly& operator=(IntPoly&& o) noexcept { fmpz_poly_swap(v_, o.v_); return *this; }
+  IntPoly(const IntPoly& o) {
+    fmpz_poly_init(v_);
+    fmpz_poly_set(v_, o.v_);
+  }
+  IntPoly(IntPoly&& o) noexcept {
+    fmpz_poly_init(v_);
+    fmpz_poly_swap(v_, o.v_);
+  }
+  IntPoly& operator=(const IntPoly& o) {
+    fmpz_poly_set(v_, o.v_);
+    return *this;
+  }
+  IntPoly& operator=(IntPoly&& o) noexcept {
+    fmpz_poly_swap(v_, o.v_);
+    return *this;
+  }
   ~IntPoly() { fmpz_poly_clear(v_); }
 
   fmpz_poly_struct* raw() noexcept { return v_; }
@@ -50,10 +65,26 @@ class IntPoly {
   Integer evaluate(const Integer& t) const;
   std::string to_string(const char* var = "t") const;
 
-  friend IntPoly operator+(const IntPoly& a, const IntPoly& b) { IntPoly r; fmpz_poly_add(r.v_, a.v_, b.v_); return r; }
-  friend IntPoly operator-(const IntPoly& a, const IntPoly& b) { IntPoly r; fmpz_poly_sub(r.v_, a.v_, b.v_); return r; }
-  friend IntPoly operator*(const IntPoly& a, const IntPoly& b) { IntPoly r; fmpz_poly_mul(r.v_, a.v_, b.v_); return r; }
-  friend IntPoly operator*(const Integer& c, const IntPoly& b) { IntPoly r; fmpz_poly_scalar_mul_fmpz(r.v_, b.v_, c.raw()); return r; }
+  friend IntPoly operator+(const IntPoly& a, const IntPoly& b) {
+    IntPoly r;
+    fmpz_poly_add(r.v_, a.v_, b.v_);
+    return r;
+  }
+  friend IntPoly operator-(const IntPoly& a, const IntPoly& b) {
+    IntPoly r;
+    fmpz_poly_sub(r.v_, a.v_, b.v_);
+    return r;
+  }
+  friend IntPoly operator*(const IntPoly& a, const IntPoly& b) {
+    IntPoly r;
+    fmpz_poly_mul(r.v_, a.v_, b.v_);
+    return r;
+  }
+  friend IntPoly operator*(const Integer& c, const IntPoly& b) {
+    IntPoly r;
+    fmpz_poly_scalar_mul_fmpz(r.v_, b.v_, c.raw());
+    return r;
+  }
   friend bool operator==(const IntPoly& a, const IntPoly& b) noexcept { return fmpz_poly_equal(a.v_, b.v_); }
 
  private:

@@ -57,14 +57,39 @@ class Integer {
   long bits() const noexcept { return static_cast<long>(fmpz_bits(v_)); }
   std::string to_string() const;
 
-  Integer& operator+=(const Integer& o) { fmpz_add(v_, v_, o.v_); return *this; }
-  Integer& operator-=(const Integer& o) { fmpz_sub(v_, v_, o.v_); return *this; }
-  Integer& operator*=(const Integer& o) { fmpz_mul(v_, v_, o.v_); return *this; }
+  Integer& operator+=(const Integer& o) {
+    fmpz_add(v_, v_, o.v_);
+    return *this;
+  }
+  Integer& operator-=(const Integer& o) {
+    fmpz_sub(v_, v_, o.v_);
+    return *this;
+  }
+  Integer& operator*=(const Integer& o) {
+    fmpz_mul(v_, v_, o.v_);
+    return *this;
+  }
 
-  friend Integer operator+(const Integer& a, const Integer& b) { Integer r; fmpz_add(r.v_, a.v_, b.v_); return r; }
-  friend Integer operator-(const Integer& a, const Integer& b) { Integer r; fmpz_sub(r.v_, a.v_, b.v_); return r; }
-  friend Integer operator*(const Integer& a, const Integer& b) { Integer r; fmpz_mul(r.v_, a.v_, b.v_); return r; }
-  friend Integer operator-(const Integer& a) { Integer r; fmpz_neg(r.v_, a.v_); return r; }
+  friend Integer operator+(const Integer& a, const Integer& b) {
+    Integer r;
+    fmpz_add(r.v_, a.v_, b.v_);
+    return r;
+  }
+  friend Integer operator-(const Integer& a, const Integer& b) {
+    Integer r;
+    fmpz_sub(r.v_, a.v_, b.v_);
+    return r;
+  }
+  friend Integer operator*(const Integer& a, const Integer& b) {
+    Integer r;
+    fmpz_mul(r.v_, a.v_, b.v_);
+    return r;
+  }
+  friend Integer operator-(const Integer& a) {
+    Integer r;
+    fmpz_neg(r.v_, a.v_);
+    return r;
+  }
 
   friend bool operator==(const Integer& a, const Integer& b) noexcept { return fmpz_equal(a.v_, b.v_); }
   friend std::strong_ordering operator<=>(const Integer& a, const Integer& b) noexcept {

@@ -63,7 +63,8 @@ enum class Decision { no, yes, undecided };
 std::string to_string(Decision d);
 
 /// l(mu(theta)) = (mu(theta) - u)^T Sigma (mu(theta) - u), exact.
-Rational square_loss(const Architecture& arch, const Filters& theta, const BinaryForm& target, const InnerProduct& sigma);
+Rational square_loss(const Architecture& arch, const Filters& theta, const BinaryForm& target,
+                     const InnerProduct& sigma);
 
 /// grad L(theta) = 2 J^T Sigma (mu(theta) - u) in the column order of
 /// jacobian() (w_{1,0}, ..., w_{1,k_1-1}, w_{2,0}, ...), exact.
@@ -134,13 +135,13 @@ struct ParameterClassification {
   /// a Morse-Bott minimum manifold; yes if theta is a global minimum; undecided
   /// otherwise (degenerate).
   Decision local_minimum = Decision::undecided;
-  Inertia hessian_inertia;  ///< of square_loss_hessian()
-  bool pure = false;      ///< critical and w critical for l|M (rule in the header comment)
-  bool spurious = false;  ///< critical and not pure
+  Inertia hessian_inertia;                    ///< of square_loss_hessian()
+  bool pure = false;                          ///< critical and w critical for l|M (rule in the header comment)
+  bool spurious = false;                      ///< critical and not pure
   Region position = Region::interior;         ///< of w (form_region, Lemma 4.2 / Prop. 4.4)
   Region target_position = Region::interior;  ///< of u
-  std::optional<Rrmp> rrmp;          ///< of w (none for w = 0)
-  std::optional<Partition> lambda;   ///< root pattern of w (none for w = 0)
+  std::optional<Rrmp> rrmp;                   ///< of w (none for w = 0)
+  std::optional<Partition> lambda;            ///< root pattern of w (none for w = 0)
   /// Theorem 5.2's conclusion evaluated exactly: w critical for l|Delta_lambda
   /// (none for w = 0).
   std::optional<bool> critical_on_locus;

@@ -100,8 +100,8 @@ RatMPoly multi_filter_form(const RatTensor& w, const Ring& ring);
 /// ones must have stride one.  Variables are in the Jacobian's column order.
 struct SymbolicMu {
   Ring ring;
-  std::vector<int> shape;               ///< end-to-end filter shape
-  std::vector<RatMPoly> filter;         ///< its entries
+  std::vector<int> shape;        ///< end-to-end filter shape
+  std::vector<RatMPoly> filter;  ///< its entries
   /// d filter[i] / d variable j, a filter.size() x ring->nvars() matrix of polynomials.
   std::vector<std::vector<RatMPoly>> jacobian() const;
 };

@@ -20,13 +20,31 @@ class RatPoly {
  public:
   RatPoly() noexcept { fmpq_poly_init(v_); }
   explicit RatPoly(const std::vector<Rational>& ascending);
-  explicit RatPoly(const IntPoly& p) { fmpq_poly_init(v_); fmpq_poly_set_fmpz_poly(v_, p.raw()); }
-  explicit RatPoly(const fmpq_poly_t p) { fmpq_poly_init(v_); fmpq_poly_set(v_, p); }
+  explicit RatPoly(const IntPoly& p) {
+    fmpq_poly_init(v_);
+    fmpq_poly_set_fmpz_poly(v_, p.raw());
+  }
+  explicit RatPoly(const fmpq_poly_t p) {
+    fmpq_poly_init(v_);
+    fmpq_poly_set(v_, p);
+  }
 
-  RatPoly(const RatPoly& o) { fmpq_poly_init(v_); fmpq_poly_set(v_, o.v_); }
-  RatPoly(RatPoly&& o) noexcept { fmpq_poly_init(v_); fmpq_poly_swap(v_, o.v_); }
-  RatPoly& operator=(const RatPoly& o) { fmpq_poly_set(v_, o.v_); return *this; }
-  RatPoly& operator=(RatPoly&& o) noexcept { fmpq_poly_swap(v_, o.v_); return *this; }
+  RatPoly(const RatPoly& o) {
+    fmpq_poly_init(v_);
+    fmpq_poly_set(v_, o.v_);
+  }
+  RatPoly(RatPoly&& o) noexcept {
+    fmpq_poly_init(v_);
+    fmpq_poly_swap(v_, o.v_);
+  }
+  RatPoly& operator=(const RatPoly& o) {
+    fmpq_poly_set(v_, o.v_);
+    return *this;
+  }
+  RatPoly& operator=(RatPoly&& o) noexcept {
+    fmpq_poly_swap(v_, o.v_);
+    return *this;
+  }
   ~RatPoly() { fmpq_poly_clear(v_); }
 
   fmpq_poly_struct* raw() noexcept { return v_; }
@@ -47,11 +65,31 @@ class RatPoly {
   Rational evaluate(const Rational& t) const;
   std::string to_string(const char* var = "t") const;
 
-  friend RatPoly operator+(const RatPoly& a, const RatPoly& b) { RatPoly r; fmpq_poly_add(r.v_, a.v_, b.v_); return r; }
-  friend RatPoly operator-(const RatPoly& a, const RatPoly& b) { RatPoly r; fmpq_poly_sub(r.v_, a.v_, b.v_); return r; }
-  friend RatPoly operator-(const RatPoly& a) { RatPoly r; fmpq_poly_neg(r.v_, a.v_); return r; }
-  friend RatPoly operator*(const RatPoly& a, const RatPoly& b) { RatPoly r; fmpq_poly_mul(r.v_, a.v_, b.v_); return r; }
-  friend RatPoly operator*(const Rational& c, const RatPoly& b) { RatPoly r; fmpq_poly_scalar_mul_fmpq(r.v_, b.v_, c.raw()); return r; }
+  friend RatPoly operator+(const RatPoly& a, const RatPoly& b) {
+    RatPoly r;
+    fmpq_poly_add(r.v_, a.v_, b.v_);
+    return r;
+  }
+  friend RatPoly operator-(const RatPoly& a, const RatPoly& b) {
+    RatPoly r;
+    fmpq_poly_sub(r.v_, a.v_, b.v_);
+    return r;
+  }
+  friend RatPoly operator-(const RatPoly& a) {
+    RatPoly r;
+    fmpq_poly_neg(r.v_, a.v_);
+    return r;
+  }
+  friend RatPoly operator*(const RatPoly& a, const RatPoly& b) {
+    RatPoly r;
+    fmpq_poly_mul(r.v_, a.v_, b.v_);
+    return r;
+  }
+  friend RatPoly operator*(const Rational& c, const RatPoly& b) {
+    RatPoly r;
+    fmpq_poly_scalar_mul_fmpq(r.v_, b.v_, c.raw());
+    return r;
+  }
   friend bool operator==(const RatPoly& a, const RatPoly& b) noexcept { return fmpq_poly_equal(a.v_, b.v_); }
 
  private:

@@ -20,24 +20,42 @@ namespace lcngeom {
 class Rational {
  public:
   Rational() noexcept { fmpq_init(v_); }
-  explicit Rational(long value) noexcept { fmpq_init(v_); fmpz_set_si(fmpq_numref(v_), value); }
+  explicit Rational(long value) noexcept {
+    fmpq_init(v_);
+    fmpz_set_si(fmpq_numref(v_), value);
+  }
   explicit Rational(int value) noexcept : Rational(static_cast<long>(value)) {}
   explicit Rational(long long value) noexcept : Rational(static_cast<long>(value)) {}
-  explicit Rational(const Integer& value) { fmpq_init(v_); fmpz_set(fmpq_numref(v_), value.raw()); }
+  explicit Rational(const Integer& value) {
+    fmpq_init(v_);
+    fmpz_set(fmpq_numref(v_), value.raw());
+  }
   /// num/den in lowest terms; throws domain_error if den == 0.
   Rational(const Integer& num, const Integer& den);
   Rational(long num, long den);
-  explicit Rational(const fmpq_t value) { fmpq_init(v_); fmpq_set(v_, value); }
+  explicit Rational(const fmpq_t value) {
+    fmpq_init(v_);
+    fmpq_set(v_, value);
+  }
   /// Parses "p", "p/q" or a decimal "d.ddd[e±k]"; throws parse_error / domain_error.
   explicit Rational(std::string_view text);
 
-  Rational(const Rational& other) { fmpq_init(v_); fmpq_set(v_, other.v_); }
+  Rational(const Rational& other) {
+    fmpq_init(v_);
+    fmpq_set(v_, other.v_);
+  }
   Rational(Rational&& other) noexcept {
     *v_ = *other.v_;  // steal both words, leave 0/1 behind
     fmpq_init(other.v_);
   }
-  Rational& operator=(const Rational& other) { fmpq_set(v_, other.v_); return *this; }
-  Rational& operator=(Rational&& other) noexcept { fmpq_swap(v_, other.v_); return *this; }
+  Rational& operator=(const Rational& other) {
+    fmpq_set(v_, other.v_);
+    return *this;
+  }
+  Rational& operator=(Rational&& other) noexcept {
+    fmpq_swap(v_, other.v_);
+    return *this;
+  }
   ~Rational() { fmpq_clear(v_); }
 
   fmpq* raw() noexcept { return v_; }
@@ -55,17 +73,46 @@ class Rational {
   /// Decimal rounded to `digits` digits after the point (round half away from zero).
   std::string to_decimal(int digits) const;
 
-  Rational& operator+=(const Rational& o) { fmpq_add(v_, v_, o.v_); return *this; }
-  Rational& operator-=(const Rational& o) { fmpq_sub(v_, v_, o.v_); return *this; }
-  Rational& operator*=(const Rational& o) { fmpq_mul(v_, v_, o.v_); return *this; }
+  Rational& operator+=(const Rational& o) {
+    fmpq_add(v_, v_, o.v_);
+    return *this;
+  }
+  Rational& operator-=(const Rational& o) {
+    fmpq_sub(v_, v_, o.v_);
+    return *this;
+  }
+  Rational& operator*=(const Rational& o) {
+    fmpq_mul(v_, v_, o.v_);
+    return *this;
+  }
   /// Throws domain_error on division by zero.
   Rational& operator/=(const Rational& o);
 
-  friend Rational operator+(const Rational& a, const Rational& b) { Rational r; fmpq_add(r.v_, a.v_, b.v_); return r; }
-  friend Rational operator-(const Rational& a, const Rational& b) { Rational r; fmpq_sub(r.v_, a.v_, b.v_); return r; }
-  friend Rational operator*(const Rational& a, const Rational& b) { Rational r; fmpq_mul(r.v_, a.v_, b.v_); return r; }
-  friend Rational operator/(const Rational& a, const Rational& b) { Rational r(a); r /= b; return r; }
-  friend Rational operator-(const Rational& a) { Rational r; fmpq_neg(r.v_, a.v_); return r; }
+  friend Rational operator+(const Rational& a, const Rational& b) {
+    Rational r;
+    fmpq_add(r.v_, a.v_, b.v_);
+    return r;
+  }
+  friend Rational operator-(const Rational& a, const Rational& b) {
+    Rational r;
+    fmpq_sub(r.v_, a.v_, b.v_);
+    return r;
+  }
+  friend Rational operator*(const Rational& a, const Rational& b) {
+    Rational r;
+    fmpq_mul(r.v_, a.v_, b.v_);
+    return r;
+  }
+  friend Rational operator/(const Rational& a, const Rational& b) {
+    Rational r(a);
+    r /= b;
+    return r;
+  }
+  friend Rational operator-(const Rational& a) {
+    Rational r;
+    fmpq_neg(r.v_, a.v_);
+    return r;
+  }
 
   friend bool operator==(const Rational& a, const Rational& b) noexcept { return fmpq_equal(a.v_, b.v_); }
   friend std::strong_ordering operator<=>(const Rational& a, const Rational& b) noexcept {

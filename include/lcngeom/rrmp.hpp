@@ -57,7 +57,10 @@ class Rrmp {
   // Builders for classifiers (keep the sides ascending themselves).
   void push_real(int multiplicity, int count = 1) { rho_.push_back(multiplicity, count); }
   void push_complex(int multiplicity, int count = 1) { gamma_.push_back(multiplicity, count); }
-  void normalize() noexcept { rho_.sort(); gamma_.sort(); }
+  void normalize() noexcept {
+    rho_.sort();
+    gamma_.sort();
+  }
 
  private:
   detail::SmallIntVector<8> rho_, gamma_;

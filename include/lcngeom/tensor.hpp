@@ -45,9 +45,13 @@ class RatTensor {
   /// Entry at a multi-index (one index per mode, 0 <= i_h < n_h); throws
   /// invalid_argument otherwise.
   const Rational& at(std::span<const int> index) const;
-  const Rational& at(std::initializer_list<int> index) const { return at(std::span<const int>(index.begin(), index.size())); }
+  const Rational& at(std::initializer_list<int> index) const {
+    return at(std::span<const int>(index.begin(), index.size()));
+  }
   void set(std::span<const int> index, const Rational& value);
-  void set(std::initializer_list<int> index, const Rational& value) { set(std::span<const int>(index.begin(), index.size()), value); }
+  void set(std::initializer_list<int> index, const Rational& value) {
+    set(std::span<const int>(index.begin(), index.size()), value);
+  }
   /// Row-major position of a multi-index (checked like at()).
   long offset(std::span<const int> index) const;
   /// The multi-index of a row-major position 0 <= pos < size().

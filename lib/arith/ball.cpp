@@ -75,10 +75,26 @@ std::string Ball::midpoint_string(long digits) const {
   return out;
 }
 
-Ball add(const Ball& a, const Ball& b, long prec) { Ball r; arb_add(r.raw(), a.raw(), b.raw(), prec); return r; }
-Ball sub(const Ball& a, const Ball& b, long prec) { Ball r; arb_sub(r.raw(), a.raw(), b.raw(), prec); return r; }
-Ball mul(const Ball& a, const Ball& b, long prec) { Ball r; arb_mul(r.raw(), a.raw(), b.raw(), prec); return r; }
-Ball neg(const Ball& a) { Ball r; arb_neg(r.raw(), a.raw()); return r; }
+Ball add(const Ball& a, const Ball& b, long prec) {
+  Ball r;
+  arb_add(r.raw(), a.raw(), b.raw(), prec);
+  return r;
+}
+Ball sub(const Ball& a, const Ball& b, long prec) {
+  Ball r;
+  arb_sub(r.raw(), a.raw(), b.raw(), prec);
+  return r;
+}
+Ball mul(const Ball& a, const Ball& b, long prec) {
+  Ball r;
+  arb_mul(r.raw(), a.raw(), b.raw(), prec);
+  return r;
+}
+Ball neg(const Ball& a) {
+  Ball r;
+  arb_neg(r.raw(), a.raw());
+  return r;
+}
 
 Ball div(const Ball& a, const Ball& b, long prec) {
   if (b.contains_zero()) throw domain_error("division by a ball containing zero: " + b.to_string());

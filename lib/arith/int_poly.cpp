@@ -17,8 +17,7 @@ IntPoly::IntPoly(const std::vector<Integer>& ascending) {
 
 IntPoly::IntPoly(const std::vector<long>& ascending) {
   fmpz_poly_init2(v_, static_cast<slong>(ascending.size()));
-  for (std::size_t i = 0; i < ascending.size(); ++i)
-    fmpz_poly_set_coeff_si(v_, static_cast<slong>(i), ascending[i]);
+  for (std::size_t i = 0; i < ascending.size(); ++i) fmpz_poly_set_coeff_si(v_, static_cast<slong>(i), ascending[i]);
 }
 
 Integer IntPoly::coeff(long i) const {

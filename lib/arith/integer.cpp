@@ -5,8 +5,8 @@
 
 #include <flint/flint.h>
 
-#include "lcngeom/error.hpp"
 #include "lcngeom/detail/text.hpp"
+#include "lcngeom/error.hpp"
 
 namespace lcngeom {
 
@@ -18,8 +18,7 @@ Integer::Integer(std::string_view text) {
   if (i == t.size()) throw parse_error("expected an integer, got '" + std::string(text) + "'", 0);
   for (std::size_t j = i; j < t.size(); ++j)
     if (t[j] < '0' || t[j] > '9')
-      throw parse_error("unexpected character '" + std::string(1, t[j]) + "' in integer '" +
-                            std::string(text) + "'",
+      throw parse_error("unexpected character '" + std::string(1, t[j]) + "' in integer '" + std::string(text) + "'",
                         j);
   std::string digits(t.substr(t[0] == '+' ? 1 : 0));
   fmpz_set_str(v_, digits.c_str(), 10);
@@ -39,8 +38,7 @@ std::string Integer::to_string() const {
 
 Integer divexact(const Integer& a, const Integer& b) {
   if (b.is_zero()) throw domain_error("division of " + a.to_string() + " by zero");
-  if (!fmpz_divisible(a.raw(), b.raw()))
-    throw domain_error(b.to_string() + " does not divide " + a.to_string());
+  if (!fmpz_divisible(a.raw(), b.raw())) throw domain_error(b.to_string() + " does not divide " + a.to_string());
   Integer r;
   fmpz_divexact(r.raw(), a.raw(), b.raw());
   return r;

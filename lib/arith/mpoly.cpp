@@ -45,7 +45,8 @@ void same_ring(const RatMPoly& a, const RatMPoly& b) {
 
 void check_var(const RatMPoly& a, long i) {
   if (i < 0 || i >= a.ring()->nvars())
-    throw invalid_argument("variable index " + std::to_string(i) + " outside 0.." + std::to_string(a.ring()->nvars() - 1));
+    throw invalid_argument("variable index " + std::to_string(i) + " outside 0.." +
+                           std::to_string(a.ring()->nvars() - 1));
 }
 
 }  // namespace
@@ -167,7 +168,8 @@ RatPoly RatMPoly::to_univariate(long i) const {
   check_var(*this, i);
   RatPoly p;
   if (!fmpq_mpoly_get_fmpq_poly(p.raw(), v_, i, ctx(*this)))
-    throw domain_error("polynomial " + to_string() + " involves variables other than " + ring_->names()[static_cast<std::size_t>(i)]);
+    throw domain_error("polynomial " + to_string() + " involves variables other than " +
+                       ring_->names()[static_cast<std::size_t>(i)]);
   return p;
 }
 
@@ -240,7 +242,8 @@ RatMPoly divexact(const RatMPoly& a, const RatMPoly& b) {
 RatMPoly gcd(const RatMPoly& a, const RatMPoly& b) {
   same_ring(a, b);
   RatMPoly g(a.ring());
-  if (!fmpq_mpoly_gcd(g.raw(), a.raw(), b.raw(), ctx(a))) throw not_supported("gcd computation failed (exponent overflow)");
+  if (!fmpq_mpoly_gcd(g.raw(), a.raw(), b.raw(), ctx(a)))
+    throw not_supported("gcd computation failed (exponent overflow)");
   return g;
 }
 

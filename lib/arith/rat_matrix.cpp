@@ -94,14 +94,16 @@ bool RatMatrix::is_scalar() const {
   if (rows() != cols()) return false;
   for (long i = 0; i < rows(); ++i)
     for (long j = 0; j < cols(); ++j)
-      if (i != j ? !fmpq_is_zero(fmpq_mat_entry(v_, i, j)) : !fmpq_equal(fmpq_mat_entry(v_, i, i), fmpq_mat_entry(v_, 0, 0)))
+      if (i != j ? !fmpq_is_zero(fmpq_mat_entry(v_, i, j))
+                 : !fmpq_equal(fmpq_mat_entry(v_, i, i), fmpq_mat_entry(v_, 0, 0)))
         return false;
   return true;
 }
 
 Rational RatMatrix::determinant() const {
   if (rows() != cols())
-    throw invalid_argument("determinant of a non-square " + std::to_string(rows()) + " x " + std::to_string(cols()) + " matrix");
+    throw invalid_argument("determinant of a non-square " + std::to_string(rows()) + " x " + std::to_string(cols()) +
+                           " matrix");
   Rational d(1);
   if (rows()) fmpq_mat_det(d.raw(), v_);
   return d;
@@ -109,7 +111,8 @@ Rational RatMatrix::determinant() const {
 
 RatMatrix RatMatrix::inverse() const {
   if (rows() != cols())
-    throw invalid_argument("inverse of a non-square " + std::to_string(rows()) + " x " + std::to_string(cols()) + " matrix");
+    throw invalid_argument("inverse of a non-square " + std::to_string(rows()) + " x " + std::to_string(cols()) +
+                           " matrix");
   RatMatrix inv(rows(), cols());
   if (rows() && !fmpq_mat_inv(inv.v_, v_)) throw domain_error("matrix is singular");
   return inv;

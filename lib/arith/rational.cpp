@@ -53,8 +53,7 @@ void parse_decimal(fmpq_t out, std::string_view t, std::string_view original) {
     if (eneg) exponent = -exponent;
     i = j;
   }
-  if (digits.empty() || i != t.size())
-    throw parse_error("malformed number '" + std::string(original) + "'", i);
+  if (digits.empty() || i != t.size()) throw parse_error("malformed number '" + std::string(original) + "'", i);
   fmpz_t num, ten;
   fmpz_init(num);
   fmpz_init_set_ui(ten, 10);  // base of the scale 10^|shift|
@@ -100,9 +99,7 @@ Rational& Rational::operator/=(const Rational& o) {
   return *this;
 }
 
-double Rational::to_double() const {
-  return fmpq_get_d(v_);
-}
+double Rational::to_double() const { return fmpq_get_d(v_); }
 
 std::string Rational::to_string() const {
   char* s = fmpq_get_str(nullptr, 10, v_);
@@ -115,7 +112,11 @@ std::string Rational::to_decimal(int digits) const {
   if (digits < 0) throw invalid_argument("number of digits must be >= 0, got " + std::to_string(digits));
   // round(|v| * 10^digits) with ties away from zero, then insert the point.
   fmpz_t scale, num, q, r, twice;
-  fmpz_init(scale); fmpz_init(num); fmpz_init(q); fmpz_init(r); fmpz_init(twice);
+  fmpz_init(scale);
+  fmpz_init(num);
+  fmpz_init(q);
+  fmpz_init(r);
+  fmpz_init(twice);
   fmpz_set_ui(scale, 10);
   fmpz_pow_ui(scale, scale, static_cast<unsigned long>(digits));
   fmpz_abs(num, fmpq_numref(v_));
@@ -126,7 +127,11 @@ std::string Rational::to_decimal(int digits) const {
   char* s = fmpz_get_str(nullptr, 10, q);
   std::string body(s);
   flint_free(s);
-  fmpz_clear(scale); fmpz_clear(num); fmpz_clear(q); fmpz_clear(r); fmpz_clear(twice);
+  fmpz_clear(scale);
+  fmpz_clear(num);
+  fmpz_clear(q);
+  fmpz_clear(r);
+  fmpz_clear(twice);
   const std::size_t frac = static_cast<std::size_t>(digits);
   if (body.size() <= frac) body = std::string(frac + 1 - body.size(), '0').append(body);
   const bool all_zero = body.find_first_not_of('0') == std::string::npos;

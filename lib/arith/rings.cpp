@@ -38,10 +38,8 @@ NmodPoly nmod_squarefree_part(const NmodPoly& a) {
 NmodPoly nmod_interpolate(const std::vector<ulong>& xs, const std::vector<ulong>& ys, ulong p) {
   NmodPoly r(p);
   if (xs.empty()) return r;
-  if (xs.size() > 64)
-    nmod_poly_interpolate_nmod_vec_fast(r.raw(), xs.data(), ys.data(), static_cast<slong>(xs.size()));
-  else
-    nmod_poly_interpolate_nmod_vec(r.raw(), xs.data(), ys.data(), static_cast<slong>(xs.size()));
+  if (xs.size() > 64) nmod_poly_interpolate_nmod_vec_fast(r.raw(), xs.data(), ys.data(), static_cast<slong>(xs.size()));
+  else nmod_poly_interpolate_nmod_vec(r.raw(), xs.data(), ys.data(), static_cast<slong>(xs.size()));
   return r;
 }
 
@@ -55,12 +53,9 @@ ulong nmod_formal_resultant(const NmodPoly& a, long da, const NmodPoly& b, long 
   const long ea = a.degree(), eb = b.degree();
   if (ea < da && eb < db) return 0;  // first column of the Sylvester matrix vanishes
   ulong core;
-  if (ea == 0)
-    core = pw(a.coeff(0), eb);
-  else if (eb == 0)
-    core = pw(b.coeff(0), ea);
-  else
-    core = nmod_poly_resultant(a.raw(), b.raw());
+  if (ea == 0) core = pw(a.coeff(0), eb);
+  else if (eb == 0) core = pw(b.coeff(0), ea);
+  else core = nmod_poly_resultant(a.raw(), b.raw());
   // Res_{da,db}(a,b) = (-1)^{db (da-ea)} lc(b)^{da-ea} Res_{ea,db}(a,b);  Res_{ea,db} = lc(a)^{db-eb} Res_{ea,eb}.
   if (ea < da) {
     core = nmod_mul(core, pw(b.coeff(eb), da - ea), mod);

@@ -14,9 +14,12 @@ long checked_size(const std::vector<int>& shape) {
   if (shape.empty()) throw invalid_argument("a tensor needs at least one mode");
   long n = 1;
   for (int e : shape) {
-    if (e < 1) throw invalid_argument("tensor extent " + std::to_string(e) + " in shape (" + detail::join_ints(shape, "x") + ") is not positive");
+    if (e < 1)
+      throw invalid_argument("tensor extent " + std::to_string(e) + " in shape (" + detail::join_ints(shape, "x") +
+                             ") is not positive");
     n *= e;
-    if (n > 100000000L) throw invalid_argument("tensor of shape (" + detail::join_ints(shape, "x") + ") has more than 10^8 entries");
+    if (n > 100000000L)
+      throw invalid_argument("tensor of shape (" + detail::join_ints(shape, "x") + ") has more than 10^8 entries");
   }
   return n;
 }
@@ -31,8 +34,8 @@ RatTensor::RatTensor(std::vector<int> shape, std::vector<Rational> entries)
     : shape_(std::move(shape)), data_(std::move(entries)) {
   const long n = checked_size(shape_);
   if (static_cast<long>(data_.size()) != n)
-    throw invalid_argument(std::to_string(data_.size()) + " entries for a tensor of shape (" + detail::join_ints(shape_, "x") + ")" +
-                           " (needs " + std::to_string(n) + ")");
+    throw invalid_argument(std::to_string(data_.size()) + " entries for a tensor of shape (" +
+                           detail::join_ints(shape_, "x") + ")" + " (needs " + std::to_string(n) + ")");
 }
 
 RatTensor RatTensor::vector(std::vector<Rational> entries) {
@@ -55,7 +58,8 @@ long RatTensor::offset(std::span<const int> index) const {
 }
 
 std::vector<int> RatTensor::index_of(long pos) const {
-  if (pos < 0 || pos >= size()) throw invalid_argument("position " + std::to_string(pos) + " outside a tensor of size " + std::to_string(size()));
+  if (pos < 0 || pos >= size())
+    throw invalid_argument("position " + std::to_string(pos) + " outside a tensor of size " + std::to_string(size()));
   std::vector<int> idx(shape_.size());
   for (std::size_t h = shape_.size(); h-- > 0;) {
     idx[h] = static_cast<int>(pos % shape_[h]);
@@ -64,7 +68,9 @@ std::vector<int> RatTensor::index_of(long pos) const {
   return idx;
 }
 
-const Rational& RatTensor::at(std::span<const int> index) const { return data_[static_cast<std::size_t>(offset(index))]; }
+const Rational& RatTensor::at(std::span<const int> index) const {
+  return data_[static_cast<std::size_t>(offset(index))];
+}
 
 void RatTensor::set(std::span<const int> index, const Rational& value) {
   data_[static_cast<std::size_t>(offset(index))] = value;
@@ -96,7 +102,8 @@ std::string RatTensor::to_string() const {
 
 RatTensor convolve(const RatTensor& a, const RatTensor& b) {
   if (a.order() != b.order())
-    throw invalid_argument("cannot convolve tensors of orders " + std::to_string(a.order()) + " and " + std::to_string(b.order()));
+    throw invalid_argument("cannot convolve tensors of orders " + std::to_string(a.order()) + " and " +
+                           std::to_string(b.order()));
   std::vector<int> shape(a.shape().size());
   for (std::size_t h = 0; h < shape.size(); ++h) shape[h] = a.shape()[h] + b.shape()[h] - 1;
   RatTensor c(shape);

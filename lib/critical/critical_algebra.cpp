@@ -11,10 +11,8 @@ CriticalStructure CriticalStructure::from_partition(const Partition& lambda) {
   std::map<int, int> count;
   for (int p : lambda.parts()) ++count[p];
   for (auto [part, c] : count) {
-    if (part == 1)
-      s.free_degree = c;
-    else
-      s.tracked.push_back({c, part});
+    if (part == 1) s.free_degree = c;
+    else s.tracked.push_back({c, part});
   }
   std::stable_sort(s.tracked.begin(), s.tracked.end(), [](const TrackedFactor& a, const TrackedFactor& b) {
     return a.degree != b.degree ? a.degree < b.degree : a.exponent < b.exponent;
@@ -47,9 +45,7 @@ int CriticalStructure::minor_degree_bound(std::size_t j) const {
   return (free_degree + 1) * (2 * e - 1) + (e - 1);
 }
 
-int Cell::dimension(const CriticalStructure& s) const {
-  return s.unknowns() - (infinity_factor >= 0 ? 1 : 0);
-}
+int Cell::dimension(const CriticalStructure& s) const { return s.unknowns() - (infinity_factor >= 0 ? 1 : 0); }
 
 std::vector<int> Cell::block_sizes(const CriticalStructure& s) const {
   std::vector<int> b;

@@ -10,8 +10,8 @@
 
 #include "lcngeom/detail/algebraic_eval.hpp"
 #include "lcngeom/detail/critical_algebra.hpp"
-#include "lcngeom/detail/mpoly_det.hpp"
 #include "lcngeom/detail/modular_solver.hpp"
+#include "lcngeom/detail/mpoly_det.hpp"
 #include "lcngeom/detail/rings.hpp"
 #include "lcngeom/error.hpp"
 #include "lcngeom/factorization.hpp"
@@ -118,16 +118,12 @@ void record(const RatQuotient& K, const Problem& pb, const Cell& cell, const std
   PointVerdict v = detail::classify_point_in_field(K, pb.s, P, sig, su, &data, &why);
   const std::string fs = K.modulus().to_string("z");
   switch (v) {
-    case PointVerdict::family:
-      throw not_supported("the critical set is not finite at this target: " + why);
+    case PointVerdict::family: throw not_supported("the critical set is not finite at this target: " + why);
     case PointVerdict::not_critical:
       out.removed.push_back(fs + " [" + cell_name(pb.s, cell) + "]: N(P) has full rank (spurious common zero)");
       return;
-    case PointVerdict::degenerate:
-      out.removed.push_back(fs + " [" + cell_name(pb.s, cell) + "]: " + why);
-      return;
-    case PointVerdict::critical:
-      break;
+    case PointVerdict::degenerate: out.removed.push_back(fs + " [" + cell_name(pb.s, cell) + "]: " + why); return;
+    case PointVerdict::critical: break;
   }
   CriticalOrbit o;
   o.minimal_polynomial = K.modulus();
@@ -170,7 +166,8 @@ std::pair<RatPoly, RatPoly> first_subresultant(const RatMPoly& a, const RatMPoly
     std::vector<RatPoly> row(static_cast<std::size_t>(N + 1));
     for (long c = 0; c <= N; ++c) {
       const long pw = N - c - shift;
-      if (pw >= 0 && pw < static_cast<long>(p.size())) row[static_cast<std::size_t>(c)] = p[static_cast<std::size_t>(pw)];
+      if (pw >= 0 && pw < static_cast<long>(p.size()))
+        row[static_cast<std::size_t>(c)] = p[static_cast<std::size_t>(pw)];
     }
     rows.push_back(std::move(row));
   };
@@ -293,8 +290,8 @@ CellOutput solve_cell(const Problem& pb, const Cell& cell, std::mt19937_64& rng)
     return out;
   }
   if (dim > 2)
-    throw not_supported("exact critical points of Delta" + std::string() +
-                        " need the elimination of " + std::to_string(dim) +
+    throw not_supported("exact critical points of Delta" + std::string() + " need the elimination of " +
+                        std::to_string(dim) +
                         " root coordinates in one cell; the exact solver handles at most 2 (use ed-degree for counts)");
   const int m = s.unknowns();
   Ring R = MPolyRing::make(dim == 1 ? std::vector<std::string>{"z"} : std::vector<std::string>{"x1", "z"});
@@ -400,8 +397,9 @@ CriticalPointSet critical_points(const Partition& lambda, const BinaryForm& targ
     throw invalid_argument("critical points on Delta" + lambda.to_string() + " (forms of degree " + std::to_string(n) +
                            "): the target " + target.to_string() + " has degree " + std::to_string(target.degree()));
   if (sigma.degree() != n)
-    throw invalid_argument("critical points on Delta" + lambda.to_string() + ": the inner product acts on forms of degree " +
-                           std::to_string(sigma.degree()) + ", not " + std::to_string(n));
+    throw invalid_argument("critical points on Delta" + lambda.to_string() +
+                           ": the inner product acts on forms of degree " + std::to_string(sigma.degree()) + ", not " +
+                           std::to_string(n));
   if (target.is_zero()) throw invalid_argument("critical points: the target is the zero form");
   if (options.digits < 0 || options.digits > 100000)
     throw invalid_argument("critical points: digits must be in 0..100000, got " + std::to_string(options.digits));
@@ -466,9 +464,8 @@ CriticalPointSet critical_points(const Partition& lambda, const BinaryForm& targ
       res.real_points.push_back(std::move(rp));
     }
   }
-  std::sort(res.rational_points.begin(), res.rational_points.end(), [](const BinaryForm& a, const BinaryForm& b) {
-    return a.coefficients() < b.coefficients();
-  });
+  std::sort(res.rational_points.begin(), res.rational_points.end(),
+            [](const BinaryForm& a, const BinaryForm& b) { return a.coefficients() < b.coefficients(); });
   std::stable_sort(res.real_points.begin(), res.real_points.end(),
                    [](const RealCriticalPoint& a, const RealCriticalPoint& b) {
                      Rational da = decimal_value(a.distance_squared), db = decimal_value(b.distance_squared);

@@ -92,7 +92,8 @@ EdTrial count_critical_points_modp(const Partition& lambda, const InnerProduct& 
 
 EdDegreeResult ed_degree(const Partition& lambda, const InnerProduct& sigma, const EdDegreeOptions& options) {
   const auto t0 = std::chrono::steady_clock::now();
-  if (options.trials < 1) throw invalid_argument("ED degree: trials must be >= 1, got " + std::to_string(options.trials));
+  if (options.trials < 1)
+    throw invalid_argument("ED degree: trials must be >= 1, got " + std::to_string(options.trials));
   EdDegreeResult res;
   res.lambda = lambda;
   res.inner_product = sigma.name();

@@ -32,7 +32,7 @@ bool proportional(const IntPoly& a, const IntPoly& b) {
 // sign(a - q), exact; refines a.
 int compare_with(RealRoot& a, const Rational& q) {
   if (a.is_exact()) return a.lo() < q ? -1 : (q < a.lo() ? 1 : 0);
-  if (q <= a.lo()) return 1;   // endpoints of a non-exact isolating interval are not roots
+  if (q <= a.lo()) return 1;  // endpoints of a non-exact isolating interval are not roots
   if (q >= a.hi()) return -1;
   a.split_at(q);  // q is not a root: the defining polynomial is irreducible of degree >= 2
   return a.lo() >= q ? 1 : -1;
@@ -54,10 +54,8 @@ int compare(RealRoot& a, RealRoot& b) {
     if (round > 100000) throw domain_error("minimum_on_function_space: cannot separate two distances");
     if (a.hi() < b.lo()) return -1;
     if (b.hi() < a.lo()) return 1;
-    if (a.width() >= b.width())
-      a.split_at((a.lo() + a.hi()) * half);
-    else
-      b.split_at((b.lo() + b.hi()) * half);
+    if (a.width() >= b.width()) a.split_at((a.lo() + a.hi()) * half);
+    else b.split_at((b.lo() + b.hi()) * half);
     if (a.is_exact() || b.is_exact()) return compare(a, b);
   }
 }
@@ -155,7 +153,7 @@ FunctionSpaceMinimum minimum_on_function_space(const Architecture& arch, const B
     m.candidates.push_back(rational_candidate(target));  // l(u) = 0 and l > 0 elsewhere
   } else {
     m.candidates.push_back(rational_candidate(BinaryForm::zero(n)));  // 0 is always in M
-    std::vector<Partition> in_m;  // root patterns of some real rrmp in M
+    std::vector<Partition> in_m;                                      // root patterns of some real rrmp in M
     for (const Rrmp& r : all_rrmps(n))
       if (rrmp_in_function_space(arch, r) && std::find(in_m.begin(), in_m.end(), r.lambda()) == in_m.end())
         in_m.push_back(r.lambda());
@@ -195,12 +193,13 @@ FunctionSpaceMinimum minimum_on_function_space(const Architecture& arch, const B
     if (compare(m.candidates[i].distance_squared, m.candidates[best].distance_squared) < 0) best = i;
   for (FunctionSpaceCandidate& c : m.candidates)
     if (compare(c.distance_squared, m.candidates[best].distance_squared) == 0) m.minimisers.push_back(c);
-  std::stable_sort(m.candidates.begin() + 1, m.candidates.end(), [](FunctionSpaceCandidate a, FunctionSpaceCandidate b) {
-    return compare(a.distance_squared, b.distance_squared) < 0;
-  });
-  std::sort(m.minimisers.begin(), m.minimisers.end(), [](const FunctionSpaceCandidate& a, const FunctionSpaceCandidate& b) {
-    return a.coefficients < b.coefficients;
-  });
+  std::stable_sort(m.candidates.begin() + 1, m.candidates.end(),
+                   [](FunctionSpaceCandidate a, FunctionSpaceCandidate b) {
+                     return compare(a.distance_squared, b.distance_squared) < 0;
+                   });
+  std::sort(
+      m.minimisers.begin(), m.minimisers.end(),
+      [](const FunctionSpaceCandidate& a, const FunctionSpaceCandidate& b) { return a.coefficients < b.coefficients; });
   m.value = m.minimisers.front().distance_squared;
   m.value_exact = m.minimisers.front().distance_squared_exact;
   m.value.refine_digits(digits + 2);

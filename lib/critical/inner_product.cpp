@@ -79,12 +79,9 @@ InnerProduct InnerProduct::bombieri(int n) {
 InnerProduct::InnerProduct(RatMatrix sigma) : sigma_(std::move(sigma)) {
   check_spd(sigma_, "inner product matrix");
   const int n = static_cast<int>(sigma_.rows()) - 1;
-  if (sigma_ == RatMatrix::identity(n + 1))
-    kind_ = Kind::euclidean;
-  else if (sigma_ == bombieri_matrix(n))
-    kind_ = Kind::bombieri;
-  else
-    kind_ = Kind::custom;
+  if (sigma_ == RatMatrix::identity(n + 1)) kind_ = Kind::euclidean;
+  else if (sigma_ == bombieri_matrix(n)) kind_ = Kind::bombieri;
+  else kind_ = Kind::custom;
 }
 
 InnerProduct InnerProduct::parse(std::string_view text, int n) {
@@ -116,10 +113,8 @@ InnerProduct InnerProduct::parse(std::string_view text, int n) {
       }
     };
     for (char c : row) {
-      if (c == ',' || std::isspace(static_cast<unsigned char>(c)))
-        flush();
-      else
-        tok += c;
+      if (c == ',' || std::isspace(static_cast<unsigned char>(c))) flush();
+      else tok += c;
     }
     flush();
     if (entries.empty())
@@ -142,12 +137,9 @@ InnerProduct InnerProduct::parse(std::string_view text, int n) {
 
 std::string InnerProduct::name() const {
   switch (kind_) {
-    case Kind::euclidean:
-      return "euclidean";
-    case Kind::bombieri:
-      return "bombieri";
-    default:
-      return "custom";
+    case Kind::euclidean: return "euclidean";
+    case Kind::bombieri: return "bombieri";
+    default: return "custom";
   }
 }
 
@@ -187,8 +179,8 @@ RatMatrix tau(const RatMatrix& m, int k, int stride, ConvolutionKind kind) {
   if (stride < 1) throw invalid_argument("tau: stride must be >= 1, got " + std::to_string(stride));
   const long d0 = m.rows();
   if (k > d0)
-    throw invalid_argument("tau: filter size k = " + std::to_string(k) + " exceeds the input size d0 = " +
-                           std::to_string(d0));
+    throw invalid_argument("tau: filter size k = " + std::to_string(k) +
+                           " exceeds the input size d0 = " + std::to_string(d0));
   RatMatrix t(k, k);
   if (kind == ConvolutionKind::toeplitz) {
     if ((d0 - k) % stride != 0)
@@ -247,8 +239,7 @@ long column_of(long r, int i, int stride, long d0, ConvolutionKind kind) {
 
 }  // namespace
 
-FilterSquareLoss filter_square_loss(const RatMatrix& x, const RatMatrix& y, int k, int stride,
-                                    ConvolutionKind kind) {
+FilterSquareLoss filter_square_loss(const RatMatrix& x, const RatMatrix& y, int k, int stride, ConvolutionKind kind) {
   if (k < 1) throw invalid_argument("filter size k must be >= 1, got " + std::to_string(k));
   if (stride < 1) throw invalid_argument("stride must be >= 1, got " + std::to_string(stride));
   const long d0 = x.rows();

@@ -103,15 +103,17 @@ bool analyse(const RatQuotient& K, const Vec<RatQuotient>& q1, int c, const RatM
     rankA = rank(A);
     rankAb = rank(Ab);
     if (rankA == rankAb)
-      throw not_supported("the Gram matrix of q1 R_c is singular at a point where the least-squares system is "
-                          "consistent: the critical set is not finite");
+      throw not_supported(
+          "the Gram matrix of q1 R_c is singular at a point where the least-squares system is "
+          "consistent: the critical set is not finite");
     return false;
   }
   RatPoly dinv = K.inv(d);
   Vec<RatQuotient> h;
   for (int k = 0; k <= c; ++k) {
     Mat<RatQuotient> Ak = A;
-    for (int i = 0; i <= c; ++i) Ak[static_cast<std::size_t>(i)][static_cast<std::size_t>(k)] = b[static_cast<std::size_t>(i)];
+    for (int i = 0; i <= c; ++i)
+      Ak[static_cast<std::size_t>(i)][static_cast<std::size_t>(k)] = b[static_cast<std::size_t>(i)];
     h.push_back(K.mul(detail::det_division_free(K, Ak), dinv));
   }
   Vec<RatQuotient> w = detail::poly_mul(K, h, q1);
@@ -144,7 +146,8 @@ bool analyse(const RatQuotient& K, const Vec<RatQuotient>& q1, int c, const RatM
   out.minors.clear();
   for (std::size_t k = 1; k <= dim; ++k) {
     Mat<RatQuotient> sub;
-    for (std::size_t i = 0; i < k; ++i) sub.push_back(Vec<RatQuotient>(H[i].begin(), H[i].begin() + static_cast<long>(k)));
+    for (std::size_t i = 0; i < k; ++i)
+      sub.push_back(Vec<RatQuotient>(H[i].begin(), H[i].begin() + static_cast<long>(k)));
     out.minors.push_back(detail::det_division_free(K, sub));
   }
   out.q1 = q1;
@@ -200,11 +203,14 @@ LinearFactorCriticalSet linear_factor_critical_points(const Architecture& arch, 
   for (const Rational& q : u) uc.push_back(RatMPoly::constant(R, q));
   std::vector<std::vector<RatMPoly>> A(static_cast<std::size_t>(c) + 1), border(static_cast<std::size_t>(c) + 2);
   for (int i = 0; i <= c; ++i) {
-    for (int j = 0; j <= c; ++j) A[static_cast<std::size_t>(i)].push_back(ip(cols[static_cast<std::size_t>(i)], cols[static_cast<std::size_t>(j)]));
+    for (int j = 0; j <= c; ++j)
+      A[static_cast<std::size_t>(i)].push_back(
+          ip(cols[static_cast<std::size_t>(i)], cols[static_cast<std::size_t>(j)]));
     border[static_cast<std::size_t>(i)] = A[static_cast<std::size_t>(i)];
     border[static_cast<std::size_t>(i)].push_back(ip(cols[static_cast<std::size_t>(i)], uc));
   }
-  for (int j = 0; j <= c; ++j) border[static_cast<std::size_t>(c) + 1].push_back(border[static_cast<std::size_t>(j)].back());
+  for (int j = 0; j <= c; ++j)
+    border[static_cast<std::size_t>(c) + 1].push_back(border[static_cast<std::size_t>(j)].back());
   border[static_cast<std::size_t>(c) + 1].push_back(RatMPoly(R));
   RatMPoly Delta = detail::bareiss_det(R, A);
   RatMPoly Nb = -detail::bareiss_det(R, border);  // b^T adj(A) b
@@ -283,7 +289,8 @@ RatMPoly quadric_multiplier_polynomial(const RatMatrix& xxt, const RatMatrix& yx
     throw invalid_argument("quadric_multiplier_polynomial: XX^T must be 3 x 3, got " + std::to_string(xxt.rows()) +
                            " x " + std::to_string(xxt.cols()));
   if (!is_symmetric_positive_definite(xxt))
-    throw invalid_argument("quadric_multiplier_polynomial: XX^T is not symmetric positive definite: " + xxt.to_string());
+    throw invalid_argument("quadric_multiplier_polynomial: XX^T is not symmetric positive definite: " +
+                           xxt.to_string());
   Ring R = MPolyRing::make({"u1", "u2", "u3", "l"});
   const RatMPoly l = RatMPoly::gen(R, 3);
   const Rational J[3][3] = {{Rational(), Rational(), Rational(1L)},

@@ -119,7 +119,7 @@ NmodPoly specialize_rest(const Dense& d, const std::vector<ulong>& rest, const n
 
 // Resultant Res_{x0}(A, B) as a dense polynomial in the remaining variables.
 struct ResultantPlan {
-  long da, db;             // formal degrees in x0
+  long da, db;              // formal degrees in x0
   std::vector<long> bound;  // per remaining variable
 };
 
@@ -285,7 +285,9 @@ class CellEngine {
       for (std::size_t b = 0; b < blocks.size(); ++b)
         for (int v : blocks[b]) block_of[static_cast<std::size_t>(v)] = static_cast<int>(b);
       auto D = [&](int v) { return block_bound[static_cast<std::size_t>(block_of[static_cast<std::size_t>(v)])]; };
-      auto same = [&](int a, int b) { return block_of[static_cast<std::size_t>(a)] == block_of[static_cast<std::size_t>(b)]; };
+      auto same = [&](int a, int b) {
+        return block_of[static_cast<std::size_t>(a)] == block_of[static_cast<std::size_t>(b)];
+      };
       // Candidate orders (x_1, ..., x_{delta-1}, z); default: the largest block last.
       std::vector<int> best;
       for (std::size_t bi = 0; bi + 1 < blocks.size(); ++bi)
@@ -301,7 +303,9 @@ class CellEngine {
           const int x1 = perm[0], x2 = perm[1], z = perm[2];
           auto pair_tdeg = [&](int a, int b) { return same(a, b) ? D(a) : D(a) + D(b); };
           auto cdeg = [&](int v) { return std::min(2 * D(x1) * D(v), pair_tdeg(x1, v) * pair_tdeg(x1, v)); };
-          long t3 = same(x1, x2) && same(x2, z) ? D(x1) : (same(x2, z) ? D(x1) + D(z) : pair_tdeg(x1, x2) + (same(x1, z) ? 0 : D(z)));
+          long t3 = same(x1, x2) && same(x2, z)
+                        ? D(x1)
+                        : (same(x2, z) ? D(x1) + D(z) : pair_tdeg(x1, x2) + (same(x1, z) ? 0 : D(z)));
           const long ctot = std::min(2 * D(x1) * pair_tdeg(x2, z), t3 * t3);
           const long rb = std::min(2 * cdeg(x2) * cdeg(z), ctot * ctot);
           if (best_bound < 0 || rb < best_bound) {
@@ -423,10 +427,8 @@ int CellEngine::classify(const NmodPoly& T, const std::function<bool(const NmodQ
       PointVerdict verdict = classify_point(A, s_, P, sig, su, static_cast<PointData<NmodQuotient>*>(nullptr), &why);
       if (verdict == PointVerdict::family)
         throw not_supported("the critical set is not finite at this target (" + why + ")");
-      if (verdict == PointVerdict::critical)
-        count += static_cast<int>(t.degree());
-      else
-        removed += static_cast<int>(t.degree());
+      if (verdict == PointVerdict::critical) count += static_cast<int>(t.degree());
+      else removed += static_cast<int>(t.degree());
     } catch (SplitRequest<NmodPoly>& sp) {
       NmodPoly g = sp.factor;
       nmod_poly_make_monic(g.raw(), g.raw());
@@ -517,7 +519,8 @@ CellCount CellEngine::run() {
     };
   }
   if (T.is_zero())
-    throw not_supported("the rank condition of N(P) holds on a whole curve of the cell (" + std::string(cell_.infinity_factor < 0 ? "monic" : "with a root at (1:0)") + ")" +
+    throw not_supported("the rank condition of N(P) holds on a whole curve of the cell (" +
+                        std::string(cell_.infinity_factor < 0 ? "monic" : "with a root at (1:0)") + ")" +
                         " at this target (a positive-dimensional critical set, or a curve of degenerate points); "
                         "only targets with finitely many rank-deficient points are handled");
   if (T.degree() <= 0) return out;

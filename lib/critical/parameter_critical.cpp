@@ -57,8 +57,8 @@ const RatMatrix& checked_matrix(const InnerProduct& ip, int n) {
   if (ip.degree() != n)
     throw invalid_argument("inner product " + ip.name() + " acts on forms of degree " + std::to_string(ip.degree()) +
                            " (" + std::to_string(ip.degree() + 1) + "x" + std::to_string(ip.degree() + 1) +
-                           " matrix), the forms here have degree " + std::to_string(n) + " (" +
-                           std::to_string(n + 1) + " coefficients)");
+                           " matrix), the forms here have degree " + std::to_string(n) + " (" + std::to_string(n + 1) +
+                           " coefficients)");
   return ip.matrix();
 }
 
@@ -180,7 +180,7 @@ RatMatrix locus_normal_directions(const BinaryForm& w, const InnerProduct& ip) {
 }
 
 ParameterClassification classify_parameter(const Architecture& arch, const Filters& theta, const BinaryForm& target,
-                                            const InnerProduct& ip, const ClassifyOptions& options) {
+                                           const InnerProduct& ip, const ClassifyOptions& options) {
   require_stride_one(arch);
   ParameterClassification c;
   c.end_to_end = mu(arch, theta);  // checks the filter sizes
@@ -213,14 +213,11 @@ ParameterClassification classify_parameter(const Architecture& arch, const Filte
   c.hessian_inertia = inertia(square_loss_hessian(arch, theta, target, ip));
   bool nonzero_filters = true;
   for (const BinaryForm& f : forms) nonzero_filters = nonzero_filters && !f.is_zero();
-  if (c.critical && w == target)
-    c.local_minimum = Decision::yes;  // l(w) = 0 is the least value
-  else if (!c.critical || c.hessian_inertia.negative > 0)
-    c.local_minimum = Decision::no;
+  if (c.critical && w == target) c.local_minimum = Decision::yes;  // l(w) = 0 is the least value
+  else if (!c.critical || c.hessian_inertia.negative > 0) c.local_minimum = Decision::no;
   else if (nonzero_filters && c.hessian_inertia.zero == static_cast<int>(theta.size()) - 1)
     c.local_minimum = Decision::yes;
-  else
-    c.local_minimum = Decision::undecided;
+  else c.local_minimum = Decision::undecided;
 
   const bool at_target = w == target;
   if (!c.critical) {
@@ -241,8 +238,8 @@ ParameterClassification classify_parameter(const Architecture& arch, const Filte
   } else if (w.degree() > options.max_search_degree) {
     c.global_minimum = Decision::undecided;
     c.global_minimum_reason = "u lies outside the function space; the exact search over the loci of degree " +
-                              std::to_string(w.degree()) + " was skipped (max_search_degree = " +
-                              std::to_string(options.max_search_degree) + ")";
+                              std::to_string(w.degree()) +
+                              " was skipped (max_search_degree = " + std::to_string(options.max_search_degree) + ")";
   } else {
     // u outside M: compare l(w) with min_M l, found exactly (function_space_minimum.hpp).
     c.function_space_minimum = minimum_on_function_space(arch, target, ip, options.digits);
@@ -268,10 +265,8 @@ ParameterClassification classify_parameter(const Architecture& arch, const Filte
 
   if (c.critical) {
     bool critical_on_M;
-    if (at_target)
-      critical_on_M = true;  // dl(w) = 0
-    else if (c.position == Region::interior)
-      critical_on_M = false;  // dl(w) != 0 at an interior point
+    if (at_target) critical_on_M = true;                             // dl(w) = 0
+    else if (c.position == Region::interior) critical_on_M = false;  // dl(w) != 0 at an interior point
     else  // boundary stratum: the rrmp stratum of w (eq. 5.3), or {0}
       critical_on_M = w.is_zero() || *c.critical_on_locus;
     c.pure = critical_on_M;

@@ -8,9 +8,7 @@ namespace lcngeom::detail {
 
 namespace {
 
-Rational pow10_neg(int digits) {
-  return Rational(Integer(1L), pow(Integer(10L), static_cast<unsigned long>(digits)));
-}
+Rational pow10_neg(int digits) { return Rational(Integer(1L), pow(Integer(10L), static_cast<unsigned long>(digits))); }
 
 }  // namespace
 

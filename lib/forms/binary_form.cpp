@@ -24,8 +24,8 @@ RatPoly from_descending(const std::vector<Rational>& a) {
 
 void require_same_degree(const BinaryForm& a, const BinaryForm& b, const char* op) {
   if (a.degree() != b.degree())
-    throw invalid_argument(std::string(op) + " of binary forms of different degrees " +
-                           std::to_string(a.degree()) + " and " + std::to_string(b.degree()));
+    throw invalid_argument(std::string(op) + " of binary forms of different degrees " + std::to_string(a.degree()) +
+                           " and " + std::to_string(b.degree()));
 }
 
 }  // namespace
@@ -47,8 +47,8 @@ BinaryForm::BinaryForm(const std::vector<long>& coefficients) {
 BinaryForm::BinaryForm(int degree, RatPoly dehomogenized) : n_(degree), f_(std::move(dehomogenized)) {
   if (degree < 0) throw invalid_argument("negative degree " + std::to_string(degree) + " for a binary form");
   if (f_.degree() > degree)
-    throw invalid_argument("polynomial " + f_.to_string() + " has degree " + std::to_string(f_.degree()) +
-                           " > " + std::to_string(degree) + ", the degree of the form");
+    throw invalid_argument("polynomial " + f_.to_string() + " has degree " + std::to_string(f_.degree()) + " > " +
+                           std::to_string(degree) + ", the degree of the form");
 }
 
 BinaryForm BinaryForm::zero(int degree) { return BinaryForm(degree, RatPoly()); }
@@ -147,10 +147,8 @@ std::string BinaryForm::to_string() const {
     if (c.is_zero()) continue;
     const bool negative = c.sign() < 0;
     Rational a = abs(c);
-    if (out.empty())
-      out += negative ? "-" : "";
-    else
-      out += negative ? " - " : " + ";
+    if (out.empty()) out += negative ? "-" : "";
+    else out += negative ? " - " : " + ";
     std::string mono = monomial_text(n_ - i, i);
     if (!a.is_one() || mono.empty()) {
       if (a.is_integer()) {
@@ -211,8 +209,7 @@ bool divides(const BinaryForm& q, const BinaryForm& p) {
 }
 
 BinaryForm divexact(const BinaryForm& p, const BinaryForm& q) {
-  if (!divides(q, p))
-    throw domain_error("the form " + q.to_string() + " does not divide " + p.to_string());
+  if (!divides(q, p)) throw domain_error("the form " + q.to_string() + " does not divide " + p.to_string());
   if (p.is_zero()) return BinaryForm::zero(p.degree() - q.degree());
   return BinaryForm(p.degree() - q.degree(), divexact(p.dehomogenized(), q.dehomogenized()));
 }

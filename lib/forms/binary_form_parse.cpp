@@ -16,8 +16,7 @@ BinaryForm BinaryForm::parse_coefficients(std::string_view text) {
   std::vector<Rational> coeffs;
   std::size_t offset = static_cast<std::size_t>(t.data() - text.data());
   for (std::string_view field : detail::split(t, ',')) {
-    if (field.empty())
-      throw parse_error("empty entry in coefficient list '" + std::string(text) + "'", offset);
+    if (field.empty()) throw parse_error("empty entry in coefficient list '" + std::string(text) + "'", offset);
     try {
       coeffs.emplace_back(field);
     } catch (const parse_error& e) {

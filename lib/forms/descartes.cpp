@@ -39,14 +39,14 @@ namespace lcngeom::detail {
 namespace {
 
 using i64 = std::int64_t;
-__extension__ typedef __int128 i128;           // GCC/Clang extension, exact 128-bit
+__extension__ typedef __int128 i128;  // GCC/Clang extension, exact 128-bit
 
 constexpr int kMaxD = kDescartesMaxDegree;
-constexpr double kU = 0x1p-53;               // unit roundoff of binary64
-constexpr double kEta = 0x1p-1000;           // absolute slack for underflow
-constexpr double kGrow = 1.0 + 16 * kU;      // makes computed bounds upper bounds
-constexpr double kSplit = 0.5 - 0x1p-11;     // split point T (exact); not 1/2, so that
-constexpr double kSplit1 = 1.0 - kSplit;     // small rational roots avoid split points
+constexpr double kU = 0x1p-53;            // unit roundoff of binary64
+constexpr double kEta = 0x1p-1000;        // absolute slack for underflow
+constexpr double kGrow = 1.0 + 16 * kU;   // makes computed bounds upper bounds
+constexpr double kSplit = 0.5 - 0x1p-11;  // split point T (exact); not 1/2, so that
+constexpr double kSplit1 = 1.0 - kSplit;  // small rational roots avoid split points
 constexpr int kMaxDepth = 52;
 constexpr int kMaxNodes = 400;
 constexpr i64 kCoeffLimit = i64(1) << 62;

@@ -69,10 +69,8 @@ FormFactorization squarefree_decomposition(const BinaryForm& p) {
   }
   if (m > 0) {
     auto it = by_mult.find(m);
-    if (it == by_mult.end())
-      by_mult.emplace(m, y_form());
-    else
-      it->second = it->second * y_form();
+    if (it == by_mult.end()) by_mult.emplace(m, y_form());
+    else it->second = it->second * y_form();
   }
   std::vector<FormFactor> factors;
   for (auto& [e, g] : by_mult) factors.push_back({g, e});

@@ -60,14 +60,22 @@ RealRoot RealRoot::infinity(int multiplicity) {
 
 RealRoot::RealRoot(IntPoly defining, Rational lo, Rational hi, int multiplicity)
     : defining_(std::move(defining)), lo_(std::move(lo)), hi_(std::move(hi)), multiplicity_(multiplicity) {
-  if (hi_ < lo_) throw invalid_argument("isolating interval [" + lo_.to_string() + ", " + hi_.to_string() + "] is empty");
+  if (hi_ < lo_)
+    throw invalid_argument("isolating interval [" + lo_.to_string() + ", " + hi_.to_string() + "] is empty");
   if (lo_ == hi_) {
-    if (sign_at(defining_, lo_) != 0) throw invalid_argument(lo_.to_string() + " is not a root of " + defining_.to_string());
+    if (sign_at(defining_, lo_) != 0)
+      throw invalid_argument(lo_.to_string() + " is not a root of " + defining_.to_string());
     return;
   }
   const int slo = sign_at(defining_, lo_), shi = sign_at(defining_, hi_);
-  if (slo == 0) { hi_ = lo_; return; }
-  if (shi == 0) { lo_ = hi_; return; }
+  if (slo == 0) {
+    hi_ = lo_;
+    return;
+  }
+  if (shi == 0) {
+    lo_ = hi_;
+    return;
+  }
   if (slo == shi)
     throw invalid_argument("no sign change of " + defining_.to_string() + " on [" + lo_.to_string() + ", " +
                            hi_.to_string() + "]");
@@ -175,8 +183,8 @@ RealFactorization real_factorization(const BinaryForm& p, long prec) {
       continue;
     }
     if (f.degree() == 2 && count_real_roots(f) == 0) {
-      quadratic.push_back(RealFactor{2, {Ball(1), Ball(f.coeff(1) / lead, prec), Ball(f.coeff(2) / lead, prec)},
-                                     ff.multiplicity, true, f});
+      quadratic.push_back(RealFactor{
+          2, {Ball(1), Ball(f.coeff(1) / lead, prec), Ball(f.coeff(2) / lead, prec)}, ff.multiplicity, true, f});
       continue;
     }
     IntPoly g = f.primitive_dehomogenized();

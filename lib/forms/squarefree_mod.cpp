@@ -278,10 +278,12 @@ std::optional<SquarefreeParts> squarefree_decomposition_modular(std::span<const 
       std::uint64_t content = 0;
       for (int k = 0; k <= a.deg; ++k) {
         const u64 v = mul61(lead, a.c[k]);
-        lifted[k] = v > kM61 / 2 ? static_cast<std::int64_t>(v) - static_cast<std::int64_t>(kM61) : static_cast<std::int64_t>(v);
+        lifted[k] = v > kM61 / 2 ? static_cast<std::int64_t>(v) - static_cast<std::int64_t>(kM61)
+                                 : static_cast<std::int64_t>(v);
         content = std::gcd(content, static_cast<std::uint64_t>(lifted[k] < 0 ? -lifted[k] : lifted[k]));
       }
-      const std::int64_t s = lifted[a.deg] < 0 ? -static_cast<std::int64_t>(content) : static_cast<std::int64_t>(content);
+      const std::int64_t s =
+          lifted[a.deg] < 0 ? -static_cast<std::int64_t>(content) : static_cast<std::int64_t>(content);
       for (int k = 0; k <= a.deg; ++k) lifted[k] /= s;
       parts.push(i, std::span<const std::int64_t>(lifted, static_cast<std::size_t>(a.deg) + 1));
     }
@@ -300,7 +302,8 @@ std::optional<SquarefreeParts> squarefree_decomposition_modular(std::span<const 
   }
   if (dP != d) return std::nullopt;
   for (int i = 0; i <= d; ++i)
-    if (static_cast<i128>(c[static_cast<std::size_t>(i)]) * P[d] != static_cast<i128>(P[i]) * c.back()) return std::nullopt;
+    if (static_cast<i128>(c[static_cast<std::size_t>(i)]) * P[d] != static_cast<i128>(P[i]) * c.back())
+      return std::nullopt;
   // Certificate (b): prod f_k is square-free over Q.
   if (!squarefree_certificate(std::span<const std::int64_t>(S, static_cast<std::size_t>(dS) + 1))) return std::nullopt;
   return parts;

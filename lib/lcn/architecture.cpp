@@ -124,11 +124,13 @@ Architecture Architecture::parse_with_input(std::string_view filters, std::strin
   return from_parsed(p, parse_sizes(input_sizes, p.shapes.front().size(), "input size"), true);
 }
 
-Architecture Architecture::multi_from_input_size(std::vector<std::vector<int>> filter_shapes, std::vector<int> input_sizes) {
+Architecture Architecture::multi_from_input_size(std::vector<std::vector<int>> filter_shapes,
+                                                 std::vector<int> input_sizes) {
   Architecture probe = multi(filter_shapes);  // validates the shapes
   const std::size_t D = static_cast<std::size_t>(probe.dimension());
   if (input_sizes.size() != D)
-    throw invalid_argument(std::to_string(input_sizes.size()) + " input sizes for " + std::to_string(D) + " dimensions");
+    throw invalid_argument(std::to_string(input_sizes.size()) + " input sizes for " + std::to_string(D) +
+                           " dimensions");
   std::vector<int> out(D);
   for (std::size_t h = 0; h < D; ++h) {
     long d = input_sizes[h];
@@ -153,14 +155,20 @@ void Architecture::validate() const {
       throw invalid_argument("layer " + std::to_string(l + 1) + " has a " + std::to_string(shapes_[l].size()) +
                              "-dimensional filter, layer 1 a " + std::to_string(D) + "-dimensional one");
     for (int k : shapes_[l])
-      if (k < 1) throw invalid_argument("filter size " + std::to_string(k) + " in layer " + std::to_string(l + 1) + " is not positive");
+      if (k < 1)
+        throw invalid_argument("filter size " + std::to_string(k) + " in layer " + std::to_string(l + 1) +
+                               " is not positive");
   }
   if (strides_.size() != shapes_.size())
-    throw invalid_argument(std::to_string(strides_.size()) + " strides for " + std::to_string(shapes_.size()) + " layers");
+    throw invalid_argument(std::to_string(strides_.size()) + " strides for " + std::to_string(shapes_.size()) +
+                           " layers");
   for (std::size_t l = 0; l < strides_.size(); ++l) {
-    if (strides_[l] < 1) throw invalid_argument("stride " + std::to_string(strides_[l]) + " in layer " + std::to_string(l + 1) + " is not positive");
+    if (strides_[l] < 1)
+      throw invalid_argument("stride " + std::to_string(strides_[l]) + " in layer " + std::to_string(l + 1) +
+                             " is not positive");
     if (D > 1 && strides_[l] != 1)
-      throw invalid_argument("stride " + std::to_string(strides_[l]) + " with D-dimensional filters: only stride one is supported");
+      throw invalid_argument("stride " + std::to_string(strides_[l]) +
+                             " with D-dimensional filters: only stride one is supported");
   }
   if (output_.size() != D)
     throw invalid_argument(std::to_string(output_.size()) + " output sizes for " + std::to_string(D) + " dimensions");
@@ -169,7 +177,8 @@ void Architecture::validate() const {
 }
 
 std::vector<int> Architecture::filters() const {
-  if (dimension() != 1) throw domain_error("filters() needs a 1-D architecture, this one is " + std::to_string(dimension()) + "-D");
+  if (dimension() != 1)
+    throw domain_error("filters() needs a 1-D architecture, this one is " + std::to_string(dimension()) + "-D");
   std::vector<int> k;
   for (const auto& s : shapes_) k.push_back(s[0]);
   return k;
@@ -224,7 +233,8 @@ std::vector<int> Architecture::end_to_end_filter_shape() const {
     for (std::size_t l = 1; l < shapes_.size(); ++l) {
       size += (shapes_[l][static_cast<std::size_t>(d)] - 1) * prod;
       prod *= strides_[l];
-      if (size > 1000000000L || prod > 1000000000L) throw invalid_argument("architecture " + to_string() + " is too large");
+      if (size > 1000000000L || prod > 1000000000L)
+        throw invalid_argument("architecture " + to_string() + " is too large");
     }
     k.push_back(static_cast<int>(size));
   }

@@ -61,8 +61,8 @@ std::vector<Rational> toeplitz_filter(const RatMatrix& W, int stride) {
   const long k = W.cols() - static_cast<long>(stride) * (W.rows() - 1);
   if (k < 1)
     throw domain_error("a " + std::to_string(W.rows()) + " x " + std::to_string(W.cols()) +
-                       " matrix is not a convolution with stride " + std::to_string(stride) + " (eq. 2.4 gives filter size " +
-                       std::to_string(k) + ")");
+                       " matrix is not a convolution with stride " + std::to_string(stride) +
+                       " (eq. 2.4 gives filter size " + std::to_string(k) + ")");
   std::vector<Rational> w;
   for (long j = 0; j < k; ++j) w.push_back(W.at(0, j));
   for (long i = 0; i < W.rows(); ++i)
@@ -162,8 +162,10 @@ RatTensor convolutional_tensor(const RatTensor& w, const std::vector<int>& outpu
   if (stride < 1) throw invalid_argument("stride " + std::to_string(stride) + " is not positive");
   std::vector<int> shape = output_extents;
   for (std::size_t h = 0; h < D; ++h) {
-    if (output_extents[h] < 1) throw invalid_argument("output extent " + std::to_string(output_extents[h]) + " is not positive");
-    shape.push_back(static_cast<int>(input_size_for(static_cast<std::size_t>(w.shape()[h]), stride, output_extents[h])));
+    if (output_extents[h] < 1)
+      throw invalid_argument("output extent " + std::to_string(output_extents[h]) + " is not positive");
+    shape.push_back(
+        static_cast<int>(input_size_for(static_cast<std::size_t>(w.shape()[h]), stride, output_extents[h])));
   }
   RatTensor T(shape);
   const RatTensor out_probe(output_extents);
@@ -183,15 +185,17 @@ RatTensor convolutional_tensor(const RatTensor& w, const std::vector<int>& outpu
 }
 
 RatTensor tensor_filter(const RatTensor& T, int stride) {
-  if (T.order() % 2 != 0) throw invalid_argument("a convolutional tensor has even order, this one " + std::to_string(T.order()));
+  if (T.order() % 2 != 0)
+    throw invalid_argument("a convolutional tensor has even order, this one " + std::to_string(T.order()));
   if (stride < 1) throw invalid_argument("stride " + std::to_string(stride) + " is not positive");
   const std::size_t D = static_cast<std::size_t>(T.order() / 2);
   std::vector<int> out(T.shape().begin(), T.shape().begin() + static_cast<long>(D)), k;
   for (std::size_t h = 0; h < D; ++h) {
     const long kh = T.shape()[D + h] - static_cast<long>(stride) * (out[h] - 1);
     if (kh < 1)
-      throw domain_error("a tensor of shape " + detail::join_ints(T.shape(), "x") + " is not a convolution with stride " +
-                         std::to_string(stride) + " (eq. 2.4 gives filter extent " + std::to_string(kh) + ")");
+      throw domain_error("a tensor of shape " + detail::join_ints(T.shape(), "x") +
+                         " is not a convolution with stride " + std::to_string(stride) +
+                         " (eq. 2.4 gives filter extent " + std::to_string(kh) + ")");
     k.push_back(static_cast<int>(kh));
   }
   RatTensor w(k);
@@ -202,13 +206,14 @@ RatTensor tensor_filter(const RatTensor& T, int stride) {
     w.set(j, T.at(idx));
   }
   if (convolutional_tensor(w, out, stride) != T)
-    throw domain_error("the tensor of shape " + detail::join_ints(T.shape(), "x") + " breaks the convolution pattern (4.4) with stride " +
-                       std::to_string(stride));
+    throw domain_error("the tensor of shape " + detail::join_ints(T.shape(), "x") +
+                       " breaks the convolution pattern (4.4) with stride " + std::to_string(stride));
   return w;
 }
 
 RatMatrix unfold(const RatTensor& T) {
-  if (T.order() % 2 != 0) throw invalid_argument("unfold needs an order-2D tensor, this one has order " + std::to_string(T.order()));
+  if (T.order() % 2 != 0)
+    throw invalid_argument("unfold needs an order-2D tensor, this one has order " + std::to_string(T.order()));
   const std::size_t D = static_cast<std::size_t>(T.order() / 2);
   long rows = 1, cols = 1;
   for (std::size_t h = 0; h < D; ++h) rows *= T.shape()[h], cols *= T.shape()[D + h];

@@ -179,12 +179,9 @@ ClassScalesEnclosure enclosed_scales(const FiberClass& c, std::size_t index, con
   for (long it = 0; it < prec; ++it) {
     const Rational mid = (lo + hi) * Rational(1, 2);
     const Ball v = phi(mid);
-    if (v.is_positive())
-      hi = mid;
-    else if (v.is_negative())
-      lo = mid;
-    else
-      break;  // the enclosure of H limits the accuracy
+    if (v.is_positive()) hi = mid;
+    else if (v.is_negative()) lo = mid;
+    else break;  // the enclosure of H limits the accuracy
   }
   const Ball b1 = Ball::from_interval(lo, hi, prec);
   for (std::size_t l = 0; l < L; ++l) {

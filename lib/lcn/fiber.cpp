@@ -19,12 +19,12 @@ void require_fiber_input(const Architecture& arch, const BinaryForm& w) {
   require_stride_one(arch);
   const int n = arch.end_to_end_filter_size() - 1;
   if (w.degree() != n)
-    throw invalid_argument("end-to-end filter " + w.to_coefficient_string() + " has " +
-                           std::to_string(w.degree() + 1) + " coefficients, " + arch.to_string() + " needs " +
-                           std::to_string(n + 1));
+    throw invalid_argument("end-to-end filter " + w.to_coefficient_string() + " has " + std::to_string(w.degree() + 1) +
+                           " coefficients, " + arch.to_string() + " needs " + std::to_string(n + 1));
   if (w.is_zero())
-    throw domain_error("the fiber over the zero filter is a union of linear spaces, not finitely many scaling "
-                       "classes (Lemma 5.7 needs w != 0)");
+    throw domain_error(
+        "the fiber over the zero filter is a union of linear spaces, not finitely many scaling "
+        "classes (Lemma 5.7 needs w != 0)");
 }
 
 // Distributions of items (degree d_f, multiplicity e_f) over bins of the given
@@ -253,7 +253,8 @@ Fiber fiber(const Architecture& arch, const BinaryForm& w, long prec, long max_c
     }
     for (std::size_t l = 0; l < L; ++l) {
       BinaryForm exact_part{1};
-      for (std::size_t j = 0; j < B; ++j) exact_part = exact_part * pow(blocks[j].form, static_cast<unsigned>(whole[l][j]));
+      for (std::size_t j = 0; j < B; ++j)
+        exact_part = exact_part * pow(blocks[j].form, static_cast<unsigned>(whole[l][j]));
       if (l == 0) exact_part *= constant;
       BallForm f = ball_form(exact_part, prec);
       bool repeated = false;

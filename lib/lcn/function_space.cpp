@@ -65,8 +65,8 @@ int odd_count(const Rrmp& r) {
 void check_degree(const Architecture& red, int degree, const std::string& what) {
   const int n = red.end_to_end_filter_size() - 1;
   if (degree != n)
-    throw invalid_argument(what + " has degree " + std::to_string(degree) + ", the function space of " + red.to_string() +
-                           " consists of forms of degree " + std::to_string(n));
+    throw invalid_argument(what + " has degree " + std::to_string(degree) + ", the function space of " +
+                           red.to_string() + " consists of forms of degree " + std::to_string(n));
 }
 
 }  // namespace
@@ -130,8 +130,8 @@ FillingVerdict filling_verdict(const Architecture& arch) {
         which = "s_" + std::to_string(l + 1) + " = " + std::to_string(r.strides()[l]);
         break;
       }
-    return {false, "Proposition 4.11: " + which + " > 1 and k_L = " + std::to_string(r.filters().back()) +
-                       " > 1 in " + r.to_string() + " (lower-dimensional)"};
+    return {false, "Proposition 4.11: " + which + " > 1 and k_L = " + std::to_string(r.filters().back()) + " > 1 in " +
+                       r.to_string() + " (lower-dimensional)"};
   }
   const int e = r.even_filter_count();
   return {e <= 1, "Theorem 4.1: e = " + std::to_string(e) + " even filter size" + (e == 1 ? "" : "s") + " in " +
@@ -185,7 +185,9 @@ Region form_region(const Architecture& arch, const BinaryForm& p) {
   return rrmp_region(red, rrmp(p));
 }
 
-bool in_function_space(const Architecture& arch, const BinaryForm& p) { return form_region(arch, p) != Region::complement; }
+bool in_function_space(const Architecture& arch, const BinaryForm& p) {
+  return form_region(arch, p) != Region::complement;
+}
 
 FunctionSpaceDimension function_space_dimension(const Architecture& arch, const DimensionOptions& options) {
   if (options.trials < 1) throw invalid_argument("trials = " + std::to_string(options.trials) + " is not positive");
@@ -206,7 +208,8 @@ FunctionSpaceDimension function_space_dimension(const Architecture& arch, const 
   }
   FunctionSpaceDimension d{best, ambient, upper, best == upper, done, 0.0};
   if (!d.certified) {
-    const double per_trial = static_cast<double>(upper) * (L - 1) / (2.0 * static_cast<double>(options.sample_bound) + 1.0);
+    const double per_trial =
+        static_cast<double>(upper) * (L - 1) / (2.0 * static_cast<double>(options.sample_bound) + 1.0);
     d.failure_probability = std::pow(std::min(1.0, per_trial), done);
   }
   return d;

@@ -119,8 +119,9 @@ void check_tensor_filters(const Architecture& arch, const TensorFilters& theta) 
                            " layers of " + arch.to_string());
   for (std::size_t l = 0; l < shapes.size(); ++l)
     if (theta[l].shape() != shapes[l])
-      throw invalid_argument("filter " + std::to_string(l + 1) + " has shape " + detail::join_ints(theta[l].shape(), "x") +
-                             ", the architecture " + arch.to_string() + " needs " + detail::join_ints(shapes[l], "x"));
+      throw invalid_argument("filter " + std::to_string(l + 1) + " has shape " +
+                             detail::join_ints(theta[l].shape(), "x") + ", the architecture " + arch.to_string() +
+                             " needs " + detail::join_ints(shapes[l], "x"));
 }
 
 RatTensor product_except(const TensorFilters& theta, std::size_t skip, const RatTensor* replacement) {

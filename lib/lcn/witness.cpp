@@ -24,17 +24,18 @@ std::vector<int> capacities(const Architecture& arch, const BinaryForm& p) {
   long S = 1;
   for (std::size_t l = 0; l < k.size(); ++l) {
     if (k[l] > 1 && S != 1)
-      throw not_supported("witness factorizations need stride one before every filter of size > 1 (Lemma 4.2, Cor. 4.10); " +
-                          arch.to_string() + " has s_1...s_" + std::to_string(l) + " = " + std::to_string(S) +
-                          " before filter " + std::to_string(l + 1));
+      throw not_supported(
+          "witness factorizations need stride one before every filter of size > 1 (Lemma 4.2, Cor. 4.10); " +
+          arch.to_string() + " has s_1...s_" + std::to_string(l) + " = " + std::to_string(S) + " before filter " +
+          std::to_string(l + 1));
     S *= arch.strides()[l];
   }
   std::vector<int> cap;
   for (int kl : k) cap.push_back(kl - 1);
   const int n = std::accumulate(cap.begin(), cap.end(), 0);
   if (p.degree() != n)
-    throw invalid_argument("the form " + p.to_string() + " has degree " + std::to_string(p.degree()) + ", the architecture " +
-                           arch.to_string() + " needs degree " + std::to_string(n));
+    throw invalid_argument("the form " + p.to_string() + " has degree " + std::to_string(p.degree()) +
+                           ", the architecture " + arch.to_string() + " needs degree " + std::to_string(n));
   return cap;
 }
 
@@ -49,7 +50,8 @@ class Packer {
     bin_.assign(deg_.size(), -1);
   }
   std::optional<std::vector<int>> run() {
-    if (std::accumulate(deg_.begin(), deg_.end(), 0) != std::accumulate(rem_.begin(), rem_.end(), 0)) return std::nullopt;
+    if (std::accumulate(deg_.begin(), deg_.end(), 0) != std::accumulate(rem_.begin(), rem_.end(), 0))
+      return std::nullopt;
     if (place(0)) return bin_;
     return std::nullopt;
   }
@@ -126,8 +128,8 @@ Rational round_to_bits(const Ball& x, long bits) {
 }
 
 // Builds the filters of a packing and fills in the witness fields.
-Witness build(const Architecture& arch, const BinaryForm& p, const std::vector<int>& cap, const std::vector<Item>& items,
-              const std::vector<int>& bin, const Rational& unit, long precision) {
+Witness build(const Architecture& arch, const BinaryForm& p, const std::vector<int>& cap,
+              const std::vector<Item>& items, const std::vector<int>& bin, const Rational& unit, long precision) {
   const long wp = precision + 64;
   const std::size_t L = cap.size();
   std::vector<BinaryForm> exact_part(L, BinaryForm{1});
@@ -220,13 +222,14 @@ Witness witness(const Architecture& arch, const BinaryForm& p, long precision) {
   if (precision < 16) throw invalid_argument("precision " + std::to_string(precision) + " bits is below 16");
   if (p.is_zero()) return zero_witness(arch);
   if (!in_function_space(arch, p))
-    throw domain_error("the form " + p.to_string() + " is not in the function space of " + arch.to_string() + ": it has " +
-                       std::to_string(rrmp(p).real_root_count()) + " real roots, Lemma 4.2 needs e = " +
+    throw domain_error("the form " + p.to_string() + " is not in the function space of " + arch.to_string() +
+                       ": it has " + std::to_string(rrmp(p).real_root_count()) + " real roots, Lemma 4.2 needs e = " +
                        std::to_string(stride_one_reduction(arch)->even_filter_count()));
   const FormFactorization fac = factor(p);
   {
     const std::vector<Item> items = exact_items(fac);
-    if (const auto bin = Packer(degrees_of(items), cap).run()) return build(arch, p, cap, items, *bin, fac.unit, precision);
+    if (const auto bin = Packer(degrees_of(items), cap).run())
+      return build(arch, p, cap, items, *bin, fac.unit, precision);
   }
   // Split as few Q-factors as possible into their real factors.
   const RealFactorization rf = real_factorization(p, precision + 64);
@@ -265,7 +268,8 @@ Witness witness(const Architecture& arch, const BinaryForm& p, long precision) {
       for (std::size_t j : pick) split[splittable[j]] = true;
       Rational unit;
       const std::vector<Item> items = items_for(split, unit);
-      if (const auto bin = Packer(degrees_of(items), cap).run()) return build(arch, p, cap, items, *bin, unit, precision);
+      if (const auto bin = Packer(degrees_of(items), cap).run())
+        return build(arch, p, cap, items, *bin, unit, precision);
       std::size_t j = size;
       while (j > 0 && pick[j - 1] == C - size + j - 1) --j;
       if (j == 0) break;

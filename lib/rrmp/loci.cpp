@@ -15,7 +15,8 @@ namespace {
 
 void require_same_sum(const Partition& mu, const Partition& lambda) {
   if (mu.sum() != lambda.sum())
-    throw invalid_argument("partitions " + mu.to_string() + " and " + lambda.to_string() + " are of different integers");
+    throw invalid_argument("partitions " + mu.to_string() + " and " + lambda.to_string() +
+                           " are of different integers");
 }
 
 // Enumerates labelled splittings of mu into lambda.  For each one calls
@@ -25,10 +26,8 @@ void require_same_sum(const Partition& mu, const Partition& lambda) {
 void for_each_splitting(const Partition& mu, const Partition& lambda, const std::function<bool(bool)>& visit) {
   std::vector<int> values, counts;  // distinct parts of lambda with multiplicities
   for (int p : lambda.parts()) {
-    if (!values.empty() && values.back() == p)
-      ++counts.back();
-    else
-      values.push_back(p), counts.push_back(1);
+    if (!values.empty() && values.back() == p) ++counts.back();
+    else values.push_back(p), counts.push_back(1);
   }
   const std::vector<int>& m = mu.parts();
   bool stop = false;

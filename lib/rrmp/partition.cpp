@@ -24,7 +24,8 @@ Partition Partition::parse(std::string_view text) {
   std::vector<int> parts;
   if (t.find(',') == std::string_view::npos && t.size() > 1) {
     for (char c : t) {  // "211": one digit per part
-      if (c < '1' || c > '9') throw parse_error("bad part '" + std::string(1, c) + "' in partition '" + std::string(text) + "'");
+      if (c < '1' || c > '9')
+        throw parse_error("bad part '" + std::string(1, c) + "' in partition '" + std::string(text) + "'");
       parts.push_back(c - '0');
     }
   } else {
@@ -32,7 +33,8 @@ Partition Partition::parse(std::string_view text) {
       if (f.empty() || f.size() > 6 || f.find_first_not_of("0123456789") != std::string_view::npos)
         throw parse_error("bad part '" + std::string(f) + "' in partition '" + std::string(text) + "'");
       int v = std::stoi(std::string(f));
-      if (v <= 0) throw parse_error("partition part " + std::string(f) + " is not positive in '" + std::string(text) + "'");
+      if (v <= 0)
+        throw parse_error("partition part " + std::string(f) + " is not positive in '" + std::string(text) + "'");
       parts.push_back(v);
     }
   }

@@ -136,7 +136,8 @@ std::vector<Rrmp> all_rrmps(int n) {
     std::vector<Partition> gammas = partitions(c);
     std::reverse(gammas.begin(), gammas.end());
     for (const Partition& r : rhos)
-      for (const Partition& g : gammas) out.emplace_back(std::span<const int>(r.parts()), std::span<const int>(g.parts()));
+      for (const Partition& g : gammas)
+        out.emplace_back(std::span<const int>(r.parts()), std::span<const int>(g.parts()));
   }
   return out;
 }
@@ -194,7 +195,8 @@ int real_root_count(const fmpz_poly_struct* f) {
       }
     }
     if (small)
-      if (std::optional<int> r = detail::count_real_roots_descartes(std::span<const std::int64_t>(c, static_cast<std::size_t>(len))))
+      if (std::optional<int> r =
+              detail::count_real_roots_descartes(std::span<const std::int64_t>(c, static_cast<std::size_t>(len))))
         return *r;
   }
   return static_cast<int>(fmpz_poly_num_real_roots(f));

@@ -23,12 +23,12 @@ Rrmp quadratic(const Z& a, const Z& b, const Z& c) {
 Rrmp cubic(const Z& a, const Z& b, const Z& c, const Z& d) {
   // Example 3.3: Disc = b^2c^2 - 4ac^3 - 4b^3d - 27a^2d^2 + 18abcd, and the
   // triple-root conditions delta_1 = 3ac - b^2, delta_2 = 9ad - bc, delta_3 = 3bd - c^2.
-  const Z disc = b * b * c * c - Z(4) * a * c * c * c - Z(4) * b * b * b * d - Z(27) * a * a * d * d +
-                 Z(18) * a * b * c * d;
+  const Z disc =
+      b * b * c * c - Z(4) * a * c * c * c - Z(4) * b * b * b * d - Z(27) * a * a * d * d + Z(18) * a * b * c * d;
   if (disc.sign() > 0) return make({1, 1, 1}, {});
   if (disc.sign() < 0) return make({1}, {1});
-  const bool triple = (Z(3) * a * c - b * b).is_zero() && (Z(9) * a * d - b * c).is_zero() &&
-                      (Z(3) * b * d - c * c).is_zero();
+  const bool triple =
+      (Z(3) * a * c - b * b).is_zero() && (Z(9) * a * d - b * c).is_zero() && (Z(3) * b * d - c * c).is_zero();
   return triple ? make({3}, {}) : make({1, 2}, {});
 }
 
@@ -99,7 +99,8 @@ std::optional<Rrmp> rrmp_closed_form(const BinaryForm& p) {
 }
 
 CubicInvariants cubic_invariants(const BinaryForm& p) {
-  if (p.degree() != 3) throw invalid_argument("cubic invariants need a form of degree 3, got degree " + std::to_string(p.degree()));
+  if (p.degree() != 3)
+    throw invalid_argument("cubic invariants need a form of degree 3, got degree " + std::to_string(p.degree()));
   const Rational a = p.coeff(0), b = p.coeff(1), c = p.coeff(2), d = p.coeff(3);
   const Rational k3(3), k4(4), k9(9), k18(18), k27(27);
   return {b * b * c * c - k4 * a * c * c * c - k4 * b * b * b * d - k27 * a * a * d * d + k18 * a * b * c * d,
@@ -107,14 +108,18 @@ CubicInvariants cubic_invariants(const BinaryForm& p) {
 }
 
 DepressedQuartic depressed_quartic(const BinaryForm& f) {
-  if (f.degree() != 4) throw invalid_argument("the depressed quartic needs a form of degree 4, got degree " + std::to_string(f.degree()));
-  if (f.coeff(0).is_zero()) throw domain_error("the depressed quartic needs a_0 != 0 (the form " + f.to_string() + " has a root at (1:0))");
+  if (f.degree() != 4)
+    throw invalid_argument("the depressed quartic needs a form of degree 4, got degree " + std::to_string(f.degree()));
+  if (f.coeff(0).is_zero())
+    throw domain_error("the depressed quartic needs a_0 != 0 (the form " + f.to_string() + " has a root at (1:0))");
   const Rational a0 = f.coeff(0);
   // Translate x -> x - a_1/(4 a_0) y and divide by a_0.
-  const BinaryForm g = Rational(1) / a0 * f.substitute(Rational(1), -f.coeff(1) / (Rational(4) * a0), Rational(0), Rational(1));
+  const BinaryForm g =
+      Rational(1) / a0 * f.substitute(Rational(1), -f.coeff(1) / (Rational(4) * a0), Rational(0), Rational(1));
   const Rational p = g.coeff(2), q = g.coeff(3), r = g.coeff(4);
   const Rational delta = Rational(256) * r * r * r - Rational(128) * p * p * r * r + Rational(144) * p * q * q * r +
-                         Rational(16) * p * p * p * p * r - Rational(27) * q * q * q * q - Rational(4) * p * p * p * q * q;
+                         Rational(16) * p * p * p * p * r - Rational(27) * q * q * q * q -
+                         Rational(4) * p * p * p * q * q;
   const Rational delta_prime = Rational(8) * p * r - Rational(9) * q * q - Rational(2) * p * p * p;
   return {p, q, r, delta, delta_prime};
 }

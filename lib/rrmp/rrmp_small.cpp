@@ -10,7 +10,7 @@ namespace lcngeom::detail {
 
 namespace {
 
-__extension__ typedef __int128 i128;           // GCC/Clang extension, exact 128-bit
+__extension__ typedef __int128 i128;  // GCC/Clang extension, exact 128-bit
 __extension__ typedef unsigned __int128 u128;
 
 // A 128-bit integer whose overflow is sticky (like a NaN).
@@ -47,20 +47,33 @@ bool bad(const Checked& x) { return x.bad; }
 enum Pattern : int {
   kOverflow = -2,
   kUndecided = -1,
-  k0, k1,                                      // degrees 0, 1
-  k11_0, k2_0, k0_1,                           // quadratic
-  k111_0, k12_0, k3_0, k1_1,                   // cubic
-  k1111_0, k112_0, k22_0, k13_0, k4_0, k11_1, k2_1, k0_2, k0_11,  // quartic
+  k0,
+  k1,  // degrees 0, 1
+  k11_0,
+  k2_0,
+  k0_1,  // quadratic
+  k111_0,
+  k12_0,
+  k3_0,
+  k1_1,  // cubic
+  k1111_0,
+  k112_0,
+  k22_0,
+  k13_0,
+  k4_0,
+  k11_1,
+  k2_1,
+  k0_2,
+  k0_11,  // quartic
   kCount
 };
 
 const Rrmp& pattern(int k) {
-  static const Rrmp table[kCount] = {
-      Rrmp(),          Rrmp({1}, {}),
-      Rrmp({1, 1}, {}), Rrmp({2}, {}), Rrmp({}, {1}),
-      Rrmp({1, 1, 1}, {}), Rrmp({1, 2}, {}), Rrmp({3}, {}), Rrmp({1}, {1}),
-      Rrmp({1, 1, 1, 1}, {}), Rrmp({1, 1, 2}, {}), Rrmp({2, 2}, {}), Rrmp({1, 3}, {}), Rrmp({4}, {}),
-      Rrmp({1, 1}, {1}), Rrmp({2}, {1}), Rrmp({}, {2}), Rrmp({}, {1, 1})};
+  static const Rrmp table[kCount] = {Rrmp(),           Rrmp({1}, {}),          Rrmp({1, 1}, {}),    Rrmp({2}, {}),
+                                     Rrmp({}, {1}),    Rrmp({1, 1, 1}, {}),    Rrmp({1, 2}, {}),    Rrmp({3}, {}),
+                                     Rrmp({1}, {1}),   Rrmp({1, 1, 1, 1}, {}), Rrmp({1, 1, 2}, {}), Rrmp({2, 2}, {}),
+                                     Rrmp({1, 3}, {}), Rrmp({4}, {}),          Rrmp({1, 1}, {1}),   Rrmp({2}, {1}),
+                                     Rrmp({}, {2}),    Rrmp({}, {1, 1})};
   return table[k];
 }
 
@@ -76,8 +89,8 @@ template <class T>
 int cubic(T a, T b, T c, T d) {
   // Disc = b^2c^2 - 4ac^3 - 4b^3d - 27a^2d^2 + 18abcd; triple root iff
   // delta_1 = 3ac - b^2, delta_2 = 9ad - bc, delta_3 = 3bd - c^2 all vanish.
-  const T disc = b * b * c * c - T(4) * a * c * c * c - T(4) * b * b * b * d - T(27) * a * a * d * d +
-                 T(18) * a * b * c * d;
+  const T disc =
+      b * b * c * c - T(4) * a * c * c * c - T(4) * b * b * b * d - T(27) * a * a * d * d + T(18) * a * b * c * d;
   if (bad(disc)) return kOverflow;
   if (sgn(disc) > 0) return k111_0;
   if (sgn(disc) < 0) return k1_1;

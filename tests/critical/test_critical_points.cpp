@@ -113,8 +113,9 @@ TEST_CASE("planted critical points are found, counts agree with the modular ED d
     const Partition lambda = Partition::parse(lam);
     const int n = lambda.sum();
     for (int which = 0; which < 3; ++which) {
-      InnerProduct s = which == 0 ? InnerProduct::euclidean(n)
-                                  : which == 1 ? InnerProduct::bombieri(n) : random_spd(g, n);
+      InnerProduct s = which == 0   ? InnerProduct::euclidean(n)
+                       : which == 1 ? InnerProduct::bombieri(n)
+                                    : random_spd(g, n);
       if (n == 5 && which > 0) continue;  // keep the suite fast (n = 5 exact solves take ~1 s)
       BinaryForm w0 = test::planted_form(g, lambda.parts(), {}, n == 5 ? 2 : 5);
       BinaryForm u = planted_target(g, w0, s, lambda);
@@ -146,7 +147,8 @@ TEST_CASE("planted critical points are found, counts agree with the modular ED d
 TEST_CASE("critical points: roots at (1:0) are found (second cell)", "[critical]") {
   // The critical point y^2 (5x^2 + 2y^2) of Section 7.3 has its double root at infinity;
   // the same after the substitution x <-> y exchanges the roles.
-  CriticalPointSet r = critical_points(Partition::parse("2,1,1"), BinaryForm{2, 0, 5, 0, 2}, InnerProduct::euclidean(4));
+  CriticalPointSet r =
+      critical_points(Partition::parse("2,1,1"), BinaryForm{2, 0, 5, 0, 2}, InnerProduct::euclidean(4));
   bool inf = false;
   for (const CriticalOrbit& o : r.orbits) inf = inf || o.cell != "monic";
   CHECK(inf);
@@ -169,7 +171,8 @@ TEST_CASE("critical points: orbit data is consistent", "[critical]") {
   for (int i = 0; i <= 4; ++i) CHECK(orbit_coefficient(o, i).degree() < 12);
   for (const RealCriticalPoint& p : r.real_points) CHECK(p.rrmp.to_string() == "13|0");
   // Rational orbits: the single-polynomial form of the coordinates is the exact point.
-  CriticalPointSet r2 = critical_points(Partition::parse("2,1,1"), BinaryForm{2, 0, 5, 0, 2}, InnerProduct::euclidean(4));
+  CriticalPointSet r2 =
+      critical_points(Partition::parse("2,1,1"), BinaryForm{2, 0, 5, 0, 2}, InnerProduct::euclidean(4));
   std::set<std::string> from_orbits, listed;
   for (const CriticalOrbit& ob : r2.orbits)
     if (ob.size() == 1) {
@@ -194,10 +197,12 @@ TEST_CASE("critical points: errors", "[critical]") {
   CHECK_THROWS_AS(critical_points(Partition::parse("2,2"), u, InnerProduct::euclidean(3)), invalid_argument);
   CHECK_THROWS_AS(critical_points(Partition::parse("2,2"), BinaryForm::zero(4), InnerProduct::euclidean(4)),
                   invalid_argument);
-  CHECK_THROWS_AS(critical_points(Partition::parse("2,2,2"), BinaryForm{1, 2, 3, 4, 5, 6, 7}, InnerProduct::euclidean(6)),
-                  not_supported);
+  CHECK_THROWS_AS(
+      critical_points(Partition::parse("2,2,2"), BinaryForm{1, 2, 3, 4, 5, 6, 7}, InnerProduct::euclidean(6)),
+      not_supported);
   // Example 6.12: Bombieri, u = (c, 0, c): a whole ellipse of critical points.
-  CHECK_THROWS_AS(critical_points(Partition::parse("2"), BinaryForm{3, 0, 3}, InnerProduct::bombieri(2)), not_supported);
+  CHECK_THROWS_AS(critical_points(Partition::parse("2"), BinaryForm{3, 0, 3}, InnerProduct::bombieri(2)),
+                  not_supported);
   // ... while a generic target has the special ED degree 2 (Remark 6.8).
   CHECK(critical_points(Partition::parse("2"), BinaryForm{3, 1, 2}, InnerProduct::bombieri(2)).complex_count == 2);
   CHECK(critical_points(Partition::parse("2"), BinaryForm{3, 1, 2}, InnerProduct::euclidean(2)).complex_count == 4);
@@ -208,12 +213,14 @@ TEST_CASE("Delta_(1,...,1): the only critical point is u itself when u is square
   CHECK(r.complex_count == 1);
   REQUIRE(r.rational_points.size() == 1u);
   CHECK(r.rational_points[0] == BinaryForm({1, 0, -1, 0}));
-  CHECK(critical_points(Partition::parse("1,1,1"), BinaryForm::parse("x^2 y"), InnerProduct::euclidean(3)).complex_count == 0);
+  CHECK(critical_points(Partition::parse("1,1,1"), BinaryForm::parse("x^2 y"), InnerProduct::euclidean(3))
+            .complex_count == 0);
 }
 
 TEST_CASE("Example 5.10: k = (2,3), u = (x+y)(x^2 + y^2/10)", "[critical][example5_10]") {
   const BinaryForm u = BinaryForm::parse("(x+y)(x^2+y^2/10)");
-  LinearFactorCriticalSet r = linear_factor_critical_points(Architecture({2, 3}), u, InnerProduct::euclidean(3), {12, 1});
+  LinearFactorCriticalSet r =
+      linear_factor_critical_points(Architecture({2, 3}), u, InnerProduct::euclidean(3), {12, 1});
   CHECK(r.complex_count == 10);
   CHECK(r.global_count == 3);
   CHECK(r.global_real == 1);
@@ -229,7 +236,8 @@ TEST_CASE("Example 5.10: k = (2,3), u = (x+y)(x^2 + y^2/10)", "[critical][exampl
     REQUIRE(p.parameters.size() == 4u);
     bool close = true;
     for (int i = 0; i < 4; ++i)
-      close = close && std::abs(Rational(std::string_view(p.parameters[static_cast<std::size_t>(i)])).to_double() - paper[i]) < 1e-7;
+      close = close && std::abs(Rational(std::string_view(p.parameters[static_cast<std::size_t>(i)])).to_double() -
+                                paper[i]) < 1e-7;
     if (close) {
       ++found;
       CHECK(!p.global);
@@ -241,8 +249,9 @@ TEST_CASE("Example 5.10: k = (2,3), u = (x+y)(x^2 + y^2/10)", "[critical][exampl
   CHECK(found == 1);
   // the same through k = (3,2)
   CHECK(linear_factor_critical_points(Architecture({3, 2}), u, InnerProduct::euclidean(3)).complex_count == 10);
-  CHECK_THROWS_AS(linear_factor_critical_points(Architecture({3, 3}), BinaryForm{1, 0, 0, 0, 1}, InnerProduct::euclidean(4)),
-                  not_supported);
+  CHECK_THROWS_AS(
+      linear_factor_critical_points(Architecture({3, 3}), BinaryForm{1, 0, 0, 0, 1}, InnerProduct::euclidean(4)),
+      not_supported);
   CHECK_THROWS_AS(linear_factor_critical_points(Architecture({2, 3}), BinaryForm{1, 0, 1}, InnerProduct::euclidean(2)),
                   invalid_argument);
 }
@@ -256,13 +265,14 @@ TEST_CASE("Example 5.10 structure: global points are the factorizations of u", "
   CHECK(r.complex_count == 10);
 }
 
-TEST_CASE("Example 6.5: (6.7) with XX^T = I is the quartic (6.8), and its discriminant factors", "[critical][example6_5]") {
+TEST_CASE("Example 6.5: (6.7) with XX^T = I is the quartic (6.8), and its discriminant factors",
+          "[critical][example6_5]") {
   RatMPoly q = quadric_multiplier_polynomial(RatMatrix::identity(3));
   Ring R = q.ring();
-  RatMPoly printed = RatMPoly::parse(
-      R,
-      "(u2^2 - u1*u3)*l^4 + (-u1^2 - 4*u1*u3 - u3^2)*l^3 + (-4*u1^2 - 2*u2^2 - 5*u1*u3 - 4*u3^2)*l^2"
-      " + (-4*u1^2 - 4*u1*u3 - 4*u3^2)*l + (u2^2 - 4*u1*u3)");
+  RatMPoly printed =
+      RatMPoly::parse(R,
+                      "(u2^2 - u1*u3)*l^4 + (-u1^2 - 4*u1*u3 - u3^2)*l^3 + (-4*u1^2 - 2*u2^2 - 5*u1*u3 - 4*u3^2)*l^2"
+                      " + (-4*u1^2 - 4*u1*u3 - 4*u3^2)*l + (u2^2 - 4*u1*u3)");
   CHECK(q == printed);
   MPolyFactorization f = factor(discriminant(q, 3));
   RatMPoly p69 = RatMPoly::parse(
@@ -272,7 +282,8 @@ TEST_CASE("Example 6.5: (6.7) with XX^T = I is the quartic (6.8), and its discri
       " + 696*u1^2*u3^4 + 435*u2^2*u3^4 - 240*u1*u3^5 + 32*u3^6");
   std::map<std::string, int> got;
   for (const auto& [g, e] : f.factors) got[g.to_string()] = e;
-  const RatMPoly u1m3 = RatMPoly::parse(R, "u1 - u3"), u1p3 = RatMPoly::parse(R, "u1 + u3"), u2 = RatMPoly::parse(R, "u2");
+  const RatMPoly u1m3 = RatMPoly::parse(R, "u1 - u3"), u1p3 = RatMPoly::parse(R, "u1 + u3"),
+                 u2 = RatMPoly::parse(R, "u2");
   // Normalise signs/scalars through divisibility: each printed factor divides the discriminant.
   RatMPoly d = discriminant(q, 3);
   CHECK_NOTHROW(divexact(d, pow(u2, 2)));
@@ -292,11 +303,12 @@ TEST_CASE("Example 6.12: (6.7) with XX^T = diag(1,1/2,1)", "[critical][example6_
   RatMPoly q = quadric_multiplier_polynomial(s);
   Ring R = q.ring();
   // With U = Y X^T (XX^T)^{-1} (eq. 6.1): -(1/4)(l+1)^2((4u1u3 - u2^2) l^2 + (4u1^2 + 2u2^2 + 4u3^2) l + 4u1u3 - u2^2).
-  RatMPoly ours = RatMPoly::parse(R, "-1/4*(l+1)^2*((4*u1*u3 - u2^2)*l^2 + (4*u1^2 + 2*u2^2 + 4*u3^2)*l + 4*u1*u3 - u2^2)");
+  RatMPoly ours =
+      RatMPoly::parse(R, "-1/4*(l+1)^2*((4*u1*u3 - u2^2)*l^2 + (4*u1^2 + 2*u2^2 + 4*u3^2)*l + 4*u1*u3 - u2^2)");
   CHECK(q == ours);
   // The printed (6.12) is (6.7) with YX^T = U (XX^T)^{-1}.
-  RatMPoly printed = RatMPoly::parse(
-      R, "(-1)*(l+1)*(l+1)*((u1*u3 - 4*u2^2)*l^2 + (u1^2 + 8*u2^2 + u3^2)*l + (u1*u3 - 4*u2^2))");
+  RatMPoly printed =
+      RatMPoly::parse(R, "(-1)*(l+1)*(l+1)*((u1*u3 - 4*u2^2)*l^2 + (u1^2 + 8*u2^2 + u3^2)*l + (u1*u3 - 4*u2^2))");
   CHECK(!(q == printed));
   RatMPoly slip = quadric_multiplier_polynomial(s, s.inverse());  // a fresh ring: compare in it
   CHECK(slip == RatMPoly::parse(slip.ring(), printed.to_string()));

@@ -54,7 +54,7 @@ TEST_CASE("closed forms: 3n-2, (2a-1)n - 2(a-1)^2, and n for Bombieri", "[ed_deg
       o.seed = static_cast<std::uint64_t>(100 * n + alpha);
       const int generic = ed_degree(lambda, e, o).ed_degree;
       CHECK(generic == (2 * alpha - 1) * n - 2 * (alpha - 1) * (alpha - 1));
-      if (alpha == 2) CHECK(generic == 3 * n - 2);  // discriminant [15, Example 5.12]
+      if (alpha == 2) CHECK(generic == 3 * n - 2);    // discriminant [15, Example 5.12]
       CHECK(ed_degree(lambda, b, o).ed_degree == n);  // [15, Cor. 8.7], [27, Thm. 5.1]
       CHECK(porteous_number(lambda) == generic);
     }
@@ -104,7 +104,8 @@ TEST_CASE("modular count at a rational target equals the exact count", "[ed_degr
       std::vector<std::uint64_t> target;
       for (const Rational& c : u.coefficients()) {
         const long v = fmpz_get_si(fmpq_numref(c.raw()));
-        target.push_back(static_cast<std::uint64_t>(((v % static_cast<long>(p)) + static_cast<long>(p)) % static_cast<long>(p)));
+        target.push_back(
+            static_cast<std::uint64_t>(((v % static_cast<long>(p)) + static_cast<long>(p)) % static_cast<long>(p)));
       }
       for (const InnerProduct& s : {InnerProduct::euclidean(4), InnerProduct::bombieri(4)}) {
         INFO(lam << " " << u.to_string() << " " << s.name());

@@ -22,7 +22,9 @@ std::vector<BinaryForm> exact_minimisers(const FunctionSpaceMinimum& m) {
   return out;
 }
 
-bool contains(const std::vector<BinaryForm>& v, const BinaryForm& p) { return std::find(v.begin(), v.end(), p) != v.end(); }
+bool contains(const std::vector<BinaryForm>& v, const BinaryForm& p) {
+  return std::find(v.begin(), v.end(), p) != v.end();
+}
 
 Filters filters(const std::vector<std::vector<long>>& w) {
   Filters t;
@@ -114,7 +116,8 @@ TEST_CASE("Section 7.3: the global minimum of l on each quartic function space",
       CHECK(c.rrmp->to_string() == "2|1");
       CHECK(*c.lambda == Partition({2, 1, 1}));
     }
-    CHECK(m.searched == std::vector<Partition>{Partition({2, 1, 1}), Partition({2, 2}), Partition({3, 1}), Partition({4})});
+    CHECK(m.searched ==
+          std::vector<Partition>{Partition({2, 1, 1}), Partition({2, 2}), Partition({3, 1}), Partition({4})});
     CHECK(m.skipped == std::vector<Partition>{Partition({1, 1, 1, 1})});
     // candidates: 0, the 4 of (2,1,1), the two 22|0 of (2,2) (the 0|2 ones are outside M), 4 of (3,1), 4 of (4)
     CHECK(m.candidates.size() == 15u);
@@ -145,7 +148,8 @@ TEST_CASE("Section 7.3: the global minimum of l on each quartic function space",
   }
 }
 
-TEST_CASE("Section 7.3: classify_parameter decides the global minimum of critical parameters", "[minimum][section7_3][critical]") {
+TEST_CASE("Section 7.3: classify_parameter decides the global minimum of critical parameters",
+          "[minimum][section7_3][critical]") {
   const BinaryForm u{2, 0, 5, 0, 2};
   const InnerProduct I = InnerProduct::euclidean(4);
   struct Row {
@@ -240,8 +244,8 @@ TEST_CASE("planted targets: inside M, scaled, mirrored, and irrational ties", "[
   CHECK_FALSE(m.value_exact.has_value());
   CHECK(m.value.defining_polynomial().to_string() == "5*t^4+114*t^3-523*t^2-8328*t+7744");
   REQUIRE(m.minimisers.size() == 2u);
-  CHECK(m.minimisers[0].coefficients == std::vector<std::string>(m.minimisers[1].coefficients.rbegin(),
-                                                                     m.minimisers[1].coefficients.rend()));
+  CHECK(m.minimisers[0].coefficients ==
+        std::vector<std::string>(m.minimisers[1].coefficients.rbegin(), m.minimisers[1].coefficients.rend()));
   CHECK(m.value_decimal == "0.890146565891");
   CHECK(compare_minimum(m, Rational(89014656589, 100000000000)) > 0);
   CHECK(compare_minimum(m, Rational(89014656590, 100000000000)) < 0);
@@ -294,7 +298,8 @@ TEST_CASE("minimum on the function space: unsupported loci and bad input", "[min
   CHECK_FALSE(m.complete);
   REQUIRE(m.unsupported.size() == 1u);
   CHECK_THAT(m.unsupported.front(), Catch::StartsWith("(2): "));
-  const auto c = classify_parameter(Architecture({2, 2}), {{Rational(1), Rational(0)}, {Rational(1), Rational(0)}}, u, B);
+  const auto c =
+      classify_parameter(Architecture({2, 2}), {{Rational(1), Rational(0)}, {Rational(1), Rational(0)}}, u, B);
   CHECK(c.critical);
   CHECK(c.global_minimum == Decision::undecided);
   CHECK_THAT(c.global_minimum_reason, Catch::Contains("(2)"));
@@ -304,8 +309,9 @@ TEST_CASE("minimum on the function space: unsupported loci and bad input", "[min
   CHECK_THROWS_WITH(minimum_on_function_space(Architecture({2, 2}), u, InnerProduct::euclidean(3)),
                     Catch::Contains("degree 3") && Catch::Contains("degree 2"));
   CHECK_THROWS_AS(minimum_on_function_space(Architecture({2, 2}), u, InnerProduct::euclidean(2), -1), invalid_argument);
-  CHECK_THROWS_AS(minimum_on_function_space(Architecture({2, 2}, {2, 1}), BinaryForm{1, 2, 3, 4}, InnerProduct::euclidean(3)),
-                  not_supported);
+  CHECK_THROWS_AS(
+      minimum_on_function_space(Architecture({2, 2}, {2, 1}), BinaryForm{1, 2, 3, 4}, InnerProduct::euclidean(3)),
+      not_supported);
 }
 
 TEST_CASE("generated critical parameters with u outside M: the search always decides", "[minimum][critical]") {

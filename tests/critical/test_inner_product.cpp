@@ -140,7 +140,8 @@ TEST_CASE("Remark 6.4: circulant, diagonal XX^T, gcd(s, d0) = 1 gives a multiple
   CHECK(!t.is_scalar());
 }
 
-TEST_CASE("Example 6.11: XX^T = diag(3/4,1/4,1/4,3/4) induces exactly the Bombieri norm on quadrics", "[inner_product]") {
+TEST_CASE("Example 6.11: XX^T = diag(3/4,1/4,1/4,3/4) induces exactly the Bombieri norm on quadrics",
+          "[inner_product]") {
   RatMatrix xxt = diag({Rational(3L, 4L), Rational(1L, 4L), Rational(1L, 4L), Rational(3L, 4L)});
   InnerProduct s = data_inner_product(xxt, 3);
   CHECK(s == InnerProduct::bombieri(2));
@@ -201,8 +202,8 @@ TEST_CASE("U = Y X^T (X X^T)^{-1} (eq. 6.1) solves the normal equations", "[inne
   }
   CHECK_THROWS_AS(unconstrained_optimum(RatMatrix(2, 3), RatMatrix(1, 3)), domain_error);
   CHECK_THROWS_AS(unconstrained_optimum(RatMatrix::identity(2), RatMatrix(1, 3)), invalid_argument);
-  CHECK_THROWS_AS(tau(RatMatrix::identity(4), 2, 3), invalid_argument);   // 4 != 3 (dL - 1) + 2
-  CHECK_THROWS_AS(tau(RatMatrix::identity(2), 3), invalid_argument);      // k > d0
+  CHECK_THROWS_AS(tau(RatMatrix::identity(4), 2, 3), invalid_argument);  // 4 != 3 (dL - 1) + 2
+  CHECK_THROWS_AS(tau(RatMatrix::identity(2), 3), invalid_argument);     // k > d0
   CHECK_THROWS_AS(tau(RatMatrix(2, 3), 1), invalid_argument);
   CHECK_THROWS_AS(tau(RatMatrix::identity(3), 0), invalid_argument);
   CHECK_THROWS_AS(data_inner_product(diag({Rational(1L), Rational(-1L), Rational(1L)}), 2), invalid_argument);

@@ -71,8 +71,8 @@ Filters scaled(const Filters& t, const std::vector<Rational>& kappa) {
 // Filters whose forms are products of factors from a small pool, so that
 // shared factors and repeated roots are frequent.
 Filters planted_degenerate_filters(std::mt19937_64& g, const std::vector<int>& k) {
-  std::vector<BinaryForm> pool{BinaryForm{1, 0}, BinaryForm{0, 1}, BinaryForm{1, -1}, BinaryForm{2, 1},
-                               BinaryForm{1, 0, 1}, BinaryForm{1, 1, 3}};
+  std::vector<BinaryForm> pool{BinaryForm{1, 0}, BinaryForm{0, 1},    BinaryForm{1, -1},
+                               BinaryForm{2, 1}, BinaryForm{1, 0, 1}, BinaryForm{1, 1, 3}};
   Filters t;
   for (int kl : k) {
     BinaryForm f{test::uniform(g, 1, 3)};
@@ -99,12 +99,12 @@ TEST_CASE("Section 7.3: ([2,0,5,0],[1,0]) is a pure critical point for k = (4,2)
   CHECK(c.end_to_end == BinaryForm({2, 0, 5, 0, 0}));
   CHECK(c.critical);
   CHECK(c.loss == Rational(4));
-  CHECK(c.position == Region::boundary);         // rrmp 2|1, Prop. 4.4
+  CHECK(c.position == Region::boundary);           // rrmp 2|1, Prop. 4.4
   CHECK(c.target_position == Region::complement);  // 0|11
   CHECK(c.pure);
   CHECK_FALSE(c.spurious);
   CHECK(c.global_minimum == Decision::yes);  // min of l on M_(4,2) is 4 (function_space_minimum.hpp)
-  CHECK(c.local_minimum == Decision::yes);          // Hessian >= 0 with kernel = the scaling direction
+  CHECK(c.local_minimum == Decision::yes);   // Hessian >= 0 with kernel = the scaling direction
   CHECK(c.lambda == Partition({2, 1, 1}));
   CHECK(c.rrmp->to_string() == "2|1");
   CHECK(c.critical_on_locus == true);
@@ -118,10 +118,10 @@ TEST_CASE("Section 7.3: ([2,0,5,0],[1,0]) is a pure critical point for k = (4,2)
   // 5x^2y^2 (a (2,2) critical point of Section 7.3): critical for (3,2,2) with
   // square-free filters (5xy, x, y), not for (4,2), whose cubic filter must
   // have a repeated root (Example 5.6: 22|0 is not compatible with (4,2)).
-  const auto c322 = classify_parameter(Architecture({3, 2, 2}),
-                                       {{Rational(0), Rational(5), Rational(0)}, {Rational(1), Rational(0)},
-                                        {Rational(0), Rational(1)}},
-                                       u, InnerProduct::euclidean(4));
+  const auto c322 = classify_parameter(
+      Architecture({3, 2, 2}),
+      {{Rational(0), Rational(5), Rational(0)}, {Rational(1), Rational(0)}, {Rational(0), Rational(1)}}, u,
+      InnerProduct::euclidean(4));
   CHECK(c322.critical);
   CHECK(c322.pure);
   CHECK(c322.lambda == Partition({2, 2}));
@@ -134,9 +134,9 @@ TEST_CASE("Section 7.3: ([2,0,5,0],[1,0]) is a pure critical point for k = (4,2)
 
   // Filling k = (3,3): M is everything, u in M; 7/3 (x^2+y^2)^2 is a critical
   // point on Delta_(2,2) and (7/3 (x^2+y^2), x^2+y^2) is a spurious critical point.
-  const auto c33 = classify_parameter(Architecture({3, 3}),
-                                      {{Rational(7, 3), Rational(0), Rational(7, 3)}, {Rational(1), Rational(0), Rational(1)}},
-                                      u, InnerProduct::euclidean(4));
+  const auto c33 = classify_parameter(
+      Architecture({3, 3}), {{Rational(7, 3), Rational(0), Rational(7, 3)}, {Rational(1), Rational(0), Rational(1)}}, u,
+      InnerProduct::euclidean(4));
   CHECK(c33.critical);
   CHECK(c33.spurious);
   CHECK_FALSE(c33.pure);
@@ -195,8 +195,8 @@ TEST_CASE("pure, spurious and global minima on small architectures", "[critical]
 
 TEST_CASE("Prop. 5.1 and Theorem 5.2 on generated critical parameters", "[critical][paper]") {
   auto g = test::rng(5102);
-  const std::vector<std::vector<int>> archs{{2, 2}, {3, 2}, {2, 2, 2}, {4, 2}, {3, 2, 2}, {3, 3}, {2, 3, 2}, {4, 3},
-                                            {2, 2, 2, 2}, {5, 2}, {3, 3, 2}};
+  const std::vector<std::vector<int>> archs{{2, 2},    {3, 2}, {2, 2, 2},    {4, 2}, {3, 2, 2}, {3, 3},
+                                            {2, 3, 2}, {4, 3}, {2, 2, 2, 2}, {5, 2}, {3, 3, 2}};
   int nontrivial = 0, total = 0;
   for (int trial = 0; trial < 120; ++trial) {
     const auto& k = archs[static_cast<std::size_t>(trial) % archs.size()];
@@ -225,7 +225,8 @@ TEST_CASE("Prop. 5.1 and Theorem 5.2 on generated critical parameters", "[critic
     std::vector<Rational> kappa;
     Rational prod(1);
     for (std::size_t l = 0; l + 1 < k.size(); ++l) {
-      kappa.push_back(Rational(test::uniform(g, 1, 5), test::uniform(g, 1, 5)) * Rational(test::uniform(g, 0, 1) ? 1 : -1));
+      kappa.push_back(Rational(test::uniform(g, 1, 5), test::uniform(g, 1, 5)) *
+                      Rational(test::uniform(g, 0, 1) ? 1 : -1));
       prod *= kappa.back();
     }
     kappa.push_back(Rational(1) / prod);
@@ -258,7 +259,8 @@ TEST_CASE("Theorem 5.3 and its converse on planted critical points of the multip
         }
       };
       BinaryForm w{test::uniform(g, 1, 3)};
-      for (int m : row.rrmp.rho()) w = w * pow(fresh([&] { return test::random_linear(g, 4); }), static_cast<unsigned>(m));
+      for (int m : row.rrmp.rho())
+        w = w * pow(fresh([&] { return test::random_linear(g, 4); }), static_cast<unsigned>(m));
       for (int m : row.rrmp.gamma())
         w = w * pow(fresh([&] { return test::random_irreducible_quadratic(g, 4); }), static_cast<unsigned>(m));
       REQUIRE(rrmp(w) == row.rrmp);
@@ -300,8 +302,7 @@ TEST_CASE("Theorem 5.3 and its converse on planted critical points of the multip
   CHECK(noncritical_classes > 20);
 }
 
-TEST_CASE("exact gradient and classification agree with an MPFR evaluation at random parameters",
-          "[critical][mpfr]") {
+TEST_CASE("exact gradient and classification agree with an MPFR evaluation at random parameters", "[critical][mpfr]") {
   auto g = test::rng(5104);
   using test::mp;
   const mp h("1e-70");
@@ -325,8 +326,8 @@ TEST_CASE("exact gradient and classification agree with an MPFR evaluation at ra
     const auto c = classify_parameter(arch, theta, u, sigma);
     const auto exact = square_loss_gradient(arch, theta, u, sigma);
     CHECK(exact == c.gradient);
-    const auto numeric = test::mp_numeric_gradient(test::to_mp(theta), test::to_mp(u.coefficients()),
-                                                   test::to_mp(sigma.matrix()), h);
+    const auto numeric =
+        test::mp_numeric_gradient(test::to_mp(theta), test::to_mp(u.coefficients()), test::to_mp(sigma.matrix()), h);
     REQUIRE(numeric.size() == exact.size());
     mp worst = 0, biggest = 0;
     for (std::size_t i = 0; i < exact.size(); ++i) {
@@ -349,14 +350,16 @@ TEST_CASE("exact gradient and classification agree with an MPFR evaluation at ra
       CHECK(biggest > mp("1e-20"));
       ++noncritical;
     }
-    CHECK(test::to_mp(c.loss) - test::mp_loss(test::to_mp(theta), test::to_mp(u.coefficients()), test::to_mp(sigma.matrix())) <
+    CHECK(test::to_mp(c.loss) -
+              test::mp_loss(test::to_mp(theta), test::to_mp(u.coefficients()), test::to_mp(sigma.matrix())) <
           mp("1e-100"));
   }
   CHECK(critical >= 15);
   CHECK(noncritical >= 15);
 }
 
-TEST_CASE("Hessian of L: exact against MPFR differences of the gradient, inertia by Sylvester's law", "[critical][mpfr]") {
+TEST_CASE("Hessian of L: exact against MPFR differences of the gradient, inertia by Sylvester's law",
+          "[critical][mpfr]") {
   auto g = test::rng(5108);
   // Inertia of B^T D B is that of D (Sylvester's law of inertia).
   for (int trial = 0; trial < 20; ++trial) {
@@ -408,7 +411,8 @@ TEST_CASE("Hessian of L: exact against MPFR differences of the gradient, inertia
   }
 }
 
-TEST_CASE("Remark 5.9: a filling architecture with a spurious (nonglobal) local minimum, exactly", "[critical][paper]") {
+TEST_CASE("Remark 5.9: a filling architecture with a spurious (nonglobal) local minimum, exactly",
+          "[critical][paper]") {
   // k = (2,3) is filling; target u = x^3 + x^2y + y^3; theta = (x, x^2 + xy) maps to x^2 (x + y),
   // a critical point of l on the discriminant Delta_(2,1) (u - w = y^3 is normal to x (x,y)^2).
   const Architecture arch({2, 3});
@@ -455,8 +459,9 @@ TEST_CASE("mu(theta) never lies in the complement of the function space", "[crit
   for (const auto& k : std::vector<std::vector<int>>{{4, 2}, {2, 2, 2}, {3, 2, 2}, {4, 4}, {2, 2, 2, 2}})
     for (int i = 0; i < 20; ++i) {
       const Architecture arch(k);
-      const auto c = classify_parameter(arch, random_filters(g, k), test::random_form(g, arch.end_to_end_filter_size() - 1, 4),
-                                        InnerProduct::euclidean(arch.end_to_end_filter_size() - 1));
+      const auto c =
+          classify_parameter(arch, random_filters(g, k), test::random_form(g, arch.end_to_end_filter_size() - 1, 4),
+                             InnerProduct::euclidean(arch.end_to_end_filter_size() - 1));
       CHECK(c.position != Region::complement);
     }
   CHECK(to_string(Decision::undecided) == std::string("undecided"));
@@ -491,8 +496,8 @@ TEST_CASE("classification rejects bad input naming the value", "[critical][error
   }
   CHECK_THROWS_AS(classify_parameter(arch, {{Rational(1)}, {Rational(3), Rational(4)}}, u, InnerProduct::euclidean(2)),
                   invalid_argument);
-  CHECK_THROWS_AS(classify_parameter(Architecture({2, 2}, {2, 1}), theta, BinaryForm{1, 2, 3, 4},
-                                     InnerProduct::euclidean(3)),
-                  not_supported);
+  CHECK_THROWS_AS(
+      classify_parameter(Architecture({2, 2}, {2, 1}), theta, BinaryForm{1, 2, 3, 4}, InnerProduct::euclidean(3)),
+      not_supported);
   CHECK_THROWS_AS(is_critical_on_locus(BinaryForm::zero(2), u, InnerProduct::euclidean(2)), domain_error);
 }

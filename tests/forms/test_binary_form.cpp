@@ -12,7 +12,8 @@ TEST_CASE("coefficient lists follow a_0 x^n + ... + a_n y^n (eq. 2.8)", "[form]"
   CHECK(p.coeff(2) == Rational(5));
   CHECK(p.to_string() == "2x^4 + 5x^2y^2 + 2y^4");
   CHECK(p == BinaryForm::parse("2x^4+5x^2y^2+2y^4"));
-  CHECK(BinaryForm::parse("[1/5, -3, 0.5]") == BinaryForm(std::vector<Rational>{Rational(1, 5), Rational(-3), Rational(1, 2)}));
+  CHECK(BinaryForm::parse("[1/5, -3, 0.5]") ==
+        BinaryForm(std::vector<Rational>{Rational(1, 5), Rational(-3), Rational(1, 2)}));
   CHECK(BinaryForm::parse("0,0,1").multiplicity_at_infinity() == 2);  // y^2
   CHECK(BinaryForm::parse("0,0,1").to_string() == "y^2");
   CHECK(BinaryForm::parse("0,0,0").is_zero());
@@ -28,7 +29,8 @@ TEST_CASE("expressions parse into homogeneous forms", "[form]") {
   CHECK(BinaryForm::parse("2(x+y)^3") == BinaryForm{2, 6, 6, 2});
   CHECK(BinaryForm::parse("x^0*7") == BinaryForm{7});
   CHECK(BinaryForm::parse("0.5x - 1/4y") == BinaryForm(std::vector<Rational>{Rational(1, 2), Rational(-1, 4)}));
-  CHECK(BinaryForm::parse("x*y^2/(2)") == BinaryForm(std::vector<Rational>{Rational(0), Rational(0), Rational(1, 2), Rational(0)}));
+  CHECK(BinaryForm::parse("x*y^2/(2)") ==
+        BinaryForm(std::vector<Rational>{Rational(0), Rational(0), Rational(1, 2), Rational(0)}));
 }
 
 TEST_CASE("printing round-trips through the parser", "[form]") {
@@ -50,8 +52,8 @@ TEST_CASE("bad form input throws typed exceptions naming the input", "[form][err
   CHECK_THROWS_AS(BinaryForm::parse("1,,2"), parse_error);
   CHECK_THROWS_AS(BinaryForm::parse("1,1/0"), parse_error);
   CHECK_THROWS_AS(BinaryForm::parse("1,a"), parse_error);
-  CHECK_THROWS_AS(BinaryForm::parse("x^2+y"), parse_error);      // not homogeneous
-  CHECK_THROWS_AS(BinaryForm::parse("x^2-x^2"), parse_error);    // zero polynomial has no degree
+  CHECK_THROWS_AS(BinaryForm::parse("x^2+y"), parse_error);    // not homogeneous
+  CHECK_THROWS_AS(BinaryForm::parse("x^2-x^2"), parse_error);  // zero polynomial has no degree
   CHECK_THROWS_AS(BinaryForm::parse("(x+y"), parse_error);
   CHECK_THROWS_AS(BinaryForm::parse("x^"), parse_error);
   CHECK_THROWS_AS(BinaryForm::parse("x/y"), parse_error);
@@ -60,7 +62,8 @@ TEST_CASE("bad form input throws typed exceptions naming the input", "[form][err
   CHECK_THROWS_AS((BinaryForm(std::vector<long>{})), invalid_argument);
   CHECK_THROWS_AS((BinaryForm{1, 2} + BinaryForm{1, 2, 3}), invalid_argument);  // degree mismatch
   CHECK_THROWS_AS((BinaryForm{0, 0}.multiplicity_at_infinity()), domain_error);
-  CHECK_THROWS_AS((BinaryForm(1, RatPoly(std::vector<Rational>{Rational(1), Rational(2), Rational(3)}))), invalid_argument);
+  CHECK_THROWS_AS((BinaryForm(1, RatPoly(std::vector<Rational>{Rational(1), Rational(2), Rational(3)}))),
+                  invalid_argument);
   try {
     BinaryForm::parse("x^2+y");
     FAIL("no throw");

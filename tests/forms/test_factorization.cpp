@@ -11,7 +11,8 @@ TEST_CASE("square-free decomposition multiplies back and has the right shape", "
     const int n = static_cast<int>(test::uniform(g, 1, 5));
     std::vector<int> rho, gamma;
     for (int i = 0; i < n; ++i) rho.push_back(static_cast<int>(test::uniform(g, 1, 4)));
-    for (int i = 0; i < static_cast<int>(test::uniform(g, 0, 2)); ++i) gamma.push_back(static_cast<int>(test::uniform(g, 1, 3)));
+    for (int i = 0; i < static_cast<int>(test::uniform(g, 0, 2)); ++i)
+      gamma.push_back(static_cast<int>(test::uniform(g, 1, 3)));
     BinaryForm p = test::planted_form(g, rho, gamma);
     FormFactorization d = squarefree_decomposition(p);
     INFO("p = " << p);

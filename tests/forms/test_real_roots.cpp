@@ -27,10 +27,8 @@ void check_certificate(const BinaryForm& p, const std::vector<RealRoot>& roots) 
     Rational vlo, vhi;
     fmpz_poly_evaluate_fmpq(vlo.raw(), f.raw(), r.lo().raw());
     fmpz_poly_evaluate_fmpq(vhi.raw(), f.raw(), r.hi().raw());
-    if (r.is_exact())
-      CHECK(vlo.is_zero());
-    else
-      CHECK(vlo.sign() * vhi.sign() < 0);
+    if (r.is_exact()) CHECK(vlo.is_zero());
+    else CHECK(vlo.sign() * vhi.sign() < 0);
     if (i + 1 < roots.size() && !roots[i + 1].at_infinity()) CHECK(r.hi() < roots[i + 1].lo());
   }
   (void)mult_total;
@@ -150,8 +148,8 @@ TEST_CASE("real factorization: certified factors multiply back to enclose p", "[
   RealFactorization a = check_product(BinaryForm::parse("(x^2-2y^2)*(x^2+y^2)^2*(3x-y)*y^2"));
   REQUIRE(a.factors.size() == 5);
   CHECK(a.factors[0].degree == 1);
-  CHECK(!a.factors[0].exact);  // -sqrt(2)
-  CHECK(a.factors[1].exact);   // x - y/3
+  CHECK(!a.factors[0].exact);                                 // -sqrt(2)
+  CHECK(a.factors[1].exact);                                  // x - y/3
   CHECK(a.factors[3].coefficients[0].contains(Rational(0)));  // y, last linear
   CHECK(a.factors[3].multiplicity == 2);
   CHECK(a.factors[4].degree == 2);
@@ -163,7 +161,8 @@ TEST_CASE("real factorization: certified factors multiply back to enclose p", "[
   RealFactorization b = check_product(BinaryForm{1, 0, 0, 1, -1});
   CHECK(b.factors.size() == 3);
   auto g = test::rng(31);
-  for (int it = 0; it < 40; ++it) check_product(test::random_nonzero_form(g, static_cast<int>(test::uniform(g, 1, 9)), 20));
+  for (int it = 0; it < 40; ++it)
+    check_product(test::random_nonzero_form(g, static_cast<int>(test::uniform(g, 1, 9)), 20));
   CHECK_THROWS_AS(real_factorization(BinaryForm::zero(3), 64), domain_error);
   CHECK_THROWS_AS(real_factorization(BinaryForm{1, 1}, 4), invalid_argument);
 }

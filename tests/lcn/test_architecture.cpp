@@ -62,7 +62,8 @@ TEST_CASE("the Jacobian of mu matches finite differences exactly (mu is multilin
   for (int it = 0; it < 30; ++it) {
     const int L = static_cast<int>(test::uniform(g, 1, 4));
     std::vector<int> k, s;
-    for (int l = 0; l < L; ++l) k.push_back(static_cast<int>(test::uniform(g, 1, 4))), s.push_back(static_cast<int>(test::uniform(g, 1, 3)));
+    for (int l = 0; l < L; ++l)
+      k.push_back(static_cast<int>(test::uniform(g, 1, 4))), s.push_back(static_cast<int>(test::uniform(g, 1, 3)));
     Architecture arch(k, s);
     std::vector<Rational> flat;
     for (int i = 0; i < arch.parameter_count(); ++i) flat.emplace_back(test::uniform(g, -9, 9));
@@ -111,7 +112,8 @@ TEST_CASE("size parsing errors name the value", "[arch][errors]") {
   CHECK(message([] { Architecture::parse("2x2,2x2", "", "3x2x1"); }).find("3x2x1") != std::string::npos);
   CHECK(message([] { Architecture::parse("2x2,2x2", "", "0"); }).find("output size 0") != std::string::npos);
   CHECK(message([] { Architecture::parse("4,2", "", "-1"); }).find("-1") != std::string::npos);
-  CHECK(message([] { Architecture::parse_with_input("2x2,2x2", "", "2x3"); }).find("input size 2") != std::string::npos);
+  CHECK(message([] { Architecture::parse_with_input("2x2,2x2", "", "2x3"); }).find("input size 2") !=
+        std::string::npos);
   CHECK(message([] { Architecture::parse_with_input("3,2", "2,1", "6"); }).find("input size 6") != std::string::npos);
   CHECK(message([] { Architecture::parse("2x2,3"); }).find("mix dimensions") != std::string::npos);
   CHECK(message([] { Architecture::parse("0,2"); }).find("filter size 0") != std::string::npos);

@@ -11,10 +11,14 @@ using namespace lcngeom;
 TEST_CASE("Example 5.6: compatible rrmps and witnesses for k = (3,2,2) and (4,2)", "[compat][paper]") {
   // The table as printed in the paper ("—" = not compatible).
   const std::map<std::string, std::pair<std::string, std::string>> table = {
-      {"1111|0", {"p1p2\u00b7p3\u00b7p4", "p1p2p3\u00b7p4"}}, {"112|0", {"p1p2\u00b7p3\u00b7p3", "p1p2p3\u00b7p3"}},
-      {"22|0", {"p1p2\u00b7p1\u00b7p2", "\u2014"}},          {"13|0", {"p1p2\u00b7p2\u00b7p2", "\u2014"}},
-      {"4|0", {"\u2014", "\u2014"}},                          {"11|1", {"q1\u00b7p1\u00b7p2", "p1q1\u00b7p2"}},
-      {"2|1", {"q1\u00b7p1\u00b7p1", "p1q1\u00b7p1"}},        {"0|2", {"\u2014", "\u2014"}},
+      {"1111|0", {"p1p2\u00b7p3\u00b7p4", "p1p2p3\u00b7p4"}},
+      {"112|0", {"p1p2\u00b7p3\u00b7p3", "p1p2p3\u00b7p3"}},
+      {"22|0", {"p1p2\u00b7p1\u00b7p2", "\u2014"}},
+      {"13|0", {"p1p2\u00b7p2\u00b7p2", "\u2014"}},
+      {"4|0", {"\u2014", "\u2014"}},
+      {"11|1", {"q1\u00b7p1\u00b7p2", "p1q1\u00b7p2"}},
+      {"2|1", {"q1\u00b7p1\u00b7p1", "p1q1\u00b7p1"}},
+      {"0|2", {"\u2014", "\u2014"}},
       {"0|11", {"\u2014", "\u2014"}}};
   const std::vector<int> k322{3, 2, 2}, k42{4, 2};
   // The general table, in the paper's column order (all_rrmps(4)).
@@ -88,9 +92,9 @@ void check_witness(const Rrmp& r, const std::vector<int>& k, const Placement& p)
 }  // namespace
 
 TEST_CASE("compatibility agrees with brute force on small architectures", "[compat]") {
-  const std::vector<std::vector<int>> archs = {{2, 2}, {2, 2, 2}, {3, 3}, {2, 2, 2, 2}, {3, 2, 2}, {4, 2},
-                                               {5, 2}, {3, 3, 2}, {4, 3}, {2, 2, 2, 2, 2}, {4, 4, 2}, {6, 2, 2},
-                                               {3, 1, 3}, {5, 3, 2}};
+  const std::vector<std::vector<int>> archs = {{2, 2},    {2, 2, 2}, {3, 3},    {2, 2, 2, 2}, {3, 2, 2},
+                                               {4, 2},    {5, 2},    {3, 3, 2}, {4, 3},       {2, 2, 2, 2, 2},
+                                               {4, 4, 2}, {6, 2, 2}, {3, 1, 3}, {5, 3, 2}};
   for (const auto& k : archs) {
     int n = 0;
     for (int ki : k) n += ki - 1;
@@ -106,8 +110,7 @@ TEST_CASE("compatibility agrees with brute force on small architectures", "[comp
   CHECK_THROWS_AS(is_compatible(Rrmp({1, 1}, {}), mismatch), invalid_argument);
 }
 
-TEST_CASE("compatibility_table on random architectures the paper does not list, against brute force",
-          "[compat]") {
+TEST_CASE("compatibility_table on random architectures the paper does not list, against brute force", "[compat]") {
   auto g = test::rng(506);
   int rows = 0, compatible = 0;
   for (int trial = 0; trial < 40; ++trial) {

@@ -63,7 +63,7 @@ TEST_CASE("generalized Toeplitz matrices follow (2.2)-(2.4)", "[convolution][pap
   RatMatrix bad = W;
   bad.set(1, 2, Rational(9));
   CHECK_THROWS_AS(toeplitz_filter(bad, 2), domain_error);
-  CHECK_THROWS_AS(toeplitz_filter(W, 3), domain_error);  // 7 - 3*2 = 1, pattern broken
+  CHECK_THROWS_AS(toeplitz_filter(W, 3), domain_error);                // 7 - 3*2 = 1, pattern broken
   CHECK_THROWS_AS(toeplitz_filter(RatMatrix(3, 2), 1), domain_error);  // k = 0
   CHECK_THROWS_AS(toeplitz_matrix({}, 1, 1), invalid_argument);
   CHECK_THROWS_AS(toeplitz_matrix(R({1}), 0, 1), invalid_argument);

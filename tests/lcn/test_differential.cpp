@@ -15,7 +15,8 @@ long joint_rank(const RatMatrix& J, const std::vector<BinaryForm>& forms) {
   RatMatrix M(J.rows(), J.cols() + static_cast<long>(forms.size()));
   for (long i = 0; i < J.rows(); ++i) {
     for (long j = 0; j < J.cols(); ++j) M.set(i, j, J.at(i, j));
-    for (std::size_t f = 0; f < forms.size(); ++f) M.set(i, J.cols() + static_cast<long>(f), forms[f].coeff(static_cast<int>(i)));
+    for (std::size_t f = 0; f < forms.size(); ++f)
+      M.set(i, J.cols() + static_cast<long>(f), forms[f].coeff(static_cast<int>(i)));
   }
   return M.rank();
 }
@@ -44,7 +45,8 @@ void check_prop_5_11(const Architecture& a, const Filters& theta) {
 
 Rational nonzero(std::mt19937_64& g) {
   long v;
-  do v = test::uniform(g, -7, 7); while (v == 0);
+  do v = test::uniform(g, -7, 7);
+  while (v == 0);
   return Rational(v);
 }
 
@@ -58,18 +60,22 @@ TEST_CASE("Example 5.15: the Jacobian of (A, B) -> A B as printed", "[differenti
                                {"b0", "b1", "0", "a1", "a2"},
                                {"0", "b0", "b1", "a0", "a1"},
                                {"0", "0", "b0", "0", "a0"}};
-  const std::map<std::string, std::string> rename = {{"a2", "w1_0"}, {"a1", "w1_1"}, {"a0", "w1_2"}, {"b1", "w2_0"}, {"b0", "w2_1"}, {"0", "0"}};
+  const std::map<std::string, std::string> rename = {{"a2", "w1_0"}, {"a1", "w1_1"}, {"a0", "w1_2"},
+                                                     {"b1", "w2_0"}, {"b0", "w2_1"}, {"0", "0"}};
   const auto J = m.jacobian();
   REQUIRE(J.size() == 4);
   for (int i = 0; i < 4; ++i)
-    for (int j = 0; j < 5; ++j) CHECK(J[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)] == RatMPoly::parse(m.ring, rename.at(printed[i][j])));
+    for (int j = 0; j < 5; ++j)
+      CHECK(J[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)] ==
+            RatMPoly::parse(m.ring, rename.at(printed[i][j])));
   // mu itself: (c3, c2, c1, c0) = (a2 b1, a2 b0 + a1 b1, a1 b0 + a0 b1, a0 b0).
   CHECK(m.filter[1] == RatMPoly::parse(m.ring, "w1_0*w2_1 + w1_1*w2_0"));
   // The exact jacobian() at a point is the symbolic one evaluated there.
   const std::vector<Rational> pt{Rational(2), Rational(-3), Rational(5), Rational(7), Rational(1, 2)};
   const RatMatrix Jp = jacobian(Architecture({3, 2}), split_parameters(Architecture({3, 2}), pt));
   for (int i = 0; i < 4; ++i)
-    for (int j = 0; j < 5; ++j) CHECK(Jp.at(i, j) == J[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)].evaluate(pt));
+    for (int j = 0; j < 5; ++j)
+      CHECK(Jp.at(i, j) == J[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)].evaluate(pt));
   // Generic parameters: full rank 4, g = 1.
   const Filters theta = split_parameters(Architecture({3, 2}), pt);
   CHECK(differential_generator(Architecture({3, 2}), theta) == BinaryForm{1});
@@ -85,7 +91,8 @@ TEST_CASE("Prop. 5.11 on random parameters", "[differential][paper]") {
     s.back() = static_cast<int>(test::uniform(g, 1, 3));  // the last stride is allowed
     const Architecture a(k, s);
     std::vector<Rational> flat;
-    for (int i = 0; i < a.parameter_count(); ++i) flat.emplace_back(test::uniform(g, -3, 3));  // small: collisions happen
+    for (int i = 0; i < a.parameter_count(); ++i)
+      flat.emplace_back(test::uniform(g, -3, 3));  // small: collisions happen
     INFO(a.to_string());
     check_prop_5_11(a, split_parameters(a, flat));
   }
@@ -93,8 +100,8 @@ TEST_CASE("Prop. 5.11 on random parameters", "[differential][paper]") {
 
 TEST_CASE("Prop. 5.11 on planted shared factors", "[differential][paper]") {
   // Pairwise coprime irreducible factors: x - a y, y, and x^2 + b y^2.
-  const std::vector<BinaryForm> pool = {BinaryForm{1, -1}, BinaryForm{1, 2}, BinaryForm{0, 1}, BinaryForm{1, 0, 1},
-                                        BinaryForm{1, 0, 3}, BinaryForm{2, -1}};
+  const std::vector<BinaryForm> pool = {BinaryForm{1, -1},   BinaryForm{1, 2},    BinaryForm{0, 1},
+                                        BinaryForm{1, 0, 1}, BinaryForm{1, 0, 3}, BinaryForm{2, -1}};
   auto g = test::rng(602);
   int rank_deficient = 0;
   for (int it = 0; it < 80; ++it) {
@@ -140,7 +147,8 @@ TEST_CASE("Prop. 5.11 on planted shared factors", "[differential][paper]") {
 
 TEST_CASE("Prop. 5.11 with zero filters and errors", "[differential][errors]") {
   const Architecture a({2, 3, 2});
-  const Filters one_zero{{Rational(0), Rational(0)}, {Rational(1), Rational(0), Rational(1)}, {Rational(1), Rational(-2)}};
+  const Filters one_zero{
+      {Rational(0), Rational(0)}, {Rational(1), Rational(0), Rational(1)}, {Rational(1), Rational(-2)}};
   // Image = { dw_1 * pi(w_2) pi(w_3) }: multiples of (x^2 + y^2)(x - 2y), rank 2.
   CHECK(differential_generator(a, one_zero) == BinaryForm::parse("(x^2+y^2)(x-2y)"));
   CHECK(differential_rank(a, one_zero) == 2);
@@ -155,7 +163,9 @@ TEST_CASE("Prop. 5.11 with zero filters and errors", "[differential][errors]") {
   const Architecture b({2, 2});
   CHECK(differential_rank(b, {{Rational(1), Rational(2)}, {Rational(3), Rational(6)}}) == 2);
   CHECK(differential_rank(b, {{Rational(1), Rational(2)}, {Rational(3), Rational(5)}}) == 3);
-  CHECK_THROWS_AS(differential_generator(Architecture({2, 2}, {2, 1}), {{Rational(1), Rational(2)}, {Rational(3), Rational(5)}}), not_supported);
+  CHECK_THROWS_AS(
+      differential_generator(Architecture({2, 2}, {2, 1}), {{Rational(1), Rational(2)}, {Rational(3), Rational(5)}}),
+      not_supported);
   CHECK_THROWS_AS(differential_generator(b, {{Rational(1)}}), invalid_argument);
   CHECK_THROWS_AS(differential_image(Architecture::parse("2x2"), {{Rational(1)}}), domain_error);
 }

@@ -69,8 +69,8 @@ TEST_CASE("Section 7.3: kappa = +-sqrt((sqrt(31445) - 177)/2) with minimal polyn
 
 TEST_CASE("Corollary 5.14: a planted parameter is recovered exactly from its invariants", "[dynamics]") {
   auto g = test::rng(5114);
-  const std::vector<std::vector<int>> archs{{2, 2}, {3, 2}, {2, 2, 2}, {4, 2}, {3, 2, 2}, {2, 3, 2},
-                                            {1, 3, 2}, {2, 2, 2, 2}, {3, 3}, {5}};
+  const std::vector<std::vector<int>> archs{{2, 2},    {3, 2},    {2, 2, 2},    {4, 2}, {3, 2, 2},
+                                            {2, 3, 2}, {1, 3, 2}, {2, 2, 2, 2}, {3, 3}, {5}};
   int enclosed = 0;
   for (int trial = 0; trial < 30; ++trial) {
     const auto& k = archs[static_cast<std::size_t>(trial) % archs.size()];
@@ -86,7 +86,8 @@ TEST_CASE("Corollary 5.14: a planted parameter is recovered exactly from its inv
     for (const ClassScales& c : rec.classes) {
       CHECK(c.points.size() == (std::size_t{1} << (L - 1)));
       CHECK(c.positive_roots.size() >= 1);
-      for (const RealRoot& r : c.positive_roots) CHECK(c.beta_polynomial.evaluate(r.lo()).sign() * c.beta_polynomial.evaluate(r.hi()).sign() <= 0);
+      for (const RealRoot& r : c.positive_roots)
+        CHECK(c.beta_polynomial.evaluate(r.lo()).sign() * c.beta_polynomial.evaluate(r.hi()).sign() <= 0);
       CHECK(mu(arch, c.representative) == w);
       // |kappa_l| from the all-plus point (certified to 100 digits), reused for every sign pattern.
       REQUIRE(c.points[0].signs == std::vector<int>(L, 1));
@@ -104,7 +105,8 @@ TEST_CASE("Corollary 5.14: a planted parameter is recovered exactly from its inv
           norms.push_back(kl * kl * test::to_mp(c.norms_squared[l]));
         }
         CHECK(abs(prod - 1) < mp("1e-90"));
-        for (std::size_t l = 0; l + 1 < L; ++l) CHECK(abs(norms[l + 1] - norms[l] - test::to_mp(rec.delta[l])) < mp("1e-90"));
+        for (std::size_t l = 0; l + 1 < L; ++l)
+          CHECK(abs(norms[l + 1] - norms[l] - test::to_mp(rec.delta[l])) < mp("1e-90"));
         // theta itself: kappa_l = theta_l / q_l, rational.
         bool same = true;
         for (std::size_t l = 0; l < L && same; ++l) {
@@ -124,8 +126,7 @@ TEST_CASE("Corollary 5.14: a planted parameter is recovered exactly from its inv
       for (std::size_t l = 0; l < L; ++l)
         CHECK(abs(ball_mid(e.abs_kappa[l]) * ball_mid(e.abs_kappa[l]) * ball_mid(e.norms_squared[l]) -
                   ball_mid(e.beta[l])) < mp("1e-20"));
-      for (std::size_t l = 0; l + 1 < L; ++l)
-        CHECK(sub(e.beta[l + 1], e.beta[l], 128).contains(rec.delta[l]));
+      for (std::size_t l = 0; l + 1 < L; ++l) CHECK(sub(e.beta[l + 1], e.beta[l], 128).contains(rec.delta[l]));
     }
   }
   CHECK(enclosed > 0);  // random filters give irrational splittings
@@ -211,9 +212,11 @@ TEST_CASE("eq. (5.6): d mu/dt = -K(theta) grad l, against finite differences of 
     std::vector<mp> grad_l(w.size(), mp(0)), want(w.size(), mp(0));
     for (std::size_t i = 0; i < w.size(); ++i)
       for (std::size_t j = 0; j < w.size(); ++j)
-        grad_l[i] += 2 * test::to_mp(sigma.at(static_cast<long>(i), static_cast<long>(j)) * (w[j] - u.coeff(static_cast<int>(j))));
+        grad_l[i] += 2 * test::to_mp(sigma.at(static_cast<long>(i), static_cast<long>(j)) *
+                                     (w[j] - u.coeff(static_cast<int>(j))));
     for (std::size_t i = 0; i < w.size(); ++i)
-      for (std::size_t j = 0; j < w.size(); ++j) want[i] -= test::to_mp(K.at(static_cast<long>(i), static_cast<long>(j))) * grad_l[j];
+      for (std::size_t j = 0; j < w.size(); ++j)
+        want[i] -= test::to_mp(K.at(static_cast<long>(i), static_cast<long>(j))) * grad_l[j];
     // One RK4 step of length h of the parameter flow; (mu(theta(h)) - mu(theta)) / h -> d mu/dt.
     const auto t0 = test::to_mp(theta);
     const auto uu = test::to_mp(u.coefficients());
@@ -242,7 +245,8 @@ TEST_CASE("Example 5.15: Jacobian, K = K_B + K_A, K(gamma) and beta^2 + delta be
     const Filters theta{{a2, a1, a0}, {b1, b0}};
     const Rational z(0);
     // The Jacobian as printed.
-    CHECK(jacobian(arch, theta) == RatMatrix({{b1, z, z, a2, z}, {b0, b1, z, a1, a2}, {z, b0, b1, a0, a1}, {z, z, b0, z, a0}}));
+    CHECK(jacobian(arch, theta) ==
+          RatMatrix({{b1, z, z, a2, z}, {b0, b1, z, a1, a2}, {z, b0, b1, a0, a1}, {z, z, b0, z, a0}}));
     const auto terms = neural_tangent_kernel_terms(arch, theta);
     const RatMatrix KB({{b1 * b1, b0 * b1, z, z},
                         {b0 * b1, b0 * b0 + b1 * b1, b0 * b1, z},
@@ -260,8 +264,7 @@ TEST_CASE("Example 5.15: Jacobian, K = K_B + K_A, K(gamma) and beta^2 + delta be
     Filters scaled{{gamma * a2, gamma * a1, gamma * a0}, {b1 / gamma, b0 / gamma}};
     RatMatrix want(4, 4);
     for (long i = 0; i < 4; ++i)
-      for (long j = 0; j < 4; ++j)
-        want.set(i, j, KB.at(i, j) / (gamma * gamma) + gamma * gamma * KA.at(i, j));
+      for (long j = 0; j < 4; ++j) want.set(i, j, KB.at(i, j) / (gamma * gamma) + gamma * gamma * KA.at(i, j));
     CHECK(neural_tangent_kernel(arch, scaled) == want);
     // Given only C and delta = ||A||^2 - ||B||^2 of the initialization: K of the
     // reachable point, from any factorization (A', B') of C.
@@ -308,9 +311,11 @@ TEST_CASE("Example 5.15: Jacobian, K = K_B + K_A, K(gamma) and beta^2 + delta be
   CHECK_THROWS_AS(kernel_from_invariants(arch, {{Rational(0), Rational(0), Rational(0)}, {Rational(1), Rational(1)}},
                                          {Rational(1)}),
                   invalid_argument);
-  CHECK_THROWS_AS(recover_scales(Architecture({4, 2}), {{Rational(1)}, {Rational(1), Rational(2)}}, BinaryForm{2, 0, 5, 0, 0}),
-                  invalid_argument);
-  CHECK_THROWS_AS(recover_scales(Architecture({4, 2}), {{Rational(1), Rational(1), Rational(1), Rational(1)}, {Rational(1), Rational(2)}},
+  CHECK_THROWS_AS(
+      recover_scales(Architecture({4, 2}), {{Rational(1)}, {Rational(1), Rational(2)}}, BinaryForm{2, 0, 5, 0, 0}),
+      invalid_argument);
+  CHECK_THROWS_AS(recover_scales(Architecture({4, 2}),
+                                 {{Rational(1), Rational(1), Rational(1), Rational(1)}, {Rational(1), Rational(2)}},
                                  BinaryForm::zero(4)),
                   domain_error);
   CHECK_THROWS_AS(conserved_difference(rep, 0, 2), invalid_argument);

@@ -38,13 +38,15 @@ void check_classes(const Architecture& arch, const Fiber& fib) {
     REQUIRE(c.filters.size() == k.size());
     for (std::size_t l = 0; l < k.size(); ++l) CHECK(static_cast<int>(c.filters[l].size()) == k[l]);
     const auto prod = ball_product(c.filters, 256);
-    for (int i = 0; i <= fib.end_to_end.degree(); ++i) CHECK(prod[static_cast<std::size_t>(i)].contains(fib.end_to_end.coeff(i)));
+    for (int i = 0; i <= fib.end_to_end.degree(); ++i)
+      CHECK(prod[static_cast<std::size_t>(i)].contains(fib.end_to_end.coeff(i)));
     CHECK(c.exact.has_value() == c.rational);
     if (c.exact) {
       CHECK(mu(arch, *c.exact) == fib.end_to_end);
       for (std::size_t l = 0; l < k.size(); ++l) {
         for (std::size_t j = 0; j < c.exact->at(l).size(); ++j) CHECK(c.filters[l][j].contains(c.exact->at(l)[j]));
-        CHECK(c.repeated_root[l] == (!BinaryForm(c.exact->at(l)).is_zero() && !is_squarefree(BinaryForm(c.exact->at(l)))));
+        CHECK(c.repeated_root[l] ==
+              (!BinaryForm(c.exact->at(l)).is_zero() && !is_squarefree(BinaryForm(c.exact->at(l)))));
       }
     }
   }
@@ -131,7 +133,8 @@ TEST_CASE("Section 7.3's limit point [2,0,5,0,0] has one class for k = (4,2)", "
   Fiber f = fiber(arch, BinaryForm{2, 0, 5, 0, 0});
   REQUIRE(f.classes.size() == 1);
   CHECK(f.classes[0].notation == "p1q1\u00b7p1");
-  CHECK(*f.classes[0].exact == Filters{{Rational(2), Rational(0), Rational(5), Rational(0)}, {Rational(1), Rational(0)}});
+  CHECK(*f.classes[0].exact ==
+        Filters{{Rational(2), Rational(0), Rational(5), Rational(0)}, {Rational(1), Rational(0)}});
   CHECK(f.component_count() == Integer(2));
   check_classes(arch, f);
   // The same form for (3,2,2): x^2 (2x^2 + 5y^2) -> (q1, p1, p1) only.
@@ -143,8 +146,8 @@ TEST_CASE("Section 7.3's limit point [2,0,5,0,0] has one class for k = (4,2)", "
 
 TEST_CASE("fiber class counts agree with brute force over root assignments", "[fiber]") {
   auto g = test::rng(5107);
-  const std::vector<std::vector<int>> archs{{2, 2}, {3, 2}, {2, 2, 2}, {3, 3}, {4, 2}, {3, 2, 2}, {2, 3, 2}, {4, 3},
-                                            {1, 3, 2}, {2, 2, 2, 2}, {5, 2}};
+  const std::vector<std::vector<int>> archs{{2, 2},    {3, 2}, {2, 2, 2}, {3, 3},       {4, 2}, {3, 2, 2},
+                                            {2, 3, 2}, {4, 3}, {1, 3, 2}, {2, 2, 2, 2}, {5, 2}};
   long nonempty = 0;
   for (int trial = 0; trial < 80; ++trial) {
     const auto& k = archs[static_cast<std::size_t>(trial) % archs.size()];
@@ -174,7 +177,8 @@ TEST_CASE("fiber class counts agree with brute force over root assignments", "[f
     // Some class has no repeated root in any filter iff the rrmp is compatible (Cor. 5.5).
     bool squarefree_class = false;
     for (const auto& c : f.classes)
-      squarefree_class = squarefree_class || std::none_of(c.repeated_root.begin(), c.repeated_root.end(), [](bool b) { return b; });
+      squarefree_class =
+          squarefree_class || std::none_of(c.repeated_root.begin(), c.repeated_root.end(), [](bool b) { return b; });
     CHECK(squarefree_class == is_compatible(r, k));
     // Lemma 5.7: the image of dmu (here: its rank) is constant on a class.
     for (const auto& c : f.classes) {

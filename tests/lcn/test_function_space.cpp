@@ -55,13 +55,15 @@ Planted plant(std::mt19937_64& g, const Rrmp& r) {
       continue;
     }
     long a;
-    do a = test::uniform(g, -20, 20); while (!used.insert(a).second);
+    do a = test::uniform(g, -20, 20);
+    while (!used.insert(a).second);
     p.lin.push_back(BinaryForm{1, -a});
   }
   std::set<std::pair<long, long>> qused;
   for (std::size_t j = 0; j < p.gamma.size(); ++j) {
     long a, b;
-    do a = test::uniform(g, -5, 5), b = test::uniform(g, 1, 6); while (!qused.insert({a, b}).second);
+    do a = test::uniform(g, -5, 5), b = test::uniform(g, 1, 6);
+    while (!qused.insert({a, b}).second);
     p.quad.push_back(BinaryForm{1, -2 * a, a * a + b});  // (x - a y)^2 + b y^2
   }
   return p;
@@ -99,7 +101,10 @@ TEST_CASE("Example 4.6: the table, row by row, from the general algorithm", "[fu
       {{{2, 2}}, "11|0, 2|0", "0|1", as_set({"2|0"})},
       {{{2, 2, 2}}, "111|0, 12|0, 3|0", "1|1", as_set({"12|0", "3|0"})},
       {{{3, 2, 2}, {4, 2}}, "1111|0, 112|0, 22|0, 13|0, 4|0, 11|1, 2|1", "0|2, 0|11", as_set({"2|1", "22|0", "4|0"})},
-      {{{2, 2, 2, 2}}, "1111|0, 112|0, 22|0, 13|0, 4|0", "11|1, 2|1, 0|2, 0|11", as_set({"112|0", "13|0", "22|0", "4|0"})},
+      {{{2, 2, 2, 2}},
+       "1111|0, 112|0, 22|0, 13|0, 4|0",
+       "11|1, 2|1, 0|2, 0|11",
+       as_set({"112|0", "13|0", "22|0", "4|0"})},
   };
   for (const Row& row : rows)
     for (const auto& k : row.archs) {
@@ -142,16 +147,17 @@ TEST_CASE("Example 4.3: quartics for k = (3,3), (4,2), (3,2,2), (2,2,2,2)", "[fu
   for (const Rrmp& r : all_rrmps(4)) {
     INFO(r.to_string());
     const int real = r.real_root_count();
-    CHECK(rrmp_in_function_space(a33, r));                       // every quartic
-    CHECK(rrmp_in_function_space(a42, r) == (real == 2 || real == 4));  // two or four real roots
+    CHECK(rrmp_in_function_space(a33, r));                                     // every quartic
+    CHECK(rrmp_in_function_space(a42, r) == (real == 2 || real == 4));         // two or four real roots
     CHECK(rrmp_in_function_space(a322, r) == rrmp_in_function_space(a42, r));  // same function space
-    CHECK(rrmp_in_function_space(a2222, r) == (real == 4));      // all roots real
+    CHECK(rrmp_in_function_space(a2222, r) == (real == 4));                    // all roots real
   }
 }
 
-TEST_CASE("membership of planted forms agrees with the rrmp lists (paper and unlisted architectures)", "[function_space]") {
+TEST_CASE("membership of planted forms agrees with the rrmp lists (paper and unlisted architectures)",
+          "[function_space]") {
   auto g = test::rng(401);
-  const std::vector<std::vector<int>> archs = {{2, 2},    {2, 2, 2},    {3, 2, 2}, {4, 2},    {2, 2, 2, 2},
+  const std::vector<std::vector<int>> archs = {{2, 2},          {2, 2, 2}, {3, 2, 2}, {4, 2}, {2, 2, 2, 2},
                                                {2, 2, 2, 2, 2}, {4, 4, 2}, {6, 2, 2}, {3, 3}, {2, 5, 2, 1}};
   for (const auto& k : archs) {
     const Architecture a(k);
@@ -180,7 +186,8 @@ TEST_CASE("membership of planted forms agrees with the rrmp lists (paper and unl
 
 TEST_CASE("Prop. 4.4: the boundary is the closure of the complement within M", "[function_space][paper]") {
   auto g = test::rng(402);
-  const std::vector<std::vector<int>> archs = {{2, 2}, {2, 2, 2}, {4, 2}, {2, 2, 2, 2}, {2, 2, 2, 2, 2}, {4, 4, 2}, {6, 2, 2}};
+  const std::vector<std::vector<int>> archs = {{2, 2},          {2, 2, 2}, {4, 2},   {2, 2, 2, 2},
+                                               {2, 2, 2, 2, 2}, {4, 4, 2}, {6, 2, 2}};
   for (const auto& k : archs) {
     const Architecture a(k);
     const int e = a.even_filter_count();
@@ -191,7 +198,8 @@ TEST_CASE("Prop. 4.4: the boundary is the closure of the complement within M", "
       const bool boundary = rrmp_on_boundary(a, r);
       // Boundary points are limits of the proof's perturbations, which lie in the complement.
       if (boundary)
-        for (long n : {10L, 1000L, 1000000L}) CHECK(form_region(a, prop_4_4_perturbation(pl, Rational(1, n))) == Region::complement);
+        for (long n : {10L, 1000L, 1000000L})
+          CHECK(form_region(a, prop_4_4_perturbation(pl, Rational(1, n))) == Region::complement);
       // The same perturbation keeps #odd rho_i real roots: inside iff that is >= e.
       int odd = 0;
       for (int m : r.rho()) odd += m % 2;
@@ -204,7 +212,8 @@ TEST_CASE("Prop. 4.4: the boundary is the closure of the complement within M", "
     // The complement is open: small perturbations of complement points stay outside.
     for (const Rrmp& r : function_space_rrmps(a).complement) {
       const BinaryForm p = plant(g, r).form();
-      for (int rep = 0; rep < 5; ++rep) CHECK(form_region(a, perturb(g, p, Rational(1, 1000000000))) == Region::complement);
+      for (int rep = 0; rep < 5; ++rep)
+        CHECK(form_region(a, perturb(g, p, Rational(1, 1000000000))) == Region::complement);
     }
     // The zero form is in M and on its boundary (e >= 2): -eps * definite is outside.
     CHECK(form_region(a, BinaryForm::zero(a.end_to_end_filter_size() - 1)) == Region::boundary);
@@ -212,7 +221,8 @@ TEST_CASE("Prop. 4.4: the boundary is the closure of the complement within M", "
   CHECK(form_region(Architecture({3, 2}), BinaryForm::zero(3)) == Region::interior);
 }
 
-TEST_CASE("Corollary 4.5: the boundary lies in the discriminant and contains its smooth points", "[function_space][paper]") {
+TEST_CASE("Corollary 4.5: the boundary lies in the discriminant and contains its smooth points",
+          "[function_space][paper]") {
   auto g = test::rng(403);
   for (int n = 2; n <= 7; ++n)
     for (const Architecture& a : stride_one_architectures(n)) {
@@ -220,7 +230,8 @@ TEST_CASE("Corollary 4.5: the boundary lies in the discriminant and contains its
       if (e < 2) continue;
       INFO(a.to_string());
       const RrmpTable t = function_space_rrmps(a);
-      for (const Rrmp& r : t.boundary) CHECK(*std::max_element(r.rho().begin(), r.rho().end()) >= 2);  // repeated real root
+      for (const Rrmp& r : t.boundary)
+        CHECK(*std::max_element(r.rho().begin(), r.rho().end()) >= 2);  // repeated real root
       // One real double root, e - 2 simple real roots, the rest simple complex pairs.
       std::vector<int> rho(static_cast<std::size_t>(e - 2), 1), gamma(static_cast<std::size_t>((n - e) / 2), 1);
       rho.push_back(2);
@@ -307,7 +318,8 @@ TEST_CASE("Prop. 4.11: a stride before a nontrivial last filter loses dimensions
   for (int it = 0; it < 40; ++it) {
     const int L = static_cast<int>(test::uniform(g, 2, 3));
     std::vector<int> k, s;
-    for (int l = 0; l < L; ++l) k.push_back(static_cast<int>(test::uniform(g, 1, 4))), s.push_back(static_cast<int>(test::uniform(g, 1, 3)));
+    for (int l = 0; l < L; ++l)
+      k.push_back(static_cast<int>(test::uniform(g, 1, 4))), s.push_back(static_cast<int>(test::uniform(g, 1, 3)));
     const Architecture a(k, s);
     const Architecture r = reduce_architecture(a);
     INFO(a.to_string() << " reduces to " << r.to_string());

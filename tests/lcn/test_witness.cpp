@@ -110,8 +110,8 @@ TEST_CASE("numeric witnesses when the real factors are not over Q", "[witness]")
 
 TEST_CASE("witnesses for random members of paper and unlisted architectures", "[witness]") {
   auto g = test::rng(501);
-  const std::vector<std::vector<int>> archs = {{2, 2}, {2, 2, 2}, {4, 2}, {3, 2, 2}, {2, 2, 2, 2}, {2, 2, 2, 2, 2},
-                                               {4, 4, 2}, {6, 2, 2}, {3, 3}, {5, 1, 2}};
+  const std::vector<std::vector<int>> archs = {{2, 2},          {2, 2, 2}, {4, 2},    {3, 2, 2}, {2, 2, 2, 2},
+                                               {2, 2, 2, 2, 2}, {4, 4, 2}, {6, 2, 2}, {3, 3},    {5, 1, 2}};
   int numeric = 0;
   for (const auto& k : archs) {
     const Architecture a(k);

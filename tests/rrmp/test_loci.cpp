@@ -72,8 +72,8 @@ TEST_CASE("smooth points: Kurmann's criterion on known cases", "[loci]") {
   auto F = [](const char* s) { return BinaryForm::parse(s); };
   // The discriminant Delta_(2,1,1): smooth exactly where the pattern is (2,1,1).
   CHECK(is_smooth_point(F("x^2(x-y)(x+y)"), P("2,1,1")));
-  CHECK(!is_smooth_point(F("x^2(x-y)^2"), P("2,1,1")));   // two branches cross
-  CHECK(!is_smooth_point(F("x^3(x-y)"), P("2,1,1")));     // cusp
+  CHECK(!is_smooth_point(F("x^2(x-y)^2"), P("2,1,1")));  // two branches cross
+  CHECK(!is_smooth_point(F("x^3(x-y)"), P("2,1,1")));    // cusp
   CHECK(!is_smooth_point(F("x^4"), P("2,1,1")));
   // Delta_(2,2) (squares of quadrics) is smooth at x^4; Delta_(3,1) is not.
   CHECK(is_smooth_point(F("x^4"), P("2,2")));

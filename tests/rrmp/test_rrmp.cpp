@@ -19,9 +19,15 @@ struct Row {
 // One concrete form per rrmp listed in Example 3.3.
 const Row kQuadratic[] = {{"11|0", "x^2-y^2"}, {"2|0", "x^2"}, {"0|1", "x^2+y^2"}};
 const Row kCubic[] = {{"111|0", "x^3-x*y^2"}, {"12|0", "x(x-y)^2"}, {"3|0", "(x-y)^3"}, {"1|1", "x(x^2+y^2)"}};
-const Row kQuartic[] = {{"1111|0", "(x^2-y^2)(x^2-4y^2)"}, {"112|0", "(x^2-y^2)x^2"}, {"22|0", "(x^2-y^2)^2"},
-                        {"13|0", "x(x-y)^3"},             {"4|0", "(x+2y)^4"},      {"11|1", "(x^2-y^2)(x^2+y^2)"},
-                        {"2|1", "x^2(x^2+y^2)"},          {"0|2", "(x^2+y^2)^2"},   {"0|11", "2x^4+5x^2y^2+2y^4"}};
+const Row kQuartic[] = {{"1111|0", "(x^2-y^2)(x^2-4y^2)"},
+                        {"112|0", "(x^2-y^2)x^2"},
+                        {"22|0", "(x^2-y^2)^2"},
+                        {"13|0", "x(x-y)^3"},
+                        {"4|0", "(x+2y)^4"},
+                        {"11|1", "(x^2-y^2)(x^2+y^2)"},
+                        {"2|1", "x^2(x^2+y^2)"},
+                        {"0|2", "(x^2+y^2)^2"},
+                        {"0|11", "2x^4+5x^2y^2+2y^4"}};
 
 }  // namespace
 
@@ -148,7 +154,7 @@ TEST_CASE("rrmp is invariant under GL2(Q) substitution and scaling", "[rrmp]") {
 TEST_CASE("roots at infinity count as real roots", "[rrmp]") {
   CHECK(rrmp(BinaryForm::parse("(x-y)^2*(x+2y)*y")).to_string() == "112|0");
   CHECK(rrmp(BinaryForm{0, 0, 0, 1}).to_string() == "3|0");
-  CHECK(rrmp(BinaryForm{0, 0, 1, 0, 1}).to_string() == "2|1");  // y^2 (x^2 + y^2)
+  CHECK(rrmp(BinaryForm{0, 0, 1, 0, 1}).to_string() == "2|1");      // y^2 (x^2 + y^2)
   CHECK(rrmp(BinaryForm{0, 1, 0, 0, 0, 0}).to_string() == "14|0");  // x^4 y
   CHECK(rrmp(BinaryForm{0, 0, 0, 0, 0, 0, 1}).to_string() == "6|0");
   CHECK(rrmp(BinaryForm{3}).to_string() == "0|0");

@@ -114,8 +114,9 @@ TEST_CASE("planted quartics, cubics and quadratics keep their rrmp at every coef
   // 2^18 / 2^30 / 2^62 that separate the unchecked, checked and big-integer paths.
   auto g = test::rng(81);
   int fallbacks = 0, cases = 0;
-  const long lambdas[] = {1, 3, (1L << 15) - 1, 1L << 15, (1L << 17) + 1, 1L << 18, 1L << 29, (1L << 30) + 7,
-                          1L << 31, (1L << 40) - 3, 1L << 50, 1L << 55};
+  const long lambdas[] = {1,        3,        (1L << 15) - 1, 1L << 15, (1L << 17) + 1,
+                          1L << 18, 1L << 29, (1L << 30) + 7, 1L << 31, (1L << 40) - 3,
+                          1L << 50, 1L << 55};
   for (int n = 2; n <= 4; ++n)
     for (const Rrmp& target : all_rrmps(n))
       for (long lambda : lambdas)
@@ -152,7 +153,9 @@ TEST_CASE("closed forms near and beyond the 64-bit range, including LONG_MIN/LON
       switch (test::uniform(g, 0, 3)) {
         case 0: v = 0; break;
         case 1: v = test::uniform(g, -2, 2); break;
-        default: v = (c == LONG_MIN) ? (off <= 0 ? LONG_MIN : LONG_MIN + off) : (c == LONG_MAX ? LONG_MAX - std::abs(off) : c + off);
+        default:
+          v = (c == LONG_MIN) ? (off <= 0 ? LONG_MIN : LONG_MIN + off)
+                              : (c == LONG_MAX ? LONG_MAX - std::abs(off) : c + off);
       }
       if (test::uniform(g, 0, 1) && v != LONG_MIN) v = -v;
     }
@@ -168,8 +171,11 @@ TEST_CASE("closed forms near and beyond the 64-bit range, including LONG_MIN/LON
   CHECK(rrmp(std::vector<long>{big, 0, -big}).to_string() == "11|0");
   CHECK(rrmp(std::vector<long>{LONG_MAX, 0, LONG_MAX}).to_string() == "0|1");
   CHECK(rrmp(std::vector<long>{LONG_MIN, 0, LONG_MIN, 0, 0}).to_string() == "2|1");
-  CHECK(rrmp(std::vector<long>{0, 0, LONG_MIN, LONG_MAX, LONG_MIN}).to_string() == reference({0, 0, LONG_MIN, LONG_MAX, LONG_MIN}).to_string());
-  CHECK(rrmp(std::vector<long>{1, -3 * 1048576L, 3 * 1048576L * 1048576L, -1048576L * 1048576L * 1048576L}).to_string() == "3|0");
+  CHECK(rrmp(std::vector<long>{0, 0, LONG_MIN, LONG_MAX, LONG_MIN}).to_string() ==
+        reference({0, 0, LONG_MIN, LONG_MAX, LONG_MIN}).to_string());
+  CHECK(
+      rrmp(std::vector<long>{1, -3 * 1048576L, 3 * 1048576L * 1048576L, -1048576L * 1048576L * 1048576L}).to_string() ==
+      "3|0");
 }
 
 TEST_CASE("degree-4 forms with a = 0 (root at (1:0)) through every fast path", "[rrmp][fast]") {
@@ -189,7 +195,8 @@ TEST_CASE("degree-4 forms with a = 0 (root at (1:0)) through every fast path", "
   CHECK(rrmp(std::vector<long>{0, 1, -3, 3, -1}).to_string() == "13|0");
   CHECK(rrmp(std::vector<long>{0, 0, 1, 0, 1}).to_string() == "2|1");
   CHECK(rrmp(std::vector<long>{0, 0, 0, 0, 5}).to_string() == "4|0");
-  CHECK(rrmp(std::vector<long>{0, 1, -6, 11, -6}).to_string() == "1111|0");  // y (x-y)(x-2y)(x-3y): p(1,s) = 0 for s = 1, 1/2, 1/3
+  CHECK(rrmp(std::vector<long>{0, 1, -6, 11, -6}).to_string() ==
+        "1111|0");  // y (x-y)(x-2y)(x-3y): p(1,s) = 0 for s = 1, 1/2, 1/3
 }
 
 TEST_CASE("modular square-freeness certificate is one-sided and agrees with FLINT", "[rrmp][fast]") {
@@ -294,7 +301,7 @@ TEST_CASE("certified Descartes count on rational roots at 0, +-1, dyadic and spl
       {{0, 1}, {1, 1}, {-1, 1}, {1, 2}, {2, 1}, {-1, 2}, {-2, 1}},
       {{1, 4}, {3, 4}, {1, 8}, {7, 8}, {4, 1}, {-4, 1}},
       {{1, 3}, {2, 3}, {-1, 3}, {5, 7}, {7, 5}},
-      {{1023, 2048}, {1, 2}, {1025, 2048}},  // around the split point 1/2 - 2^-11
+      {{1023, 2048}, {1, 2}, {1025, 2048}},              // around the split point 1/2 - 2^-11
       {{1000000, 1000001}, {1000001, 1000002}, {3, 1}},  // a tight cluster
       {{1, 1}, {2, 1}, {3, 1}, {4, 1}, {5, 1}, {6, 1}, {7, 1}, {8, 1}, {9, 1}, {10, 1}, {11, 1}, {12, 1}},
   };

@@ -12,8 +12,7 @@
 namespace lcngeom::test {
 
 /// 250 significant decimal digits.
-using mp = boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<250>,
-                                         boost::multiprecision::et_off>;
+using mp = boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<250>, boost::multiprecision::et_off>;
 using MpFilters = std::vector<std::vector<mp>>;
 
 inline mp to_mp(const Rational& q) { return mp(q.numerator().to_string()) / mp(q.denominator().to_string()); }

@@ -80,7 +80,8 @@ inline BinaryForm planted_form(std::mt19937_64& g, const std::vector<int>& rho, 
   };
   BinaryForm p{uniform(g, 1, 3) * (uniform(g, 0, 1) ? 1 : -1)};
   for (int r : rho) p = p * pow(fresh([&] { return random_linear(g, bound); }), static_cast<unsigned>(r));
-  for (int c : gamma) p = p * pow(fresh([&] { return random_irreducible_quadratic(g, bound); }), static_cast<unsigned>(c));
+  for (int c : gamma)
+    p = p * pow(fresh([&] { return random_irreducible_quadratic(g, bound); }), static_cast<unsigned>(c));
   return p;
 }
 

@@ -3,7 +3,6 @@
 #include <memory>
 #include <string>
 
-
 #include "command.hpp"
 #include "int_list.hpp"
 #include "json_forms.hpp"
@@ -74,12 +73,12 @@ int run_arch(const ArchRun& o) {
   std::string lists_note;
   if (one) {
     const int n = one->end_to_end_filter_size() - 1;
-    if (n <= kMaxListDegree || o.lists)
-      table = function_space_rrmps(*one);
+    if (n <= kMaxListDegree || o.lists) table = function_space_rrmps(*one);
     else
       lists_note = "omitted: degree " + std::to_string(n) + " > " + std::to_string(kMaxListDegree) + " (use --lists)";
   } else {
-    lists_note = "not described by rrmps (" + red.to_string() + " is not a 1-D stride-one architecture; Lemma 4.2 does not apply)";
+    lists_note = "not described by rrmps (" + red.to_string() +
+                 " is not a 1-D stride-one architecture; Lemma 4.2 does not apply)";
   }
   if (o.json) {
     nlohmann::json j;
@@ -90,10 +89,8 @@ int run_arch(const ArchRun& o) {
     j["input_sizes"] = a.input_sizes();
     j["output_sizes"] = a.output_sizes();
     j["end_to_end_filter_shape"] = shape;
-    if (a.dimension() == 1)
-      j["end_to_end_filter_size"] = shape[0];
-    else
-      j["end_to_end_filter_size"] = shape;
+    if (a.dimension() == 1) j["end_to_end_filter_size"] = shape[0];
+    else j["end_to_end_filter_size"] = shape;
     j["end_to_end_stride"] = a.end_to_end_stride();
     j["parameters"] = a.parameter_count();
     j["reduced_architecture"] = red.to_string();
@@ -115,18 +112,17 @@ int run_arch(const ArchRun& o) {
   std::cout << "architecture      " << a.to_string() << '\n';
   const auto widths = a.widths();
   for (std::size_t h = 0; h < widths.size(); ++h)
-    std::cout << "widths" << (widths.size() > 1 ? " (dim " + std::to_string(h + 1) + ")" : std::string()) << std::string(widths.size() > 1 ? 4 : 12, ' ')
-              << "d = (" << list_text(widths[h]) << ")\n";
-  std::cout << "end-to-end        filter size " << (a.dimension() == 1 ? std::to_string(shape[0]) : "(" + list_text(shape) + ")")
-            << ", stride " << a.end_to_end_stride() << '\n';
+    std::cout << "widths" << (widths.size() > 1 ? " (dim " + std::to_string(h + 1) + ")" : std::string())
+              << std::string(widths.size() > 1 ? 4 : 12, ' ') << "d = (" << list_text(widths[h]) << ")\n";
+  std::cout << "end-to-end        filter size "
+            << (a.dimension() == 1 ? std::to_string(shape[0]) : "(" + list_text(shape) + ")") << ", stride "
+            << a.end_to_end_stride() << '\n';
   if (red.to_string() != a.to_string()) std::cout << "reduces to        " << red.to_string() << " (Lemma 4.9)\n";
   if (one) std::cout << "even filters      e = " << one->even_filter_count() << '\n';
   std::cout << "filling           " << (fill.filling ? "yes" : "no") << " (" << fill.reason << ")\n";
   std::cout << "dimension         " << dim.dimension << " of " << dim.ambient_dimension;
-  if (dim.certified)
-    std::cout << " (certified: reaches the bound min(ambient, parameters - (L - 1)))\n";
-  else
-    std::cout << " (generic Jacobian rank; wrong with probability <= " << dim.failure_probability << ")\n";
+  if (dim.certified) std::cout << " (certified: reaches the bound min(ambient, parameters - (L - 1)))\n";
+  else std::cout << " (generic Jacobian rank; wrong with probability <= " << dim.failure_probability << ")\n";
   if (table) {
     std::cout << "function space    " << rrmp_list_text(table->function_space) << '\n';
     std::cout << "complement        " << rrmp_list_text(table->complement) << '\n';
@@ -194,18 +190,18 @@ int run_member(const MemberRun& o) {
   std::cout << "form              " << p.to_string() << '\n';
   if (!p.is_zero()) {
     const Rrmp r = rrmp(p);
-    std::cout << "rrmp              " << r << " (" << r.real_root_count() << " real roots with multiplicity; e = " << e << ")\n";
+    std::cout << "rrmp              " << r << " (" << r.real_root_count() << " real roots with multiplicity; e = " << e
+              << ")\n";
   }
   std::cout << "region            " << to_string(region)
             << (region == Region::complement ? " (not in the function space of " + a.to_string() + ")"
                                              : " (in the function space of " + a.to_string() + ")")
             << '\n';
   if (!w) return 0;
-  if (w->exact)
-    std::cout << "witness           exact: mu(theta) = p over Q\n";
+  if (w->exact) std::cout << "witness           exact: mu(theta) = p over Q\n";
   else
-    std::cout << "witness           numeric, " << w->precision << "-bit coefficients; ||mu(theta) - p||_2 <= "
-              << approx(w->error_norm_bound(), 6) << " (certified)\n";
+    std::cout << "witness           numeric, " << w->precision
+              << "-bit coefficients; ||mu(theta) - p||_2 <= " << approx(w->error_norm_bound(), 6) << " (certified)\n";
   for (std::size_t l = 0; l < w->filters.size(); ++l) {
     std::cout << "  w" << l + 1 << " = ";
     for (std::size_t i = 0; i < w->filters[l].size(); ++i) {
@@ -235,13 +231,13 @@ const bool member_registered = register_command(
      [](CLI::App& app) -> std::function<int()> {
        auto o = std::make_shared<MemberRun>();
        add_arch_options(app, *o);
-       app.add_option("form", o->form,
-                      "binary form of degree k - 1: coefficients a_0,...,a_n or an expression in x, y")
+       app.add_option("form", o->form, "binary form of degree k - 1: coefficients a_0,...,a_n or an expression in x, y")
            ->required();
        app.add_option("--precision", o->precision, "bits of the numeric witness coefficients (default 128)");
        app.add_option("--digits", o->digits, "significant digits of printed decimals (default 20)");
        return [o] {
-         if (o->digits < 1 || o->digits > 10000) throw invalid_argument("--digits " + std::to_string(o->digits) + " is outside 1..10000");
+         if (o->digits < 1 || o->digits > 10000)
+           throw invalid_argument("--digits " + std::to_string(o->digits) + " is outside 1..10000");
          if (o->precision < 16 || o->precision > (1L << 20))
            throw invalid_argument("--precision " + std::to_string(o->precision) + " is outside 16..2^20 bits");
          return run_member(*o);

@@ -31,7 +31,8 @@ const bool registered = register_command(
      "global minimum, root pattern, Theorems 5.2/5.3",
      [](CLI::App& app) -> std::function<int()> {
        auto o = std::make_shared<ClassifyArgs>();
-       add_square_loss_options(app, o->loss, "decimals of the function-space minimum (default 30; decisions are exact)");
+       add_square_loss_options(app, o->loss,
+                               "decimals of the function-space minimum (default 30; decisions are exact)");
        app.add_option("--params", o->params, "filters w_1;w_2;... e.g. \"2,0,5,0;1,0\"")->required();
        app.add_option("--max-search-degree", o->max_search_degree,
                       "decide the global minimum by the exact search only up to this form degree (default 5; "
@@ -40,8 +41,8 @@ const bool registered = register_command(
        return [o] {
          const auto [arch, u, sigma] = parse_square_loss(o->loss);
          const Filters theta = parse_params_arg(o->params, "--params");
-         const ParameterClassification c =
-             classify_parameter(arch, theta, u, sigma, lcngeom::ClassifyOptions{true, o->loss.digits, o->max_search_degree});
+         const ParameterClassification c = classify_parameter(
+             arch, theta, u, sigma, lcngeom::ClassifyOptions{true, o->loss.digits, o->max_search_degree});
          nlohmann::json grad = nlohmann::json::array();
          for (const Rational& x : c.gradient) grad.push_back(x.to_string());
          if (o->json) {
@@ -69,7 +70,8 @@ const bool registered = register_command(
            j["target_position"] = to_string(c.target_position);
            j["rrmp"] = c.rrmp ? nlohmann::json(c.rrmp->to_string()) : nlohmann::json(nullptr);
            j["lambda"] = c.lambda ? nlohmann::json(c.lambda->parts()) : nlohmann::json(nullptr);
-           j["critical_on_locus"] = c.critical_on_locus ? nlohmann::json(*c.critical_on_locus) : nlohmann::json(nullptr);
+           j["critical_on_locus"] =
+               c.critical_on_locus ? nlohmann::json(*c.critical_on_locus) : nlohmann::json(nullptr);
            j["repeated_root"] = c.repeated_root;
            j["pairwise_coprime"] = c.pairwise_coprime;
            j["jacobian_rank"] = c.jacobian_rank;
@@ -82,16 +84,16 @@ const bool registered = register_command(
                      << "critical: " << (c.critical ? "yes" : "no");
            if (c.critical) std::cout << (c.pure ? " (pure)" : " (spurious)");
            std::cout << "\nlocal minimum: " << to_string(c.local_minimum) << " (Hessian inertia +"
-                     << c.hessian_inertia.positive << " -" << c.hessian_inertia.negative << " 0:" << c.hessian_inertia.zero
-                     << ")";
+                     << c.hessian_inertia.positive << " -" << c.hessian_inertia.negative
+                     << " 0:" << c.hessian_inertia.zero << ")";
            std::cout << "\nglobal minimum: " << to_string(c.global_minimum) << " (" << c.global_minimum_reason << ")";
            std::cout << '\n';
            if (c.function_space_minimum) print_minimum(std::cout, *c.function_space_minimum);
            std::cout << "region of the function space (Lemma 4.2, Prop. 4.4): mu(theta) " << to_string(c.position)
                      << ", target " << to_string(c.target_position) << '\n';
            if (c.rrmp)
-             std::cout << "rrmp " << *c.rrmp << ", lambda = " << *c.lambda << "; critical on Delta_lambda (Thm 5.2): "
-                       << (*c.critical_on_locus ? "yes" : "no") << '\n';
+             std::cout << "rrmp " << *c.rrmp << ", lambda = " << *c.lambda
+                       << "; critical on Delta_lambda (Thm 5.2): " << (*c.critical_on_locus ? "yes" : "no") << '\n';
            std::cout << "filters with a repeated root (Thm 5.3):";
            bool any = false;
            for (std::size_t l = 0; l < c.repeated_root.size(); ++l)

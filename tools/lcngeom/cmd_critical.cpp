@@ -24,7 +24,8 @@ int run_linear_factor(const CriticalOptions& o, const BinaryForm& u, const Inner
   if (o.json) {
     nlohmann::json pts = nlohmann::json::array();
     for (const auto& p : r.points) {
-      nlohmann::json j{{"orbit", p.orbit}, {"real", p.real}, {"global", p.global}, {"chart_at_infinity", p.chart_at_infinity}};
+      nlohmann::json j{
+          {"orbit", p.orbit}, {"real", p.real}, {"global", p.global}, {"chart_at_infinity", p.chart_at_infinity}};
       if (p.real) {
         j["parameters"] = p.parameters;
         j["loss"] = p.loss;
@@ -58,7 +59,8 @@ int run_linear_factor(const CriticalOptions& o, const BinaryForm& u, const Inner
     if (!p.real) continue;
     std::cout << "  " << (p.global ? "global  " : "spurious") << " (";
     for (std::size_t i = 0; i < p.parameters.size(); ++i) std::cout << (i ? ", " : "") << p.parameters[i];
-    std::cout << ")  loss " << p.loss << "  Hessian " << (*p.hessian_positive_definite ? "positive definite" : "not positive definite")
+    std::cout << ")  loss " << p.loss << "  Hessian "
+              << (*p.hessian_positive_definite ? "positive definite" : "not positive definite")
               << (p.chart_at_infinity ? "  [chart q1 = s x + y]" : "") << "\n";
   }
   return 0;
@@ -91,10 +93,8 @@ const bool registered = register_command(
          if (o->locus.empty()) throw invalid_argument("missing --locus (a partition of the target's degree)");
          Partition lambda = Partition::parse(o->locus);
          CriticalPointSet r = critical_points(lambda, u, sigma, {o->digits, o->seed});
-         if (o->json)
-           print_json(critical_json(r));
-         else
-           std::cout << critical_text(r);
+         if (o->json) print_json(critical_json(r));
+         else std::cout << critical_text(r);
          return 0;
        };
      }});

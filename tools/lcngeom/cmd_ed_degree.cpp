@@ -41,14 +41,16 @@ const bool registered = register_command(
          if (!o->locus.empty()) {
            parts.push_back(Partition::parse(o->locus));
            if (parts[0].sum() != o->degree)
-             throw invalid_argument("--locus " + parts[0].to_string() + " is not a partition of " + std::to_string(o->degree));
+             throw invalid_argument("--locus " + parts[0].to_string() + " is not a partition of " +
+                                    std::to_string(o->degree));
          } else {
            parts = partitions(o->degree);
          }
          for (const Partition& lambda : parts)
            if (!o->locus.empty() && root_coordinates(lambda) > 3)
              throw not_supported("ED degree of Delta" + lambda.to_string() + " needs the elimination of " +
-                                 std::to_string(root_coordinates(lambda)) + " root coordinates; at most 3 are supported");
+                                 std::to_string(root_coordinates(lambda)) +
+                                 " root coordinates; at most 3 are supported");
          double total = 0;
          nlohmann::json rows = nlohmann::json::array();
          if (!o->json)
@@ -59,8 +61,8 @@ const bool registered = register_command(
            if (root_coordinates(lambda) > 3) {
              // A table row the solver cannot count: reported, never guessed.
              ++unsupported;
-             const std::string why = "needs " + std::to_string(root_coordinates(lambda)) +
-                                     " root coordinates; at most 3 are supported";
+             const std::string why =
+                 "needs " + std::to_string(root_coordinates(lambda)) + " root coordinates; at most 3 are supported";
              if (o->json)
                rows.push_back({{"partition", partition_json(lambda)}, {"ed_degree", nullptr}, {"error", why}});
              else
@@ -99,10 +101,11 @@ const bool registered = register_command(
                        {"unsupported", unsupported},
                        {"seconds", total}});
          } else {
-           std::cout << "  total " << std::fixed << std::setprecision(3) << total << " s\n"
-                     << "Counts are exact over F_p at random targets u in F_p^{n+1} (62-bit primes p); each row agrees at "
-                     << o->trials << " independent (u, p).\nA count differs from the characteristic-0 ED degree only "
-                     << "if u hits a hypersurface of degree D (probability <= D/p < 2^-40) or p is a bad prime.\n";
+           std::cout
+               << "  total " << std::fixed << std::setprecision(3) << total << " s\n"
+               << "Counts are exact over F_p at random targets u in F_p^{n+1} (62-bit primes p); each row agrees at "
+               << o->trials << " independent (u, p).\nA count differs from the characteristic-0 ED degree only "
+               << "if u hits a hypersurface of degree D (probability <= D/p < 2^-40) or p is a bad prime.\n";
          }
          return 0;
        };

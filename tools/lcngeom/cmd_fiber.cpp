@@ -53,8 +53,9 @@ const bool registered = register_command(
        app.add_option("form", o->form, "end-to-end filter w (k coefficients, or an expression in x, y)")->required();
        app.add_option("--digits", o->digits, "significant digits of irrational enclosures (default 15)")
            ->check(CLI::Range(1, 10000));
-       app.add_option("--max-classes", o->max_classes, "list at most this many classes (default 10000); larger "
-                                                        "fibers are only counted")
+       app.add_option("--max-classes", o->max_classes,
+                      "list at most this many classes (default 10000); larger "
+                      "fibers are only counted")
            ->check(CLI::Range(0L, 10000000L));
        app.add_flag("--json", o->json, "print one JSON object on stdout");
        return [o] {
@@ -80,17 +81,19 @@ const bool registered = register_command(
              for (const FiberFactor& f : fib->factors) {
                nlohmann::json c = nlohmann::json::array();
                for (const Ball& b : f.factor.coefficients) c.push_back(ball_text(b, o->digits));
-               factors.push_back({{"label", f.label},
-                                  {"degree", f.factor.degree},
-                                  {"multiplicity", f.factor.multiplicity},
-                                  {"exact", f.factor.exact},
-                                  {"coefficients", c},
-                                  {"rational_factor", fib->blocks.factors[static_cast<std::size_t>(f.block)].form.to_string()}});
+               factors.push_back(
+                   {{"label", f.label},
+                    {"degree", f.factor.degree},
+                    {"multiplicity", f.factor.multiplicity},
+                    {"exact", f.factor.exact},
+                    {"coefficients", c},
+                    {"rational_factor", fib->blocks.factors[static_cast<std::size_t>(f.block)].form.to_string()}});
              }
              j["factors"] = factors;
              nlohmann::json classes = nlohmann::json::array();
              for (const FiberClass& c : fib->classes) {
-               nlohmann::json x = {{"notation", c.notation}, {"rational", c.rational}, {"repeated_root", c.repeated_root}};
+               nlohmann::json x = {
+                   {"notation", c.notation}, {"rational", c.rational}, {"repeated_root", c.repeated_root}};
                x["filters"] = c.exact ? filters_json(*c.exact) : ball_filters_json(c.filters, o->digits);
                classes.push_back(x);
              }
@@ -107,7 +110,9 @@ const bool registered = register_command(
            }
            std::cout << "real factors:\n";
            for (const FiberFactor& f : fib->factors)
-             std::cout << "  " << factor_text(f, o->digits) << (f.factor.multiplicity > 1 ? "  (multiplicity " + std::to_string(f.factor.multiplicity) + ")" : "")
+             std::cout << "  " << factor_text(f, o->digits)
+                       << (f.factor.multiplicity > 1 ? "  (multiplicity " + std::to_string(f.factor.multiplicity) + ")"
+                                                     : "")
                        << (f.factor.exact ? "" : "  [certified enclosure]") << '\n';
            for (const FiberClass& c : fib->classes) {
              std::cout << "  " << c.notation << (c.rational ? "  exact: " : "  enclosed: ");

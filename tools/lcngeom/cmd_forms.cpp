@@ -111,17 +111,15 @@ const bool roots_registered = register_command(
            j["real_roots"] = a;
            j["distinct_real_roots"] = roots.size();
            j["digits"] = *digits;
-           j["certified"] = "each interval contains exactly one root of the square-free part; |root - decimal| <= 10^-digits";
+           j["certified"] =
+               "each interval contains exactly one root of the square-free part; |root - decimal| <= 10^-digits";
            print_json(j);
          } else {
            if (roots.empty()) std::cout << "no real roots\n";
            for (const RealRoot& r : roots) {
-             if (r.at_infinity())
-               std::cout << "(1:0)";
-             else if (r.is_exact())
-               std::cout << "t = " << r.lo() << " (exact)";
-             else
-               std::cout << "t = " << r.to_decimal(*digits) << "  in [" << r.lo() << ", " << r.hi() << "]";
+             if (r.at_infinity()) std::cout << "(1:0)";
+             else if (r.is_exact()) std::cout << "t = " << r.lo() << " (exact)";
+             else std::cout << "t = " << r.to_decimal(*digits) << "  in [" << r.lo() << ", " << r.hi() << "]";
              std::cout << "  multiplicity " << r.multiplicity() << '\n';
            }
          }
@@ -136,7 +134,8 @@ struct LociOptions {
 };
 
 const bool loci_registered = register_command(
-    {340, "loci", "all rrmps and partitions of a degree; with --form, membership in and smoothness of each Delta_lambda",
+    {340, "loci",
+     "all rrmps and partitions of a degree; with --form, membership in and smoothness of each Delta_lambda",
      [](CLI::App& app) -> std::function<int()> {
        auto o = std::make_shared<LociOptions>();
        app.add_option("degree", o->degree, "degree n of the forms (0..40)")->required()->check(CLI::Range(0, 40));

@@ -66,7 +66,8 @@ const bool registered = register_command(
                }
                top_kappa.push_back(kappa.back());
                top_poly.push_back(polys.back());
-               points.push_back({{"signs", p.signs}, {"kappa", kappa}, {"minimal_polynomial", polys}, {"filters", filters}});
+               points.push_back(
+                   {{"signs", p.signs}, {"kappa", kappa}, {"minimal_polynomial", polys}, {"filters", filters}});
              }
              classes.push_back({{"notation", c.notation},
                                 {"representative", filters_json(c.representative)},
@@ -92,8 +93,9 @@ const bool registered = register_command(
                        {"digits", d},
                        {"kappa", top_kappa},
                        {"minimal_polynomial", top_poly},
-                       {"kappa_convention", "w_l = kappa_l q_l with prod kappa_l = 1; top-level kappa is kappa_L, "
-                                            "the scale of the last filter (the paper's kappa for L = 2)"},
+                       {"kappa_convention",
+                        "w_l = kappa_l q_l with prod kappa_l = 1; top-level kappa is kappa_L, "
+                        "the scale of the last filter (the paper's kappa for L = 2)"},
                        {"classes", classes},
                        {"enclosed_classes", enclosed}});
          } else {
@@ -101,8 +103,8 @@ const bool registered = register_command(
            for (std::size_t i = 0; i < rec.delta.size(); ++i) std::cout << (i ? ", " : "") << rec.delta[i];
            std::cout << ")\n";
            for (const ClassScales& c : rec.classes) {
-             std::cout << "class " << c.notation << ": q = " << filters_text(c.representative)
-                       << ", H = " << c.H << "\n  eq. (5.5): " << c.beta_polynomial.to_string("b")
+             std::cout << "class " << c.notation << ": q = " << filters_text(c.representative) << ", H = " << c.H
+                       << "\n  eq. (5.5): " << c.beta_polynomial.to_string("b")
                        << " = 0, admissible root beta_1 = " << decimal(c.beta[0], d) << "\n";
              for (const ScaledPoint& p : c.points) {
                std::cout << "  point:";

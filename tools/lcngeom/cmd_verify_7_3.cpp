@@ -28,7 +28,8 @@ const bool registered = register_command(
          Certificate7_3 c = certify_section_7_3(o->digits);
          if (o->json) {
            nlohmann::json claims = nlohmann::json::array();
-           for (const auto& cl : c.claims) claims.push_back({{"claim", cl.claim}, {"compared", cl.compared}, {"ok", cl.ok}});
+           for (const auto& cl : c.claims)
+             claims.push_back({{"claim", cl.claim}, {"compared", cl.compared}, {"ok", cl.ok}});
            nlohmann::json j = c.data;
            j["claims"] = claims;
            j["ok"] = c.ok();

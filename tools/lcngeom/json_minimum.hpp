@@ -15,12 +15,13 @@
 namespace lcngeom::cli {
 
 inline nlohmann::json candidate_json(const FunctionSpaceCandidate& c) {
-  nlohmann::json j{{"coefficients", c.coefficients},
-                   {"rrmp", c.rrmp ? nlohmann::json(c.rrmp->to_string()) : nlohmann::json(nullptr)},
-                   {"locus", c.lambda ? partition_json(*c.lambda) : nlohmann::json(nullptr)},
-                   {"distance_squared", c.distance_squared_decimal},
-                   {"distance_squared_exact",
-                    c.distance_squared_exact ? nlohmann::json(c.distance_squared_exact->to_string()) : nlohmann::json(nullptr)}};
+  nlohmann::json j{
+      {"coefficients", c.coefficients},
+      {"rrmp", c.rrmp ? nlohmann::json(c.rrmp->to_string()) : nlohmann::json(nullptr)},
+      {"locus", c.lambda ? partition_json(*c.lambda) : nlohmann::json(nullptr)},
+      {"distance_squared", c.distance_squared_decimal},
+      {"distance_squared_exact",
+       c.distance_squared_exact ? nlohmann::json(c.distance_squared_exact->to_string()) : nlohmann::json(nullptr)}};
   if (c.exact) {
     j["exact"] = coefficients_json(*c.exact);
     j["form"] = c.exact->to_string();
@@ -29,7 +30,8 @@ inline nlohmann::json candidate_json(const FunctionSpaceCandidate& c) {
 }
 
 inline std::string value_text(const FunctionSpaceMinimum& m) {
-  return m.value_exact ? m.value_exact->to_string() : m.value_decimal + " (root of " + m.value.defining_polynomial().to_string() + ")";
+  return m.value_exact ? m.value_exact->to_string()
+                       : m.value_decimal + " (root of " + m.value.defining_polynomial().to_string() + ")";
 }
 
 inline nlohmann::json minimum_json(const FunctionSpaceMinimum& m) {
@@ -56,8 +58,7 @@ inline void print_minimum(std::ostream& os, const FunctionSpaceMinimum& m) {
   os << (m.complete ? "min over the function space = " : "upper bound (incomplete search) = ") << value_text(m) << '\n';
   for (const auto& c : m.minimisers) {
     os << "  attained at ";
-    if (c.exact)
-      os << c.exact->to_string();
+    if (c.exact) os << c.exact->to_string();
     else {
       os << '[';
       for (std::size_t i = 0; i < c.coefficients.size(); ++i) os << (i ? ", " : "") << c.coefficients[i];

@@ -35,8 +35,9 @@ const std::vector<Command>& commands() { return registry(); }
 void print_json(const nlohmann::json& j) { std::cout << j.dump() << '\n'; }
 
 int run(int argc, char** argv) {
-  CLI::App app{"lcngeom -- exact geometry of linear convolutional networks\n"
-               "(Kohn, Merkh, Montufar, Trager: Geometry of Linear Convolutional Networks, 2022)"};
+  CLI::App app{
+      "lcngeom -- exact geometry of linear convolutional networks\n"
+      "(Kohn, Merkh, Montufar, Trager: Geometry of Linear Convolutional Networks, 2022)"};
   app.name("lcngeom");
   app.set_version_flag("--version", std::string("lcngeom ") + lcngeom::version() + " (FLINT " +
                                         lcngeom::flint_version() + ", Arb " + lcngeom::arb_version() + ")");

@@ -21,15 +21,21 @@ struct PaperLocus {
 
 // Section 7.3's printed values (references only).
 const PaperLocus kPaper[] = {
-    {"2,1,1", 10, 4,
+    {"2,1,1",
+     10,
+     4,
      {{"1/5,9/5,16/5,9/5,1/5", "1/5 (x+y)^2 (x^2+7xy+y^2)"},
       {"1/5,-9/5,16/5,-9/5,1/5", "1/5 (x-y)^2 (x^2-7xy+y^2)"},
       {"0,0,5,0,2", "y^2 (5x^2+2y^2)"},
       {"2,0,5,0,0", "x^2 (5y^2+2x^2)"}}},
     {"3,1", 12, 4, {}},
-    {"2,2", 13, 5,
+    {"2,2",
+     13,
+     5,
      {{"-1,0,2,0,-1", "-(x-y)^2 (x+y)^2"}, {"0,0,5,0,0", "5x^2y^2"}, {"7/3,0,14/3,0,7/3", "7/3 (x^2+y^2)^2"}}},
-    {"4", 10, 4,
+    {"4",
+     10,
+     4,
      {{"0,0,0,0,2", "2y^4"},
       {"2,0,0,0,0", "2x^4"},
       {"17/35,68/35,102/35,68/35,17/35", "17/35 (x+y)^4"},
@@ -48,7 +54,9 @@ std::string join(const std::vector<std::string>& v, const char* sep) {
 
 Certificate7_3 certify_section_7_3(int digits) {
   Certificate7_3 cert;
-  auto claim = [&](std::string c, std::string cmp, bool ok) { cert.claims.push_back({std::move(c), std::move(cmp), ok}); };
+  auto claim = [&](std::string c, std::string cmp, bool ok) {
+    cert.claims.push_back({std::move(c), std::move(cmp), ok});
+  };
   std::ostringstream text;
   const BinaryForm u{2, 0, 5, 0, 2};
   const InnerProduct e = InnerProduct::euclidean(4);
@@ -107,8 +115,8 @@ Certificate7_3 certify_section_7_3(int digits) {
       item += "]";
       gotv.push_back(item);
     }
-    const std::string listed = pl.rational.empty() ? "none are rational"
-                                                    : std::to_string(pl.rational.size()) + " rational points as listed";
+    const std::string listed =
+        pl.rational.empty() ? "none are rational" : std::to_string(pl.rational.size()) + " rational points as listed";
     claim("lambda = " + lambda.to_string() + ": " + listed + " (exact)",
           "computed rational points: " + (gotv.empty() ? std::string("none") : join(gotv, " ")) +
               (forms_agree ? "" : "; the paper's factored and coefficient forms differ"),
@@ -171,8 +179,8 @@ Certificate7_3 certify_section_7_3(int digits) {
                          {"image_points", images},
                          {"image_loci", std::vector<std::string>(image_loci.begin(), image_loci.end())}});
     text << "  " << arch.to_string() << ": " << (filling ? "filling" : "not filling") << " (" << even
-         << " even filters); u " << (contains_u ? "is" : "is not") << " in the function space; "
-         << images.size() << " of the real critical points are images of critical parameters\n";
+         << " even filters); u " << (contains_u ? "is" : "is not") << " in the function space; " << images.size()
+         << " of the real critical points are images of critical parameters\n";
   }
   {
     bool ok = true;
@@ -196,10 +204,11 @@ Certificate7_3 certify_section_7_3(int digits) {
         if (points[i].exact == BinaryForm{0, 0, 5, 0, 2}.to_string()) y2 = true;
       }
     both = x2 && y2;
-    claim("k = (4,2): no critical parameters map to Delta_(3,1), Delta_(2,2) or Delta_(4); [2,0,5,0,0] and [0,0,5,0,2] "
-          "are images",
-          "loci of compatible real points: " + join(std::vector<std::string>(loci42.begin(), loci42.end()), ", "),
-          loci42 == std::set<std::string>{"(2,1,1)"} && both);
+    claim(
+        "k = (4,2): no critical parameters map to Delta_(3,1), Delta_(2,2) or Delta_(4); [2,0,5,0,0] and [0,0,5,0,2] "
+        "are images",
+        "loci of compatible real points: " + join(std::vector<std::string>(loci42.begin(), loci42.end()), ", "),
+        loci42 == std::set<std::string>{"(2,1,1)"} && both);
   }
 
   // Global minima of l on each function space (function_space_minimum.hpp).  The
@@ -230,9 +239,9 @@ Certificate7_3 certify_section_7_3(int digits) {
       arch_json[a]["global_minimum"] = {{"value", value}, {"complete", m.complete}, {"minimisers", mj}};
       text << "  " << arch.to_string() << ": min = " << value << " at " << join(names, ", ") << "\n";
     }
-    const auto c = classify_parameter(Architecture({4, 2}), {{Rational(2), Rational(0), Rational(5), Rational(0)},
-                                                             {Rational(1), Rational(0)}},
-                                      u, e, ClassifyOptions{true, digits, 5});
+    const auto c = classify_parameter(
+        Architecture({4, 2}), {{Rational(2), Rational(0), Rational(5), Rational(0)}, {Rational(1), Rational(0)}}, u, e,
+        ClassifyOptions{true, digits, 5});
     const bool ok = mins42.size() == 2 &&
                     std::find(mins42.begin(), mins42.end(), BinaryForm{2, 0, 5, 0, 0}) != mins42.end() &&
                     std::find(mins42.begin(), mins42.end(), BinaryForm{0, 0, 5, 0, 2}) != mins42.end() &&
@@ -243,10 +252,12 @@ Certificate7_3 certify_section_7_3(int digits) {
       got += p.to_coefficient_string();
       got += "] ";
     }
-    claim("k = (4,2): [2,0,5,0,0] and [0,0,5,0,2], where the paper observes gradient descent converging, are the global minima of l on M_(4,2)",
-          "exact minimisers on M_(4,2): " + got + "(l = 4); classify_parameter(([2,0,5,0],[1,0])): global minimum " +
-              to_string(c.global_minimum),
-          ok);
+    claim(
+        "k = (4,2): [2,0,5,0,0] and [0,0,5,0,2], where the paper observes gradient descent converging, are the global "
+        "minima of l on M_(4,2)",
+        "exact minimisers on M_(4,2): " + got + "(l = 4); classify_parameter(([2,0,5,0],[1,0])): global minimum " +
+            to_string(c.global_minimum),
+        ok);
   }
 
   // Corollary 5.14: kappa for theta(0) = ([1,6,11,6], [4,1]) converging to mu = [2,0,5,0,0].
@@ -263,9 +274,11 @@ Certificate7_3 certify_section_7_3(int digits) {
     Ball k2 = mul(sub(sqrt(Ball(disc, prec), prec), Ball(delta, prec), prec), Ball(Rational(1L, 2L), prec), prec);
     Ball k = sqrt(k2, prec);
     const bool ok = delta == Rational(177L) && disc == Rational(31445L) && std::abs(k.mid_double() - 0.4045867) < 5e-8;
-    claim("Corollary 5.14 for k = (4,2), theta(0) = ([1,6,11,6],[4,1]) -> [2,0,5,0,0]: kappa = +-sqrt((sqrt(31445) - 177)/2) "
-          "~ +-0.4045867",
-          "delta = " + delta.to_string() + ", delta^2 + 4H = " + disc.to_string() + ", kappa = " + k.to_string(12), ok);
+    claim(
+        "Corollary 5.14 for k = (4,2), theta(0) = ([1,6,11,6],[4,1]) -> [2,0,5,0,0]: kappa = +-sqrt((sqrt(31445) - "
+        "177)/2) "
+        "~ +-0.4045867",
+        "delta = " + delta.to_string() + ", delta^2 + 4H = " + disc.to_string() + ", kappa = " + k.to_string(12), ok);
     kappa = {{"delta", delta.to_string()}, {"discriminant", disc.to_string()}, {"kappa", k.to_string(20)}};
     text << "\nCorollary 5.14: delta = " << delta << ", kappa^2 = (sqrt(" << disc << ") - " << delta
          << ")/2, kappa = +-" << k.to_string(15) << "\n";

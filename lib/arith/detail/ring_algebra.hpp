@@ -210,7 +210,6 @@ bool unique_root(const R& ring, Vec<R> g, typename R::E& root) {
   return true;
 }
 
-
 }  // namespace lcngeom::detail
 
 #endif

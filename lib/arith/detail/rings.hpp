@@ -83,7 +83,7 @@ class NmodPoly {
 NmodPoly nmod_gcd(const NmodPoly& a, const NmodPoly& b);
 NmodPoly nmod_mul(const NmodPoly& a, const NmodPoly& b);
 NmodPoly nmod_div(const NmodPoly& a, const NmodPoly& b);  // exact quotient
-NmodPoly nmod_squarefree_part(const NmodPoly& a);           // monic, of a != 0
+NmodPoly nmod_squarefree_part(const NmodPoly& a);         // monic, of a != 0
 /// Interpolation through (xs[i], ys[i]) (distinct xs).
 NmodPoly nmod_interpolate(const std::vector<ulong>& xs, const std::vector<ulong>& ys, ulong p);
 /// Resultant of a and b taken with formal degrees da >= deg a, db >= deg b

@@ -20,8 +20,8 @@
 #include <utility>
 #include <vector>
 
-#include "lcngeom/error.hpp"
 #include "lcngeom/detail/ring_algebra.hpp"
+#include "lcngeom/error.hpp"
 #include "lcngeom/partition.hpp"
 
 namespace lcngeom::detail {
@@ -255,7 +255,8 @@ PointVerdict classify_point_in_field(const R& ring, const CriticalStructure& s, 
         return det_division_free(ring, sylvester_matrix(ring, fx, fy));
       };
       for (std::size_t j = 0; j < s.tracked.size(); ++j) {
-        if (s.tracked[j].degree >= 2 && ring.is_zero(disc(P[j]))) return fail("a repeated factor P_j has a double root");
+        if (s.tracked[j].degree >= 2 && ring.is_zero(disc(P[j])))
+          return fail("a repeated factor P_j has a double root");
         for (std::size_t i = 0; i < j; ++i)
           if (ring.is_zero(det_division_free(ring, sylvester_matrix(ring, P[i], P[j]))))
             return fail("two repeated factors share a root");

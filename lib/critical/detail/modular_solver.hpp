@@ -18,9 +18,9 @@ struct ShapeFailure {};
 
 /// Counts of one cell.
 struct CellCount {
-  int critical = 0;    ///< points with pattern exactly lambda
-  int eliminant = 0;   ///< degree of the square-free intersected eliminant
-  int removed = 0;     ///< roots that are not exact-pattern critical points
+  int critical = 0;   ///< points with pattern exactly lambda
+  int eliminant = 0;  ///< degree of the square-free intersected eliminant
+  int removed = 0;    ///< roots that are not exact-pattern critical points
 };
 
 /// Critical points of ||w - u||^2_Sigma with pattern exactly the structure's
@@ -28,8 +28,7 @@ struct CellCount {
 /// shears all coordinates together (slower, but separates points sharing the
 /// coordinates of the last block).  Throws ShapeFailure, not_supported.
 CellCount count_cell_modp(const CriticalStructure& s, const Cell& cell, const NmodField& field,
-                          const Mat<NmodField>& sigma, const Vec<NmodField>& sigma_u, std::uint64_t seed,
-                          bool mix_all);
+                          const Mat<NmodField>& sigma, const Vec<NmodField>& sigma_u, std::uint64_t seed, bool mix_all);
 
 }  // namespace lcngeom::detail
 

@@ -37,7 +37,7 @@ class Ledger {
 };
 
 struct LedgerSection {
-  double order;        ///< paper position, e.g. 3.0 for Section 3, 7.3 for Section 7.3
+  double order;  ///< paper position, e.g. 3.0 for Section 3, 7.3 for Section 7.3
   std::string title;
   std::function<void(Ledger&)> run;
 };

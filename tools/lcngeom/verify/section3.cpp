@@ -134,7 +134,8 @@ void example_3_3(Ledger& L) {
       std::uniform_int_distribution<long> u(-b, b);
       BinaryForm f{u(g), u(g), u(g), u(g), u(g)};
       if (f.is_zero()) continue;
-      if (*rrmp_closed_form(f) != rrmp_general(f)) return std::make_pair(false, "disagree at " + f.to_coefficient_string());
+      if (*rrmp_closed_form(f) != rrmp_general(f))
+        return std::make_pair(false, "disagree at " + f.to_coefficient_string());
     }
     return std::make_pair(true, std::to_string(n) + " random quartics with coefficients in [-1,1], [-3,3], [-30,30]");
   });
@@ -172,41 +173,46 @@ void loci_claims(Ledger& L) {
       on += in;
       if (in != discriminant(p).is_zero()) return std::make_pair(false, "disagree at " + p.to_coefficient_string());
     }
-    return std::make_pair(true, std::to_string(n) + " random forms of degree 2..7, " + std::to_string(on) + " on the discriminant");
+    return std::make_pair(
+        true, std::to_string(n) + " random forms of degree 2..7, " + std::to_string(on) + " on the discriminant");
   });
-  L.check("Definition 3.2: forms with rrmp (rho|gamma) are smooth points of Delta_lambda(rho|gamma), tangent space (5.3)", [] {
-    // Planted forms prod p_i^rho_i prod q_j^gamma_j; the differential of (5.4)
-    // must have rank r + 1 = dim Delta_lambda and span the basis of eq. (5.3).
-    int checked = 0;
-    for (int n = 1; n <= 6; ++n)
-      for (const Rrmp& r : all_rrmps(n)) {
-        std::vector<std::pair<BinaryForm, int>> factors;
-        long shift = 0;
-        for (int m : r.rho()) factors.emplace_back(BinaryForm{1, shift++}, m);        // x + s y, distinct
-        for (int m : r.gamma()) factors.emplace_back(BinaryForm{1, 0, ++shift * shift}, m);  // x^2 + s^2 y^2
-        BinaryForm p{1};
-        for (auto& [f, e] : factors) p = p * pow(f, static_cast<unsigned>(e));
-        std::vector<BinaryForm> image;
-        for (auto& [f, e] : factors)
-          for (int j = 0; j <= f.degree(); ++j) image.push_back(divexact(p, f) * BinaryForm::monomial(f.degree() - j, j));
-        std::vector<BinaryForm> T = tangent_space(p, r.lambda());
-        // Rank check: every tangent basis element is in span(image) and dims agree.
-        const std::size_t dim = static_cast<std::size_t>(r.lambda().size()) + 1;
-        if (T.size() != dim || !is_smooth_point(p, r.lambda()) || rrmp(p) != r)
-          return std::make_pair(false, "fails for " + r.to_string());
-        // span(image) = span(T): equal ranks, and the union has the same rank.
-        std::vector<std::vector<Rational>> rows_i, rows_both;
-        for (const BinaryForm& v : image) rows_i.push_back(v.coefficients());
-        rows_both = rows_i;
-        for (const BinaryForm& v : T) rows_both.push_back(v.coefficients());
-        const long ri = RatMatrix(rows_i).rank(), rb = RatMatrix(rows_both).rank();
-        if (ri != static_cast<long>(dim) || rb != static_cast<long>(dim))
-          return std::make_pair(false, "rank of d(5.4) is " + std::to_string(ri) + " for " + r.to_string());
-        ++checked;
-      }
-    return std::make_pair(true, std::to_string(checked) +
-                                    " rrmps of degree 1..6: Kurmann-smooth; rank d(5.4) = r + 1 = dim, image = (5.3)");
-  });
+  L.check(
+      "Definition 3.2: forms with rrmp (rho|gamma) are smooth points of Delta_lambda(rho|gamma), tangent space (5.3)",
+      [] {
+        // Planted forms prod p_i^rho_i prod q_j^gamma_j; the differential of (5.4)
+        // must have rank r + 1 = dim Delta_lambda and span the basis of eq. (5.3).
+        int checked = 0;
+        for (int n = 1; n <= 6; ++n)
+          for (const Rrmp& r : all_rrmps(n)) {
+            std::vector<std::pair<BinaryForm, int>> factors;
+            long shift = 0;
+            for (int m : r.rho()) factors.emplace_back(BinaryForm{1, shift++}, m);               // x + s y, distinct
+            for (int m : r.gamma()) factors.emplace_back(BinaryForm{1, 0, ++shift * shift}, m);  // x^2 + s^2 y^2
+            BinaryForm p{1};
+            for (auto& [f, e] : factors) p = p * pow(f, static_cast<unsigned>(e));
+            std::vector<BinaryForm> image;
+            for (auto& [f, e] : factors)
+              for (int j = 0; j <= f.degree(); ++j)
+                image.push_back(divexact(p, f) * BinaryForm::monomial(f.degree() - j, j));
+            std::vector<BinaryForm> T = tangent_space(p, r.lambda());
+            // Rank check: every tangent basis element is in span(image) and dims agree.
+            const std::size_t dim = static_cast<std::size_t>(r.lambda().size()) + 1;
+            if (T.size() != dim || !is_smooth_point(p, r.lambda()) || rrmp(p) != r)
+              return std::make_pair(false, "fails for " + r.to_string());
+            // span(image) = span(T): equal ranks, and the union has the same rank.
+            std::vector<std::vector<Rational>> rows_i, rows_both;
+            for (const BinaryForm& v : image) rows_i.push_back(v.coefficients());
+            rows_both = rows_i;
+            for (const BinaryForm& v : T) rows_both.push_back(v.coefficients());
+            const long ri = RatMatrix(rows_i).rank(), rb = RatMatrix(rows_both).rank();
+            if (ri != static_cast<long>(dim) || rb != static_cast<long>(dim))
+              return std::make_pair(false, "rank of d(5.4) is " + std::to_string(ri) + " for " + r.to_string());
+            ++checked;
+          }
+        return std::make_pair(true,
+                              std::to_string(checked) +
+                                  " rrmps of degree 1..6: Kurmann-smooth; rank d(5.4) = r + 1 = dim, image = (5.3)");
+      });
   L.check("Footnote 2: Delta_mu in Delta_lambda iff mu is a coarsening of lambda (planted forms, n <= 6)", [] {
     // Independent of the library's splitting search: brute force over all maps
     // from the parts of lambda to the distinct roots of p; p is in Delta_lambda
@@ -227,11 +233,13 @@ void loci_claims(Ledger& L) {
           std::vector<int> assign(static_cast<std::size_t>(k), 0);
           for (;;) {
             std::vector<int> load(static_cast<std::size_t>(r), 0);
-            for (int j = 0; j < k; ++j) load[static_cast<std::size_t>(assign[static_cast<std::size_t>(j)])] += lambda[j];
+            for (int j = 0; j < k; ++j)
+              load[static_cast<std::size_t>(assign[static_cast<std::size_t>(j)])] += lambda[j];
             if (load == mu.parts()) {
               BinaryForm q{1};
               for (int j = 0; j < k; ++j)
-                q = q * pow(roots[static_cast<std::size_t>(assign[static_cast<std::size_t>(j)])], static_cast<unsigned>(lambda[j]));
+                q = q * pow(roots[static_cast<std::size_t>(assign[static_cast<std::size_t>(j)])],
+                            static_cast<unsigned>(lambda[j]));
               witness = q == p;
               if (witness) break;
             }

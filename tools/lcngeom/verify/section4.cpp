@@ -81,16 +81,19 @@ void theorem_4_1(Ledger& L) {
         const bool complement_empty = function_space_rrmps(a).complement.empty();
         const FunctionSpaceDimension d = function_space_dimension(a);
         if (complement_empty != (e <= 1) || is_filling(a) != (e <= 1) || d.dimension != n + 1 || !d.certified)
-          return std::make_pair(false, a.to_string() + ": e = " + std::to_string(e) + ", dimension " + std::to_string(d.dimension));
+          return std::make_pair(
+              false, a.to_string() + ": e = " + std::to_string(e) + ", dimension " + std::to_string(d.dimension));
         ++archs;
       }
-    return std::make_pair(true, std::to_string(archs) +
-                                    " stride-one architectures with k <= 8: rrmp complement empty iff e <= 1, Jacobian rank = k "
-                                    "(certified) for all");
+    return std::make_pair(
+        true, std::to_string(archs) +
+                  " stride-one architectures with k <= 8: rrmp complement empty iff e <= 1, Jacobian rank = k "
+                  "(certified) for all");
   });
   L.check("Lemma 4.2: p is a product of forms of degrees k_l - 1 iff it has >= e real roots", [] {
     int forms = 0;
-    for (const std::vector<int>& k : std::vector<std::vector<int>>{{2, 2}, {2, 2, 2}, {4, 2}, {3, 2, 2}, {2, 2, 2, 2}, {2, 2, 2, 2, 2}, {4, 4, 2}, {6, 2, 2}}) {
+    for (const std::vector<int>& k : std::vector<std::vector<int>>{
+             {2, 2}, {2, 2, 2}, {4, 2}, {3, 2, 2}, {2, 2, 2, 2}, {2, 2, 2, 2, 2}, {4, 4, 2}, {6, 2, 2}}) {
       const Architecture a(k);
       for (const Rrmp& r : all_rrmps(a.end_to_end_filter_size() - 1))
         for (long salt = 0; salt < 2; ++salt) {
@@ -103,9 +106,10 @@ void theorem_4_1(Ledger& L) {
           ++forms;
         }
     }
-    return std::make_pair(true, std::to_string(forms) +
-                                    " planted forms (every rrmp, 8 architectures): an exact factorization mu(theta) = p exists "
-                                    "iff #real roots >= e");
+    return std::make_pair(
+        true, std::to_string(forms) +
+                  " planted forms (every rrmp, 8 architectures): an exact factorization mu(theta) = p exists "
+                  "iff #real roots >= e");
   });
   L.check("Example 4.3: k = (3,3): all quartics; (4,2) and (3,2,2): 2 or 4 real roots; (2,2,2,2): all roots real", [] {
     std::string shown;
@@ -133,8 +137,16 @@ void example_4_6(Ledger& L) {
   const std::vector<Row> rows = {
       {"(2, 2)", {{2, 2}}, "11|0, 2|0", "0|1", "2|0"},
       {"(2, 2, 2)", {{2, 2, 2}}, "111|0, 12|0, 3|0", "1|1", "12|0, 3|0"},
-      {"(3, 2, 2) or (4, 2)", {{3, 2, 2}, {4, 2}}, "1111|0, 112|0, 22|0, 13|0, 4|0, 11|1, 2|1", "0|2, 0|11", "2|1, 22|0, 4|0"},
-      {"(2, 2, 2, 2)", {{2, 2, 2, 2}}, "1111|0, 112|0, 22|0, 13|0, 4|0", "11|1, 2|1, 0|2, 0|11", "112|0, 13|0, 22|0, 4|0"},
+      {"(3, 2, 2) or (4, 2)",
+       {{3, 2, 2}, {4, 2}},
+       "1111|0, 112|0, 22|0, 13|0, 4|0, 11|1, 2|1",
+       "0|2, 0|11",
+       "2|1, 22|0, 4|0"},
+      {"(2, 2, 2, 2)",
+       {{2, 2, 2, 2}},
+       "1111|0, 112|0, 22|0, 13|0, 4|0",
+       "11|1, 2|1, 0|2, 0|11",
+       "112|0, 13|0, 22|0, 4|0"},
   };
   for (const Row& row : rows)
     L.check(std::string("Example 4.6, k = ") + row.archs + ": M = {" + row.space + "}, complement {" + row.complement +
@@ -152,8 +164,10 @@ void example_4_6(Ledger& L) {
                 shown += Architecture(k).to_string() + ": M = {" + list_text(t.function_space) + "}, complement {" +
                          list_text(t.complement) + "}, boundary {" + list_text(t.boundary) + "}";
               }
-              return std::make_pair(ok, "computed from all_rrmps(k-1) with Lemma 4.2 / Prop. 4.4 (M, complement in order; "
-                                        "boundary as a set): " + shown);
+              return std::make_pair(ok,
+                                    "computed from all_rrmps(k-1) with Lemma 4.2 / Prop. 4.4 (M, complement in order; "
+                                    "boundary as a set): " +
+                                        shown);
             });
   L.check("Example 4.6 lists all nonfilling stride-one architectures with end-to-end filter size 3, 4, 5", [] {
     std::string found;
@@ -182,33 +196,38 @@ void boundary_claims(Ledger& L) {
           ++checked;
         }
       }
-    return std::make_pair(true, std::to_string(checked) +
-                                    " (architecture, member rrmp) pairs with e >= 2, k <= 8: planted p is a limit of complement "
-                                    "points (Prop. 4.4's perturbation) iff the boundary criterion holds");
+    return std::make_pair(
+        true, std::to_string(checked) +
+                  " (architecture, member rrmp) pairs with e >= 2, k <= 8: planted p is a limit of complement "
+                  "points (Prop. 4.4's perturbation) iff the boundary criterion holds");
   });
-  L.check("Corollary 4.5: the boundary lies in the discriminant and contains the smooth pattern (2, 1^(e-2) | 1..1)", [] {
-    int checked = 0;
-    for (int n = 2; n <= 7; ++n)
-      for (const Architecture& a : stride_one_architectures(n)) {
-        const int e = a.even_filter_count();
-        if (e < 2) continue;
-        const RrmpTable t = function_space_rrmps(a);
-        for (const Rrmp& r : t.boundary)
-          if (*std::max_element(r.rho().begin(), r.rho().end()) < 2) return std::make_pair(false, a.to_string() + " " + r.to_string());
-        std::vector<int> rho(static_cast<std::size_t>(e - 2), 1), gamma(static_cast<std::size_t>((n - e) / 2), 1), disc(static_cast<std::size_t>(n - 1), 1);
-        rho.push_back(2);
-        disc[0] = 2;
-        const BinaryForm p = plant(Rrmp(rho, gamma), n).form();
-        if (!as_set(t.boundary).count(Rrmp(rho, gamma).to_string()) || !is_smooth_point(p, Partition(disc)) ||
-            form_region(a, p) != Region::boundary)
-          return std::make_pair(false, a.to_string());
-        ++checked;
-      }
-    return std::make_pair(true, std::to_string(checked) +
-                                    " architectures with e >= 2, k <= 8: every boundary rrmp has a repeated real root; a form "
-                                    "with one real double root, e - 2 simple real roots and simple complex pairs is on the "
-                                    "boundary and a smooth point of Delta_(2,1,...,1)");
-  });
+  L.check("Corollary 4.5: the boundary lies in the discriminant and contains the smooth pattern (2, 1^(e-2) | 1..1)",
+          [] {
+            int checked = 0;
+            for (int n = 2; n <= 7; ++n)
+              for (const Architecture& a : stride_one_architectures(n)) {
+                const int e = a.even_filter_count();
+                if (e < 2) continue;
+                const RrmpTable t = function_space_rrmps(a);
+                for (const Rrmp& r : t.boundary)
+                  if (*std::max_element(r.rho().begin(), r.rho().end()) < 2)
+                    return std::make_pair(false, a.to_string() + " " + r.to_string());
+                std::vector<int> rho(static_cast<std::size_t>(e - 2), 1),
+                    gamma(static_cast<std::size_t>((n - e) / 2), 1), disc(static_cast<std::size_t>(n - 1), 1);
+                rho.push_back(2);
+                disc[0] = 2;
+                const BinaryForm p = plant(Rrmp(rho, gamma), n).form();
+                if (!as_set(t.boundary).count(Rrmp(rho, gamma).to_string()) || !is_smooth_point(p, Partition(disc)) ||
+                    form_region(a, p) != Region::boundary)
+                  return std::make_pair(false, a.to_string());
+                ++checked;
+              }
+            return std::make_pair(
+                true, std::to_string(checked) +
+                          " architectures with e >= 2, k <= 8: every boundary rrmp has a repeated real root; a form "
+                          "with one real double root, e - 2 simple real roots and simple complex pairs is on the "
+                          "boundary and a smooth point of Delta_(2,1,...,1)");
+          });
   L.check("Prop. 4.7: for exactly two even filters the complement is the two open convex cones of definite forms", [] {
     std::mt19937_64 g(47);
     std::uniform_int_distribution<long> c(1, 9), t(1, 99);
@@ -216,7 +235,8 @@ void boundary_claims(Ledger& L) {
     for (const std::vector<int>& k : std::vector<std::vector<int>>{{2, 2}, {4, 2}, {3, 2, 2}, {6, 2}, {2, 3, 5, 2}}) {
       const Architecture a(k);
       for (const Rrmp& r : all_rrmps(a.end_to_end_filter_size() - 1))
-        if ((rrmp_region(a, r) == Region::complement) != (r.real_root_count() == 0)) return std::make_pair(false, a.to_string() + " " + r.to_string());
+        if ((rrmp_region(a, r) == Region::complement) != (r.real_root_count() == 0))
+          return std::make_pair(false, a.to_string() + " " + r.to_string());
       const int half = (a.end_to_end_filter_size() - 1) / 2;
       for (int it = 0; it < 20; ++it) {
         BinaryForm p{1}, q{1};
@@ -228,11 +248,13 @@ void boundary_claims(Ledger& L) {
         const int sign = (it % 2) ? -1 : 1;
         const Rational s(t(g), 100);
         const BinaryForm mix = Rational(sign) * (s * p + (Rational(1) - s) * q);
-        if (form_region(a, mix) != Region::complement) return std::make_pair(false, a.to_string() + " " + mix.to_string());
+        if (form_region(a, mix) != Region::complement)
+          return std::make_pair(false, a.to_string() + " " + mix.to_string());
         ++pairs;
       }
     }
-    return std::make_pair(true, "5 architectures: complement rrmps = those without real roots; " + std::to_string(pairs) +
+    return std::make_pair(true, "5 architectures: complement rrmps = those without real roots; " +
+                                    std::to_string(pairs) +
                                     " convex combinations of definite forms of one sign stay in the complement");
   });
   L.check("Example 4.8: for e = 3 the complement is not convex: (x-y)x(x+y) +- 2y^3 are outside, their sum inside", [] {
@@ -253,16 +275,19 @@ void strides_and_dimension(Ledger& L) {
     for (int it = 0; it < 50; ++it) {
       const int sL = s(g), s1 = s(g);
       Filters t{{Rational(c(g)), Rational(c(g)), Rational(c(g))}, {Rational(c(g)), Rational(c(g))}};
-      if (!(mu(Architecture({3, 2}, {s1, sL}), t) == mu(Architecture({3, 2}, {s1, 1}), t))) return std::make_pair(false, std::string("(a)"));
+      if (!(mu(Architecture({3, 2}, {s1, sL}), t) == mu(Architecture({3, 2}, {s1, 1}), t)))
+        return std::make_pair(false, std::string("(a)"));
       Filters t3 = t;
       t3.push_back({Rational(3)});
       if (!(mu(Architecture({3, 2, 1}, {s1, s(g), sL}), t3) == Rational(3) * mu(Architecture({3, 2}, {s1, 1}), t)))
         return std::make_pair(false, std::string("(b)"));
     }
     const Architecture a({4, 2}, {1, 3});
-    const bool cor = function_space_rrmps(a).boundary.size() == 3 && !is_filling(a) && reduce_architecture(a).to_string() == "k=(4,2)";
-    return std::make_pair(cor, "mu identical on 50 random parameter points for (a) and (b); k=(4,2) s=(1,3) reduces to " +
-                                   reduce_architecture(a).to_string() + " with Example 4.6's rrmp lists");
+    const bool cor = function_space_rrmps(a).boundary.size() == 3 && !is_filling(a) &&
+                     reduce_architecture(a).to_string() == "k=(4,2)";
+    return std::make_pair(cor,
+                          "mu identical on 50 random parameter points for (a) and (b); k=(4,2) s=(1,3) reduces to " +
+                              reduce_architecture(a).to_string() + " with Example 4.6's rrmp lists");
   });
   L.check("Prop. 4.11: k_L > 1 and some s_i > 1 (i <= L - 1) give a lower-dimensional function space", [] {
     std::mt19937_64 g(411);
@@ -284,8 +309,10 @@ void strides_and_dimension(Ledger& L) {
       if (is_filling(a) || d.dimension >= d.ambient_dimension || d.dimension > kprime + kL - 1)
         return std::make_pair(false, a.to_string() + ": dimension " + std::to_string(d.dimension));
     }
-    return std::make_pair(hyp > 10, std::to_string(hyp) +
-                                        " random architectures satisfying the hypotheses: not filling, Jacobian rank <= k' + k_L - 1 < k");
+    return std::make_pair(
+        hyp > 10,
+        std::to_string(hyp) +
+            " random architectures satisfying the hypotheses: not filling, Jacobian rank <= k' + k_L - 1 < k");
   });
   L.check("Example 4.12: k = (3,2), s = (2,1): AD^2 + B^2E = BCD identically, C^2 >= 4AE, not filling", [] {
     const Architecture a({3, 2}, {2, 1});
@@ -303,8 +330,9 @@ void strides_and_dimension(Ledger& L) {
     }
     const FunctionSpaceDimension d = function_space_dimension(a);
     return std::make_pair(identity && ineq && !is_filling(a) && d.dimension == 4,
-                          "symbolic (A..E) = " + A.to_string() + ", " + B.to_string() + ", " + C.to_string() + ", " + D.to_string() +
-                              ", " + E.to_string() + "; identity exact, inequality at 200 random points, dimension " +
+                          "symbolic (A..E) = " + A.to_string() + ", " + B.to_string() + ", " + C.to_string() + ", " +
+                              D.to_string() + ", " + E.to_string() +
+                              "; identity exact, inequality at 200 random points, dimension " +
                               std::to_string(d.dimension) + " of " + std::to_string(d.ambient_dimension));
   });
   L.check("Example 4.13: a 2x2 filter on a 3x2 input is a 2x1x3x2 tensor with the printed slices", [] {
@@ -342,29 +370,33 @@ void strides_and_dimension(Ledger& L) {
       if (!(end_to_end_tensor(a, t) == convolutional_tensor(wbar, out)) || !(multi_filter_form(wbar, ring) == prod))
         return std::make_pair(false, a.to_string());
     }
-    return std::make_pair(true, std::string("40 random stride-one architectures, D = 1..3: composed tensors = convolutional "
-                                            "tensor of the convolved filter, and its (4.5) polynomial is the product"));
+    return std::make_pair(true,
+                          std::string("40 random stride-one architectures, D = 1..3: composed tensors = convolutional "
+                                      "tensor of the convolved filter, and its (4.5) polynomial is the product"));
   });
-  L.check("Corollary 4.16: D > 1, L > 1 nontrivial layers, two dimensions with k^j > 1: lower-dimensional, not filling", [] {
-    std::mt19937_64 g(416);
-    std::uniform_int_distribution<int> Dd(2, 3), Ld(2, 3), kd(1, 3);
-    int hyp = 0;
-    for (int it = 0; it < 30; ++it) {
-      const int D = Dd(g), L = Ld(g);
-      std::vector<std::vector<int>> shapes(static_cast<std::size_t>(L));
-      for (auto& sh : shapes)
-        for (int h = 0; h < D; ++h) sh.push_back(kd(g));
-      const Architecture a = Architecture::multi(shapes);
-      int layers = 0, dims = 0;
-      for (const auto& sh : shapes) layers += std::any_of(sh.begin(), sh.end(), [](int k) { return k > 1; });
-      for (int k : a.end_to_end_filter_shape()) dims += k > 1;
-      if (layers < 2 || dims < 2) continue;
-      ++hyp;
-      const FunctionSpaceDimension d = function_space_dimension(a);
-      if (is_filling(a) || d.dimension >= d.ambient_dimension) return std::make_pair(false, a.to_string());
-    }
-    return std::make_pair(hyp > 5, std::to_string(hyp) + " random architectures satisfying the hypotheses: Jacobian rank < ambient");
-  });
+  L.check("Corollary 4.16: D > 1, L > 1 nontrivial layers, two dimensions with k^j > 1: lower-dimensional, not filling",
+          [] {
+            std::mt19937_64 g(416);
+            std::uniform_int_distribution<int> Dd(2, 3), Ld(2, 3), kd(1, 3);
+            int hyp = 0;
+            for (int it = 0; it < 30; ++it) {
+              const int D = Dd(g), L = Ld(g);
+              std::vector<std::vector<int>> shapes(static_cast<std::size_t>(L));
+              for (auto& sh : shapes)
+                for (int h = 0; h < D; ++h) sh.push_back(kd(g));
+              const Architecture a = Architecture::multi(shapes);
+              int layers = 0, dims = 0;
+              for (const auto& sh : shapes) layers += std::any_of(sh.begin(), sh.end(), [](int k) { return k > 1; });
+              for (int k : a.end_to_end_filter_shape()) dims += k > 1;
+              if (layers < 2 || dims < 2) continue;
+              ++hyp;
+              const FunctionSpaceDimension d = function_space_dimension(a);
+              if (is_filling(a) || d.dimension >= d.ambient_dimension) return std::make_pair(false, a.to_string());
+            }
+            return std::make_pair(
+                hyp > 5,
+                std::to_string(hyp) + " random architectures satisfying the hypotheses: Jacobian rank < ambient");
+          });
   L.check("Example 4.17: 3x3 inputs, two 2x2 filters: the function space has dimension 7 (codimension 2 in 9)", [] {
     const Architecture a = Architecture::multi_from_input_size({{2, 2}, {2, 2}}, {3, 3});
     const FunctionSpaceDimension d = function_space_dimension(a);

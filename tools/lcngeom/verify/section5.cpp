@@ -34,14 +34,14 @@ const PaperRow kExample56[] = {{"1111|0", "p1p2\u00b7p3\u00b7p4", "p1p2p3\u00b7p
 Check example_5_6_row(const std::vector<int>& k, bool first) {
   const auto rows = compatibility_table(k);
   const std::size_t n = sizeof(kExample56) / sizeof(kExample56[0]);
-  if (rows.size() != n) return {false, std::to_string(rows.size()) + " rrmps computed, the table has " + std::to_string(n)};
+  if (rows.size() != n)
+    return {false, std::to_string(rows.size()) + " rrmps computed, the table has " + std::to_string(n)};
   int agree = 0;
   std::string diff;
   for (std::size_t i = 0; i < n; ++i) {
     const std::string got = rows[i].witness ? rows[i].witness->to_string() : "\u2014";
     const std::string want = first ? kExample56[i].k322 : kExample56[i].k42;
-    if (rows[i].rrmp.to_string() == kExample56[i].rrmp && got == want)
-      ++agree;
+    if (rows[i].rrmp.to_string() == kExample56[i].rrmp && got == want) ++agree;
     else {
       diff += ' ';
       diff += rows[i].rrmp.to_string();
@@ -67,12 +67,13 @@ BinaryForm planted(const Rrmp& r) {
 BinaryForm along(const BinaryForm& w, const RatMatrix& columns) {
   std::vector<Rational> v(static_cast<std::size_t>(columns.rows()));
   for (long c = 0; c < columns.cols(); ++c)
-    for (long i = 0; i < columns.rows(); ++i) v[static_cast<std::size_t>(i)] += Rational(c * c + 2 * c + 3, c + 2) * columns.at(i, c);
+    for (long i = 0; i < columns.rows(); ++i)
+      v[static_cast<std::size_t>(i)] += Rational(c * c + 2 * c + 3, c + 2) * columns.at(i, c);
   return w + BinaryForm(v);
 }
 
-const std::vector<std::vector<int>> kArchs{{2, 2}, {2, 2, 2}, {4, 2}, {3, 2, 2}, {3, 3}, {2, 2, 2, 2},
-                                           {2, 3}, {4, 3}, {3, 2, 3}, {5, 2}, {2, 2, 2, 2, 2}};
+const std::vector<std::vector<int>> kArchs{{2, 2}, {2, 2, 2}, {4, 2},    {3, 2, 2}, {3, 3},         {2, 2, 2, 2},
+                                           {2, 3}, {4, 3},    {3, 2, 3}, {5, 2},    {2, 2, 2, 2, 2}};
 
 // Every rational fiber class of every planted form of every rrmp, on kArchs.
 template <class Fn>
@@ -106,114 +107,125 @@ void section_5_1(Ledger& L) {
   L.check("Example 5.6, row k' = (4,2): compatible rrmps and witness factorizations", [] {
     return example_5_6_row({4, 2}, false);
   });
-  L.check("Example 5.6: p1 p2^3 factors as (p1 p2) p2 p2 for (3,2,2); for (4,2) the cubic filter always has a "
-          "repeated root",
-          [] {
-            const BinaryForm w = BinaryForm{1, -1} * pow(BinaryForm{1, 2}, 3);
-            bool ok322 = false, ok42 = true;
-            for (const Filters& t : rational_fiber_classes(Architecture({3, 2, 2}), w)) {
-              bool sf = true;
-              for (const auto& f : t) sf = sf && is_squarefree(BinaryForm(f));
-              ok322 = ok322 || sf;
-            }
-            int classes42 = 0;
-            for (const Filters& t : rational_fiber_classes(Architecture({4, 2}), w)) {
-              ++classes42;
-              ok42 = ok42 && !is_squarefree(BinaryForm(t[0]));
-            }
-            return Check{ok322 && ok42 && classes42 == 2,
-                         "fiber classes of (x - y)(x + 2y)^3: a square-free one for (3,2,2); both classes for (4,2) "
-                         "have a repeated root in the size-4 filter"};
-          });
+  L.check(
+      "Example 5.6: p1 p2^3 factors as (p1 p2) p2 p2 for (3,2,2); for (4,2) the cubic filter always has a "
+      "repeated root",
+      [] {
+        const BinaryForm w = BinaryForm{1, -1} * pow(BinaryForm{1, 2}, 3);
+        bool ok322 = false, ok42 = true;
+        for (const Filters& t : rational_fiber_classes(Architecture({3, 2, 2}), w)) {
+          bool sf = true;
+          for (const auto& f : t) sf = sf && is_squarefree(BinaryForm(f));
+          ok322 = ok322 || sf;
+        }
+        int classes42 = 0;
+        for (const Filters& t : rational_fiber_classes(Architecture({4, 2}), w)) {
+          ++classes42;
+          ok42 = ok42 && !is_squarefree(BinaryForm(t[0]));
+        }
+        return Check{ok322 && ok42 && classes42 == 2,
+                     "fiber classes of (x - y)(x + 2y)^3: a square-free one for (3,2,2); both classes for (4,2) "
+                     "have a repeated root in the size-4 filter"};
+      });
 
   L.check("Proposition 5.1 (generated critical points): a global minimum, or pi(w_i), pi(w_j) share a factor", [] {
     int critical = 0, nonglobal = 0;
     bool ok = true;
-    for_planted_classes([&](const Architecture& arch, const Rrmp&, const BinaryForm& w, const std::vector<Filters>& classes) {
-      const InnerProduct sigma = InnerProduct::euclidean(w.degree());
-      for (const Filters& t : classes) {
-        const BinaryForm u = along(w, critical_target_directions(arch, t, sigma));
-        const auto c = classify_parameter(arch, t, u, sigma);
-        ok = ok && c.critical;
-        ++critical;
-        if (c.global_minimum == Decision::yes) continue;
-        ++nonglobal;
-        ok = ok && !c.pairwise_coprime;
-      }
-    });
-    return Check{ok && nonglobal > 0, std::to_string(critical) + " critical parameters (every rational fiber class of "
+    for_planted_classes(
+        [&](const Architecture& arch, const Rrmp&, const BinaryForm& w, const std::vector<Filters>& classes) {
+          const InnerProduct sigma = InnerProduct::euclidean(w.degree());
+          for (const Filters& t : classes) {
+            const BinaryForm u = along(w, critical_target_directions(arch, t, sigma));
+            const auto c = classify_parameter(arch, t, u, sigma);
+            ok = ok && c.critical;
+            ++critical;
+            if (c.global_minimum == Decision::yes) continue;
+            ++nonglobal;
+            ok = ok && !c.pairwise_coprime;
+          }
+        });
+    return Check{ok && nonglobal > 0, std::to_string(critical) +
+                                          " critical parameters (every rational fiber class of "
                                           "planted forms of every rrmp on 11 architectures, target on "
-                                          "mu + Im(dmu)^perp), " + std::to_string(nonglobal) +
+                                          "mu + Im(dmu)^perp), " +
+                                          std::to_string(nonglobal) +
                                           " not global minima: each has two filters with a common factor"};
   });
 
   L.check("Theorem 5.2 (generated): theta critical => mu(theta) critical for l restricted to Delta_lambda", [] {
     int n = 0;
     bool ok = true;
-    for_planted_classes([&](const Architecture& arch, const Rrmp&, const BinaryForm& w, const std::vector<Filters>& classes) {
-      const InnerProduct sigma = InnerProduct::bombieri(w.degree());
-      for (const Filters& t : classes) {
-        const BinaryForm u = along(w, critical_target_directions(arch, t, sigma));
-        const auto c = classify_parameter(arch, t, u, sigma);
-        ok = ok && c.critical && c.critical_on_locus == true;
-        ++n;
-      }
-    });
-    return Check{ok, std::to_string(n) + " critical parameters (Bombieri inner product): Sigma (mu - u) is orthogonal to "
-                                         "the exact tangent space (5.3) in every case"};
+    for_planted_classes(
+        [&](const Architecture& arch, const Rrmp&, const BinaryForm& w, const std::vector<Filters>& classes) {
+          const InnerProduct sigma = InnerProduct::bombieri(w.degree());
+          for (const Filters& t : classes) {
+            const BinaryForm u = along(w, critical_target_directions(arch, t, sigma));
+            const auto c = classify_parameter(arch, t, u, sigma);
+            ok = ok && c.critical && c.critical_on_locus == true;
+            ++n;
+          }
+        });
+    return Check{ok, std::to_string(n) +
+                         " critical parameters (Bombieri inner product): Sigma (mu - u) is orthogonal to "
+                         "the exact tangent space (5.3) in every case"};
   });
 
   L.check("Theorem 5.3 (generated): w critical on Delta_lambda and square-free filters => theta critical", [] {
     int sf = 0, rep = 0, rep_noncrit = 0;
     bool ok = true;
-    for_planted_classes([&](const Architecture& arch, const Rrmp&, const BinaryForm& w, const std::vector<Filters>& classes) {
-      RatMatrix tridiagonal = RatMatrix::identity(w.degree() + 1);
-      for (long i = 0; i + 1 <= w.degree(); ++i) {
-        tridiagonal.set(i, i + 1, Rational(1, 4));
-        tridiagonal.set(i + 1, i, Rational(1, 4));
-      }
-      const InnerProduct sigma(tridiagonal);  // diagonally dominant, hence SPD
-      const RatMatrix normals = locus_normal_directions(w, sigma);
-      const BinaryForm u = along(w, normals);
-      ok = ok && is_critical_on_locus(w, u, sigma);
-      for (const Filters& t : classes) {
-        const auto c = classify_parameter(arch, t, u, sigma);
-        bool squarefree = true;
-        for (bool r : c.repeated_root) squarefree = squarefree && !r;
-        if (squarefree) {
-          ok = ok && c.critical;
-          ++sf;
-        } else if (normals.cols() > 0) {
-          // proof of Theorem 5.3: Im dmu is then strictly larger than T_w Delta_lambda
-          ok = ok && c.jacobian_rank > static_cast<long>(tangent_space(w).size());
-          ++rep;
-          rep_noncrit += !c.critical;
-        }
-      }
-    });
-    return Check{ok && sf > 0, std::to_string(sf) + " parameters with square-free filters over targets on w + "
+    for_planted_classes(
+        [&](const Architecture& arch, const Rrmp&, const BinaryForm& w, const std::vector<Filters>& classes) {
+          RatMatrix tridiagonal = RatMatrix::identity(w.degree() + 1);
+          for (long i = 0; i + 1 <= w.degree(); ++i) {
+            tridiagonal.set(i, i + 1, Rational(1, 4));
+            tridiagonal.set(i + 1, i, Rational(1, 4));
+          }
+          const InnerProduct sigma(tridiagonal);  // diagonally dominant, hence SPD
+          const RatMatrix normals = locus_normal_directions(w, sigma);
+          const BinaryForm u = along(w, normals);
+          ok = ok && is_critical_on_locus(w, u, sigma);
+          for (const Filters& t : classes) {
+            const auto c = classify_parameter(arch, t, u, sigma);
+            bool squarefree = true;
+            for (bool r : c.repeated_root) squarefree = squarefree && !r;
+            if (squarefree) {
+              ok = ok && c.critical;
+              ++sf;
+            } else if (normals.cols() > 0) {
+              // proof of Theorem 5.3: Im dmu is then strictly larger than T_w Delta_lambda
+              ok = ok && c.jacobian_rank > static_cast<long>(tangent_space(w).size());
+              ++rep;
+              rep_noncrit += !c.critical;
+            }
+          }
+        });
+    return Check{ok && sf > 0, std::to_string(sf) +
+                                   " parameters with square-free filters over targets on w + "
                                    "(T_w Delta_lambda)^perp (a tridiagonal Sigma) are all critical; " +
                                    std::to_string(rep_noncrit) + " of " + std::to_string(rep) +
                                    " with a repeated root in some filter are not critical for this target "
                                    "(for all of them Im dmu strictly contains the tangent space, as in the proof)"};
   });
 
-  L.check("Corollary 5.5 / compatibility: a factorization without repeated roots exists iff the rrmp is compatible", [] {
-    int n = 0, agree = 0;
-    for_planted_classes([&](const Architecture& arch, const Rrmp& r, const BinaryForm&, const std::vector<Filters>& classes) {
-      bool sf_class = false;
-      for (const Filters& t : classes) {
-        bool sf = true;
-        for (const auto& f : t) sf = sf && is_squarefree(BinaryForm(f));
-        sf_class = sf_class || sf;
-      }
-      ++n;
-      agree += sf_class == is_compatible(r, arch.filters());
-    });
-    return Check{agree == n, std::to_string(agree) + " of " + std::to_string(n) +
-                                 " (architecture, rrmp) pairs: the enumerated fiber has a square-free class exactly "
-                                 "when balls-into-bins finds a placement"};
-  });
+  L.check("Corollary 5.5 / compatibility: a factorization without repeated roots exists iff the rrmp is compatible",
+          [] {
+            int n = 0, agree = 0;
+            for_planted_classes(
+                [&](const Architecture& arch, const Rrmp& r, const BinaryForm&, const std::vector<Filters>& classes) {
+                  bool sf_class = false;
+                  for (const Filters& t : classes) {
+                    bool sf = true;
+                    for (const auto& f : t) sf = sf && is_squarefree(BinaryForm(f));
+                    sf_class = sf_class || sf;
+                  }
+                  ++n;
+                  agree += sf_class == is_compatible(r, arch.filters());
+                });
+            return Check{agree == n,
+                         std::to_string(agree) + " of " + std::to_string(n) +
+                             " (architecture, rrmp) pairs: the enumerated fiber has a square-free class exactly "
+                             "when balls-into-bins finds a placement"};
+          });
 }
 
 // Rank of the columns of `a` together with the coefficient vectors of `forms`.
@@ -228,29 +240,34 @@ long joint_rank(const RatMatrix& a, const std::vector<BinaryForm>& forms) {
 }
 
 void proposition_5_11(Ledger& L) {
-  L.check("Proposition 5.11: Im dmu(theta) = {h g} with g = gcd(wbar / w_i) (5.1); surjective iff pairwise coprime", [] {
-    int n = 0;
-    bool ok = true;
-    for_planted_classes([&](const Architecture& arch, const Rrmp&, const BinaryForm&, const std::vector<Filters>& classes) {
-      for (const Filters& t : classes) {
-        const RatMatrix J = jacobian(arch, t);
-        const auto image = differential_image(arch, t);
-        const long r = J.rank();
-        ok = ok && static_cast<long>(image.size()) == r && joint_rank(J, image) == r &&
-             differential_is_surjective(arch, t) == (r == J.rows());
-        ++n;
-      }
-    });
-    return Check{ok, std::to_string(n) + " parameters (all rational fiber classes of planted forms): the multiples of g "
-                                         "span exactly the columns of the Jacobian, and rank = k iff the filters are "
-                                         "pairwise coprime"};
-  });
-  L.check("Proofs of Theorems 5.2, 5.3: T_w Delta_lambda is contained in Im dmu(theta), with equality iff no filter "
-          "has a repeated root",
+  L.check("Proposition 5.11: Im dmu(theta) = {h g} with g = gcd(wbar / w_i) (5.1); surjective iff pairwise coprime",
           [] {
-            int n = 0, equal = 0;
+            int n = 0;
             bool ok = true;
-            for_planted_classes([&](const Architecture& arch, const Rrmp&, const BinaryForm& w, const std::vector<Filters>& classes) {
+            for_planted_classes(
+                [&](const Architecture& arch, const Rrmp&, const BinaryForm&, const std::vector<Filters>& classes) {
+                  for (const Filters& t : classes) {
+                    const RatMatrix J = jacobian(arch, t);
+                    const auto image = differential_image(arch, t);
+                    const long r = J.rank();
+                    ok = ok && static_cast<long>(image.size()) == r && joint_rank(J, image) == r &&
+                         differential_is_surjective(arch, t) == (r == J.rows());
+                    ++n;
+                  }
+                });
+            return Check{ok, std::to_string(n) +
+                                 " parameters (all rational fiber classes of planted forms): the multiples of g "
+                                 "span exactly the columns of the Jacobian, and rank = k iff the filters are "
+                                 "pairwise coprime"};
+          });
+  L.check(
+      "Proofs of Theorems 5.2, 5.3: T_w Delta_lambda is contained in Im dmu(theta), with equality iff no filter "
+      "has a repeated root",
+      [] {
+        int n = 0, equal = 0;
+        bool ok = true;
+        for_planted_classes(
+            [&](const Architecture& arch, const Rrmp&, const BinaryForm& w, const std::vector<Filters>& classes) {
               const auto T = tangent_space(w);
               for (const Filters& t : classes) {
                 const auto image = differential_image(arch, t);
@@ -266,22 +283,24 @@ void proposition_5_11(Ledger& L) {
                 ++n;
               }
             });
-            return Check{ok, std::to_string(n) + " parameters: the tangent space (5.3) lies in the image (5.1) every "
-                                                 "time; they are equal for exactly the " + std::to_string(equal) +
-                                                 " with square-free filters"};
-          });
+        return Check{ok, std::to_string(n) +
+                             " parameters: the tangent space (5.3) lies in the image (5.1) every "
+                             "time; they are equal for exactly the " +
+                             std::to_string(equal) + " with square-free filters"};
+      });
 }
 
 void remark_5_9(Ledger& L) {
   L.check("Remark 5.9 / Example 5.10: an LCN with a filling architecture can have a nonglobal local minimum", [] {
     // k = (2,3), u = x^3 + x^2 y + y^3, theta = (x, x^2 + xy): mu = x^2 (x + y) on the discriminant.
-    const auto c = classify_parameter(Architecture({2, 3}), {{Rational(1), Rational(0)}, {Rational(1), Rational(1), Rational(0)}},
-                                      BinaryForm{1, 1, 0, 1}, InnerProduct::euclidean(3));
+    const auto c =
+        classify_parameter(Architecture({2, 3}), {{Rational(1), Rational(0)}, {Rational(1), Rational(1), Rational(0)}},
+                           BinaryForm{1, 1, 0, 1}, InnerProduct::euclidean(3));
     std::ostringstream s;
-    s << std::boolalpha << "k = (2,3) (filling), u = x^3 + x^2y + y^3, theta = (x, x^2 + xy): critical " << c.critical << ", spurious "
-      << c.spurious << ", exact Hessian inertia (+" << c.hessian_inertia.positive << ", -" << c.hessian_inertia.negative
-      << ", 0:" << c.hessian_inertia.zero << ") with kernel = the scaling direction => local minimum; loss " << c.loss
-      << " > 0 = global minimum";
+    s << std::boolalpha << "k = (2,3) (filling), u = x^3 + x^2y + y^3, theta = (x, x^2 + xy): critical " << c.critical
+      << ", spurious " << c.spurious << ", exact Hessian inertia (+" << c.hessian_inertia.positive << ", -"
+      << c.hessian_inertia.negative << ", 0:" << c.hessian_inertia.zero
+      << ") with kernel = the scaling direction => local minimum; loss " << c.loss << " > 0 = global minimum";
     return Check{c.critical && c.spurious && c.local_minimum == Decision::yes && c.global_minimum == Decision::no,
                  s.str()};
   });
@@ -291,20 +310,21 @@ void section_5_fibers(Ledger& L) {
   L.check("Lemma 5.7: the fiber is a finite set of scaling classes; all points of a class are critical or none", [] {
     int classes = 0, checks = 0;
     bool ok = true;
-    for_planted_classes([&](const Architecture& arch, const Rrmp&, const BinaryForm& w, const std::vector<Filters>& cl) {
-      ok = ok && fiber_class_count(arch, w) == Integer(static_cast<long>(cl.size()));
-      const InnerProduct sigma = InnerProduct::euclidean(w.degree());
-      for (std::size_t i = 0; i < cl.size(); ++i) {
-        ++classes;
-        // targets making some class critical; the rescaled point must agree for every one
-        for (std::size_t j : {i, (i + 1) % cl.size()}) {
-          const BinaryForm u = along(w, critical_target_directions(arch, cl[j], sigma));
-          ok = ok && classify_parameter(arch, cl[i], u, sigma).critical ==
-                         classify_parameter(arch, rescaled(cl[i]), u, sigma).critical;
-          ++checks;
-        }
-      }
-    });
+    for_planted_classes(
+        [&](const Architecture& arch, const Rrmp&, const BinaryForm& w, const std::vector<Filters>& cl) {
+          ok = ok && fiber_class_count(arch, w) == Integer(static_cast<long>(cl.size()));
+          const InnerProduct sigma = InnerProduct::euclidean(w.degree());
+          for (std::size_t i = 0; i < cl.size(); ++i) {
+            ++classes;
+            // targets making some class critical; the rescaled point must agree for every one
+            for (std::size_t j : {i, (i + 1) % cl.size()}) {
+              const BinaryForm u = along(w, critical_target_directions(arch, cl[j], sigma));
+              ok = ok && classify_parameter(arch, cl[i], u, sigma).critical ==
+                             classify_parameter(arch, rescaled(cl[i]), u, sigma).critical;
+              ++checks;
+            }
+          }
+        });
     return Check{ok, std::to_string(classes) + " classes (count = exact class count), " + std::to_string(checks) +
                          " (class, target) pairs: a rescaled representative is critical iff the representative is"};
   });
@@ -325,7 +345,8 @@ void section_5_fibers(Ledger& L) {
     try {
       (void)fiber_class_count(Architecture({2, 2}), BinaryForm::zero(2));
     } catch (const domain_error&) {
-      const Filters a{{Rational(1), Rational(2)}, {Rational(0), Rational(0)}}, b{{Rational(0), Rational(0)}, {Rational(3), Rational(1)}};
+      const Filters a{{Rational(1), Rational(2)}, {Rational(0), Rational(0)}},
+          b{{Rational(0), Rational(0)}, {Rational(3), Rational(1)}};
       return Check{mu(Architecture({2, 2}), a).is_zero() && mu(Architecture({2, 2}), b).is_zero(),
                    "fiber(0) is rejected (Lemma 5.7 needs w != 0); (p, 0) and (0, p) map to 0"};
     }
@@ -368,7 +389,8 @@ void section_5_2(Ledger& L) {
         }
         std::vector<long> uc(static_cast<std::size_t>(arch.end_to_end_filter_size()));
         for (long& x : uc) x = d(g);
-        const auto grad = square_loss_gradient(arch, t, BinaryForm(uc), InnerProduct::bombieri(static_cast<int>(uc.size()) - 1));
+        const auto grad =
+            square_loss_gradient(arch, t, BinaryForm(uc), InnerProduct::bombieri(static_cast<int>(uc.size()) - 1));
         std::vector<Rational> inner;
         std::size_t at = 0;
         for (const auto& w : t) {
@@ -379,8 +401,9 @@ void section_5_2(Ledger& L) {
         for (const Rational& s : inner) ok = ok && s == inner[0];
       }
     }
-    return Check{ok, std::to_string(n) + " random rational parameters on 11 architectures (Bombieri loss): "
-                                         "w_l . grad_{w_l} L is the same for every layer, exactly"};
+    return Check{ok, std::to_string(n) +
+                         " random rational parameters on 11 architectures (Bombieri loss): "
+                         "w_l . grad_{w_l} L is the same for every layer, exactly"};
   });
   L.check("Corollary 5.14: finitely many points with the same invariants -- exactly one per connected component", [] {
     std::mt19937_64 g(514);
@@ -405,7 +428,8 @@ void section_5_2(Ledger& L) {
             bool same = true;
             for (std::size_t l = 0; l < k.size() && same; ++l) {
               same = p.kappa[l].is_exact();
-              for (std::size_t j = 0; same && j < t[l].size(); ++j) same = t[l][j] == p.kappa[l].lo() * c.representative[l][j];
+              for (std::size_t j = 0; same && j < t[l].size(); ++j)
+                same = t[l][j] == p.kappa[l].lo() * c.representative[l][j];
             }
             found = found || same;
           }
@@ -418,32 +442,35 @@ void section_5_2(Ledger& L) {
     return Check{ok, std::to_string(n) + " planted rational theta: the recovered set (" + std::to_string(points) +
                          " points in all) has one point per component of the fiber and contains theta itself"};
   });
-  L.check("Section 7.3: kappa = +-sqrt((sqrt(31445) - 177)/2) ~ +-0.4045867 for k = (4,2), init ([1,6,11,6],[4,1]), "
-          "limit [2,0,5,0,0]",
-          [] {
-            const ScaleRecovery rec =
-                recover_scales(Architecture({4, 2}), {{Rational(1), Rational(6), Rational(11), Rational(6)}, {Rational(4), Rational(1)}},
-                               BinaryForm{2, 0, 5, 0, 0});
-            if (rec.classes.size() != 1 || !rec.enclosed.empty()) return Check{false, "expected one rational class"};
-            bool ok = true;
-            std::string digits;
-            for (const ScaledPoint& p : rec.classes[0].points) {
-              RealRoot k = p.kappa[1];
-              k.refine_digits(45);
-              // (2 kappa^2 + 177)^2 = 31445 with 2 kappa^2 + 177 > 0: check on the certified interval, exactly.
-              const Rational lo = abs(k.lo()) < abs(k.hi()) ? abs(k.lo()) : abs(k.hi());
-              const Rational hi = abs(k.lo()) < abs(k.hi()) ? abs(k.hi()) : abs(k.lo());
-              const Rational a = Rational(2) * lo * lo + Rational(177), b = Rational(2) * hi * hi + Rational(177);
-              ok = ok && a * a <= Rational(31445) && Rational(31445) <= b * b && k.width() <= Rational(Integer(1), pow(Integer(10), 45));
-              ok = ok && p.kappa[1].defining_polynomial() == IntPoly(std::vector<long>{-29, 0, 177, 0, 1});
-              const std::string d7 = p.kappa[1].to_decimal(7);
-              ok = ok && (d7 == "0.4045867" || d7 == "-0.4045867");
-              digits += (digits.empty() ? "" : ", ") + p.kappa[1].to_decimal(45);
-            }
-            return Check{ok && rec.classes[0].points.size() == 2,
-                         "kappa in {" + digits + "} (certified intervals of width <= 1e-45 satisfy (2k^2+177)^2 = "
+  L.check(
+      "Section 7.3: kappa = +-sqrt((sqrt(31445) - 177)/2) ~ +-0.4045867 for k = (4,2), init ([1,6,11,6],[4,1]), "
+      "limit [2,0,5,0,0]",
+      [] {
+        const ScaleRecovery rec = recover_scales(
+            Architecture({4, 2}), {{Rational(1), Rational(6), Rational(11), Rational(6)}, {Rational(4), Rational(1)}},
+            BinaryForm{2, 0, 5, 0, 0});
+        if (rec.classes.size() != 1 || !rec.enclosed.empty()) return Check{false, "expected one rational class"};
+        bool ok = true;
+        std::string digits;
+        for (const ScaledPoint& p : rec.classes[0].points) {
+          RealRoot k = p.kappa[1];
+          k.refine_digits(45);
+          // (2 kappa^2 + 177)^2 = 31445 with 2 kappa^2 + 177 > 0: check on the certified interval, exactly.
+          const Rational lo = abs(k.lo()) < abs(k.hi()) ? abs(k.lo()) : abs(k.hi());
+          const Rational hi = abs(k.lo()) < abs(k.hi()) ? abs(k.hi()) : abs(k.lo());
+          const Rational a = Rational(2) * lo * lo + Rational(177), b = Rational(2) * hi * hi + Rational(177);
+          ok = ok && a * a <= Rational(31445) && Rational(31445) <= b * b &&
+               k.width() <= Rational(Integer(1), pow(Integer(10), 45));
+          ok = ok && p.kappa[1].defining_polynomial() == IntPoly(std::vector<long>{-29, 0, 177, 0, 1});
+          const std::string d7 = p.kappa[1].to_decimal(7);
+          ok = ok && (d7 == "0.4045867" || d7 == "-0.4045867");
+          digits += (digits.empty() ? "" : ", ") + p.kappa[1].to_decimal(45);
+        }
+        return Check{ok && rec.classes[0].points.size() == 2,
+                     "kappa in {" + digits +
+                         "} (certified intervals of width <= 1e-45 satisfy (2k^2+177)^2 = "
                          "31445 exactly), minimal polynomial t^4 + 177t^2 - 29, paper's 0.4045867 matched"};
-          });
+      });
   L.check("eq. (5.6): d/dt mu(theta(t)) = -K(theta) grad l at t = 0 (exact extrapolation of mu(theta - h grad L))", [] {
     std::mt19937_64 g(56);
     std::uniform_int_distribution<long> d(-5, 5);
@@ -483,13 +510,15 @@ void section_5_2(Ledger& L) {
       for (long i = 0; i < K.rows(); ++i) {
         Rational want;
         for (long j = 0; j < K.cols(); ++j)
-          for (long m = 0; m < K.cols(); ++m) want -= K.at(i, j) * Rational(2) * sigma.matrix().at(j, m) * r[static_cast<std::size_t>(m)];
+          for (long m = 0; m < K.cols(); ++m)
+            want -= K.at(i, j) * Rational(2) * sigma.matrix().at(j, m) * r[static_cast<std::size_t>(m)];
         ok = ok && want == d0[static_cast<std::size_t>(i)];
       }
       ++n;
     }
-    return Check{ok, std::to_string(n) + " architectures, random rational theta, Bombieri loss: the h -> 0 limit "
-                                         "equals -J J^T grad l exactly"};
+    return Check{ok, std::to_string(n) +
+                         " architectures, random rational theta, Bombieri loss: the h -> 0 limit "
+                         "equals -J J^T grad l exactly"};
   });
   L.check("Example 5.15: the printed Jacobian, K = K_B + K_A, K(gamma) = gamma^-2 K_B + gamma^2 K_A", [] {
     std::mt19937_64 g(515);
@@ -502,20 +531,26 @@ void section_5_2(Ledger& L) {
       const Architecture arch({3, 2});
       const Filters t{{a2, a1, a0}, {b1, b0}};
       const RatMatrix J({{b1, z, z, a2, z}, {b0, b1, z, a1, a2}, {z, b0, b1, a0, a1}, {z, z, b0, z, a0}});
-      const RatMatrix KB({{b1 * b1, b0 * b1, z, z}, {b0 * b1, b0 * b0 + b1 * b1, b0 * b1, z},
-                          {z, b0 * b1, b0 * b0 + b1 * b1, b0 * b1}, {z, z, b0 * b1, b0 * b0}});
-      const RatMatrix KA({{a2 * a2, a1 * a2, a0 * a2, z}, {a1 * a2, a1 * a1 + a2 * a2, a0 * a1 + a1 * a2, a0 * a2},
-                          {a0 * a2, a0 * a1 + a1 * a2, a0 * a0 + a1 * a1, a0 * a1}, {z, a0 * a2, a0 * a1, a0 * a0}});
+      const RatMatrix KB({{b1 * b1, b0 * b1, z, z},
+                          {b0 * b1, b0 * b0 + b1 * b1, b0 * b1, z},
+                          {z, b0 * b1, b0 * b0 + b1 * b1, b0 * b1},
+                          {z, z, b0 * b1, b0 * b0}});
+      const RatMatrix KA({{a2 * a2, a1 * a2, a0 * a2, z},
+                          {a1 * a2, a1 * a1 + a2 * a2, a0 * a1 + a1 * a2, a0 * a2},
+                          {a0 * a2, a0 * a1 + a1 * a2, a0 * a0 + a1 * a1, a0 * a1},
+                          {z, a0 * a2, a0 * a1, a0 * a0}});
       const auto terms = neural_tangent_kernel_terms(arch, t);
-      ok = ok && jacobian(arch, t) == J && terms[0] == KB && terms[1] == KA && neural_tangent_kernel(arch, t) == KB + KA;
+      ok =
+          ok && jacobian(arch, t) == J && terms[0] == KB && terms[1] == KA && neural_tangent_kernel(arch, t) == KB + KA;
       RatMatrix want(4, 4);
       for (long i = 0; i < 4; ++i)
         for (long j = 0; j < 4; ++j) want.set(i, j, KB.at(i, j) / (gamma * gamma) + gamma * gamma * KA.at(i, j));
       const Filters s{{gamma * a2, gamma * a1, gamma * a0}, {b1 / gamma, b0 / gamma}};
       ok = ok && neural_tangent_kernel(arch, s) == want;
     }
-    return Check{ok, std::to_string(n) + " random rational (A, B, gamma): library Jacobian and kernel terms equal "
-                                         "the printed matrices"};
+    return Check{ok, std::to_string(n) +
+                         " random rational (A, B, gamma): library Jacobian and kernel terms equal "
+                         "the printed matrices"};
   });
   L.check("Example 5.15: beta^2 + delta beta - H = 0 is (5.5); K is determined by C and delta", [] {
     std::mt19937_64 g(5151);
@@ -542,19 +577,20 @@ void section_5_2(Ledger& L) {
           K.set(i, j, kfi.weights[0].lo() * kfi.terms[0].at(i, j) + kfi.weights[1].lo() * kfi.terms[1].at(i, j));
       ok = ok && kfi.weights[0].is_exact() && K == neural_tangent_kernel(arch, t);
     }
-    return Check{ok, std::to_string(n) + " random factorizations: the reachable kernel computed from (C, delta) and an "
-                                         "arbitrary factorization equals J J^T at the true parameters"};
+    return Check{ok, std::to_string(n) +
+                         " random factorizations: the reachable kernel computed from (C, delta) and an "
+                         "arbitrary factorization equals J J^T at the true parameters"};
   });
 }
 
-const bool registered = register_ledger_section(
-    {5.0, "Section 5: critical points, fibers and training dynamics", [](Ledger& L) {
-       section_5_1(L);
-       proposition_5_11(L);
-       remark_5_9(L);
-       section_5_fibers(L);
-       section_5_2(L);
-     }});
+const bool registered =
+    register_ledger_section({5.0, "Section 5: critical points, fibers and training dynamics", [](Ledger& L) {
+                               section_5_1(L);
+                               proposition_5_11(L);
+                               remark_5_9(L);
+                               section_5_fibers(L);
+                               section_5_2(L);
+                             }});
 
 }  // namespace
 

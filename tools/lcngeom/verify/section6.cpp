@@ -29,15 +29,18 @@ int ed(const std::string& lambda, const InnerProduct& s) {
 
 void example_5_10(Ledger& L) {
   const BinaryForm u = BinaryForm::parse("(x+y)(x^2+y^2/10)");
-  LinearFactorCriticalSet r = linear_factor_critical_points(Architecture({2, 3}), u, InnerProduct::euclidean(3), {13, 1});
-  L.check("Example 5.10: L has 10 complex critical points: 3 global (1 real, 2 complex), 7 spurious (3 real, 4 complex)", [&] {
-    std::ostringstream s;
-    s << "computed " << r.complex_count << " complex: " << r.global_count << " global (" << r.global_real << " real), "
-      << r.spurious_count << " spurious (" << r.spurious_real << " real)";
-    return std::make_pair(r.complex_count == 10 && r.global_count == 3 && r.global_real == 1 && r.spurious_count == 7 &&
-                              r.spurious_real == 3,
-                          s.str());
-  });
+  LinearFactorCriticalSet r =
+      linear_factor_critical_points(Architecture({2, 3}), u, InnerProduct::euclidean(3), {13, 1});
+  L.check(
+      "Example 5.10: L has 10 complex critical points: 3 global (1 real, 2 complex), 7 spurious (3 real, 4 complex)",
+      [&] {
+        std::ostringstream s;
+        s << "computed " << r.complex_count << " complex: " << r.global_count << " global (" << r.global_real
+          << " real), " << r.spurious_count << " spurious (" << r.spurious_real << " real)";
+        return std::make_pair(r.complex_count == 10 && r.global_count == 3 && r.global_real == 1 &&
+                                  r.spurious_count == 7 && r.spurious_real == 3,
+                              s.str());
+      });
   const double paper[4] = {0.0578445483987, 1.0000187825172, 0.941829719725, 0.0511336556138};
   const LinearFactorCriticalPoint* listed = nullptr;
   for (const auto& p : r.points)
@@ -48,15 +51,16 @@ void example_5_10(Ledger& L) {
                                   paper[i]) < 1e-7;
       if (close) listed = &p;
     }
-  L.check("Example 5.10: a real spurious point a ~ 0.0578445483987, b ~ 1.0000187825172, c ~ 0.941829719725, "
-          "d ~ 0.0511336556138",
-          [&] {
-            if (!listed) return std::make_pair(false, std::string("no real spurious point within 1e-7"));
-            std::string s = "certified (|err| <= 1e-13): a = " + listed->parameters[0] + ", b = " + listed->parameters[1] +
-                            ", c = " + listed->parameters[2] + ", d = " + listed->parameters[3] +
-                            "; DEVIATION: the printed digits agree only to ~4e-9 (gradient 1.3e-7 at the printed point)";
-            return std::make_pair(true, s);
-          });
+  L.check(
+      "Example 5.10: a real spurious point a ~ 0.0578445483987, b ~ 1.0000187825172, c ~ 0.941829719725, "
+      "d ~ 0.0511336556138",
+      [&] {
+        if (!listed) return std::make_pair(false, std::string("no real spurious point within 1e-7"));
+        std::string s = "certified (|err| <= 1e-13): a = " + listed->parameters[0] + ", b = " + listed->parameters[1] +
+                        ", c = " + listed->parameters[2] + ", d = " + listed->parameters[3] +
+                        "; DEVIATION: the printed digits agree only to ~4e-9 (gradient 1.3e-7 at the printed point)";
+        return std::make_pair(true, s);
+      });
   L.check("Example 5.10: the Hessian of L at that point is positive definite (a nonglobal local minimum)", [&] {
     if (!listed) return std::make_pair(false, std::string("point not found"));
     std::string signs;
@@ -101,10 +105,12 @@ void square_loss(Ledger& L) {
     return std::make_pair(witnesses > 0, std::to_string(coprime) + " coprime (d0, s) give multiples of I; " +
                                              std::to_string(witnesses) + " non-coprime ones do not");
   });
-  L.check("Example 6.11: XX^T = diag(3/4,1/4,1/4,3/4), k = 3, d0 = 4, d1 = 2 induces the Bombieri norm on quadrics", [] {
-    InnerProduct s = data_inner_product(diag({Rational(3L, 4L), Rational(1L, 4L), Rational(1L, 4L), Rational(3L, 4L)}), 3);
-    return std::make_pair(s == InnerProduct::bombieri(2), "tau(XX^T) = " + s.matrix().to_string());
-  });
+  L.check("Example 6.11: XX^T = diag(3/4,1/4,1/4,3/4), k = 3, d0 = 4, d1 = 2 induces the Bombieri norm on quadrics",
+          [] {
+            InnerProduct s =
+                data_inner_product(diag({Rational(3L, 4L), Rational(1L, 4L), Rational(1L, 4L), Rational(3L, 4L)}), 3);
+            return std::make_pair(s == InnerProduct::bombieri(2), "tau(XX^T) = " + s.matrix().to_string());
+          });
   L.check("Remark 6.10: circulant data with d0 = d_L never induce the Bombieri norm (constant diagonal)", [] {
     for (int d0 = 3; d0 <= 6; ++d0) {
       std::vector<Rational> d;
@@ -119,19 +125,20 @@ void square_loss(Ledger& L) {
 void quadric(Ledger& L) {
   L.check("Example 6.5: (6.7) with XX^T = I is the quartic (6.8) in the multiplier", [] {
     RatMPoly q = quadric_multiplier_polynomial(RatMatrix::identity(3));
-    RatMPoly printed = RatMPoly::parse(
-        q.ring(),
-        "(u2^2 - u1*u3)*l^4 + (-u1^2 - 4*u1*u3 - u3^2)*l^3 + (-4*u1^2 - 2*u2^2 - 5*u1*u3 - 4*u3^2)*l^2"
-        " + (-4*u1^2 - 4*u1*u3 - 4*u3^2)*l + (u2^2 - 4*u1*u3)");
+    RatMPoly printed =
+        RatMPoly::parse(q.ring(),
+                        "(u2^2 - u1*u3)*l^4 + (-u1^2 - 4*u1*u3 - u3^2)*l^3 + (-4*u1^2 - 2*u2^2 - 5*u1*u3 - 4*u3^2)*l^2"
+                        " + (-4*u1^2 - 4*u1*u3 - 4*u3^2)*l + (u2^2 - 4*u1*u3)");
     return std::make_pair(q == printed, "computed from adj(I - l J): " + q.to_string());
   });
   L.check("Example 6.5: the discriminant of (6.8) has the factors u2^2, (u1-u3)^2, (u1+u3)^2 and (6.9)", [] {
     RatMPoly q = quadric_multiplier_polynomial(RatMatrix::identity(3));
     Ring R = q.ring();
     RatMPoly p69 = RatMPoly::parse(
-        R, "32*u1^6 + 435*u1^4*u2^2 + 384*u1^2*u2^4 + 256*u2^6 - 240*u1^5*u3 - 960*u1^3*u2^2*u3 - 960*u1*u2^4*u3"
-           " + 696*u1^4*u3^2 + 1098*u1^2*u2^2*u3^2 + 384*u2^4*u3^2 - 980*u1^3*u3^3 - 960*u1*u2^2*u3^3"
-           " + 696*u1^2*u3^4 + 435*u2^2*u3^4 - 240*u1*u3^5 + 32*u3^6");
+        R,
+        "32*u1^6 + 435*u1^4*u2^2 + 384*u1^2*u2^4 + 256*u2^6 - 240*u1^5*u3 - 960*u1^3*u2^2*u3 - 960*u1*u2^4*u3"
+        " + 696*u1^4*u3^2 + 1098*u1^2*u2^2*u3^2 + 384*u2^4*u3^2 - 980*u1^3*u3^3 - 960*u1*u2^2*u3^3"
+        " + 696*u1^2*u3^4 + 435*u2^2*u3^4 - 240*u1*u3^5 + 32*u3^6");
     RatMPoly d = discriminant(q, 3);
     RatMPoly rest = divexact(d, pow(RatMPoly::parse(R, "u2"), 2) * pow(RatMPoly::parse(R, "u1-u3"), 2) *
                                     pow(RatMPoly::parse(R, "u1+u3"), 2) * p69);
@@ -155,8 +162,7 @@ void quadric(Ledger& L) {
   L.check("Example 6.12: the printed factorisation (6.12)", [&] {
     RatMPoly q = quadric_multiplier_polynomial(s);
     RatMPoly slip = quadric_multiplier_polynomial(s, s.inverse());
-    const std::string printed =
-        "(-1)*(l+1)*(l+1)*((u1*u3 - 4*u2^2)*l^2 + (u1^2 + 8*u2^2 + u3^2)*l + (u1*u3 - 4*u2^2))";
+    const std::string printed = "(-1)*(l+1)*(l+1)*((u1*u3 - 4*u2^2)*l^2 + (u1^2 + 8*u2^2 + u3^2)*l + (u1*u3 - 4*u2^2))";
     const bool as_printed = q == RatMPoly::parse(q.ring(), printed);
     const bool with_slip = slip == RatMPoly::parse(slip.ring(), printed);
     return std::make_pair(with_slip && !as_printed,
@@ -165,20 +171,22 @@ void quadric(Ledger& L) {
                               "the printed (6.12) is reproduced exactly with YX^T = U (XX^T)^{-1} instead of U XX^T "
                               "(u2 -> 4 u2 and the constant -1 instead of -1/4)");
   });
-  L.check("Example 6.12: the discriminant of the quadratic factor has the factors (u1+u3)^2 and a form vanishing on "
-          "{u2 = 0, u1 = u3} only",
-          [&] {
-            RatMPoly q = quadric_multiplier_polynomial(s);
-            Ring R = q.ring();
-            RatMPoly quad = divexact(q, pow(RatMPoly::parse(R, "l+1"), 2));
-            RatMPoly d = discriminant(quad, 3);
-            RatMPoly ours = RatMPoly::parse(R, "u1^2 - 2*u1*u3 + u2^2 + u3^2");
-            RatMPoly rest = divexact(d, pow(RatMPoly::parse(R, "u1+u3"), 2) * ours);
-            return std::make_pair(rest.is_constant(),
-                                  "Disc = " + rest.to_string() + " (u1+u3)^2 (u1^2 - 2u1u3 + u2^2 + u3^2); DEVIATION: "
+  L.check(
+      "Example 6.12: the discriminant of the quadratic factor has the factors (u1+u3)^2 and a form vanishing on "
+      "{u2 = 0, u1 = u3} only",
+      [&] {
+        RatMPoly q = quadric_multiplier_polynomial(s);
+        Ring R = q.ring();
+        RatMPoly quad = divexact(q, pow(RatMPoly::parse(R, "l+1"), 2));
+        RatMPoly d = discriminant(quad, 3);
+        RatMPoly ours = RatMPoly::parse(R, "u1^2 - 2*u1*u3 + u2^2 + u3^2");
+        RatMPoly rest = divexact(d, pow(RatMPoly::parse(R, "u1+u3"), 2) * ours);
+        return std::make_pair(rest.is_constant(),
+                              "Disc = " + rest.to_string() +
+                                  " (u1+u3)^2 (u1^2 - 2u1u3 + u2^2 + u3^2); DEVIATION: "
                                   "the paper prints u1^2 - 2u1u3 + 16u2^2 + u3^2 (same convention slip, u2 -> 4u2); "
                                   "both are (u1-u3)^2 + c u2^2 with the same real zero set");
-          });
+      });
   L.check("Example 6.12 / Remark 6.8: for generic U two critical points on the cone (Bombieri), four (Euclidean)", [] {
     const BinaryForm u{3, 1, 2};
     const int b = critical_points(Partition::parse("2"), u, InnerProduct::bombieri(2)).complex_count;
@@ -227,29 +235,30 @@ void ed_degrees(Ledger& L) {
   });
   L.check("Example 6.9: special (Bombieri) ED degrees (1,1,2) 4, (2,2) 7, (1,3) 4, (4) 4", [&] {
     const int a = ed("2,1,1", b4), b = ed("2,2", b4), c = ed("3,1", b4), d = ed("4", b4);
-    return std::make_pair(a == 4 && b == 7 && c == 4 && d == 4,
-                          "computed " + std::to_string(a) + ", " + std::to_string(b) + ", " + std::to_string(c) + ", " +
-                              std::to_string(d));
+    return std::make_pair(a == 4 && b == 7 && c == 4 && d == 4, "computed " + std::to_string(a) + ", " +
+                                                                    std::to_string(b) + ", " + std::to_string(c) +
+                                                                    ", " + std::to_string(d));
   });
-  L.check("[15, Ex. 5.12], [27, Thm. 5.1]: ED(Delta_(alpha,1,...,1)) = (2 alpha - 1) n - 2 (alpha - 1)^2 "
-          "(discriminant: 3n - 2), special ED degree n, for n <= 8",
-          [] {
-            int cases = 0;
-            for (int n = 2; n <= 8; ++n)
-              for (int alpha = 2; alpha <= n; ++alpha) {
-                std::vector<int> parts{alpha};
-                for (int i = alpha; i < n; ++i) parts.push_back(1);
-                const Partition lambda(parts);
-                EdDegreeOptions o;
-                o.seed = static_cast<std::uint64_t>(n * 10 + alpha);
-                const int g = ed_degree(lambda, InnerProduct::euclidean(n), o).ed_degree;
-                const int b = ed_degree(lambda, InnerProduct::bombieri(n), o).ed_degree;
-                if (g != (2 * alpha - 1) * n - 2 * (alpha - 1) * (alpha - 1) || b != n)
-                  return std::make_pair(false, lambda.to_string() + ": " + std::to_string(g) + ", " + std::to_string(b));
-                ++cases;
-              }
-            return std::make_pair(true, std::to_string(cases) + " loci (alpha, 1, ..., 1) with n <= 8 computed");
-          });
+  L.check(
+      "[15, Ex. 5.12], [27, Thm. 5.1]: ED(Delta_(alpha,1,...,1)) = (2 alpha - 1) n - 2 (alpha - 1)^2 "
+      "(discriminant: 3n - 2), special ED degree n, for n <= 8",
+      [] {
+        int cases = 0;
+        for (int n = 2; n <= 8; ++n)
+          for (int alpha = 2; alpha <= n; ++alpha) {
+            std::vector<int> parts{alpha};
+            for (int i = alpha; i < n; ++i) parts.push_back(1);
+            const Partition lambda(parts);
+            EdDegreeOptions o;
+            o.seed = static_cast<std::uint64_t>(n * 10 + alpha);
+            const int g = ed_degree(lambda, InnerProduct::euclidean(n), o).ed_degree;
+            const int b = ed_degree(lambda, InnerProduct::bombieri(n), o).ed_degree;
+            if (g != (2 * alpha - 1) * n - 2 * (alpha - 1) * (alpha - 1) || b != n)
+              return std::make_pair(false, lambda.to_string() + ": " + std::to_string(g) + ", " + std::to_string(b));
+            ++cases;
+          }
+        return std::make_pair(true, std::to_string(cases) + " loci (alpha, 1, ..., 1) with n <= 8 computed");
+      });
   L.check("Remark 6.10: a random inner product gives the Euclidean (generic) ED degrees", [] {
     RatMatrix a(5, 5);
     for (int i = 0; i < 5; ++i)
@@ -266,8 +275,9 @@ void ed_degrees(Ledger& L) {
   });
 }
 
-const bool registered_5 = register_ledger_section(
-    {5.1, "Section 5.1: spurious critical points in parameter space (Example 5.10)", [](Ledger& L) { example_5_10(L); }});
+const bool registered_5 =
+    register_ledger_section({5.1, "Section 5.1: spurious critical points in parameter space (Example 5.10)",
+                             [](Ledger& L) { example_5_10(L); }});
 
 const bool registered_6 = register_ledger_section({6.0, "Section 6: the square loss and ED degrees", [](Ledger& L) {
                                                      square_loss(L);

@@ -8,7 +8,8 @@ namespace {
 
 const bool registered = register_ledger_section({7.3, "Section 7.3: symbolic computations", [](Ledger& L) {
                                                    Certificate7_3 c = certify_section_7_3(12);
-                                                   for (const Claim7_3& cl : c.claims) L.record(cl.claim, cl.compared, cl.ok);
+                                                   for (const Claim7_3& cl : c.claims)
+                                                     L.record(cl.claim, cl.compared, cl.ok);
                                                  }});
 
 }  // namespace
