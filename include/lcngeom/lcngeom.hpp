@@ -22,6 +22,7 @@
 #include "lcngeom/loci.hpp"
 #include "lcngeom/mpoly.hpp"
 #include "lcngeom/parameter_critical.hpp"
+#include "lcngeom/limit_certificate.hpp"
 #include "lcngeom/parameterization.hpp"
 #include "lcngeom/partition.hpp"
 #include "lcngeom/rat_matrix.hpp"
