@@ -1,0 +1,531 @@
+// Output of `lcngeom gd`: tables (text, Markdown, JSON), per-run records (CSV,
+// JSON Lines) and the progress bar.  The JSON keys are documented in
+// docs/gradient-descent.md.
+#ifndef LCNGEOM_TOOLS_GD_OUTPUT_HPP
+#define LCNGEOM_TOOLS_GD_OUTPUT_HPP
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "gd_paper.hpp"
+#include "lcngeom/lcngeom.hpp"
+
+namespace lcngeom::cli {
+
+// ----------------------------------------------------------------- numbers
+
+/// %.{digits}g of a double ("nan", "inf" as such).
+inline std::string gd_num(double x, int digits = 4) {
+  if (std::isnan(x)) return "nan";
+  if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*g", digits, x);
+  return buf;
+}
+
+/// Round-trip decimal of a double (17 significant digits).
+inline std::string gd_exact_num(double x) { return gd_num(x, 17); }
+
+/// A JSON number, or null for NaN / inf (JSON has neither).
+inline nlohmann::json gd_json_num(double x) { return std::isfinite(x) ? nlohmann::json(x) : nlohmann::json(nullptr); }
+
+inline double gd_percent(std::size_t part, std::size_t whole) {
+  return whole ? 100.0 * static_cast<double>(part) / static_cast<double>(whole) : std::nan("");
+}
+
+inline std::string gd_arch(const std::vector<int>& f) {
+  std::string s = "(";
+  for (std::size_t i = 0; i < f.size(); ++i) s += (i ? "," : "") + std::to_string(f[i]);
+  return s + ")";
+}
+
+inline std::string gd_vec(const std::vector<double>& v, const char* sep = ",") {
+  std::string s;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (i) s += sep;
+    s += gd_exact_num(v[i]);
+  }
+  return s;
+}
+
+inline std::string gd_filters(const FilterSet<double>& t) {
+  std::string s;
+  for (std::size_t l = 0; l < t.size(); ++l) {
+    if (l) s += ';';
+    s += gd_vec(t[l]);
+  }
+  return s;
+}
+
+inline nlohmann::json gd_filters_json(const FilterSet<double>& t) {
+  nlohmann::json a = nlohmann::json::array();
+  for (const auto& w : t) {
+    nlohmann::json f = nlohmann::json::array();
+    for (double x : w) f.push_back(gd_json_num(x));
+    a.push_back(f);
+  }
+  return a;
+}
+
+inline nlohmann::json gd_vec_json(const std::vector<double>& v) {
+  nlohmann::json a = nlohmann::json::array();
+  for (double x : v) a.push_back(gd_json_num(x));
+  return a;
+}
+
+inline nlohmann::json gd_opt_json(const std::optional<double>& x) { return x ? nlohmann::json(*x) : nlohmann::json(); }
+
+// ----------------------------------------------------------------- progress
+
+/// A progress bar with rate and ETA on stderr, drawn only when stderr is a
+/// terminal and not silenced.
+class ProgressBar {
+ public:
+  explicit ProgressBar(bool quiet) : enabled_(!quiet && isatty(STDERR_FILENO)) {}
+  ~ProgressBar() { finish(); }
+  void operator()(const Progress& p) {
+    if (!enabled_) return;
+    std::lock_guard<std::mutex> lock(mu_);
+    const auto now = std::chrono::steady_clock::now();
+    if (p.phase != phase_) {
+      if (!phase_.empty()) std::cerr << '\n';
+      phase_ = p.phase;
+      start_ = now;
+      last_ = now - std::chrono::seconds(1);
+    }
+    if (p.done < p.total && now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    const double el = std::chrono::duration<double>(now - start_).count();
+    const double rate = el > 0 ? static_cast<double>(p.done) / el : 0;
+    const double eta = rate > 0 ? static_cast<double>(p.total - p.done) / rate : 0;
+    const int width = 30;
+    const int fill = p.total ? static_cast<int>(width * p.done / p.total) : width;
+    std::cerr << '\r' << p.phase << " [" << std::string(static_cast<std::size_t>(fill), '#')
+              << std::string(static_cast<std::size_t>(width - fill), ' ') << "] " << p.done << '/' << p.total << "  "
+              << gd_num(rate, 3) << "/s  ETA " << gd_num(eta, 2) << " s   " << std::flush;
+    drawn_ = true;
+  }
+  void finish() {
+    if (enabled_ && drawn_) std::cerr << '\n';
+    drawn_ = false;
+  }
+
+ private:
+  bool enabled_;
+  bool drawn_ = false;
+  std::mutex mu_;
+  std::string phase_;
+  std::chrono::steady_clock::time_point start_, last_;
+};
+
+// ----------------------------------------------------------------- records
+
+inline std::string gd_rrmp(const std::optional<Rrmp>& r) { return r ? r->to_string() : ""; }
+
+inline nlohmann::json certified_json(const CertifiedLimit& c) {
+  nlohmann::json j = {{"certified", c.certified}};
+  if (!c.certified) {
+    j["reason"] = c.reason;
+    return j;
+  }
+  nlohmann::json point = nlohmann::json::array();
+  for (const Ball& b : c.point) point.push_back(b.to_string(20));
+  j["rrmp"] = c.rrmp.to_string();
+  j["lambda"] = c.lambda.parts();
+  j["point"] = point;
+  if (c.exact_point) {
+    nlohmann::json e = nlohmann::json::array();
+    for (const Rational& q : c.exact_point->coefficients()) e.push_back(q.to_string());
+    j["exact_point"] = e;
+  }
+  j["loss"] = c.loss_exact ? c.loss_exact->to_string() : c.loss.to_string(20);
+  j["radius"] = c.radius.to_string();
+  j["distance_bound"] = c.distance_bound.to_string();
+  j["global_minimum"] = c.global_minimum ? nlohmann::json(*c.global_minimum) : nlohmann::json();
+  j["pure"] = c.pure ? nlohmann::json(*c.pure) : nlohmann::json();
+  j["point_index"] = c.point_index;
+  return j;
+}
+
+inline nlohmann::json record_json(const RunRecord& r) {
+  return {{"architecture", r.filters},
+          {"norm", r.norm},
+          {"dataset", r.dataset},
+          {"init", r.init},
+          {"target", gd_vec_json(r.target)},
+          {"target_rrmp", gd_rrmp(r.target_class)},
+          {"init_rrmp", gd_rrmp(r.init_class)},
+          {"theta0", gd_filters_json(r.theta0)},
+          {"theta", gd_filters_json(r.result.theta)},
+          {"wbar", gd_vec_json(r.wbar)},
+          {"iterations", r.result.iterations},
+          {"status", std::string(to_string(r.result.status))},
+          {"gradient_norm2", gd_json_num(r.result.gradient_norm2)},
+          {"loss", gd_json_num(r.result.loss)},
+          {"loss_per_sample", gd_json_num(r.loss_per_sample)},
+          {"rule_a", gd_rrmp(r.rule_a)},
+          {"exact_float", gd_rrmp(r.exact_float)},
+          {"certified", certified_json(r.certified)}};
+}
+
+inline std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + '"';
+}
+
+/// Writes records to `path`: JSON Lines if it ends in .jsonl or .json, CSV
+/// otherwise.  Throws invalid_argument if the file cannot be written.
+inline void write_records(const std::string& path, const std::vector<RunRecord>& records) {
+  std::ofstream out(path);
+  if (!out) throw invalid_argument("--records: cannot write '" + path + "'");
+  const bool jsonl = path.size() >= 5 && (path.ends_with(".jsonl") || path.ends_with(".json"));
+  if (jsonl) {
+    for (const RunRecord& r : records) out << record_json(r).dump() << '\n';
+  } else {
+    out << "architecture,norm,dataset,init,target,target_rrmp,init_rrmp,theta0,theta,wbar,iterations,status,"
+           "gradient_norm2,loss,loss_per_sample,rule_a,exact_float,certified,certified_rrmp,certified_reason,"
+           "point_index,global_minimum,pure\n";
+    for (const RunRecord& r : records) {
+      const CertifiedLimit& c = r.certified;
+      auto tri = [](const std::optional<bool>& b) { return b ? std::string(*b ? "true" : "false") : std::string(); };
+      out << csv_field(gd_arch(r.filters)) << ',' << r.norm << ',' << r.dataset << ',' << r.init << ','
+          << csv_field(gd_vec(r.target, " ")) << ',' << gd_rrmp(r.target_class) << ',' << gd_rrmp(r.init_class) << ','
+          << csv_field(gd_filters(r.theta0)) << ',' << csv_field(gd_filters(r.result.theta)) << ','
+          << csv_field(gd_vec(r.wbar, " ")) << ',' << r.result.iterations << ',' << to_string(r.result.status) << ','
+          << gd_exact_num(r.result.gradient_norm2) << ',' << gd_exact_num(r.result.loss) << ','
+          << gd_exact_num(r.loss_per_sample) << ',' << gd_rrmp(r.rule_a) << ',' << gd_rrmp(r.exact_float) << ','
+          << (c.certified ? "true" : "false") << ',' << (c.certified ? c.rrmp.to_string() : "") << ','
+          << csv_field(c.reason) << ',' << (c.certified ? std::to_string(c.point_index) : "") << ','
+          << tri(c.global_minimum) << ',' << tri(c.pure) << '\n';
+    }
+  }
+  if (!out) throw invalid_argument("--records: error writing '" + path + "'");
+}
+
+// ----------------------------------------------------------------- tallies
+
+inline nlohmann::json tally_json(const CertificationTally& t) {
+  return {{"certified", t.certified},           {"agree_with_rule_a", t.agree},
+          {"disagree_with_rule_a", t.disagree}, {"uncertified", t.uncertified},
+          {"uncertified_reasons", t.reasons},   {"certified_rrmps", t.certified_rrmps},
+          {"global_minima", t.global_minima},   {"spurious", t.spurious}};
+}
+
+/// "(b) uncertified (not implemented)" or "(b) 97 cert: 95 agree, 2 disagree; 3 uncert."
+inline std::string tally_text(const CertificationTally& t) {
+  if (t.certified == 0) {
+    std::string reasons;
+    for (const auto& [why, n] : t.reasons) reasons += (reasons.empty() ? "" : "; ") + why;
+    return "uncertified (" + reasons + ")";
+  }
+  std::string s = std::to_string(t.certified) + " cert, " + std::to_string(t.agree) + " agree, " +
+                  std::to_string(t.disagree) + " disagree";
+  if (t.uncertified) s += ", " + std::to_string(t.uncertified) + " uncert";
+  return s;
+}
+
+// ----------------------------------------------------------------- Table 1
+
+inline nlohmann::json table1_json(const Table1Architecture& a) {
+  const PaperTable1* paper = find_paper_table1(a.filters);
+  nlohmann::json inits = nlohmann::json::array();
+  for (const auto& [rrmp, n] : a.init_distribution)
+    inits.push_back({{"rrmp", rrmp},
+                     {"runs", n.first},
+                     {"converged", n.second},
+                     {"percent_of_converged", gd_json_num(gd_percent(n.second, a.converged))},
+                     {"percent_of_all", gd_json_num(gd_percent(n.first, a.datasets))},
+                     {"paper_percent", paper ? gd_opt_json(paper_share(paper->inits, rrmp)) : nlohmann::json()}});
+  nlohmann::json targets = nlohmann::json::array();
+  for (const TargetGroup& t : a.targets) {
+    nlohmann::json tinits = nlohmann::json::array();
+    for (const InitGroup& g : t.inits) {
+      nlohmann::json sols = nlohmann::json::array();
+      for (const SolutionCell& c : g.solutions) {
+        const PaperCell* pc = paper_cell(paper, t.target, g.init, c.solution);
+        sols.push_back({{"rrmp", c.solution},
+                        {"runs", c.runs},
+                        {"percent_of_converged", gd_json_num(gd_percent(c.runs, g.converged))},
+                        {"percent_of_all", gd_json_num(gd_percent(c.runs, g.runs))},
+                        {"mean_loss", gd_json_num(c.loss.mean)},
+                        {"median_loss", gd_json_num(c.loss.median)},
+                        {"mean_loss_per_sample", gd_json_num(c.loss_per_sample.mean)},
+                        {"median_loss_per_sample", gd_json_num(c.loss_per_sample.median)},
+                        {"paper_percent", pc ? nlohmann::json(pc->percent) : nlohmann::json()},
+                        {"paper_mean_loss", pc ? nlohmann::json(pc->mean_loss) : nlohmann::json()},
+                        {"certified", tally_json(c.b)},
+                        {"exact_float", c.exact_float}});
+      }
+      tinits.push_back({{"rrmp", g.init},
+                        {"runs", g.runs},
+                        {"converged", g.converged},
+                        {"not_converged", g.not_converged},
+                        {"diverged", g.diverged},
+                        {"solutions", sols}});
+    }
+    targets.push_back({{"rrmp", t.target},
+                       {"runs", t.runs},
+                       {"converged", t.converged},
+                       {"not_converged", t.not_converged},
+                       {"diverged", t.diverged},
+                       {"percent_of_converged", gd_json_num(gd_percent(t.converged, a.converged))},
+                       {"percent_of_all", gd_json_num(gd_percent(t.runs, a.datasets))},
+                       {"paper_percent", paper ? gd_opt_json(paper_share(paper->targets, t.target)) : nlohmann::json()},
+                       {"initializations", tinits}});
+  }
+  return {{"filters", a.filters},
+          {"kernel", a.kernel},
+          {"datasets", a.datasets},
+          {"converged", a.converged},
+          {"not_converged", a.not_converged},
+          {"diverged", a.diverged},
+          {"initializations", inits},
+          {"targets", targets},
+          {"certified", tally_json(a.b)},
+          {"exact_float_computed", a.exact_float_computed},
+          {"exact_float_equal_rule_a", a.exact_float_equal_rule_a},
+          {"target_rule_a_disagreements", a.target_rule_disagreements},
+          {"init_rule_a_disagreements", a.init_rule_disagreements},
+          {"seconds", {{"descent", a.descent_seconds}, {"rule_a", a.classify_seconds}, {"exact", a.exact_seconds}}}};
+}
+
+/// Table 1 of one architecture in the paper's shape, our values beside the
+/// paper's (text columns aligned, or a Markdown table).
+inline std::string table1_text(const Table1Architecture& a, bool markdown) {
+  const PaperTable1* paper = find_paper_table1(a.filters);
+  std::ostringstream o;
+  auto pc = [](double x) { return std::isnan(x) ? std::string("-") : gd_num(x, 3); };
+  auto opt = [&](const std::optional<double>& x) { return x ? gd_num(*x, 3) : std::string("-"); };
+  o << (markdown ? "### " : "") << "M_" << gd_arch(a.filters) << ": " << a.datasets << " datasets, " << a.converged
+    << " converged, " << a.not_converged << " not converged, " << a.diverged << " diverged\n";
+  if (markdown) o << '\n';
+  for (const auto& [rrmp, n] : a.init_distribution)
+    o << (markdown ? "- " : "  ") << "initialization " << rrmp << ": " << pc(gd_percent(n.second, a.converged))
+      << "% of converged, " << pc(gd_percent(n.first, a.datasets)) << "% of all (paper "
+      << (paper ? opt(paper_share(paper->inits, rrmp)) : "-") << "%)\n";
+  if (markdown) o << '\n';
+  const std::vector<std::string> head = {"target",
+                                         "% conv",
+                                         "% all",
+                                         "paper %",
+                                         "init",
+                                         "solution",
+                                         "% conv",
+                                         "% all",
+                                         "paper %",
+                                         "mean loss",
+                                         "paper",
+                                         "median loss",
+                                         "mean/N",
+                                         "median/N",
+                                         "(b) certified vs (a)",
+                                         "(c) exact float rrmp"};
+  std::vector<std::vector<std::string>> rows;
+  for (const TargetGroup& t : a.targets) {
+    bool first_t = true;
+    for (const InitGroup& g : t.inits) {
+      bool first_g = true;
+      std::vector<const PaperCell*> paper_only;
+      if (paper)
+        for (const PaperCell& c : paper->cells)
+          if (c.target == t.target && c.init == g.init &&
+              std::none_of(g.solutions.begin(), g.solutions.end(),
+                           [&](const SolutionCell& s) { return s.solution == c.solution; }))
+            paper_only.push_back(&c);
+      auto prefix = [&](std::vector<std::string>& row) {
+        row.push_back(first_t ? t.target : "");
+        row.push_back(first_t ? pc(gd_percent(t.converged, a.converged)) : "");
+        row.push_back(first_t ? pc(gd_percent(t.runs, a.datasets)) : "");
+        row.push_back(first_t ? (paper ? opt(paper_share(paper->targets, t.target)) : "-") : "");
+        row.push_back(first_g ? g.init : "");
+        first_t = first_g = false;
+      };
+      for (const SolutionCell& c : g.solutions) {
+        std::vector<std::string> row;
+        prefix(row);
+        const PaperCell* p = paper_cell(paper, t.target, g.init, c.solution);
+        std::string cf;
+        for (const auto& [r, n] : c.exact_float) cf += (cf.empty() ? "" : " ") + r + ":" + std::to_string(n);
+        row.insert(row.end(),
+                   {c.solution, pc(gd_percent(c.runs, g.converged)), pc(gd_percent(c.runs, g.runs)),
+                    p ? gd_num(p->percent, 3) : "-", gd_num(c.loss.mean, 3), p ? gd_num(p->mean_loss, 3) : "-",
+                    gd_num(c.loss.median, 3), gd_num(c.loss_per_sample.mean, 3), gd_num(c.loss_per_sample.median, 3),
+                    tally_text(c.b), cf});
+        rows.push_back(row);
+      }
+      for (const PaperCell* p : paper_only) {
+        std::vector<std::string> row;
+        prefix(row);
+        row.insert(row.end(),
+                   {p->solution, "0", "0", gd_num(p->percent, 3), "-", gd_num(p->mean_loss, 3), "-", "-", "-", "", ""});
+        rows.push_back(row);
+      }
+      if (g.solutions.empty() && paper_only.empty()) {
+        std::vector<std::string> row;
+        prefix(row);
+        row.insert(row.end(), {"(no converged run)", "", "", "", "", "", "", "", "", "", ""});
+        rows.push_back(row);
+      }
+    }
+  }
+  if (markdown) {
+    o << '|';
+    for (const auto& h : head) o << ' ' << h << " |";
+    o << "\n|";
+    for (std::size_t i = 0; i < head.size(); ++i) o << "---|";
+    o << '\n';
+    for (const auto& r : rows) {
+      o << '|';
+      for (const auto& c : r) o << ' ' << c << " |";
+      o << '\n';
+    }
+  } else {
+    std::vector<std::size_t> w(head.size());
+    for (std::size_t i = 0; i < head.size(); ++i) {
+      w[i] = head[i].size();
+      for (const auto& r : rows) w[i] = std::max(w[i], r[i].size());
+    }
+    auto line = [&](const std::vector<std::string>& r) {
+      std::string s = "  ";
+      for (std::size_t i = 0; i < r.size(); ++i) {
+        s += r[i] + std::string(w[i] - r[i].size(), ' ');
+        if (i + 1 < r.size()) s += "  ";
+      }
+      while (!s.empty() && s.back() == ' ') s.pop_back();
+      o << s << '\n';
+    };
+    line(head);
+    for (const auto& r : rows) line(r);
+  }
+  o << (markdown ? "\n" : "") << "  (a) vs (b) over all converged runs: " << tally_text(a.b) << "; (c) = (a) in "
+    << a.exact_float_equal_rule_a << " of " << a.exact_float_computed << " converged runs";
+  if (a.target_rule_disagreements || a.init_rule_disagreements)
+    o << "; exact class differs from rule (a) for " << a.target_rule_disagreements << " targets and "
+      << a.init_rule_disagreements << " initializations";
+  o << "\n  time: descent " << gd_num(a.descent_seconds, 3) << " s, rule (a) " << gd_num(a.classify_seconds, 3)
+    << " s, exact (b)+(c) " << gd_num(a.exact_seconds, 3) << " s; kernel " << a.kernel << "\n";
+  return o.str();
+}
+
+// ----------------------------------------------------------------- Table 2
+
+inline std::size_t table2_max_count(const Table2Cell& c) {
+  std::size_t m = 4;
+  for (const auto& [n, _] : c.distinct_rule) m = std::max(m, n);
+  for (const auto& [n, _] : c.distinct_exact) m = std::max(m, n);
+  return m;
+}
+
+inline nlohmann::json table2_json(const Table2Cell& c) {
+  const PaperTable2Row* p = find_paper_table2(c.filters, c.norm);
+  const std::size_t with = c.targets - c.targets_without_converged_run;
+  nlohmann::json rule = nlohmann::json::object(), exact = nlohmann::json::object(), pct = nlohmann::json::object(),
+                 paper = nlohmann::json::object();
+  for (const auto& [n, t] : c.distinct_rule) {
+    rule[std::to_string(n)] = t;
+    pct[std::to_string(n)] = gd_json_num(gd_percent(t, with));
+  }
+  for (const auto& [n, t] : c.distinct_exact) exact[std::to_string(n)] = t;
+  if (p)
+    for (std::size_t i = 0; i < p->percent.size(); ++i) paper[std::to_string(i + 1)] = p->percent[i];
+  return {{"filters", c.filters},
+          {"norm", c.norm},
+          {"targets", c.targets},
+          {"runs", c.runs},
+          {"converged", c.converged},
+          {"not_converged", c.not_converged},
+          {"diverged", c.diverged},
+          {"targets_without_converged_run", c.targets_without_converged_run},
+          {"distinct_by_rule", rule},
+          {"percent_by_rule", pct},
+          {"paper_percent", p ? paper : nlohmann::json()},
+          {"distinct_exact", exact},
+          {"targets_uncertified", c.targets_uncertified},
+          {"rule_vs_exact_disagreements", c.disagreements},
+          {"certified", tally_json(c.b)},
+          {"seconds", {{"descent", c.descent_seconds}, {"exact", c.exact_seconds}}}};
+}
+
+inline std::string table2_text(const std::vector<Table2Cell>& cells, bool markdown) {
+  std::size_t maxn = 4;
+  for (const auto& c : cells) maxn = std::max(maxn, table2_max_count(c));
+  std::vector<std::string> head = {"k", "norm", "targets", "converged runs"};
+  for (std::size_t n = 1; n <= maxn; ++n) head.push_back(std::to_string(n) + " (paper)");
+  head.insert(head.end(), {"exact counts (certified targets)", "uncertified targets", "rule != exact"});
+  std::vector<std::vector<std::string>> rows;
+  for (const Table2Cell& c : cells) {
+    const PaperTable2Row* p = find_paper_table2(c.filters, c.norm);
+    const std::size_t with = c.targets - c.targets_without_converged_run;
+    std::vector<std::string> r = {gd_arch(c.filters),
+                                  c.norm == "euclidean"  ? "I"
+                                  : c.norm == "bombieri" ? "B"
+                                                         : c.norm,
+                                  std::to_string(c.targets),
+                                  std::to_string(c.converged) + "/" + std::to_string(c.runs)};
+    for (std::size_t n = 1; n <= maxn; ++n) {
+      auto it = c.distinct_rule.find(n);
+      const double ours = gd_percent(it == c.distinct_rule.end() ? 0 : it->second, with);
+      std::string ps = "-";
+      if (p) ps = n <= p->percent.size() ? gd_num(p->percent[n - 1], 3) : "0";
+      r.push_back(gd_num(ours, 3) + " (" + ps + ")");
+    }
+    std::string ex;
+    for (const auto& [n, t] : c.distinct_exact)
+      ex += (ex.empty() ? "" : " ") + std::to_string(n) + ":" + std::to_string(t);
+    r.push_back(ex.empty() ? "-" : ex);
+    r.push_back(std::to_string(c.targets_uncertified) +
+                (c.b.certified == 0 && !c.b.reasons.empty() ? " (" + c.b.reasons.begin()->first + ")" : ""));
+    r.push_back(std::to_string(c.disagreements));
+    rows.push_back(r);
+  }
+  std::ostringstream o;
+  o << (markdown ? "### " : "")
+    << "Table 2: % of targets (with a converged run) by number of distinct solutions (paper's rule, tol on entries)\n";
+  if (markdown) {
+    o << "\n|";
+    for (const auto& h : head) o << ' ' << h << " |";
+    o << "\n|";
+    for (std::size_t i = 0; i < head.size(); ++i) o << "---|";
+    o << '\n';
+    for (const auto& r : rows) {
+      o << '|';
+      for (const auto& c : r) o << ' ' << c << " |";
+      o << '\n';
+    }
+  } else {
+    std::vector<std::size_t> w(head.size());
+    for (std::size_t i = 0; i < head.size(); ++i) {
+      w[i] = head[i].size();
+      for (const auto& r : rows) w[i] = std::max(w[i], r[i].size());
+    }
+    for (const auto* r : {&head}) {
+      std::string s = "  ";
+      for (std::size_t i = 0; i < r->size(); ++i) s += (*r)[i] + std::string(w[i] - (*r)[i].size() + 2, ' ');
+      o << s << '\n';
+    }
+    for (const auto& r : rows) {
+      std::string s = "  ";
+      for (std::size_t i = 0; i < r.size(); ++i) s += r[i] + std::string(w[i] - r[i].size() + 2, ' ');
+      while (!s.empty() && s.back() == ' ') s.pop_back();
+      o << s << '\n';
+    }
+  }
+  return o.str();
+}
+
+}  // namespace lcngeom::cli
+
+#endif
