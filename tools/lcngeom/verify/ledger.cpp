@@ -38,6 +38,13 @@ void Ledger::record(const std::string& claim, const std::string& compared, bool 
   if (print_) std::cout << (ok ? "\u2713 " : "\u2717 ") << claim << "  [" << compared << "]\n" << std::flush;
 }
 
+void Ledger::record_unchecked(const std::string& claim, const std::string& why) {
+  ++unchecked_;
+  entries_.push_back(
+      {{"section", section_}, {"claim", claim}, {"compared", why}, {"ok", nullptr}, {"status", "unchecked"}});
+  if (print_) std::cout << "? " << claim << "  [NOT CHECKED: " << why << "]\n" << std::flush;
+}
+
 void Ledger::check(const std::string& claim, const std::function<std::pair<bool, std::string>()>& fn) {
   try {
     auto [ok, compared] = fn();
@@ -71,11 +78,14 @@ const bool registered = register_command(
          }
          if (ran == 0) throw lcngeom::invalid_argument("no ledger section matches '" + o->only + "'");
          if (o->json) {
-           print_json({{"passed", ledger.passed()}, {"failed", ledger.failed()}, {"claims", ledger.entries()}});
+           print_json({{"passed", ledger.passed()},
+                       {"failed", ledger.failed()},
+                       {"unchecked", ledger.unchecked()},
+                       {"claims", ledger.entries()}});
          } else {
            std::cout << "\nverify-paper: " << ledger.passed() << " of " << ledger.passed() + ledger.failed()
                      << " claims hold" << (ledger.failed() ? ", " + std::to_string(ledger.failed()) + " FAIL" : "")
-                     << '\n';
+                     << (ledger.unchecked() ? ", " + std::to_string(ledger.unchecked()) + " not checked" : "") << '\n';
          }
          return ledger.failed() == 0 ? 0 : 1;
        };

@@ -24,15 +24,20 @@ class Ledger {
   void record(const std::string& claim, const std::string& compared, bool ok);
   /// Runs a check returning (ok, compared); an exception is a failed claim.
   void check(const std::string& claim, const std::function<std::pair<bool, std::string>()>& fn);
+  /// Records a claim that could not be checked on this run (say, because the
+  /// certificates it needs are not available): neither passed nor failed,
+  /// printed with "?" and counted separately, never as a pass.
+  void record_unchecked(const std::string& claim, const std::string& why);
 
   int passed() const noexcept { return passed_; }
   int failed() const noexcept { return failed_; }
+  int unchecked() const noexcept { return unchecked_; }
   const nlohmann::json& entries() const noexcept { return entries_; }
 
  private:
   bool print_;
   std::string section_;
-  int passed_ = 0, failed_ = 0;
+  int passed_ = 0, failed_ = 0, unchecked_ = 0;
   nlohmann::json entries_ = nlohmann::json::array();
 };
 
