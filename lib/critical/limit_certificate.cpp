@@ -64,8 +64,16 @@ struct LimitCertifier::Impl {
   LimitCertificateOptions options;
   std::vector<int> filters;
   int n = 0;
-  Region target_region = Region::interior;
   std::unique_ptr<detail::LimitProblem> problem;
+
+  mutable std::once_flag region_once;
+  mutable Region region = Region::interior;
+  Region target_region() const {
+    std::call_once(region_once, [&] {
+      region = target.is_zero() ? form_region(arch, target) : rrmp_region(arch, lcngeom::rrmp(target));
+    });
+    return region;
+  }
 
   mutable std::mutex registry_mutex;
   mutable std::vector<Registered> registry;
@@ -113,7 +121,6 @@ LimitCertifier::LimitCertifier(const Architecture& arch, const BinaryForm& targe
   if (options.precision < 64 || options.precision > 100000)
     throw invalid_argument("LimitCertifier: precision must be in 64..100000 bits, got " +
                            std::to_string(options.precision));
-  impl_->target_region = form_region(arch, target);
   impl_->problem = std::make_unique<detail::LimitProblem>(target, sigma);
 }
 
@@ -248,7 +255,7 @@ void LimitCertifier::Impl::decide_global_minimum(CertifiedLimit& c, const std::v
     c.global_minimum_reason = "w* = u: loss 0";
     return;
   }
-  if (target_region != Region::complement) {
+  if (target_region() != Region::complement) {
     c.global_minimum = false;
     c.global_minimum_reason = "u lies in M_k: min l = 0 < l(w*)";
     return;

@@ -352,31 +352,42 @@ std::vector<cd> approximate_roots(const std::vector<double>& f) {
   const int n = static_cast<int>(f.size()) - 1;
   std::vector<cd> z;
   if (n < 1) return z;
+  // Plain complex division (the library's __divdc3 guards against overflow
+  // we cannot meet here, at several times the cost).
+  auto quot = [](cd a, cd b) { return a * std::conj(b) / std::norm(b); };
   const double lc = f[static_cast<std::size_t>(n)];
   double rad = 0;
   for (int k = 0; k < n; ++k)
     rad = std::max(rad, std::pow(std::abs(f[static_cast<std::size_t>(k)] / lc), 1.0 / (n - k)));
   if (!(rad > 0)) rad = 1;
   for (int i = 0; i < n; ++i) z.push_back(std::polar(rad, 6.283185307179586 * i / n + 0.4));
-  for (int it = 0; it < 500; ++it) {
-    double change = 0;
+  std::vector<bool> done(static_cast<std::size_t>(n), false);
+  for (int it = 0, left = n; it < 200 && left > 0; ++it) {
     for (int i = 0; i < n; ++i) {
+      if (done[static_cast<std::size_t>(i)]) continue;
+      const cd zi = z[static_cast<std::size_t>(i)];
       cd p = f[static_cast<std::size_t>(n)], dp = 0;
       for (int k = n - 1; k >= 0; --k) {
-        dp = dp * z[static_cast<std::size_t>(i)] + p;
-        p = p * z[static_cast<std::size_t>(i)] + f[static_cast<std::size_t>(k)];
+        dp = dp * zi + p;
+        p = p * zi + f[static_cast<std::size_t>(k)];
       }
-      if (p == cd(0)) continue;
-      const cd ratio = p / dp;
+      if (p == cd(0) || dp == cd(0)) {
+        done[static_cast<std::size_t>(i)] = true;
+        --left;
+        continue;
+      }
+      const cd ratio = quot(p, dp);
       cd s = 0;
       for (int j = 0; j < n; ++j)
-        if (j != i) s += 1.0 / (z[static_cast<std::size_t>(i)] - z[static_cast<std::size_t>(j)]);
-      const cd step = ratio / (1.0 - ratio * s);
+        if (j != i) s += quot(1.0, zi - z[static_cast<std::size_t>(j)]);
+      const cd step = quot(ratio, 1.0 - ratio * s);
       if (!std::isfinite(step.real()) || !std::isfinite(step.imag())) continue;
       z[static_cast<std::size_t>(i)] -= step;
-      change = std::max(change, std::abs(step) / (1 + std::abs(z[static_cast<std::size_t>(i)])));
+      if (std::abs(step) <= 1e-14 * (1 + std::abs(zi))) {
+        done[static_cast<std::size_t>(i)] = true;
+        --left;
+      }
     }
-    if (change < 1e-17) break;
   }
   return z;
 }
@@ -505,7 +516,7 @@ struct LimitChart {
   int n = 0;
   RatMatrix M, Minv;
   std::vector<double> sigma_d, u_d, minv_d, m_d;  // row-major
-  std::vector<Ball> sigma_b, u_b, minv_b, k_b;     // k = Sigma M^-1 (bounds tangent perturbations)
+  std::vector<Ball> sigma_b, u_b, minv_b, m_b, k_b;  // k = Sigma M^-1 (bounds tangent perturbations)
 };
 
 // q = tan(theta / 2) for the rotation angles theta ~ k pi / 12, k = 0..11.
@@ -518,6 +529,9 @@ const std::vector<Rational>& LimitProblem::chart_parameters() {
 
 LimitProblem::LimitProblem(const BinaryForm& target, const InnerProduct& sigma)
     : n_(target.degree()), u_(target.coefficients()), sigma_(sigma.matrix()) {
+  for (const Rational& q : u_) u_b_.emplace_back(q, 256);
+  for (long i = 0; i <= n_; ++i)
+    for (long j = 0; j <= n_; ++j) sigma_b_.emplace_back(sigma_.at(i, j), 256);
   charts_.resize(chart_parameters().size());
   once_ = std::vector<std::once_flag>(chart_parameters().size());
 }
@@ -533,47 +547,76 @@ std::vector<Rational> rat_pmul(const std::vector<Rational>& a, const std::vector
   return c;
 }
 
-std::unique_ptr<LimitChart> make_chart(const Rational& q, int n, const std::vector<Rational>& u, const RatMatrix& sigma) {
+// The chart's matrices.  M and M^-1 are exact (small rationals); the data
+// Sigma_c = M^-T Sigma M^-1, u_c = M u, K = Sigma M^-1 are only ever used in
+// ball arithmetic, so they are formed from enclosures of Sigma and u (no
+// products of the data's large rationals).
+std::unique_ptr<LimitChart> make_chart(const Rational& q, int n, const std::vector<Ball>& u, const std::vector<Ball>& sigma) {
+  constexpr long prec = 256;
   auto c = std::make_unique<LimitChart>();
   c->q = q;
   const Rational d = Rational(1L) + q * q;
   c->ca = (Rational(1L) - q * q) / d;
   c->sa = Rational(2L) * q / d;
   c->n = n;
-  const long N = n + 1;
-  c->M = RatMatrix(N, N);
+  const std::size_t N = static_cast<std::size_t>(n) + 1;
+  c->M = RatMatrix(static_cast<long>(N), static_cast<long>(N));
   const std::vector<Rational> x{-c->sa, c->ca}, y{c->ca, c->sa};  // ca t - sa, sa t + ca (ascending)
-  for (long i = 0; i < N; ++i) {
+  for (std::size_t i = 0; i < N; ++i) {
     std::vector<Rational> v{Rational(1L)};
-    for (long k = 0; k < n - i; ++k) v = rat_pmul(v, x);
-    for (long k = 0; k < i; ++k) v = rat_pmul(v, y);
-    for (long j = 0; j < N; ++j) c->M.set(j, i, v[static_cast<std::size_t>(j)]);
+    for (std::size_t k = 0; k < N - 1 - i; ++k) v = rat_pmul(v, x);
+    for (std::size_t k = 0; k < i; ++k) v = rat_pmul(v, y);
+    for (std::size_t j = 0; j < N; ++j) c->M.set(static_cast<long>(j), static_cast<long>(i), v[j]);
   }
-  c->Minv = c->M.inverse();
-  const RatMatrix sc = c->Minv.transpose() * sigma * c->Minv;
-  const RatMatrix kc = sigma * c->Minv;
-  const long prec = 256;  // enclosures of exact data; radii are tiny at any working precision
-  for (long i = 0; i < N; ++i) {
-    Rational ui;
-    for (long j = 0; j < N; ++j) ui += c->M.at(i, j) * u[static_cast<std::size_t>(j)];
-    c->u_d.push_back(ui.to_double());
-    c->u_b.emplace_back(ui, prec);
-    for (long j = 0; j < N; ++j) {
-      c->sigma_d.push_back(sc.at(i, j).to_double());
-      c->sigma_b.emplace_back(sc.at(i, j), prec);
-      c->minv_d.push_back(c->Minv.at(i, j).to_double());
-      c->minv_b.emplace_back(c->Minv.at(i, j), prec);
-      c->m_d.push_back(c->M.at(i, j).to_double());
-      c->k_b.emplace_back(kc.at(i, j), prec);
+  // The inverse rotation: w(x, y) = sum_j f_j (ca x + sa y)^j (-sa x + ca y)^{n-j}.
+  c->Minv = RatMatrix(static_cast<long>(N), static_cast<long>(N));
+  const std::vector<Rational> X{c->ca, c->sa}, Y{-c->sa, c->ca};  // paper order: x first
+  for (std::size_t j = 0; j < N; ++j) {
+    std::vector<Rational> v{Rational(1L)};
+    for (std::size_t k = 0; k < j; ++k) v = rat_pmul(v, X);
+    for (std::size_t k = 0; k < N - 1 - j; ++k) v = rat_pmul(v, Y);
+    for (std::size_t i = 0; i < N; ++i) c->Minv.set(static_cast<long>(i), static_cast<long>(j), v[i]);
+  }
+  if (!(c->Minv * c->M == RatMatrix::identity(static_cast<long>(N))))  // the proof relies on it; cheap
+    throw domain_error("limit certificate: chart matrices are not inverse (internal error)");
+  std::vector<Ball> mb, minv;
+  for (std::size_t i = 0; i < N; ++i)
+    for (std::size_t j = 0; j < N; ++j) {
+      mb.emplace_back(c->M.at(static_cast<long>(i), static_cast<long>(j)), prec);
+      minv.emplace_back(c->Minv.at(static_cast<long>(i), static_cast<long>(j)), prec);
+    }
+  auto dot = [&](auto&& a, auto&& b) {  // sum_k a(k) b(k)
+    Ball s(0L);
+    for (std::size_t k = 0; k < N; ++k) s = add(s, mul(a(k), b(k), prec), prec);
+    return s;
+  };
+  std::vector<Ball> k(N * N);  // Sigma M^-1
+  for (std::size_t i = 0; i < N; ++i)
+    for (std::size_t j = 0; j < N; ++j)
+      k[i * N + j] = dot([&](std::size_t l) -> const Ball& { return sigma[i * N + l]; },
+                         [&](std::size_t l) -> const Ball& { return minv[l * N + j]; });
+  for (std::size_t i = 0; i < N; ++i) {
+    c->u_b.push_back(dot([&](std::size_t l) -> const Ball& { return mb[i * N + l]; },
+                         [&](std::size_t l) -> const Ball& { return u[l]; }));
+    c->u_d.push_back(c->u_b.back().mid_double());
+    for (std::size_t j = 0; j < N; ++j) {
+      c->sigma_b.push_back(dot([&](std::size_t l) -> const Ball& { return minv[l * N + i]; },
+                               [&](std::size_t l) -> const Ball& { return k[l * N + j]; }));
+      c->sigma_d.push_back(c->sigma_b.back().mid_double());
+      c->minv_d.push_back(minv[i * N + j].mid_double());
+      c->m_d.push_back(mb[i * N + j].mid_double());
     }
   }
+  c->minv_b = std::move(minv);
+  c->m_b = std::move(mb);
+  c->k_b = std::move(k);
   return c;
 }
 
 }  // namespace
 
 const LimitChart& LimitProblem::chart(std::size_t i) const {
-  std::call_once(once_[i], [&] { charts_[i] = make_chart(chart_parameters()[i], n_, u_, sigma_); });
+  std::call_once(once_[i], [&] { charts_[i] = make_chart(chart_parameters()[i], n_, u_b_, sigma_b_); });
   return *charts_[i];
 }
 
@@ -589,7 +632,6 @@ struct Context {
   std::vector<Rational> wf;      // exact, original coordinates
   std::vector<double> wf_d;      // original, double
   std::vector<RB> wf_b;          // original, balls
-  std::vector<Rational> f_exact; // chart polynomial of w_f
   std::vector<double> f_d;
   std::vector<RB> f_b;
   std::vector<double> sigma_d, u_d;
@@ -855,9 +897,15 @@ struct CircleEstimate {
   double main = 0, others = 0, pert = 0;
 };
 
-CircleEstimate circle_estimate(const Context& cx, cd c, double R, int m) {
+/// |T_k| (Taylor coefficients of f_{w_f} at c), computed once per centre.
+struct TaylorModuli {
+  std::vector<double> t;
+  double absc = 0, ca = 0, sa = 0;
+};
+
+TaylorModuli taylor_moduli(const Context& cx, cd c) {
   const int n = cx.n;
-  CircleEstimate e;
+  TaylorModuli tm;
   for (int k = 0; k <= n; ++k) {
     cd t = 0;  // T_k = sum_{j >= k} C(j, k) f_j c^{j-k}, by Horner
     for (int j = n; j >= k; --j) {
@@ -865,27 +913,47 @@ CircleEstimate circle_estimate(const Context& cx, cd c, double R, int m) {
       for (int i = 1; i <= k; ++i) bin = bin * (j - k + i) / i;
       t = t * c + bin * cx.f_d[static_cast<std::size_t>(j)];
     }
-    const double term = std::abs(t) * std::pow(R, k);
+    tm.t.push_back(std::abs(t));
+  }
+  tm.absc = std::abs(c);
+  tm.ca = std::abs(cx.ch->ca.to_double());
+  tm.sa = std::abs(cx.ch->sa.to_double());
+  return tm;
+}
+
+CircleEstimate circle_estimate(const TaylorModuli& tm, double R, int m) {
+  const int n = static_cast<int>(tm.t.size()) - 1;
+  CircleEstimate e;
+  double Rk = 1;
+  for (int k = 0; k <= n; ++k, Rk *= R) {
+    const double term = tm.t[static_cast<std::size_t>(k)] * Rk;
     if (k == m) e.main = term;
     else e.others += term;
   }
-  const double rad = std::abs(c) + R, ca = std::abs(cx.ch->ca.to_double()), sa = std::abs(cx.ch->sa.to_double());
-  double s = 0;
-  for (int i = 0; i <= n; ++i) s += std::pow(ca * rad + sa, 2.0 * (n - i)) * std::pow(sa * rad + ca, 2.0 * i);
+  const double rad = tm.absc + R, x = tm.ca * rad + tm.sa, y = tm.sa * rad + tm.ca;
+  double s = 0, xp = 1;
+  for (int i = 0; i < n; ++i) xp *= x;
+  double yp = 1;
+  for (int i = 0; i <= n; ++i) {
+    s += xp * xp * yp * yp;
+    xp /= (x > 0 ? x : 1);
+    yp *= y;
+  }
   e.pert = std::sqrt(s);
   return e;
 }
 
-double pellet_margin_d(const Context& cx, cd c, double delta, int m, double r) {
-  const CircleEstimate e = circle_estimate(cx, c, delta, m);
+double pellet_margin_d(const TaylorModuli& tm, double delta, int m, double r) {
+  const CircleEstimate e = circle_estimate(tm, delta, m);
   return (e.main - e.others - r * e.pert) / (e.main > 0 ? e.main : 1);
 }
 
 /// The radius R in [delta, limit] with the smallest estimated mean-shift bound.
 double mean_shift_radius(const Context& cx, const Flat& f, double r) {
+  const TaylorModuli tm = taylor_moduli(cx, f.c);
   double best = f.delta, best_bound = HUGE_VAL;
   for (double R = f.delta; R <= f.limit; R *= 1.4142135623730951) {
-    const CircleEstimate e = circle_estimate(cx, f.c, R, f.m);
+    const CircleEstimate e = circle_estimate(tm, R, f.m);
     const double margin = e.main - e.others - r * e.pert;
     if (!(margin > 0.1 * e.main)) continue;
     const double bound = R * r * e.pert / margin;
@@ -904,10 +972,11 @@ std::optional<double> certify_disc(const Context& cx, cd c, int m, double limit,
   std::vector<double> grid;
   for (double d = limit * 1e-14; d <= limit; d *= 1.4142135623730951) grid.push_back(d);
   std::optional<double> pick;
+  const TaylorModuli tm = taylor_moduli(cx, c);
   for (double thr : {0.5, 0.1, 0.0})
     if (!pick)
       for (double d : grid)
-        if (pellet_margin_d(cx, c, d, m, r_d) > thr) {
+        if (pellet_margin_d(tm, d, m, r_d) > thr) {
           pick = d;
           break;
         }
@@ -1300,11 +1369,10 @@ LocalCertificate certify_near(const LimitProblem& problem, const std::vector<Rat
   }
   cx.ch = &problem.chart(best);
   for (std::size_t i = 0; i < N; ++i) {
-    Rational s;
-    for (std::size_t j = 0; j < N; ++j) s += cx.ch->M.at(static_cast<long>(i), static_cast<long>(j)) * wf[j];
-    cx.f_exact.push_back(s);
-    cx.f_d.push_back(s.to_double());
-    cx.f_b.push_back(rb(s));
+    RB s(0.0);
+    for (std::size_t j = 0; j < N; ++j) s += RB(cx.ch->m_b[i * N + j]) * cx.wf_b[j];
+    cx.f_d.push_back(mid(s));
+    cx.f_b.push_back(std::move(s));
   }
   cx.sigma_d = cx.ch->sigma_d;
   cx.u_d = cx.ch->u_d;

@@ -43,6 +43,7 @@ class LimitProblem {
   int n_;
   std::vector<Rational> u_;
   RatMatrix sigma_;
+  std::vector<Ball> u_b_, sigma_b_;  // enclosures (256 bits)
   mutable std::vector<std::unique_ptr<LimitChart>> charts_;
   mutable std::vector<std::once_flag> once_;
 };
