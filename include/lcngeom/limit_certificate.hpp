@@ -184,6 +184,10 @@ struct CertifiedLimit {
   /// The rrmp of w* is compatible with the architecture (Corollary 5.5): for
   /// generic data, critical parameters over w* exist iff this holds.
   bool compatible = false;
+  /// w* is a strict local minimum (true) or not a local minimum (false) of l
+  /// restricted to Delta_lambda, from the certified Hessian of l in the
+  /// stratum's coordinates (the enclosure of (C3)); nullopt: undecided.
+  std::optional<bool> local_minimum_on_stratum;
   /// One line: why global_minimum is what it is.
   std::string global_minimum_reason;
   /// w* exactly (LimitCertificateOptions::exact_description).

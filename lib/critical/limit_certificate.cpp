@@ -6,6 +6,7 @@
 
 #include <flint/fmpq.h>
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 #include <sstream>
@@ -16,7 +17,6 @@
 #include "lcngeom/detail/limit_local.hpp"
 #include "lcngeom/error.hpp"
 #include "lcngeom/function_space.hpp"
-#include "lcngeom/function_space_minimum.hpp"
 #include "lcngeom/loci.hpp"
 #include "lcngeom/parameter_critical.hpp"
 
@@ -78,10 +78,6 @@ struct LimitCertifier::Impl {
   mutable std::mutex registry_mutex;
   mutable std::vector<Registered> registry;
 
-  mutable std::once_flag minimum_once;
-  mutable std::optional<FunctionSpaceMinimum> minimum;
-  mutable std::string minimum_error;
-
   mutable std::mutex loci_mutex;
   mutable std::map<Partition, std::shared_ptr<const CriticalPointSet>> loci;
   mutable std::map<Partition, std::string> loci_error;
@@ -92,8 +88,8 @@ struct LimitCertifier::Impl {
   CertifiedLimit certify(const std::vector<Rational>& wf) const;
   std::optional<std::size_t> identify(const CertifiedLimit& c, const std::vector<Rational>& wf, bool& ambiguous) const;
   void decide_global_minimum(CertifiedLimit& c, const std::vector<Rational>& wf) const;
+  void search_global_minimum(CertifiedLimit& c, const std::vector<Rational>& wf) const;
   void describe_exactly(CertifiedLimit& c, const std::vector<Rational>& wf) const;
-  const FunctionSpaceMinimum* function_space_min() const;
   std::shared_ptr<const CriticalPointSet> locus(const Partition& lambda, std::string& error) const;
 };
 
@@ -160,6 +156,7 @@ CertifiedLimit LimitCertifier::Impl::certify(const std::vector<Rational>& wf) co
   c.radius = lc.radius;
   c.distance_bound = lc.distance_bound;
   c.is_target = lc.is_target;
+  c.local_minimum_on_stratum = lc.is_target ? std::optional<bool>(true) : lc.local_minimum_on_stratum;
   const BinaryForm wform(wf);
   auto in_ball = [&](const BinaryForm& p) {
     return InnerProduct::euclidean(n).distance_squared(p, wform) < c.radius * c.radius;
@@ -232,17 +229,6 @@ std::optional<std::size_t> LimitCertifier::Impl::identify(const CertifiedLimit& 
   return std::nullopt;
 }
 
-const FunctionSpaceMinimum* LimitCertifier::Impl::function_space_min() const {
-  std::call_once(minimum_once, [&] {
-    try {
-      minimum = minimum_on_function_space(arch, target, sigma, 30);
-    } catch (const error& e) {
-      minimum_error = e.what();
-    }
-  });
-  return minimum ? &*minimum : nullptr;
-}
-
 void LimitCertifier::Impl::decide_global_minimum(CertifiedLimit& c, const std::vector<Rational>& wf) const {
   const long prec = options.precision;
   if (!rrmp_in_function_space(arch, c.rrmp)) {
@@ -260,62 +246,135 @@ void LimitCertifier::Impl::decide_global_minimum(CertifiedLimit& c, const std::v
     c.global_minimum_reason = "u lies in M_k: min l = 0 < l(w*)";
     return;
   }
+  // u outside M_k: the minimum is attained on the boundary (l is convex).
+  if (rrmp_region(arch, c.rrmp) == Region::interior) {
+    c.global_minimum = false;
+    c.global_minimum_reason = "w* is an interior point of M_k other than u, where dl != 0";
+    return;
+  }
+  if (c.local_minimum_on_stratum && !*c.local_minimum_on_stratum) {
+    c.global_minimum = false;
+    c.global_minimum_reason = "l decreases along Delta" + c.lambda.to_string() +
+                              " at w*, through forms of the same rrmp, which lie in M_k";
+    return;
+  }
+  if (arb_lt(Ball(sigma.norm_squared(target), prec).raw(), c.loss.raw())) {
+    c.global_minimum = false;
+    c.global_minimum_reason = "the zero form, in M_k, has smaller loss";
+    return;
+  }
   if (!options.decide_global_minimum) {
     c.global_minimum_reason = "u lies outside M_k; the exact search was not asked for";
     return;
   }
-  const FunctionSpaceMinimum* m = function_space_min();
-  if (!m) {
-    c.global_minimum_reason = "the exact search failed: " + minimum_error;
-    c.notes.push_back(c.global_minimum_reason);
-    return;
+  search_global_minimum(c, wf);
+}
+
+// The finite search of function_space_minimum.hpp restricted to what can hold
+// the minimum when u lies outside M_k: the zero form (if on the boundary) and
+// the real critical points of the loci whose rrmp lies on the Euclidean
+// boundary of M_k (l is convex, so min_M l is attained on the boundary, at a
+// critical point of l on the stratum of its rrmp).  w* is one of them: the
+// one inside the certified ball.  Losses are compared with certified
+// enclosures N(zeta) / D(zeta)^2 refined until they separate (exactly when
+// both points are rational).
+void LimitCertifier::Impl::search_global_minimum(CertifiedLimit& c, const std::vector<Rational>& wf) const {
+  const long prec = options.precision;
+  std::vector<Partition> strata;
+  for (const Rrmp& r : all_rrmps(n))
+    if (rrmp_on_boundary(arch, r) &&
+        std::find(strata.begin(), strata.end(), r.lambda()) == strata.end())
+      strata.push_back(r.lambda());
+  struct Candidate {
+    const CriticalOrbit* orbit = nullptr;  // nullptr: the zero form
+    RealRoot root{IntPoly(std::vector<long>{0, 1}), Rational(), Rational(), 1};
+    std::optional<Rational> exact;         // exact loss
+    bool self = false;
+  };
+  std::vector<Candidate> cands;
+  std::vector<std::shared_ptr<const CriticalPointSet>> keep;
+  if (arch.even_filter_count() >= 2) {  // the zero form lies on the boundary (function_space.hpp)
+    Candidate z;
+    z.exact = sigma.norm_squared(target);
+    cands.push_back(z);
   }
-  const std::string value = m->value_exact ? m->value_exact->to_string() : m->value_decimal;
-  if (arb_gt(c.loss.raw(), m->value_ball.raw())) {
-    c.global_minimum = false;
-    c.global_minimum_reason = "a point of M_k has loss " + value + " < l(w*)";
-    return;
-  }
-  if (c.loss_exact) {
-    const int s = compare_minimum(*m, *c.loss_exact);
-    if (s < 0) {
-      c.global_minimum = false;
-      c.global_minimum_reason = "a point of M_k has loss " + value + " < l(w*) = " + c.loss_exact->to_string();
-    } else if (s == 0 && m->complete) {
-      c.global_minimum = true;
-      c.global_minimum_reason = "l(w*) = " + value + " = min of l on M_k (exact search)";
-    } else {
-      c.global_minimum_reason = m->complete ? "inconsistent: l(w*) < the exact minimum" : "search incomplete";
+  int selves = 0;
+  for (const Partition& lambda : strata) {
+    std::string err;
+    auto set = locus(lambda, err);
+    if (!set) {
+      c.global_minimum_reason = "the exact solver failed on Delta" + lambda.to_string() + ": " + err;
       c.notes.push_back("global minimum undecided: " + c.global_minimum_reason);
+      return;
     }
+    keep.push_back(set);
+    for (const RealCriticalPoint& rp : set->real_points) {
+      if (!rrmp_on_boundary(arch, rp.rrmp)) continue;
+      Candidate cd;
+      cd.orbit = &set->orbits[rp.orbit];
+      cd.root = rp.root;
+      if (rp.distance_squared_exact) cd.exact = rp.distance_squared_exact;
+      if (lambda == c.lambda) {
+        std::vector<Ball> enc;
+        const Rational rad = c.radius * Rational(1L, 1000L);
+        for (const RatPoly& num : cd.orbit->w) {
+          const Ball a = detail::enclose_at_root(num, cd.root, rad), b = detail::enclose_at_root(cd.orbit->denominator, cd.root, rad);
+          if (b.contains_zero()) break;
+          enc.push_back(div(a, b, prec));
+        }
+        cd.self = enc.size() == cd.orbit->w.size() && certainly_less(distance_to(enc, wf, prec), c.radius, prec);
+        selves += cd.self;
+      }
+      cands.push_back(std::move(cd));
+    }
+  }
+  if (selves != 1) {
+    c.global_minimum_reason = "w* was not found among the exact critical points of Delta" + c.lambda.to_string();
+    c.notes.push_back("global minimum undecided: " + c.global_minimum_reason);
     return;
   }
-  // l(w*) is within the enclosure of the minimum: w* is a minimiser iff one of
-  // the minimisers is w*, i.e. lies in the ball (uniqueness); the minimisers'
-  // decimals are certified to 10^-digits.
-  const Rational eps{std::string_view("1e-" + std::to_string(m->digits))};
-  bool found = false, all_outside = true;
-  for (const FunctionSpaceCandidate& cand : m->minimisers) {
-    if (!cand.lambda || !(*cand.lambda == c.lambda)) continue;
-    std::vector<Ball> enc;
-    for (const std::string& d : cand.coefficients) {
-      const Rational v{std::string_view(d)};
-      enc.push_back(Ball::from_interval(v - eps, v + eps, prec));
+  const Candidate* self = nullptr;
+  for (const Candidate& cd : cands)
+    if (cd.self) self = &cd;
+  // Certified comparison of two candidate losses: -1, 0, 1, or 2 if undecided.
+  auto loss_ball = [&](Candidate& cd, const Rational& rad) {
+    if (cd.exact) return Ball(*cd.exact, prec);
+    const RatPoly den2 = cd.orbit->denominator * cd.orbit->denominator;
+    const Ball a = detail::enclose_at_root(cd.orbit->distance_numerator, cd.root, rad),
+               b = detail::enclose_at_root(den2, cd.root, rad);
+    return div(a, b, prec + 64);
+  };
+  Candidate me = *self;
+  if (!arb_overlaps(loss_ball(me, Rational(1L, 1L << 40)).raw(), c.loss.raw()))
+    throw domain_error("limit certificate: l(w*) from the exact solver disagrees with the certificate (internal error)");
+  for (Candidate& other : cands) {
+    if (other.self) continue;
+    int cmp = 2;
+    if (other.exact && me.exact) {
+      cmp = *other.exact < *me.exact ? -1 : *me.exact < *other.exact ? 1 : 0;
+    } else {
+      for (long bits = 64; bits <= 1024 && cmp == 2; bits *= 4) {
+        Rational eps(1L);
+        for (long i = 0; i < bits; i += 32) eps *= Rational(1L, 1L << 32);
+        const Ball lo = loss_ball(other, eps), lm = loss_ball(me, eps);
+        if (arb_lt(lo.raw(), lm.raw())) cmp = -1;
+        else if (arb_gt(lo.raw(), lm.raw())) cmp = 1;
+      }
     }
-    const Ball dist = distance_to(enc, wf, prec);
-    if (certainly_less(dist, c.radius, prec)) found = true;
-    else if (!arb_gt(dist.raw(), Ball(c.radius, prec).raw())) all_outside = false;
+    if (cmp == -1) {
+      c.global_minimum = false;
+      c.global_minimum_reason = "another critical point on the boundary of M_k has smaller loss (exact search)";
+      return;
+    }
+    if (cmp == 2) {
+      c.global_minimum_reason = "a tie between l(w*) and another critical value could not be decided";
+      c.notes.push_back("global minimum undecided: " + c.global_minimum_reason);
+      return;
+    }
   }
-  if (found && m->complete) {
-    c.global_minimum = true;
-    c.global_minimum_reason = "w* is a minimiser of the exact search: min l on M_k = " + value;
-  } else if (!found && all_outside) {
-    c.global_minimum = false;
-    c.global_minimum_reason = "the minimisers of the exact search (value " + value + ") are other points";
-  } else {
-    c.global_minimum_reason = "could not match w* with the minimisers of the exact search";
-    c.notes.push_back("global minimum undecided: " + c.global_minimum_reason);
-  }
+  c.global_minimum = true;
+  c.global_minimum_reason = "l(w*) is the least loss among the " + std::to_string(cands.size()) +
+                            " candidates on the boundary of M_k (exact search)";
 }
 
 std::shared_ptr<const CriticalPointSet> LimitCertifier::Impl::locus(const Partition& lambda, std::string& err) const {
@@ -380,7 +439,10 @@ std::string summary(const CertifiedLimit& c) {
   os << "certified " << c.rrmp.to_string() << " on Delta" << c.lambda.to_string() << ", loss "
      << (c.loss_exact ? c.loss_exact->to_string() : c.loss.to_string(10)) << ", r = " << c.radius.to_double()
      << ", point #" << c.point_index;
-  if (c.exact_point) os << " = " << c.exact_point->to_string();
+  if (c.exact_point) {
+    const std::string e = c.exact_point->to_string();
+    os << " = " << (e.size() <= 60 ? e : "(exact, " + std::to_string(e.size()) + " characters)");
+  }
   if (c.global_minimum) os << (*c.global_minimum ? ", global minimum" : ", not the global minimum");
   if (c.pure) os << (*c.pure ? ", pure" : ", spurious");
   return os.str();

@@ -1179,6 +1179,62 @@ std::string certify_clusters(const Context& cx, std::vector<Flat>& flats, double
   return {};
 }
 
+/// The second-order type of w* on its stratum from H = Hessian of l o psi / 2
+/// over the enclosure X* of x*: true if H is certainly positive definite (a
+/// strict local minimum of l on Delta_lambda), false if some v has
+/// v^T H v < 0 certainly (a saddle or maximum: l decreases along the
+/// stratum), nullopt otherwise.  LDL^T without pivoting, in balls.
+std::optional<bool> stratum_minimum(const Context& cx, const Stratum& st, const std::vector<RB>& Xstar) {
+  const System<RB> s = critical_system(st, Xstar, cx.sigma_b, cx.u_b, true);
+  const std::size_t P = Xstar.size();
+  std::vector<std::vector<RB>> a = s.H;
+  bool pd = true;
+  for (std::size_t k = 0; k < P && pd; ++k) {
+    if (!arb_is_positive(a[k][k].raw())) {
+      pd = false;
+      break;
+    }
+    for (std::size_t i = k + 1; i < P; ++i) {
+      RB l;
+      arb_div(l.raw(), a[i][k].raw(), a[k][k].raw(), RB::prec);
+      for (std::size_t j = k + 1; j < P; ++j) a[i][j] = a[i][j] - l * a[k][j];
+    }
+  }
+  if (pd) return true;
+  // A negative direction from the double LDL^T: v = L^-T e_k at a negative pivot.
+  std::vector<std::vector<double>> h(P, std::vector<double>(P)), L(P, std::vector<double>(P, 0.0));
+  for (std::size_t i = 0; i < P; ++i)
+    for (std::size_t j = 0; j < P; ++j) h[i][j] = mid(s.H[i][j]);
+  std::vector<double> d(P, 0.0);
+  for (std::size_t k = 0; k < P; ++k) {
+    double v = h[k][k];
+    for (std::size_t j = 0; j < k; ++j) v -= L[k][j] * L[k][j] * d[j];
+    d[k] = v;
+    L[k][k] = 1;
+    if (v < 0) {
+      std::vector<double> x(P, 0.0);  // solve L^T x = e_k
+      x[k] = 1;
+      for (std::size_t i = k; i-- > 0;) {
+        double t = 0;
+        for (std::size_t j = i + 1; j <= k; ++j) t -= L[j][i] * x[j];
+        x[i] = t;
+      }
+      RB q(0.0);
+      for (std::size_t i = 0; i < P; ++i)
+        for (std::size_t j = 0; j < P; ++j) q += RB(x[i]) * s.H[i][j] * RB(x[j]);
+      if (arb_is_negative(q.raw())) return false;
+      return std::nullopt;
+    }
+    if (v == 0) return std::nullopt;
+    for (std::size_t i = k + 1; i < P; ++i) {
+      double t = h[i][k];
+      for (std::size_t j = 0; j < k; ++j) t -= L[i][j] * L[k][j] * d[j];
+      L[i][k] = t / v;
+    }
+  }
+  return std::nullopt;
+}
+
 struct Attempt {
   bool ok = false;
   std::string reason;
@@ -1323,6 +1379,7 @@ Attempt certify_candidate(const Context& cx, Candidate& cand) {
       for (std::size_t j = 0; j < N; ++j)
         loss += (fstar[i] - cx.u_b[i]) * cx.sigma_b[i * N + j] * (fstar[j] - cx.u_b[j]);
     lc.loss = to_ball(loss);
+    lc.local_minimum_on_stratum = stratum_minimum(cx, cand.st, Xstar);
   }
   lc.certified = true;
   at.ok = true;

@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,10 @@ struct LocalCertificate {
   std::vector<double> approximation;
   Ball loss;
   Rational radius, distance_bound;
+  /// w* is a strict local minimum (true) / not a local minimum (false) of l on
+  /// Delta_lambda, from the certified Hessian of l o psi; nullopt: undecided
+  /// (and for w* = u).
+  std::optional<bool> local_minimum_on_stratum;
   /// Diagnostics: the chart parameter q (rotation by 2 arctan q), and the distance ||w_f - w~|| (double)
   /// of every candidate pattern tried.
   Rational chart;
