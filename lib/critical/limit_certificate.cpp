@@ -185,7 +185,13 @@ CertifiedLimit LimitCertifier::Impl::certify(const std::vector<Rational>& wf) co
     c.loss = Ball(*c.loss_exact, prec);
   }
   c.compatible = is_compatible(c.rrmp, filters);
-  if (options.exact_description) describe_exactly(c, wf);
+  if (options.exact_description) {
+    try {
+      describe_exactly(c, wf);
+    } catch (const error& e) {
+      c.notes.push_back(std::string("no exact description: ") + e.what());
+    }
+  }
   if (options.decide_pure) {
     const Region pos = rrmp_region(arch, c.rrmp);
     if (pos == Region::complement) c.notes.push_back("w* lies outside M_k: no parameter maps to it");
@@ -254,8 +260,8 @@ void LimitCertifier::Impl::decide_global_minimum(CertifiedLimit& c, const std::v
   }
   if (c.local_minimum_on_stratum && !*c.local_minimum_on_stratum) {
     c.global_minimum = false;
-    c.global_minimum_reason = "l decreases along Delta" + c.lambda.to_string() +
-                              " at w*, through forms of the same rrmp, which lie in M_k";
+    c.global_minimum_reason =
+        "l decreases along Delta" + c.lambda.to_string() + " at w*, through forms of the same rrmp, which lie in M_k";
     return;
   }
   if (arb_lt(Ball(sigma.norm_squared(target), prec).raw(), c.loss.raw())) {
@@ -267,7 +273,13 @@ void LimitCertifier::Impl::decide_global_minimum(CertifiedLimit& c, const std::v
     c.global_minimum_reason = "u lies outside M_k; the exact search was not asked for";
     return;
   }
-  search_global_minimum(c, wf);
+  try {
+    search_global_minimum(c, wf);
+  } catch (const error& e) {
+    c.global_minimum.reset();
+    c.global_minimum_reason = std::string("the exact search failed: ") + e.what();
+    c.notes.push_back("global minimum undecided: " + c.global_minimum_reason);
+  }
 }
 
 // The finite search of function_space_minimum.hpp restricted to what can hold
@@ -282,13 +294,12 @@ void LimitCertifier::Impl::search_global_minimum(CertifiedLimit& c, const std::v
   const long prec = options.precision;
   std::vector<Partition> strata;
   for (const Rrmp& r : all_rrmps(n))
-    if (rrmp_on_boundary(arch, r) &&
-        std::find(strata.begin(), strata.end(), r.lambda()) == strata.end())
+    if (rrmp_on_boundary(arch, r) && std::find(strata.begin(), strata.end(), r.lambda()) == strata.end())
       strata.push_back(r.lambda());
   struct Candidate {
     const CriticalOrbit* orbit = nullptr;  // nullptr: the zero form
     RealRoot root{IntPoly(std::vector<long>{0, 1}), Rational(), Rational(), 1};
-    std::optional<Rational> exact;         // exact loss
+    std::optional<Rational> exact;  // exact loss
     bool self = false;
   };
   std::vector<Candidate> cands;
@@ -318,7 +329,8 @@ void LimitCertifier::Impl::search_global_minimum(CertifiedLimit& c, const std::v
         std::vector<Ball> enc;
         const Rational rad = c.radius * Rational(1L, 1000L);
         for (const RatPoly& num : cd.orbit->w) {
-          const Ball a = detail::enclose_at_root(num, cd.root, rad), b = detail::enclose_at_root(cd.orbit->denominator, cd.root, rad);
+          const Ball a = detail::enclose_at_root(num, cd.root, rad),
+                     b = detail::enclose_at_root(cd.orbit->denominator, cd.root, rad);
           if (b.contains_zero()) break;
           enc.push_back(div(a, b, prec));
         }
@@ -346,7 +358,8 @@ void LimitCertifier::Impl::search_global_minimum(CertifiedLimit& c, const std::v
   };
   Candidate me = *self;
   if (!arb_overlaps(loss_ball(me, Rational(1L, 1L << 40)).raw(), c.loss.raw()))
-    throw domain_error("limit certificate: l(w*) from the exact solver disagrees with the certificate (internal error)");
+    throw domain_error(
+        "limit certificate: l(w*) from the exact solver disagrees with the certificate (internal error)");
   for (Candidate& other : cands) {
     if (other.self) continue;
     int cmp = 2;

@@ -16,7 +16,6 @@
 #include <numeric>
 #include <optional>
 #include <sstream>
-#include <cstdlib>
 
 #include "lcngeom/error.hpp"
 
@@ -234,8 +233,7 @@ ModelValue<S> evaluate_model(const Stratum& st, const std::vector<S>& x, bool se
   std::vector<std::vector<Poly<S>>> single(K);
   for (std::size_t k = 0; k < K; ++k) {
     const Poly<S> others = rest(k, none);
-    const Poly<S> lead =
-        pmul(pw[k][static_cast<std::size_t>(st.mult[k] - 1)], others);
+    const Poly<S> lead = pmul(pw[k][static_cast<std::size_t>(st.mult[k] - 1)], others);
     for (std::size_t al = 0; al < dbase[k].size(); ++al) {
       Poly<S> s = pscale(pmul(lead, dbase[k][al]), S(static_cast<double>(st.mult[k])));
       v.d[static_cast<std::size_t>(st.offset(k)) + al] = padded(pscale(s, a), len);
@@ -253,14 +251,14 @@ ModelValue<S> evaluate_model(const Stratum& st, const std::vector<S>& x, bool se
         for (std::size_t be = 0; be < dbase[k].size(); ++be) {
           Poly<S> s = pmul(pmul(pw[k][static_cast<std::size_t>(st.mult[k] - 2)], rest(k, none)),
                            pmul(dbase[k][al], dbase[k][be]));
-          v.dd[ok + al][ok + be] =
-              padded(pscale(s, a * S(static_cast<double>(st.mult[k] * (st.mult[k] - 1)))), len);
+          v.dd[ok + al][ok + be] = padded(pscale(s, a * S(static_cast<double>(st.mult[k] * (st.mult[k] - 1)))), len);
         }
       for (std::size_t l = k + 1; l < K; ++l) {
         const std::size_t ol = static_cast<std::size_t>(st.offset(l));
         for (std::size_t be = 0; be < dbase[l].size(); ++be) {
-          Poly<S> s = pmul(pmul(pw[k][static_cast<std::size_t>(st.mult[k] - 1)], pw[l][static_cast<std::size_t>(st.mult[l] - 1)]),
-                           pmul(pmul(dbase[k][al], dbase[l][be]), rest(k, l)));
+          Poly<S> s = pmul(
+              pmul(pw[k][static_cast<std::size_t>(st.mult[k] - 1)], pw[l][static_cast<std::size_t>(st.mult[l] - 1)]),
+              pmul(pmul(dbase[k][al], dbase[l][be]), rest(k, l)));
           s = pscale(s, a * S(static_cast<double>(st.mult[k] * st.mult[l])));
           v.dd[ok + al][ol + be] = v.dd[ol + be][ok + al] = padded(std::move(s), len);
         }
@@ -480,12 +478,14 @@ std::vector<std::vector<int>> components(const std::vector<cd>& z, double tau) {
   std::vector<int> parent(static_cast<std::size_t>(n));
   std::iota(parent.begin(), parent.end(), 0);
   auto find = [&](int i) {
-    while (parent[static_cast<std::size_t>(i)] != i) i = parent[static_cast<std::size_t>(i)] = parent[static_cast<std::size_t>(parent[static_cast<std::size_t>(i)])];
+    while (parent[static_cast<std::size_t>(i)] != i)
+      i = parent[static_cast<std::size_t>(i)] = parent[static_cast<std::size_t>(parent[static_cast<std::size_t>(i)])];
     return i;
   };
   for (int i = 0; i < n; ++i)
     for (int j = i + 1; j < n; ++j)
-      if (std::abs(z[static_cast<std::size_t>(i)] - z[static_cast<std::size_t>(j)]) <= tau) parent[static_cast<std::size_t>(find(i))] = find(j);
+      if (std::abs(z[static_cast<std::size_t>(i)] - z[static_cast<std::size_t>(j)]) <= tau)
+        parent[static_cast<std::size_t>(find(i))] = find(j);
   std::vector<std::vector<int>> comps;
   std::vector<int> where(static_cast<std::size_t>(n), -1);
   for (int i = 0; i < n; ++i) {
@@ -515,13 +515,13 @@ struct LimitChart {
   Rational q, ca, sa;
   int n = 0;
   RatMatrix M, Minv;
-  std::vector<double> sigma_d, u_d, minv_d, m_d;  // row-major
+  std::vector<double> sigma_d, u_d, minv_d, m_d;     // row-major
   std::vector<Ball> sigma_b, u_b, minv_b, m_b, k_b;  // k = Sigma M^-1 (bounds tangent perturbations)
 };
 
 // q = tan(theta / 2) for the rotation angles theta ~ k pi / 12, k = 0..11.
 const std::vector<Rational>& LimitProblem::chart_parameters() {
-  static const std::vector<Rational> qs{Rational(0L),    Rational(1L, 8L), Rational(1L, 4L), Rational(2L, 5L),
+  static const std::vector<Rational> qs{Rational(0L),     Rational(1L, 8L), Rational(1L, 4L), Rational(2L, 5L),
                                         Rational(4L, 7L), Rational(3L, 4L), Rational(1L),     Rational(4L, 3L),
                                         Rational(7L, 4L), Rational(5L, 2L), Rational(4L),     Rational(8L)};
   return qs;
@@ -551,7 +551,8 @@ std::vector<Rational> rat_pmul(const std::vector<Rational>& a, const std::vector
 // Sigma_c = M^-T Sigma M^-1, u_c = M u, K = Sigma M^-1 are only ever used in
 // ball arithmetic, so they are formed from enclosures of Sigma and u (no
 // products of the data's large rationals).
-std::unique_ptr<LimitChart> make_chart(const Rational& q, int n, const std::vector<Ball>& u, const std::vector<Ball>& sigma) {
+std::unique_ptr<LimitChart> make_chart(const Rational& q, int n, const std::vector<Ball>& u,
+                                       const std::vector<Ball>& sigma) {
   constexpr long prec = 256;
   auto c = std::make_unique<LimitChart>();
   c->q = q;
@@ -629,9 +630,9 @@ struct Context {
   const LimitProblem& pb;
   const LimitChart* ch = nullptr;
   int n = 0;
-  std::vector<Rational> wf;      // exact, original coordinates
-  std::vector<double> wf_d;      // original, double
-  std::vector<RB> wf_b;          // original, balls
+  std::vector<Rational> wf;  // exact, original coordinates
+  std::vector<double> wf_d;  // original, double
+  std::vector<RB> wf_b;      // original, balls
   std::vector<double> f_d;
   std::vector<RB> f_b;
   std::vector<double> sigma_d, u_d;
@@ -722,16 +723,15 @@ std::optional<std::vector<Flat>> flats_of(const Stratum& st, const std::vector<d
 }
 
 struct KrawczykOutcome {
-  bool unique = false;   // K(X) in the interior of X: exactly one zero in X
-  bool empty = false;    // K(X) and X disjoint: no zero in X
-  std::vector<RB> box;   // K(X) cap X (contains every zero of X)
+  bool unique = false;  // K(X) in the interior of X: exactly one zero in X
+  bool empty = false;   // K(X) and X disjoint: no zero in X
+  std::vector<RB> box;  // K(X) cap X (contains every zero of X)
 };
 
 /// Krawczyk's operator K(X) = x~ - Y F(x~) + (I - Y H(X)) (X - x~), Y ~ H(x~)^-1.
 /// Every zero of F in X lies in K(X); K(X) in int X proves exactly one.  On
 /// failure the box is replaced by K(X) cap X and the test repeated.
-KrawczykOutcome krawczyk(const Context& cx, const Stratum& st, std::vector<RB> X, std::vector<double> xt,
-                         int rounds) {
+KrawczykOutcome krawczyk(const Context& cx, const Stratum& st, std::vector<RB> X, std::vector<double> xt, int rounds) {
   KrawczykOutcome out;
   const std::size_t P = X.size();
   System<double> sd = critical_system(st, xt, cx.sigma_d, cx.u_d, true);
@@ -754,20 +754,6 @@ KrawczykOutcome krawczyk(const Context& cx, const Stratum& st, std::vector<RB> X
       }
       if (!arb_contains_interior(X[i].raw(), k.raw())) inside = false;
       K[i] = std::move(k);
-    }
-    if (std::getenv("LCNGEOM_KDEBUG")) {
-      for (std::size_t i = 0; i < P; ++i) {
-        std::fprintf(stderr, "  Y row %zu:", i);
-        for (std::size_t j = 0; j < P; ++j) std::fprintf(stderr, " %.3g", (*Yd)[i][j]);
-        std::fprintf(stderr, " | H row:");
-        for (std::size_t j = 0; j < P; ++j) std::fprintf(stderr, " %.3g+-%.2g", mid(sX.H[i][j]), mag_get_d(arb_radref(sX.H[i][j].raw())));
-        std::fprintf(stderr, "\n");
-      }
-      std::fprintf(stderr, "krawczyk round %d:", round);
-      for (std::size_t i = 0; i < P; ++i)
-        std::fprintf(stderr, " [X %.3g K %.3g off %.3g]", arf_get_d(arb_midref(X[i].raw()), ARF_RND_NEAR),
-                     mag_get_d(arb_radref(X[i].raw())), mag_get_d(arb_radref(K[i].raw())));
-      std::fprintf(stderr, "\n");
     }
     if (inside) {
       out.unique = true;
@@ -1166,8 +1152,7 @@ std::string certify_clusters(const Context& cx, std::vector<Flat>& flats, double
     for (std::size_t j = i + 1; j < flats.size(); ++j) {
       RB dre = RB(flats[i].c.real()) - RB(flats[j].c.real()), dim = RB(flats[i].c.imag()) - RB(flats[j].c.imag());
       RB dist = rb_sqrt_upper(dre * dre + dim * dim);
-      if (!arb_gt(dist.raw(), RB(flats[i].delta + flats[j].delta).raw()) ||
-          !(flats[i].delta + flats[j].delta < 1e300))
+      if (!arb_gt(dist.raw(), RB(flats[i].delta + flats[j].delta).raw()) || !(flats[i].delta + flats[j].delta < 1e300))
         return "root discs overlap";
     }
   }
@@ -1286,7 +1271,8 @@ Attempt certify_candidate(const Context& cx, Candidate& cand) {
     for (double grow : {1.0, 64.0, 4096.0}) {
       std::vector<RB> Xt;
       for (std::size_t i = 0; i < cand.x.size(); ++i)
-        Xt.push_back(rb_interval(cand.x[i], grow * (16 * std::abs(step[i]) + std::ldexp(1 + std::abs(cand.x[i]), -44))));
+        Xt.push_back(
+            rb_interval(cand.x[i], grow * (16 * std::abs(step[i]) + std::ldexp(1 + std::abs(cand.x[i]), -44))));
       tight = krawczyk(cx, cand.st, Xt, cand.x, 2);
       if (tight.unique) break;
     }
@@ -1526,12 +1512,16 @@ LocalCertificate certify_near(const LimitProblem& problem, const std::vector<Rat
   for (std::size_t idx : order) {
     Candidate& cand = cands[idx];
     if (tries >= 3 || cand.distance > 0.05 * (1 + wn)) break;
+    if (cand.trivial &&
+        std::all_of(cx.pb.target().begin(), cx.pb.target().end(), [](const Rational& q) { return q.is_zero(); }))
+      continue;  // u = 0 lies on no locus
     ++tries;
     Attempt at = certify_candidate(cx, cand);
     if (at.ok) {
       at.cert.candidates = out.candidates;
       // w* = u exactly if u lies in the ball (u is critical on its own stratum).
-      if (!at.cert.is_target) {
+      if (!at.cert.is_target &&
+          !std::all_of(cx.pb.target().begin(), cx.pb.target().end(), [](const Rational& q) { return q.is_zero(); })) {
         std::vector<RB> ub;
         for (const Rational& q : cx.pb.target()) ub.push_back(rb(q));
         RB du = norm_b(ub, cx.wf_b);

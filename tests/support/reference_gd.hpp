@@ -70,7 +70,8 @@ inline GdDataset random_dataset(std::mt19937_64& g, int k, int samples = 10) {
   for (double& v : d.y) v = standard_normal(g);
   RatMatrix X(k, samples), Y(1, samples);
   for (int i = 0; i < k; ++i)
-    for (int j = 0; j < samples; ++j) X.set(i, j, exact_double(d.x[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)]));
+    for (int j = 0; j < samples; ++j)
+      X.set(i, j, exact_double(d.x[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)]));
   for (int j = 0; j < samples; ++j) Y.set(0, j, exact_double(d.y[static_cast<std::size_t>(j)]));
   FilterSquareLoss loss = filter_square_loss(X, Y, k);
   d.exact_sigma = loss.sigma;
@@ -80,11 +81,14 @@ inline GdDataset random_dataset(std::mt19937_64& g, int k, int samples = 10) {
   for (int i = 0; i < k; ++i) {
     for (int j = 0; j < k; ++j) {
       double s = 0;
-      for (int t = 0; t < samples; ++t) s += d.x[static_cast<std::size_t>(i)][static_cast<std::size_t>(t)] * d.x[static_cast<std::size_t>(j)][static_cast<std::size_t>(t)];
+      for (int t = 0; t < samples; ++t)
+        s += d.x[static_cast<std::size_t>(i)][static_cast<std::size_t>(t)] *
+             d.x[static_cast<std::size_t>(j)][static_cast<std::size_t>(t)];
       d.sigma[static_cast<std::size_t>(i * k + j)] = s;
     }
     double s = 0;
-    for (int t = 0; t < samples; ++t) s += d.x[static_cast<std::size_t>(i)][static_cast<std::size_t>(t)] * d.y[static_cast<std::size_t>(t)];
+    for (int t = 0; t < samples; ++t)
+      s += d.x[static_cast<std::size_t>(i)][static_cast<std::size_t>(t)] * d.y[static_cast<std::size_t>(t)];
     d.xy[static_cast<std::size_t>(i)] = s;
   }
   return d;
