@@ -15,7 +15,6 @@
 #include <cstdio>
 #include <numeric>
 #include <optional>
-#include <sstream>
 
 #include "lcngeom/error.hpp"
 
