@@ -51,7 +51,7 @@
 //       a small box around the Newton point encloses it.  That zero is w*.
 //  (C4) Finer strata.  If w in B has a pattern strictly finer than lambda,
 //       some cluster j with m_j >= 2 holds two distinct roots alpha != beta of
-//       w, and Q = lc(f_w) prod_{i != j} c_i(t) c_j(t) / ((t - alpha)(t - beta))
+//       w, and Q = prod_{i != j} c_i(t) c_j(t) / ((t - alpha)(t - beta))
 //       (c_i the monic cluster factors of f_w) is divisible by
 //       gcd(f_w, f_w') = prod (t - root)^{mult - 1}, i.e. Q lies in the tangent
 //       space of w's stratum.  So if w were critical there,

@@ -737,6 +737,11 @@ KrawczykOutcome krawczyk(const Context& cx, const Stratum& st, std::vector<RB> X
   auto Yd = invert(sd.H);
   if (!Yd) return out;
   for (int round = 0; round < rounds; ++round) {
+    // The mean value form behind K needs x~ in X (X is convex).
+    for (std::size_t i = 0; i < P; ++i)
+      if (!arb_contains_arf(X[i].raw(), arb_midref(RB(xt[i]).raw()))) xt[i] = mid(X[i]);
+    for (std::size_t i = 0; i < P; ++i)
+      if (!arb_contains_arf(X[i].raw(), arb_midref(RB(xt[i]).raw()))) return out;
     std::vector<RB> xtb;
     for (double v : xt) xtb.emplace_back(v);
     System<RB> sx = critical_system(st, xtb, cx.sigma_b, cx.u_b, false);
@@ -767,8 +772,6 @@ KrawczykOutcome krawczyk(const Context& cx, const Stratum& st, std::vector<RB> X
       }
       X[i] = std::move(z);
     }
-    for (std::size_t i = 0; i < P; ++i)
-      if (!arb_contains_arf(X[i].raw(), arb_midref(RB(xt[i]).raw()))) xt[i] = mid(X[i]);
   }
   out.box = std::move(X);
   return out;
@@ -991,8 +994,8 @@ struct CB {
 /// Let w be in the ball with a pattern strictly finer than lambda: some
 /// cluster j (multiplicity m >= 2, centre c) holds two distinct roots
 /// alpha != beta of w.  D = c_j / ((t - alpha)(t - beta)) (c_j the monic
-/// cluster factor) is divisible by gcd(c_j, c_j'), so with cof = lc(f_w)
-/// prod_{i != j} c_i, every cof D s (deg s <= 1) is divisible by
+/// cluster factor) is divisible by gcd(c_j, c_j'), so with the monic
+/// cof = prod_{i != j} c_i, every cof D s (deg s <= 1) is divisible by
 /// gcd(f_w, f_w') and lies in the tangent space of w's stratum (eq. 5.3).
 /// Criticality of w would give zeta(D) = zeta((t - c) D) = 0 for the
 /// functional zeta(h) = <Sigma (w - u), cof h>.  Write z_k = zeta((t - c)^k)
@@ -1004,19 +1007,19 @@ struct CB {
 /// is z_0 != 0.  At w*, z_{m-1} = 0 (that direction is tangent to Delta_lambda)
 /// and z_{m-2} != 0 for generic data, so the test succeeds with a margin that
 /// depends on delta only quadratically.  Every z_k is enclosed for all w in
-/// the ball: cof has its roots in the other discs and leading coefficient in
-/// the ball of lc, and <Sigma (w - w_f), q> is bounded by r ||Sigma M^-1 q||.
-bool exclude_finer(const Context& cx, const std::vector<Flat>& flats, std::size_t j, const RB& lc, const RB& r) {
+/// the ball: cof has its roots in the other discs, and <Sigma (w - w_f), q>
+/// is bounded by r ||Sigma M^-1 q||.
+bool exclude_finer(const Context& cx, const std::vector<Flat>& flats, std::size_t j, const RB& r) {
   const slong prec = RB::prec;
   const std::size_t N = static_cast<std::size_t>(cx.n) + 1;
   const int m = flats[j].m;
   const cd c = flats[j].c;
-  // cof: lc times the other clusters, roots in their discs.
+  // cof: the other clusters, roots in their discs.
   acb_poly_t cof, lin, qk;
   acb_poly_init(cof);
   acb_poly_init(lin);
   acb_poly_init(qk);
-  CB root, one, lcb, t;
+  CB root, one, t;
   acb_one(one.v);
   acb_poly_one(cof);
   for (std::size_t i = 0; i < flats.size(); ++i) {
@@ -1028,8 +1031,6 @@ bool exclude_finer(const Context& cx, const std::vector<Flat>& flats, std::size_
     acb_poly_set_coeff_acb(lin, 1, one.v);
     for (int k = 0; k < flats[i].m; ++k) acb_poly_mul(cof, cof, lin, prec);
   }
-  arb_set(acb_realref(lcb.v), lc.raw());
-  acb_poly_scalar_mul(cof, cof, lcb.v, prec);
   // g = Sigma_c (f_{w_f} - u_c).
   std::vector<RB> g(N);
   for (std::size_t i = 0; i < N; ++i) {
@@ -1345,7 +1346,7 @@ Attempt certify_candidate(const Context& cx, Candidate& cand) {
     // C4: finer strata.
     for (std::size_t j = 0; j < cand.flats.size(); ++j) {
       if (cand.flats[j].m < 2 || static_cast<int>(j) > cand.flats[j].partner) continue;
-      if (!exclude_finer(cx, cand.flats, j, lead, rb_r)) {
+      if (!exclude_finer(cx, cand.flats, j, rb_r)) {
         at.reason = "critical points of strata finer than Delta" + lc.lambda.to_string() +
                     " could not be excluded near the cluster at " + fmt_double(cand.flats[j].c.real());
         return at;
