@@ -141,7 +141,17 @@ struct CertificationTally {
   std::size_t uncertified = 0;                         ///< no certificate (reasons below)
   std::map<std::string, std::size_t> reasons;          ///< why not, -> runs
   std::map<std::string, std::size_t> certified_rrmps;  ///< (b)'s rrmp -> runs
-  std::size_t global_minima = 0, spurious = 0;         ///< among certified: w* global min of l on M; theta spurious
+  /// Among certified runs: w* is the global minimum of l on M_k / is not /
+  /// undecided (the exact search was not asked for or failed).
+  std::size_t global_minima = 0, not_global_minima = 0, global_minimum_undecided = 0;
+  /// Among certified runs: theta pure / spurious (Section 5.1) / undecided
+  /// (w* outside M_k).
+  std::size_t pure = 0, spurious = 0;
+  /// Among certified runs: w* = u (the run reached the target).
+  std::size_t reached_target = 0;
+  /// Among certified runs: w*'s rrmp is not compatible with the architecture
+  /// (Corollary 5.5 says this never happens; counted, not assumed).
+  std::size_t incompatible = 0;
 };
 
 /// Mean and median of a sample (NaN when empty).

@@ -168,8 +168,12 @@ void tally(CertificationTally& t, const RunRecord& r) {
     ++t.certified_rrmps[s];
     if (r.rule_a && r.rule_a->to_string() == s) ++t.agree;
     else ++t.disagree;
-    if (c.global_minimum && *c.global_minimum) ++t.global_minima;
-    if (c.pure && !*c.pure) ++t.spurious;
+    if (!c.global_minimum) ++t.global_minimum_undecided;
+    else if (*c.global_minimum) ++t.global_minima;
+    else ++t.not_global_minima;
+    if (c.pure) ++(*c.pure ? t.pure : t.spurious);
+    if (c.is_target) ++t.reached_target;
+    if (!c.compatible) ++t.incompatible;
   } else {
     ++t.uncertified;
     ++t.reasons[c.reason.empty() ? "not computed" : c.reason];

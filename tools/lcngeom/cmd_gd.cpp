@@ -39,6 +39,7 @@ struct GdOptions {
   bool no_certify = false, no_exact_float = false, no_exact_classes = false, per_sample = false;
   int samples = 10;
   long certificate_bits = 128;
+  std::string global_minimum = "auto";  // exact | cheap | auto (run: exact, tables: cheap)
   // table1 / precision
   std::size_t datasets = 10000;
   // table2
@@ -80,6 +81,16 @@ DescentOptions descent_options(const GdOptions& o, DescentMethod method) {
   return d;
 }
 
+// Whether (b) runs the exact search behind "w* is the global minimum of l on
+// M_k" when the cheap rules of limit_certificate.hpp do not decide it (about
+// 0.1-0.5 s per dataset whose target lies outside M_k).
+bool exact_global_minimum(const GdOptions& o, bool table) {
+  if (o.global_minimum == "exact") return true;
+  if (o.global_minimum == "cheap") return false;
+  if (o.global_minimum == "auto") return !table;
+  throw invalid_argument("--global-minimum '" + o.global_minimum + "': expected exact, cheap or auto");
+}
+
 ProtocolOptions protocol_options(const GdOptions& o) {
   ProtocolOptions p;
   p.seed = o.seed;
@@ -94,6 +105,7 @@ ProtocolOptions protocol_options(const GdOptions& o) {
   p.certify = !o.no_certify;
   p.certificate.precision = o.certificate_bits;
   p.certificate.seed = o.seed;
+  p.certificate.decide_global_minimum = exact_global_minimum(o, true);
   p.threads = o.threads;
   p.validate();
   return p;
@@ -112,6 +124,7 @@ nlohmann::json protocol_json(const ProtocolOptions& p) {
           {"exact_classes", p.exact_classes},
           {"exact_float_rrmp", p.exact_float_rrmp},
           {"certify", p.certify},
+          {"exact_global_minimum", p.certificate.decide_global_minimum},
           {"threads", resolve_threads(p.threads)}};
 }
 
@@ -137,6 +150,9 @@ void add_shared(CLI::App& app, GdOptions& o) {
   app.add_flag("--no-certify", o.no_certify, "skip the certified classification (b)");
   app.add_flag("--no-exact-float", o.no_exact_float, "skip the exact rrmp of the float filter (c)");
   app.add_option("--certificate-bits", o.certificate_bits, "working precision of certificates (default 128)");
+  app.add_option("--global-minimum", o.global_minimum,
+                 "exact | cheap | auto (default: exact for gd run, cheap for tables): decide 'w* is the global "
+                 "minimum on M_k' by the exact search when the cheap rules do not");
 }
 
 void add_table_shared(CLI::App& app, GdOptions& o) {
@@ -242,7 +258,8 @@ int run_table2_cmd(const GdOptions& o) {
             << table2_text(r.cells, md);
   for (const auto& c : r.cells)
     std::cout << "  " << gd_arch(c.filters) << ' ' << c.norm << ": (a) vs (b): " << tally_text(c.b) << "; time descent "
-              << gd_num(c.descent_seconds, 3) << " s, exact " << gd_num(c.exact_seconds, 3) << " s\n";
+              << gd_num(c.descent_seconds, 3) << " s, exact " << gd_num(c.exact_seconds, 3) << " s\n    (b): "
+              << tally_facts(c.b) << '\n';
   if (!o.records.empty()) std::cout << "records: " << o.records << '\n';
   return 0;
 }
@@ -464,6 +481,7 @@ int run_one_cmd(const GdOptions& o) {
       LimitCertificateOptions co;
       co.precision = o.certificate_bits;
       co.seed = o.seed;
+      co.decide_global_minimum = exact_global_minimum(o, false);
       const LimitCertifier c(arch, exact->target, exact->sigma, co);
       r.certified = c.certify(exact_of(res.theta));
     } catch (const lcngeom::error& e) {
@@ -532,9 +550,20 @@ int run_one_cmd(const GdOptions& o) {
             << "delta  = (" << gd_vec(delta1, ", ") << ")  (Prop. 5.13: constant along the flow)\n"
             << "(a) rule, tol " << gd_num(o.root_tolerance) << ": "
             << (r.rule_a ? r.rule_a->to_string() : "unclassified") << "\n"
-            << "(b) certified: "
-            << (r.certified.certified ? r.certified.rrmp.to_string() : "uncertified (" + r.certified.reason + ")")
-            << "\n(c) exact rrmp of the float filter: " << (r.exact_float ? r.exact_float->to_string() : "-") << "\n";
+            << "(b) " << summary(r.certified) << "\n";
+  if (r.certified.certified) {
+    const CertifiedLimit& c = r.certified;
+    std::cout << "    w* = (" << certified_point_text(c) << "), l(w*) = "
+              << (c.loss_exact ? c.loss_exact->to_string() : c.loss.to_string(20))
+              << ", |mu(theta) - w*| <= " << c.distance_bound.to_double() << " < r/3, r = " << c.radius.to_double()
+              << "\n    global minimum of l on M_k: "
+              << (c.global_minimum ? (*c.global_minimum ? "yes" : "no") : "undecided") << " ("
+              << c.global_minimum_reason << "); theta "
+              << (c.pure ? (*c.pure ? "pure" : "spurious") : "neither (w* outside M_k)")
+              << " (Section 5.1); rrmp compatible with k (Cor. 5.5): " << (c.compatible ? "yes" : "no") << '\n';
+    for (const std::string& note : c.notes) std::cout << "    note: " << note << '\n';
+  }
+  std::cout << "(c) exact rrmp of the float filter: " << (r.exact_float ? r.exact_float->to_string() : "-") << "\n";
   if (sc.done) {
     std::cout << "Corollary 5.14 (recover-scale) on limit (" << sc.limit.to_coefficient_string() << ") from "
               << sc.source << ":\n  nearest point: class " << sc.notation << ", kappa = (";

@@ -150,12 +150,32 @@ inline nlohmann::json certified_json(const CertifiedLimit& c) {
     j["exact_point"] = e;
   }
   j["loss"] = c.loss_exact ? c.loss_exact->to_string() : c.loss.to_string(20);
+  j["loss_exact"] = c.loss_exact.has_value();
   j["radius"] = c.radius.to_string();
   j["distance_bound"] = c.distance_bound.to_string();
+  j["is_target"] = c.is_target;
+  j["compatible"] = c.compatible;
+  j["local_minimum_on_stratum"] =
+      c.local_minimum_on_stratum ? nlohmann::json(*c.local_minimum_on_stratum) : nlohmann::json();
   j["global_minimum"] = c.global_minimum ? nlohmann::json(*c.global_minimum) : nlohmann::json();
+  j["global_minimum_reason"] = c.global_minimum_reason;
   j["pure"] = c.pure ? nlohmann::json(*c.pure) : nlohmann::json();
   j["point_index"] = c.point_index;
+  j["notes"] = c.notes;
   return j;
+}
+
+/// w* as text: exact coefficients "a_0 ... a_n" when rational, otherwise
+/// their enclosures (balls); empty when uncertified.
+inline std::string certified_point_text(const CertifiedLimit& c) {
+  if (!c.certified) return "";
+  std::string s;
+  if (c.exact_point) {
+    for (const Rational& q : c.exact_point->coefficients()) s += (s.empty() ? "" : " ") + q.to_string();
+  } else {
+    for (const Ball& b : c.point) s += (s.empty() ? "" : " ") + b.to_string(17);
+  }
+  return s;
 }
 
 inline nlohmann::json record_json(const RunRecord& r) {
@@ -197,7 +217,7 @@ inline void write_records(const std::string& path, const std::vector<RunRecord>&
   } else {
     out << "architecture,norm,dataset,init,target,target_rrmp,init_rrmp,theta0,theta,wbar,iterations,status,"
            "gradient_norm2,loss,loss_per_sample,rule_a,exact_float,certified,certified_rrmp,certified_reason,"
-           "point_index,global_minimum,pure\n";
+           "point_index,certified_point,certified_loss,is_target,compatible,global_minimum,pure\n";
     for (const RunRecord& r : records) {
       const CertifiedLimit& c = r.certified;
       auto tri = [](const std::optional<bool>& b) { return b ? std::string(*b ? "true" : "false") : std::string(); };
@@ -209,7 +229,11 @@ inline void write_records(const std::string& path, const std::vector<RunRecord>&
           << gd_exact_num(r.loss_per_sample) << ',' << gd_rrmp(r.rule_a) << ',' << gd_rrmp(r.exact_float) << ','
           << (c.certified ? "true" : "false") << ',' << (c.certified ? c.rrmp.to_string() : "") << ','
           << csv_field(c.reason) << ',' << (c.certified ? std::to_string(c.point_index) : "") << ','
-          << tri(c.global_minimum) << ',' << tri(c.pure) << '\n';
+          << csv_field(certified_point_text(c)) << ','
+          << csv_field(!c.certified ? "" : c.loss_exact ? c.loss_exact->to_string() : c.loss.to_string(20)) << ','
+          << (c.certified ? (c.is_target ? "true" : "false") : "") << ','
+          << (c.certified ? (c.compatible ? "true" : "false") : "") << ',' << tri(c.global_minimum) << ','
+          << tri(c.pure) << '\n';
     }
   }
   if (!out) throw invalid_argument("--records: error writing '" + path + "'");
@@ -221,7 +245,10 @@ inline nlohmann::json tally_json(const CertificationTally& t) {
   return {{"certified", t.certified},           {"agree_with_rule_a", t.agree},
           {"disagree_with_rule_a", t.disagree}, {"uncertified", t.uncertified},
           {"uncertified_reasons", t.reasons},   {"certified_rrmps", t.certified_rrmps},
-          {"global_minima", t.global_minima},   {"spurious", t.spurious}};
+          {"global_minima", t.global_minima},   {"not_global_minima", t.not_global_minima},
+          {"global_minimum_undecided", t.global_minimum_undecided},
+          {"pure", t.pure},                     {"spurious", t.spurious},
+          {"reached_target", t.reached_target}, {"incompatible", t.incompatible}};
 }
 
 /// "(b) uncertified (not implemented)" or "(b) 97 cert: 95 agree, 2 disagree; 3 uncert."
@@ -234,6 +261,21 @@ inline std::string tally_text(const CertificationTally& t) {
   std::string s = std::to_string(t.certified) + " cert, " + std::to_string(t.agree) + " agree, " +
                   std::to_string(t.disagree) + " disagree";
   if (t.uncertified) s += ", " + std::to_string(t.uncertified) + " uncert";
+  return s;
+}
+
+/// The certified facts of a tally in one line: global minima, pure/spurious,
+/// Corollary 5.5, and why runs were not certified.
+inline std::string tally_facts(const CertificationTally& t) {
+  std::string s = "global minimum of l on M: " + std::to_string(t.global_minima) + " yes, " +
+                  std::to_string(t.not_global_minima) + " no, " + std::to_string(t.global_minimum_undecided) +
+                  " undecided; theta pure " + std::to_string(t.pure) + ", spurious " + std::to_string(t.spurious) +
+                  "; w* = u in " + std::to_string(t.reached_target) + "; rrmp incompatible with k (Cor. 5.5): " +
+                  std::to_string(t.incompatible);
+  if (!t.reasons.empty()) {
+    s += "; uncertified:";
+    for (const auto& [why, n] : t.reasons) s += " [" + why + ": " + std::to_string(n) + "]";
+  }
   return s;
 }
 
@@ -410,7 +452,8 @@ inline std::string table1_text(const Table1Architecture& a, bool markdown) {
     line(head);
     for (const auto& r : rows) line(r);
   }
-  o << (markdown ? "\n" : "") << "  (a) vs (b) over all converged runs: " << tally_text(a.b) << "; (c) = (a) in "
+  o << (markdown ? "\n" : "") << "  (a) vs (b) over all converged runs: " << tally_text(a.b) << "\n  (b): "
+    << tally_facts(a.b) << "\n  (c) = (a) in "
     << a.exact_float_equal_rule_a << " of " << a.exact_float_computed << " converged runs";
   if (a.target_rule_disagreements || a.init_rule_disagreements)
     o << "; exact class differs from rule (a) for " << a.target_rule_disagreements << " targets and "
