@@ -589,11 +589,24 @@ FilterSet<mpfr> to_mp(const FilterSet<double>& t) {
   return out;
 }
 
-FilterSet<double> to_double_filters(const FilterSet<mpfr>& t) {
-  FilterSet<double> out;
+// The exact value z 2^e of an MPFR number (mpfr_get_z_2exp).
+Rational exact_mpfr(const mpfr& x) {
+  if (!boost::multiprecision::isfinite(x)) throw domain_error("precision study: an MPFR coefficient is not finite");
+  mpz_t z;
+  mpz_init(z);
+  const long e = mpfr_get_z_2exp(z, x.backend().data());
+  std::string digits(mpz_sizeinbase(z, 10) + 2, '\0');
+  mpz_get_str(digits.data(), 10, z);
+  mpz_clear(z);
+  digits.resize(std::char_traits<char>::length(digits.c_str()));
+  return Rational(std::string_view(digits)) * pow(Rational(2L), e);
+}
+
+Filters exact_filters_mpfr(const FilterSet<mpfr>& t) {
+  Filters out;
   for (const auto& w : t) {
     out.emplace_back();
-    for (const mpfr& x : w) out.back().push_back(static_cast<double>(x));
+    for (const mpfr& x : w) out.back().push_back(exact_mpfr(x));
   }
   return out;
 }
@@ -622,11 +635,12 @@ int run_precision_cmd(const GdOptions& o) {
     t.protocol.progress = [bar](const Progress& pr) { (*bar)(pr); };
     t.architectures = {f};
     t.datasets = o.datasets;
+    t.protocol.certify = false;  // both limits are certified below, by one certifier per dataset
     const Table1Result dbl = run_table1(t);
     const int k = end_to_end_size(f);
     std::vector<DescentResult<mpfr>> mp(o.datasets);
     std::vector<std::optional<Rrmp>> mp_rule(o.datasets);
-    std::vector<CertifiedLimit> mp_cert(o.datasets);
+    std::vector<CertifiedLimit> mp_cert(o.datasets), dbl_cert(o.datasets);
     std::atomic<std::size_t> next{0}, done{0};
     const Architecture arch(f);
     auto worker = [&] {
@@ -644,7 +658,6 @@ int run_precision_cmd(const GdOptions& o) {
         mp_rule[i] = tolerance_rrmp(mp[i].theta, p.root_tolerance);
         if (p.certify && mp[i].status == DescentStatus::converged) {
           const RunRecord& rd = dbl.records[i];
-          (void)rd;
           try {
             std::vector<std::vector<Rational>> X(static_cast<std::size_t>(k)), Y(1);
             for (int a = 0; a < k; ++a)
@@ -653,9 +666,10 @@ int run_precision_cmd(const GdOptions& o) {
                     exact_rational(ds.x[static_cast<std::size_t>(a * o.samples + s)]));
             for (double v : ds.y) Y[0].push_back(exact_rational(v));
             const FilterSquareLoss ex = filter_square_loss(RatMatrix(X), RatMatrix(Y), k);
+            // One certifier for both limits, so that point_index identifies w* across precisions.
             const LimitCertifier c(arch, ex.target, ex.sigma, p.certificate);
-            // The MPFR limit rounded to doubles, read exactly (the certificate's radius covers the rounding).
-            mp_cert[i] = c.certify(exact_of(to_double_filters(mp[i].theta)));
+            mp_cert[i] = c.certify(exact_filters_mpfr(mp[i].theta));
+            if (rd.converged()) dbl_cert[i] = c.certify(exact_of(rd.result.theta));
           } catch (const lcngeom::error& e) {
             mp_cert[i].reason = std::string("certifier failed: ") + e.what();
           }
@@ -671,7 +685,8 @@ int run_precision_cmd(const GdOptions& o) {
     bar->finish();
     std::size_t both = 0, status_changed = 0, rule_changed = 0, cert_changed = 0, cert_both = 0, iter_changed = 0;
     double max_dist = 0;
-    std::map<std::string, std::size_t> changes;
+    std::map<std::string, std::size_t> changes, cert_changes;
+    std::size_t cert_missing = 0;
     for (std::size_t i = 0; i < o.datasets; ++i) {
       const RunRecord& rd = dbl.records[i];
       if (rd.result.status != mp[i].status) ++status_changed;
@@ -686,9 +701,14 @@ int run_precision_cmd(const GdOptions& o) {
       const auto wm = end_to_end_filter(mp[i].theta);
       for (std::size_t j = 0; j < wm.size(); ++j)
         max_dist = std::max(max_dist, std::abs(static_cast<double>(wm[j]) - rd.wbar[j]));
-      if (rd.certified.certified && mp_cert[i].certified) {
+      if (dbl_cert[i].certified && mp_cert[i].certified) {
         ++cert_both;
-        if (rd.certified.point_index != mp_cert[i].point_index || rd.certified.rrmp != mp_cert[i].rrmp) ++cert_changed;
+        if (dbl_cert[i].point_index != mp_cert[i].point_index || dbl_cert[i].rrmp != mp_cert[i].rrmp) {
+          ++cert_changed;
+          ++cert_changes[dbl_cert[i].rrmp.to_string() + " -> " + mp_cert[i].rrmp.to_string()];
+        }
+      } else {
+        ++cert_missing;
       }
     }
     if (o.json) {
@@ -701,14 +721,18 @@ int run_precision_cmd(const GdOptions& o) {
                      {"rule_a_changes", changes},
                      {"max_wbar_difference", max_dist},
                      {"both_certified", cert_both},
-                     {"certified_changed", cert_changed}});
+                     {"not_both_certified", cert_missing},
+                     {"certified_changed", cert_changed},
+                     {"certified_changes", cert_changes}});
     } else {
       std::cout << "k = " << gd_arch(f) << ": " << o.datasets << " datasets; status differs in " << status_changed
                 << "; both converged " << both << " (iterations differ in " << iter_changed << "); rule (a) differs in "
                 << rule_changed;
       for (const auto& [c, n] : changes) std::cout << " [" << c << ": " << n << "]";
       std::cout << "; max |wbar_double - wbar_mpfr| = " << gd_num(max_dist, 3) << "; certified in both: " << cert_both
-                << ", certified point differs: " << cert_changed << '\n';
+                << ", certified point differs: " << cert_changed;
+      for (const auto& [c, n] : cert_changes) std::cout << " [" << c << ": " << n << "]";
+      std::cout << "; not certified in both: " << cert_missing << '\n';
     }
   }
   if (o.json)
