@@ -5,11 +5,14 @@
 // bench/gd_numpy.py, on identical inputs, measured in the same run.
 //
 //   bench_gd [--table 1|2|both] [--datasets N] [--targets T] [--inits I]
-//            [--threads N] [--python PATH] [--script gd_numpy.py] [--skip-numpy] [--workdir DIR]
+//            [--threads N] [--python PATH] [--script gd_numpy.py] [--skip-numpy] [--skip-certify]
+//            [--workdir DIR]
 //
 // Prints wall and CPU seconds of both, the ratios, and how often the two
 // implementations agree run by run (status, iterations, rule (a)): they do the
-// same arithmetic in a different order, so chaotic runs may differ.
+// same arithmetic in a different order, so chaotic runs may differ.  Table 1
+// then times the certified classification (b) of every converged run (issue
+// 10's target: at most 60 s more).
 #include <time.h>
 
 #include <chrono>
@@ -37,9 +40,7 @@ double cpu_now() {
   return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
 }
 
-double wall_now() {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
+double wall_now() { return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count(); }
 
 struct Timing {
   double wall = 0, cpu = 0;
@@ -76,7 +77,10 @@ std::string run_command(const std::string& cmd) {
 
 std::string arch_text(const std::vector<int>& f) {
   std::string s = "(";
-  for (std::size_t i = 0; i < f.size(); ++i) s += (i ? "," : "") + std::to_string(f[i]);
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    s += i ? "," : "";
+    s += std::to_string(f[i]);
+  }
   return s + ")";
 }
 
@@ -119,7 +123,7 @@ int main(int argc, char** argv) {
   std::string table = "both", python = std::filesystem::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
   std::size_t datasets = 10000, targets = 500, inits = 50;
   unsigned threads = 0;
-  bool skip_numpy = false;
+  bool skip_numpy = false, certify = true;
   std::string workdir = (std::filesystem::temp_directory_path() / "lcngeom_bench_gd").string();
   std::string script = std::string(LCNGEOM_BENCH_DIR) + "/gd_numpy.py";
   for (int i = 1; i < argc; ++i) {
@@ -135,6 +139,7 @@ int main(int argc, char** argv) {
     else if (a == "--threads") threads = static_cast<unsigned>(std::stoul(next()));
     else if (a == "--python") python = next();
     else if (a == "--skip-numpy") skip_numpy = true;
+    else if (a == "--skip-certify") certify = false;
     else if (a == "--workdir") workdir = next();
     else if (a == "--script") script = next();
     else {
@@ -169,8 +174,11 @@ int main(int argc, char** argv) {
       write_raw(base + "_x.bin", x);
       write_raw(base + "_y.bin", y);
       write_raw(base + "_theta0.bin", th);
-      index["architectures"].push_back(
-          {{"filters", f}, {"samples", o.protocol.samples}, {"x", base + "_x.bin"}, {"y", base + "_y.bin"}, {"theta0", base + "_theta0.bin"}});
+      index["architectures"].push_back({{"filters", f},
+                                        {"samples", o.protocol.samples},
+                                        {"x", base + "_x.bin"},
+                                        {"y", base + "_y.bin"},
+                                        {"theta0", base + "_theta0.bin"}});
     }
     std::ofstream(workdir + "/t1.json") << index.dump();
     Table1Result r;
@@ -198,6 +206,32 @@ int main(int argc, char** argv) {
       std::printf("  %-10s converged %zu, not converged %zu, diverged %zu; phases %.3f + %.3f s\n",
                   arch_text(a.filters).c_str(), a.converged, a.not_converged, a.diverged, a.descent_seconds,
                   a.classify_seconds);
+    if (certify) {
+      // Classification (b) of every converged run: the exact problem (XX^T, u
+      // in rational arithmetic), one LimitCertifier per dataset, certify() per
+      // run; global minimality by the cheap rules only (as `gd table1`).
+      o.protocol.threads = threads;
+      o.protocol.certify = true;
+      o.protocol.certificate.decide_global_minimum = false;
+      Table1Result rc;
+      const Timing tc = timed([&] { rc = run_table1(o); });
+      double exact = 0;
+      std::size_t conv = 0, cert = 0;
+      std::map<std::string, std::size_t> why;
+      for (const auto& a : rc.architectures) {
+        exact += a.exact_seconds;
+        conv += a.converged;
+        cert += a.b.certified;
+        for (const auto& [w, n] : a.b.reasons) why[w] += n;
+      }
+      std::printf(
+          "  certification (b), %u threads: %.3f s wall for the exact phase (%zu of %zu converged runs "
+          "certified), whole run %.3f s wall, %.3f s cpu",
+          threads, exact, cert, conv, tc.wall, tc.cpu);
+      if (!skip_numpy) std::printf("; exact phase / numpy descent+rule (a) = %.3f", exact / np.wall);
+      std::printf("\n");
+      for (const auto& [w, n] : why) std::printf("    uncertified: %s: %zu\n", w.c_str(), n);
+    }
   }
 
   if (table == "2" || table == "both") {
@@ -263,8 +297,9 @@ int main(int argc, char** argv) {
       }
     }
     char what[200];
-    std::snprintf(what, sizeof what, "Table 2: 5 architectures x 2 norms x %zu targets x %zu initializations (%zu runs)",
-                  targets, inits, 10 * targets * inits);
+    std::snprintf(what, sizeof what,
+                  "Table 2: 5 architectures x 2 norms x %zu targets x %zu initializations (%zu runs)", targets, inits,
+                  10 * targets * inits);
     report(what, t2, t1, threads, skip_numpy ? nullptr : &np, skip_numpy ? nullptr : &ag);
     if (!skip_numpy)
       std::printf("  distinct-solution histograms agree on %zu of %zu targets\n", distinct_same, distinct_total);

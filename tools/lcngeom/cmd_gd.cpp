@@ -258,8 +258,8 @@ int run_table2_cmd(const GdOptions& o) {
             << table2_text(r.cells, md);
   for (const auto& c : r.cells)
     std::cout << "  " << gd_arch(c.filters) << ' ' << c.norm << ": (a) vs (b): " << tally_text(c.b) << "; time descent "
-              << gd_num(c.descent_seconds, 3) << " s, exact " << gd_num(c.exact_seconds, 3) << " s\n    (b): "
-              << tally_facts(c.b) << '\n';
+              << gd_num(c.descent_seconds, 3) << " s, exact " << gd_num(c.exact_seconds, 3)
+              << " s\n    (b): " << tally_facts(c.b) << '\n';
   if (!o.records.empty()) std::cout << "records: " << o.records << '\n';
   return 0;
 }
@@ -553,8 +553,8 @@ int run_one_cmd(const GdOptions& o) {
             << "(b) " << summary(r.certified) << "\n";
   if (r.certified.certified) {
     const CertifiedLimit& c = r.certified;
-    std::cout << "    w* = (" << certified_point_text(c) << "), l(w*) = "
-              << (c.loss_exact ? c.loss_exact->to_string() : c.loss.to_string(20))
+    std::cout << "    w* = (" << certified_point_text(c)
+              << "), l(w*) = " << (c.loss_exact ? c.loss_exact->to_string() : c.loss.to_string(20))
               << ", |mu(theta) - w*| <= " << c.distance_bound.to_double() << " < r/3, r = " << c.radius.to_double()
               << "\n    global minimum of l on M_k: "
               << (c.global_minimum ? (*c.global_minimum ? "yes" : "no") : "undecided") << " ("

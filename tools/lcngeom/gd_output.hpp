@@ -46,7 +46,10 @@ inline double gd_percent(std::size_t part, std::size_t whole) {
 
 inline std::string gd_arch(const std::vector<int>& f) {
   std::string s = "(";
-  for (std::size_t i = 0; i < f.size(); ++i) s += (i ? "," : "") + std::to_string(f[i]);
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    s += i ? "," : "";
+    s += std::to_string(f[i]);
+  }
   return s + ")";
 }
 
@@ -171,9 +174,15 @@ inline std::string certified_point_text(const CertifiedLimit& c) {
   if (!c.certified) return "";
   std::string s;
   if (c.exact_point) {
-    for (const Rational& q : c.exact_point->coefficients()) s += (s.empty() ? "" : " ") + q.to_string();
+    for (const Rational& q : c.exact_point->coefficients()) {
+      s += s.empty() ? "" : " ";
+      s += q.to_string();
+    }
   } else {
-    for (const Ball& b : c.point) s += (s.empty() ? "" : " ") + b.to_string(17);
+    for (const Ball& b : c.point) {
+      s += s.empty() ? "" : " ";
+      s += b.to_string(17);
+    }
   }
   return s;
 }
@@ -230,8 +239,10 @@ inline void write_records(const std::string& path, const std::vector<RunRecord>&
           << (c.certified ? "true" : "false") << ',' << (c.certified ? c.rrmp.to_string() : "") << ','
           << csv_field(c.reason) << ',' << (c.certified ? std::to_string(c.point_index) : "") << ','
           << csv_field(certified_point_text(c)) << ','
-          << csv_field(!c.certified ? "" : c.loss_exact ? c.loss_exact->to_string() : c.loss.to_string(20)) << ','
-          << (c.certified ? (c.is_target ? "true" : "false") : "") << ','
+          << csv_field(!c.certified   ? ""
+                       : c.loss_exact ? c.loss_exact->to_string()
+                                      : c.loss.to_string(20))
+          << ',' << (c.certified ? (c.is_target ? "true" : "false") : "") << ','
           << (c.certified ? (c.compatible ? "true" : "false") : "") << ',' << tri(c.global_minimum) << ','
           << tri(c.pure) << '\n';
     }
@@ -242,20 +253,29 @@ inline void write_records(const std::string& path, const std::vector<RunRecord>&
 // ----------------------------------------------------------------- tallies
 
 inline nlohmann::json tally_json(const CertificationTally& t) {
-  return {{"certified", t.certified},           {"agree_with_rule_a", t.agree},
-          {"disagree_with_rule_a", t.disagree}, {"uncertified", t.uncertified},
-          {"uncertified_reasons", t.reasons},   {"certified_rrmps", t.certified_rrmps},
-          {"global_minima", t.global_minima},   {"not_global_minima", t.not_global_minima},
+  return {{"certified", t.certified},
+          {"agree_with_rule_a", t.agree},
+          {"disagree_with_rule_a", t.disagree},
+          {"uncertified", t.uncertified},
+          {"uncertified_reasons", t.reasons},
+          {"certified_rrmps", t.certified_rrmps},
+          {"global_minima", t.global_minima},
+          {"not_global_minima", t.not_global_minima},
           {"global_minimum_undecided", t.global_minimum_undecided},
-          {"pure", t.pure},                     {"spurious", t.spurious},
-          {"reached_target", t.reached_target}, {"incompatible", t.incompatible}};
+          {"pure", t.pure},
+          {"spurious", t.spurious},
+          {"reached_target", t.reached_target},
+          {"incompatible", t.incompatible}};
 }
 
 /// "(b) uncertified (not implemented)" or "(b) 97 cert: 95 agree, 2 disagree; 3 uncert."
 inline std::string tally_text(const CertificationTally& t) {
   if (t.certified == 0) {
     std::string reasons;
-    for (const auto& [why, n] : t.reasons) reasons += (reasons.empty() ? "" : "; ") + why;
+    for (const auto& [why, n] : t.reasons) {
+      reasons += reasons.empty() ? "" : "; ";
+      reasons += why;
+    }
     return "uncertified (" + reasons + ")";
   }
   std::string s = std::to_string(t.certified) + " cert, " + std::to_string(t.agree) + " agree, " +
@@ -270,8 +290,8 @@ inline std::string tally_facts(const CertificationTally& t) {
   std::string s = "global minimum of l on M: " + std::to_string(t.global_minima) + " yes, " +
                   std::to_string(t.not_global_minima) + " no, " + std::to_string(t.global_minimum_undecided) +
                   " undecided; theta pure " + std::to_string(t.pure) + ", spurious " + std::to_string(t.spurious) +
-                  "; w* = u in " + std::to_string(t.reached_target) + "; rrmp incompatible with k (Cor. 5.5): " +
-                  std::to_string(t.incompatible);
+                  "; w* = u in " + std::to_string(t.reached_target) +
+                  "; rrmp incompatible with k (Cor. 5.5): " + std::to_string(t.incompatible);
   if (!t.reasons.empty()) {
     s += "; uncertified:";
     for (const auto& [why, n] : t.reasons) s += " [" + why + ": " + std::to_string(n) + "]";
@@ -400,7 +420,10 @@ inline std::string table1_text(const Table1Architecture& a, bool markdown) {
         prefix(row);
         const PaperCell* p = paper_cell(paper, t.target, g.init, c.solution);
         std::string cf;
-        for (const auto& [r, n] : c.exact_float) cf += (cf.empty() ? "" : " ") + r + ":" + std::to_string(n);
+        for (const auto& [r, n] : c.exact_float) {
+          cf += cf.empty() ? "" : " ";
+          cf += r + ":" + std::to_string(n);
+        }
         row.insert(row.end(),
                    {c.solution, pc(gd_percent(c.runs, g.converged)), pc(gd_percent(c.runs, g.runs)),
                     p ? gd_num(p->percent, 3) : "-", gd_num(c.loss.mean, 3), p ? gd_num(p->mean_loss, 3) : "-",
@@ -452,9 +475,9 @@ inline std::string table1_text(const Table1Architecture& a, bool markdown) {
     line(head);
     for (const auto& r : rows) line(r);
   }
-  o << (markdown ? "\n" : "") << "  (a) vs (b) over all converged runs: " << tally_text(a.b) << "\n  (b): "
-    << tally_facts(a.b) << "\n  (c) = (a) in "
-    << a.exact_float_equal_rule_a << " of " << a.exact_float_computed << " converged runs";
+  o << (markdown ? "\n" : "") << "  (a) vs (b) over all converged runs: " << tally_text(a.b)
+    << "\n  (b): " << tally_facts(a.b) << "\n  (c) = (a) in " << a.exact_float_equal_rule_a << " of "
+    << a.exact_float_computed << " converged runs";
   if (a.target_rule_disagreements || a.init_rule_disagreements)
     o << "; exact class differs from rule (a) for " << a.target_rule_disagreements << " targets and "
       << a.init_rule_disagreements << " initializations";
@@ -526,8 +549,10 @@ inline std::string table2_text(const std::vector<Table2Cell>& cells, bool markdo
       r.push_back(gd_num(ours, 3) + " (" + ps + ")");
     }
     std::string ex;
-    for (const auto& [n, t] : c.distinct_exact)
-      ex += (ex.empty() ? "" : " ") + std::to_string(n) + ":" + std::to_string(t);
+    for (const auto& [n, t] : c.distinct_exact) {
+      ex += ex.empty() ? "" : " ";
+      ex += std::to_string(n) + ":" + std::to_string(t);
+    }
     r.push_back(ex.empty() ? "-" : ex);
     r.push_back(std::to_string(c.targets_uncertified) +
                 (c.b.certified == 0 && !c.b.reasons.empty() ? " (" + c.b.reasons.begin()->first + ")" : ""));
