@@ -6,12 +6,15 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <mutex>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -301,6 +304,90 @@ inline std::string tally_facts(const CertificationTally& t) {
 
 // ----------------------------------------------------------------- Table 1
 
+/// How far our Table 1 block is from the paper's (a comparison, not a result):
+/// total variation distance of the target distributions (% of converged
+/// runs), mean absolute difference in percentage points over the paper's
+/// solution cells (ours 0 where we have no run), and the median over the
+/// paper's boundary cells (paper mean loss > 1e-6) of our mean and median
+/// loss divided by the paper's mean loss, in the sum and per-sample scalings.
+struct PaperDistance {
+  bool available = false;
+  double target_tv = 0, cell_mad = 0;
+  std::size_t cells = 0, loss_cells = 0;
+  double mean_ratio = 0, median_ratio = 0, mean_ratio_per_sample = 0, median_ratio_per_sample = 0;
+};
+
+inline double gd_median(std::vector<double> v) {
+  if (v.empty()) return std::nan("");
+  std::sort(v.begin(), v.end());
+  const std::size_t m = v.size() / 2;
+  return v.size() % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+}
+
+inline PaperDistance paper_distance(const Table1Architecture& a) {
+  PaperDistance d;
+  const PaperTable1* paper = find_paper_table1(a.filters);
+  if (!paper || a.converged == 0) return d;
+  d.available = true;
+  std::map<std::string, double> ours, theirs;
+  for (const TargetGroup& t : a.targets) ours[t.target] = gd_percent(t.converged, a.converged);
+  for (const PaperShare& p : paper->targets) theirs[p.rrmp] = p.percent;
+  std::set<std::string> keys;
+  for (const auto& [k, _] : ours) keys.insert(k);
+  for (const auto& [k, _] : theirs) keys.insert(k);
+  for (const std::string& k : keys) d.target_tv += std::abs(ours[k] - theirs[k]) / 2;
+  std::vector<double> mr, dr, mrn, drn;
+  for (const PaperCell& pc : paper->cells) {
+    double pct = 0;
+    const SolutionCell* cell = nullptr;
+    for (const TargetGroup& t : a.targets)
+      if (t.target == pc.target)
+        for (const InitGroup& g : t.inits)
+          if (g.init == pc.init)
+            for (const SolutionCell& c : g.solutions)
+              if (c.solution == pc.solution) {
+                pct = gd_percent(c.runs, g.converged);
+                cell = &c;
+              }
+    d.cell_mad += std::abs(pct - pc.percent);
+    ++d.cells;
+    if (cell && pc.mean_loss > 1e-6 && cell->runs > 0) {
+      mr.push_back(cell->loss.mean / pc.mean_loss);
+      dr.push_back(cell->loss.median / pc.mean_loss);
+      mrn.push_back(cell->loss_per_sample.mean / pc.mean_loss);
+      drn.push_back(cell->loss_per_sample.median / pc.mean_loss);
+    }
+  }
+  if (d.cells) d.cell_mad /= static_cast<double>(d.cells);
+  d.loss_cells = mr.size();
+  d.mean_ratio = gd_median(mr);
+  d.median_ratio = gd_median(dr);
+  d.mean_ratio_per_sample = gd_median(mrn);
+  d.median_ratio_per_sample = gd_median(drn);
+  return d;
+}
+
+inline nlohmann::json paper_distance_json(const PaperDistance& d) {
+  if (!d.available) return nlohmann::json();
+  return {{"target_total_variation", d.target_tv},
+          {"cell_mean_abs_difference", d.cell_mad},
+          {"cells", d.cells},
+          {"loss_cells", d.loss_cells},
+          {"mean_loss_ratio", gd_json_num(d.mean_ratio)},
+          {"median_loss_ratio", gd_json_num(d.median_ratio)},
+          {"mean_loss_per_sample_ratio", gd_json_num(d.mean_ratio_per_sample)},
+          {"median_loss_per_sample_ratio", gd_json_num(d.median_ratio_per_sample)}};
+}
+
+inline std::string paper_distance_text(const PaperDistance& d) {
+  if (!d.available) return "no paper values for this architecture";
+  return "targets TV " + gd_num(d.target_tv, 3) + " points, solution cells mean |diff| " + gd_num(d.cell_mad, 3) +
+         " points over " + std::to_string(d.cells) + " paper cells; loss / paper mean loss (median over " +
+         std::to_string(d.loss_cells) + " boundary cells): mean " + gd_num(d.mean_ratio, 3) + ", median " +
+         gd_num(d.median_ratio, 3) + ", per sample mean " + gd_num(d.mean_ratio_per_sample, 3) + ", median " +
+         gd_num(d.median_ratio_per_sample, 3);
+}
+
 inline nlohmann::json table1_json(const Table1Architecture& a) {
   const PaperTable1* paper = find_paper_table1(a.filters);
   nlohmann::json inits = nlohmann::json::array();
@@ -361,6 +448,7 @@ inline nlohmann::json table1_json(const Table1Architecture& a) {
           {"exact_float_equal_rule_a", a.exact_float_equal_rule_a},
           {"target_rule_a_disagreements", a.target_rule_disagreements},
           {"init_rule_a_disagreements", a.init_rule_disagreements},
+          {"paper_distance", paper_distance_json(paper_distance(a))},
           {"seconds", {{"descent", a.descent_seconds}, {"rule_a", a.classify_seconds}, {"exact", a.exact_seconds}}}};
 }
 
@@ -481,6 +569,7 @@ inline std::string table1_text(const Table1Architecture& a, bool markdown) {
   if (a.target_rule_disagreements || a.init_rule_disagreements)
     o << "; exact class differs from rule (a) for " << a.target_rule_disagreements << " targets and "
       << a.init_rule_disagreements << " initializations";
+  o << "\n  distance to the paper's block: " << paper_distance_text(paper_distance(a));
   o << "\n  time: descent " << gd_num(a.descent_seconds, 3) << " s, rule (a) " << gd_num(a.classify_seconds, 3)
     << " s, exact (b)+(c) " << gd_num(a.exact_seconds, 3) << " s; kernel " << a.kernel << "\n";
   return o.str();
