@@ -12,9 +12,14 @@ expect_contains "kappa = (2.4716578997, 0.4045867351), kappa_L root of t^4+177*t
   gd run --filters 4,2 --target 2,0,5,0,2 --weights "1,6,11,6;4,1"
 expect_contains "status: converged" gd run --filters 4,2 --target 2,0,5,0,2 --weights "1,6,11,6;4,1"
 expect_contains "0.40458673513" gd run --filters 4,2 --target 2,0,5,0,2 --weights "1,6,11,6;4,1"
+# Classification (b) names the exact limit 2x^4 + 5x^2y^2 (rrmp 2|1, loss 4, the global minimum on M),
+# where the paper's rule (a) says 11|1 (its relative tolerance splits the double root at t = 0).
+expect_contains "(b) certified 2|1 on Delta(2,1,1), loss 4," gd run --filters 4,2 --target 2,0,5,0,2 --weights "1,6,11,6;4,1"
+expect_contains "(a) rule, tol 0.0001: 11|1" gd run --filters 4,2 --target 2,0,5,0,2 --weights "1,6,11,6;4,1"
+expect_contains "global minimum of l on M_k: yes" gd run --filters 4,2 --target 2,0,5,0,2 --weights "1,6,11,6;4,1"
 expect_contains "0.4045867351" recover-scale --filters 4,2 --init "1,6,11,6;4,1" --limit 2,0,5,0,0 --digits 10
 json=$("$LCNGEOM" gd run --filters 4,2 --target 2,0,5,0,2 --weights "1,6,11,6;4,1" --json)
-case "$json" in *'"scale_check":{'*'"kappa":["2.4716578997","0.4045867351"]'*'"status":"converged"'*) ;;
+case "$json" in *'"certified":{'*'"exact_point":["2","0","5","0","0"]'*'"global_minimum":true'*'"scale_check":{'*'"kappa":["2.4716578997","0.4045867351"]'*'"status":"converged"'*) ;;
   *) echo "FAIL: gd run --json: ${json:0:300}"; failures=$((failures+1));; esac
 [ "$(printf '%s\n' "$json" | wc -l)" -eq 1 ] || { echo "FAIL: gd run --json is not one line"; failures=$((failures+1)); }
 # Fixed-step descent with the paper's step is unstable there; with a small step it converges.
@@ -30,7 +35,7 @@ case "$run" in *"\"iterations\":$iters,"*) ;; *) echo "FAIL: replay of dataset 3
 
 # Table 1: the paper's table shape, our numbers beside the paper's.
 out=$("$LCNGEOM" gd table1 --filters 2,2 --datasets 200 --quiet)
-case "$out" in *"M_(2,2): 200 datasets"*"target  % conv  % all  paper %"*"65.8"*"uncertified (not implemented)"*) ;;
+case "$out" in *"M_(2,2): 200 datasets"*"target  % conv  % all  paper %"*"65.8"*" cert, "*" agree, "*"(b): global minimum of l on M:"*"distance to the paper's block"*) ;;
   *) echo "FAIL: gd table1 text"; echo "$out"; failures=$((failures+1));; esac
 expect_contains "| target | % conv |" gd table1 --filters 2,2 --datasets 50 --quiet --format markdown
 # Identical output for 1 and 3 threads (the timings aside).
@@ -49,6 +54,12 @@ expect_contains "(2,2)  B     10" gd table2 --filters 2,2 --targets 10 --inits 5
 json=$("$LCNGEOM" gd table2 --filters 2,2 --targets 10 --inits 5 --quiet --json)
 case "$json" in '{"cells":[{'*'"distinct_by_rule":{'*'"paper_percent":{"1":100.0}'*'"experiment":"table2"'*) ;;
   *) echo "FAIL: gd table2 --json: ${json:0:300}"; failures=$((failures+1));; esac
+
+# Records carry every classification; (b) certified with its point and loss.
+"$LCNGEOM" gd table1 --filters 2,2 --datasets 20 --quiet --records "$tmp/c.jsonl" > /dev/null
+grep -q '"certified":{"certified":true' "$tmp/c.jsonl" || { echo "FAIL: no certified record"; failures=$((failures+1)); }
+grep -q '"exact_float":"' "$tmp/c.jsonl" || { echo "FAIL: no (c) in records"; failures=$((failures+1)); }
+expect_fail gd table1 --global-minimum maybe --datasets 2 --filters 2,2 --quiet
 
 # Precision study (tiny).
 expect_contains "rule (a) differs in" gd precision --filters 2,2 --datasets 4 --bits 96 --quiet

@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 
 #include <cstring>
+#include <map>
+#include <tuple>
 
 #include "support.hpp"
 
@@ -36,6 +38,8 @@ void require_same_records(const std::vector<RunRecord>& a, const std::vector<Run
     CHECK(show(a[i].target_class) == show(b[i].target_class));
     CHECK(show(a[i].init_class) == show(b[i].init_class));
     CHECK(a[i].certified.reason == b[i].certified.reason);
+    CHECK(a[i].certified.certified == b[i].certified.certified);
+    CHECK(a[i].certified.rrmp == b[i].certified.rrmp);
   }
 }
 
@@ -111,6 +115,7 @@ TEST_CASE("Table 1 summary: counts add up, groups in the paper's order, exact cl
   o.architectures = {{2, 2, 2}};
   o.datasets = 400;
   o.protocol.seed = test::seed();
+  o.protocol.certificate.decide_global_minimum = false;  // the cheap rules only
   const Table1Result r = run_table1(o);
   REQUIRE(r.architectures.size() == 1);
   const Table1Architecture& a = r.architectures[0];
@@ -129,8 +134,12 @@ TEST_CASE("Table 1 summary: counts add up, groups in the paper's order, exact cl
         CHECK(c.loss.count == c.runs);
         CHECK(c.loss_per_sample.mean == Approx(c.loss.mean / 10));
         CHECK(c.loss.median <= c.loss.mean * 10 + 1e-300);
-        // (b) with the placeholder: every converged run uncertified, and said why.
+        // (b): every converged run certified or said why not; (a) and (b) compared.
         CHECK(c.b.certified + c.b.uncertified == c.runs);
+        CHECK(c.b.agree + c.b.disagree == c.b.certified);
+        std::size_t by_rrmp = 0;
+        for (const auto& [rr, n] : c.b.certified_rrmps) by_rrmp += n;
+        CHECK(by_rrmp == c.b.certified);
       }
       CHECK(in_cells == g.converged);
       cells += in_cells;
@@ -164,13 +173,75 @@ TEST_CASE("Table 1 summary: counts add up, groups in the paper's order, exact cl
     CHECK(rec.target[i] == Approx(ex.target.coefficients()[i].to_double()).epsilon(1e-12));
   // (c) almost always has simple roots: the float point is generic.
   CHECK(a.exact_float_computed == a.converged);
-  CHECK(a.b.uncertified == a.converged);
-  // (b) is what the certifier says; the placeholder says "not implemented".
+  // (b): almost every converged run is certified (all of them for the seeds
+  // tried); Corollary 5.5 holds for every certified limit.
+  CHECK(a.b.certified + a.b.uncertified == a.converged);
+  CHECK(a.b.certified * 10 >= a.converged * 9);
+  CHECK(a.b.incompatible == 0);
+  CHECK(a.b.global_minima + a.b.not_global_minima + a.b.global_minimum_undecided == a.b.certified);
   for (const RunRecord& x : r.records) {
-    CHECK_FALSE(x.certified.certified);
-    if (x.converged()) CHECK_FALSE(x.certified.reason.empty());
-    if (x.result.status == DescentStatus::diverged) CHECK(x.certified.reason == "run diverged");
+    INFO("dataset " << x.dataset);
+    if (!x.converged()) {
+      CHECK_FALSE(x.certified.certified);
+      CHECK(x.certified.reason == (x.result.status == DescentStatus::diverged ? "run diverged" : "run did not converge"));
+      continue;
+    }
+    if (!x.certified.certified) {
+      CHECK_FALSE(x.certified.reason.empty());
+      continue;
+    }
+    const CertifiedLimit& c = x.certified;
+    CHECK(c.compatible);
+    CHECK(c.pure.has_value());  // a limit of a run lies in M_k: pure or spurious
+    // The certified ball holds the float limit: |wbar - w*| <= distance_bound < r/3.
+    CHECK(c.distance_bound * Rational(3L) < c.radius);
+    for (std::size_t i = 0; i < x.wbar.size(); ++i)
+      CHECK(std::abs(x.wbar[i] - c.point[i].mid_double()) <= c.distance_bound.to_double() * 1.01 + 1e-300);
+    // w* = u exactly when the target is inside M (111|0): the run reached it.
+    if (show(x.target_class) == "111|0" && c.rrmp.to_string() == "111|0") {
+      CHECK(c.is_target);
+      REQUIRE(c.exact_point.has_value());
+      REQUIRE(c.loss_exact.has_value());
+      CHECK(c.loss_exact->is_zero());
+      CHECK(c.global_minimum == std::optional<bool>(true));
+    }
+    // Targets 1|1 lie outside M: the limit is on the discriminant, 12|0 or 3|0 exactly.
+    if (show(x.target_class) == "1|1") {
+      CHECK_FALSE(c.is_target);
+      CHECK((c.rrmp.to_string() == "12|0" || c.rrmp.to_string() == "3|0"));
+      CHECK(c.pure == std::optional<bool>(true));
+    }
   }
+}
+
+TEST_CASE("classification (b) of Section 7.3's limit: w* = 2x^4 + 5x^2y^2 exactly, where rule (a) says 11|1",
+          "[experiments][certified][paper]") {
+  std::vector<double> I(25, 0.0);
+  for (int i = 0; i < 5; ++i) I[static_cast<std::size_t>(i * 6)] = 1;
+  const auto loss = quadratic_loss_from_target<double>(I, {2, 0, 5, 0, 2});
+  DescentOptions o;
+  o.method = DescentMethod::gradient_flow;
+  o.max_iterations = 1000000;
+  const auto r = descend<double>(loss, {{1, 6, 11, 6}, {4, 1}}, o);
+  REQUIRE(r.status == DescentStatus::converged);
+  const LimitCertifier cert(Architecture({4, 2}), BinaryForm{2, 0, 5, 0, 2}, InnerProduct::euclidean(4));
+  Filters theta;
+  for (const auto& w : r.theta) {
+    theta.emplace_back();
+    for (double x : w) theta.back().push_back(exact_rational(x));
+  }
+  const CertifiedLimit c = cert.certify(theta);
+  REQUIRE(c.certified);
+  CHECK(c.rrmp.to_string() == "2|1");
+  REQUIRE(c.exact_point.has_value());
+  CHECK(*c.exact_point == (BinaryForm{2, 0, 5, 0, 0}));
+  REQUIRE(c.loss_exact.has_value());
+  CHECK(*c.loss_exact == Rational(4L));
+  CHECK(c.global_minimum == std::optional<bool>(true));
+  CHECK(c.pure == std::optional<bool>(true));
+  CHECK(c.compatible);
+  // Rule (a) is relative: the double root at t = 0 splits into two "distinct" roots.
+  CHECK(tolerance_rrmp(r.theta)->to_string() == "11|1");
 }
 
 TEST_CASE("Table 2 summary: distinct solutions by the paper's rule", "[experiments]") {
@@ -179,6 +250,7 @@ TEST_CASE("Table 2 summary: distinct solutions by the paper's rule", "[experimen
   o.targets = 40;
   o.inits = 10;
   o.protocol.seed = test::seed();
+  o.protocol.certificate.decide_global_minimum = false;
   const Table2Result r = run_table2(o);
   REQUIRE(r.cells.size() == 2);
   for (const Table2Cell& c : r.cells) {
@@ -191,9 +263,29 @@ TEST_CASE("Table 2 summary: distinct solutions by the paper's rule", "[experimen
       targets += t;
     }
     CHECK(targets == 40);
-    // With the placeholder certifier no target has an exact count.
-    CHECK(c.distinct_exact.empty());
-    CHECK(c.targets_uncertified + c.targets_without_converged_run == 40);
+    // Exact counts (distinct certified points) over the targets all of whose
+    // converged runs are certified; the disagreements with the rule are counted.
+    std::size_t exact_targets = 0;
+    for (const auto& [n, t] : c.distinct_exact) {
+      CHECK(n >= 1);
+      exact_targets += t;
+    }
+    CHECK(exact_targets + c.targets_uncertified + c.targets_without_converged_run == 40);
+    CHECK(c.targets_uncertified <= 2);
+    CHECK(c.disagreements <= exact_targets);
+    CHECK(c.b.incompatible == 0);
+  }
+  // Bombieri on (2,2): one distinct certified point per target, exactly.
+  CHECK(r.cells[1].distinct_exact.size() == 1);
+  CHECK(r.cells[1].distinct_exact.count(1) == 1);
+  // point_index identifies w* within one (target, norm): runs with the same index
+  // have the same exact rrmp.
+  std::map<std::tuple<std::size_t, std::string, std::size_t>, std::string> seen;
+  for (const RunRecord& x : r.records) {
+    if (!x.certified.certified) continue;
+    const auto key = std::make_tuple(x.dataset, x.norm, x.certified.point_index);
+    const auto [it, fresh] = seen.emplace(key, x.certified.rrmp.to_string());
+    if (!fresh) CHECK(it->second == x.certified.rrmp.to_string());
   }
   CHECK(r.cells[0].norm == "euclidean");
   CHECK(r.cells[1].norm == "bombieri");
