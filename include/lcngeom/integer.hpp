@@ -26,6 +26,7 @@
 #include <type_traits>
 
 #include "lcngeom/detail/flint_cell.hpp"
+#include "lcngeom/detail/hash.hpp"
 
 namespace lcngeom {
 
@@ -36,15 +37,11 @@ class Integer {
   template <detail::builtin_integer T>
   Integer(T value) noexcept {  // NOLINT(google-explicit-constructor)
     if constexpr (std::is_signed_v<T>) {
-      if (value >= -detail::small_fmpz_max && value <= detail::small_fmpz_max)
-        v_.set_word(0, static_cast<long>(value));
-      else
-        init_slow(static_cast<long>(value));
+      if (value >= -detail::small_fmpz_max && value <= detail::small_fmpz_max) v_.set_word(0, static_cast<long>(value));
+      else init_slow(static_cast<long>(value));
     } else {
-      if (value <= static_cast<unsigned long>(detail::small_fmpz_max))
-        v_.set_word(0, static_cast<long>(value));
-      else
-        init_slow(static_cast<unsigned long>(value));
+      if (value <= static_cast<unsigned long>(detail::small_fmpz_max)) v_.set_word(0, static_cast<long>(value));
+      else init_slow(static_cast<unsigned long>(value));
     }
   }
   /// Parses a decimal integer with optional sign; throws parse_error.
@@ -54,20 +51,16 @@ class Integer {
   explicit Integer(const F* value) : Integer(from_flint, value) {}
 
   Integer(const Integer& other) {
-    if (other.is_big())
-      init_copy_slow(other);
-    else
-      v_.copy_bytes_from(other.v_);
+    if (other.is_big()) init_copy_slow(other);
+    else v_.copy_bytes_from(other.v_);
   }
   Integer(Integer&& other) noexcept {
     v_.copy_bytes_from(other.v_);  // an fmpz is one word: steal it, leave 0 behind
     other.v_.set_word(0, 0);
   }
   Integer& operator=(const Integer& other) {
-    if (is_big() || other.is_big())
-      assign_slow(other);
-    else
-      v_.copy_bytes_from(other.v_);
+    if (is_big() || other.is_big()) assign_slow(other);
+    else v_.copy_bytes_from(other.v_);
     return *this;
   }
   Integer& operator=(Integer&& other) noexcept {

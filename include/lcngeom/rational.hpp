@@ -26,6 +26,7 @@
 #include <type_traits>
 
 #include "lcngeom/detail/flint_cell.hpp"
+#include "lcngeom/detail/hash.hpp"
 #include "lcngeom/integer.hpp"
 
 namespace lcngeom {
@@ -37,15 +38,11 @@ class Rational {
   template <detail::builtin_integer T>
   Rational(T value) noexcept {  // NOLINT(google-explicit-constructor)
     if constexpr (std::is_signed_v<T>) {
-      if (value >= -detail::small_fmpz_max && value <= detail::small_fmpz_max)
-        set_small(static_cast<long>(value));
-      else
-        init_slow(Integer(value));
+      if (value >= -detail::small_fmpz_max && value <= detail::small_fmpz_max) set_small(static_cast<long>(value));
+      else init_slow(Integer(value));
     } else {
-      if (value <= static_cast<unsigned long>(detail::small_fmpz_max))
-        set_small(static_cast<long>(value));
-      else
-        init_slow(Integer(value));
+      if (value <= static_cast<unsigned long>(detail::small_fmpz_max)) set_small(static_cast<long>(value));
+      else init_slow(Integer(value));
     }
   }
   /// The integer value/1.  Explicit: an implicit Integer -> Rational would
@@ -61,20 +58,16 @@ class Rational {
   explicit Rational(const F* value) : Rational(from_flint, value) {}
 
   Rational(const Rational& other) {
-    if (other.is_big())
-      init_copy_slow(other);
-    else
-      v_.copy_bytes_from(other.v_);
+    if (other.is_big()) init_copy_slow(other);
+    else v_.copy_bytes_from(other.v_);
   }
   Rational(Rational&& other) noexcept {
     v_.copy_bytes_from(other.v_);  // steal both words, leave 0/1 behind
     other.set_small(0);
   }
   Rational& operator=(const Rational& other) {
-    if (is_big() || other.is_big())
-      assign_slow(other);
-    else
-      v_.copy_bytes_from(other.v_);
+    if (is_big() || other.is_big()) assign_slow(other);
+    else v_.copy_bytes_from(other.v_);
     return *this;
   }
   Rational& operator=(Rational&& other) noexcept {
@@ -144,9 +137,7 @@ class Rational {
   Rational(FromFlint, const void* fmpq_value);
 
   // Words 0 and 1 are the fmpz numerator and denominator (checked in flint.hpp).
-  bool is_big() const noexcept {
-    return detail::fmpz_word_is_big(v_.word(0)) || detail::fmpz_word_is_big(v_.word(1));
-  }
+  bool is_big() const noexcept { return detail::fmpz_word_is_big(v_.word(0)) || detail::fmpz_word_is_big(v_.word(1)); }
   void set_small(long n) noexcept {
     v_.set_word(0, n);
     v_.set_word(1, 1);

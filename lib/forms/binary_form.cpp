@@ -199,6 +199,13 @@ BinaryForm operator*(const Rational& c, const BinaryForm& a) {
   return r;
 }
 
+std::strong_ordering operator<=>(const BinaryForm& a, const BinaryForm& b) {
+  if (auto c = a.n_ <=> b.n_; c != 0) return c;
+  for (int i = 0; i <= a.n_; ++i)  // a_i is the coefficient of t^(n-i) of p(t, 1)
+    if (auto c = a.f_.coeff(a.n_ - i) <=> b.f_.coeff(b.n_ - i); c != 0) return c;
+  return std::strong_ordering::equal;
+}
+
 bool divides(const BinaryForm& q, const BinaryForm& p) {
   if (q.is_zero()) return p.is_zero();
   if (q.degree() > p.degree()) return false;

@@ -14,7 +14,6 @@
 
 #include <concepts>
 #include <cstddef>
-#include <cstdint>
 #include <cstring>
 #include <new>
 #include <type_traits>
@@ -53,18 +52,7 @@ constexpr bool fmpz_word_is_big(flint_word w) noexcept { return (w >> (8 * sizeo
 template <class T>
 concept builtin_integer =
     std::integral<T> && !std::same_as<T, bool> && !std::same_as<T, char> && !std::same_as<T, wchar_t> &&
-    !std::same_as<T, char8_t> && !std::same_as<T, char16_t> && !std::same_as<T, char32_t> &&
-    sizeof(T) <= sizeof(long);
-
-/// Mixes a hash value (the splitmix64 finaliser) so that combinations of small
-/// integers spread over all bits.
-constexpr std::size_t hash_mix(std::size_t h) noexcept {
-  std::uint64_t z = static_cast<std::uint64_t>(h) + 0x9e3779b97f4a7c15ULL;
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return static_cast<std::size_t>(z ^ (z >> 31));
-}
-constexpr std::size_t hash_combine(std::size_t seed, std::size_t h) noexcept { return hash_mix(seed ^ hash_mix(h)); }
+    !std::same_as<T, char8_t> && !std::same_as<T, char16_t> && !std::same_as<T, char32_t> && sizeof(T) <= sizeof(long);
 
 /// Words * sizeof(flint_word) bytes holding the struct flint_t<W>, created
 /// and destroyed by W's FLINT calls (the struct is a C aggregate, so its
@@ -94,15 +82,11 @@ class FlintCell {
   }
   // Decays like FLINT's one-element arrays (fmpz_poly_t), e.g. fmpz_poly_add(r.v_, a.v_, b.v_).
   template <class T>
-    requires std::same_as<std::remove_const_t<T>, flint_t<W>>
-  operator T*() noexcept {
-    return get();
-  }
+  requires std::same_as<std::remove_const_t<T>, flint_t<W>>
+  operator T*() noexcept { return get(); }
   template <class T>
-    requires std::same_as<T, const flint_t<W>>
-  operator T*() const noexcept {
-    return get();
-  }
+  requires std::same_as<T, const flint_t<W>>
+  operator T*() const noexcept { return get(); }
 
   /// Word i of the struct, for the inline fast paths that need no FLINT call
   /// (flint.hpp checks the offsets they use).
@@ -125,7 +109,8 @@ class FlintCell {
  private:
   template <class S>
   static constexpr bool fits() noexcept {
-    return sizeof(S) == Words * sizeof(flint_word) && alignof(S) <= alignof(flint_word) && std::is_trivially_copyable_v<S>;
+    return sizeof(S) == Words * sizeof(flint_word) && alignof(S) <= alignof(flint_word) &&
+           std::is_trivially_copyable_v<S>;
   }
   alignas(flint_word) unsigned char bytes_[Words * sizeof(flint_word)];
 };
@@ -154,10 +139,8 @@ class FlintBox {
     return get<U>();
   }
   template <class T>
-    requires std::same_as<std::remove_const_t<T>, flint_t<W>>
-  operator T*() const noexcept {
-    return get();
-  }
+  requires std::same_as<std::remove_const_t<T>, flint_t<W>>
+  operator T*() const noexcept { return get(); }
 
  private:
   void* p_ = nullptr;
