@@ -9,6 +9,7 @@
 #define LCNGEOM_INT_POLY_HPP
 
 #include <cstddef>
+#include <functional>
 #include <initializer_list>
 #include <iosfwd>
 #include <string>
@@ -92,5 +93,10 @@ IntPoly pow(const IntPoly& a, unsigned long e);
 std::ostream& operator<<(std::ostream& os, const IntPoly& p);
 
 }  // namespace lcngeom
+
+template <>
+struct std::hash<lcngeom::IntPoly> {
+  std::size_t operator()(const lcngeom::IntPoly& p) const noexcept { return p.hash(); }
+};
 
 #endif

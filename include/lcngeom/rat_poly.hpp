@@ -7,6 +7,7 @@
 #define LCNGEOM_RAT_POLY_HPP
 
 #include <cstddef>
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -87,5 +88,10 @@ void divrem(RatPoly& q, RatPoly& r, const RatPoly& a, const RatPoly& b);
 std::ostream& operator<<(std::ostream& os, const RatPoly& p);
 
 }  // namespace lcngeom
+
+template <>
+struct std::hash<lcngeom::RatPoly> {
+  std::size_t operator()(const lcngeom::RatPoly& p) const noexcept { return p.hash(); }
+};
 
 #endif

@@ -263,3 +263,23 @@ TEST_CASE("the opt-in flint.hpp: raw() and construction from raw FLINT values", 
   const RatMPoly u = RatMPoly::gen(ring, 0);
   CHECK(fmpq_mpoly_total_degree_si(u.raw(), ring->raw()) == 1);
 }
+
+TEST_CASE("IntPoly and RatPoly: std::hash agrees with == on polynomials built different ways", "[arith][ergonomics]") {
+  auto g = test::rng(903);
+  auto random_poly = [&g] {
+    std::vector<Integer> c;
+    const long n = test::uniform(g, 0, 6);
+    for (long i = 0; i <= n; ++i)
+      c.push_back(test::uniform(g, 0, 3) ? Integer(test::uniform(g, -9, 9)) : random_integer(g));
+    return IntPoly(c);
+  };
+  for (int t = 0; t < 300; ++t) {
+    const IntPoly p = random_poly(), q = random_poly();
+    CHECK(std::hash<IntPoly>{}(p * q) == std::hash<IntPoly>{}(q * p));
+    CHECK(std::hash<IntPoly>{}((p + q) - q) == std::hash<IntPoly>{}(p));
+    const RatPoly r(p), s = Rational(1, 3) * (Rational(3) * RatPoly(p));
+    CHECK(r == s);
+    CHECK(std::hash<RatPoly>{}(r) == std::hash<RatPoly>{}(s));
+    if (!(p == q)) CHECK(std::hash<IntPoly>{}(p) != std::hash<IntPoly>{}(q));  // no collisions expected here
+  }
+}
