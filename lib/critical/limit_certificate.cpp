@@ -16,6 +16,7 @@
 #include "lcngeom/detail/algebraic_eval.hpp"
 #include "lcngeom/detail/limit_local.hpp"
 #include "lcngeom/error.hpp"
+#include "lcngeom/flint.hpp"
 #include "lcngeom/function_space.hpp"
 #include "lcngeom/loci.hpp"
 #include "lcngeom/parameter_critical.hpp"

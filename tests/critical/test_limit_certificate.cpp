@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "lcngeom/detail/algebraic_eval.hpp"
+#include "lcngeom/flint.hpp"
 #include "lcngeom/limit_certificate.hpp"
 #include "mp_support.hpp"
 #include "reference_gd.hpp"
