@@ -39,7 +39,8 @@ struct GdOptions {
   bool no_certify = false, no_exact_float = false, no_exact_classes = false, per_sample = false;
   int samples = 10;
   long certificate_bits = 128;
-  std::string global_minimum = "auto";  // exact | cheap | auto (run: exact, tables: cheap)
+  std::string global_minimum = "auto";
+  bool no_algebraic = false;  // run: skip w* as an exact algebraic point  // exact | cheap | auto (run: exact, tables: cheap)
   // table1 / precision
   std::size_t datasets = 10000;
   // table2
@@ -482,6 +483,7 @@ int run_one_cmd(const GdOptions& o) {
       co.precision = o.certificate_bits;
       co.seed = o.seed;
       co.decide_global_minimum = exact_global_minimum(o, false);
+      co.exact_description = !o.no_algebraic;
       const LimitCertifier c(arch, exact->target, exact->sigma, co);
       r.certified = c.certify(exact_of(res.theta));
     } catch (const lcngeom::error& e) {
@@ -561,6 +563,15 @@ int run_one_cmd(const GdOptions& o) {
               << c.global_minimum_reason << "); theta "
               << (c.pure ? (*c.pure ? "pure" : "spurious") : "neither (w* outside M_k)")
               << " (Section 5.1); rrmp compatible with k (Cor. 5.5): " << (c.compatible ? "yes" : "no") << '\n';
+    if (c.algebraic) {
+      const CertifiedAlgebraicPoint& a = *c.algebraic;
+      std::cout << "    w* exactly: z = the root of " << a.minimal_polynomial.to_string("z") << " in ["
+                << a.root.lo().to_string() << ", " << a.root.hi().to_string() << "], w*_i = p_i(z) / ("
+                << a.denominator.to_string("z") << "), p = (";
+      for (std::size_t i = 0; i < a.numerators.size(); ++i)
+        std::cout << (i ? "; " : "") << a.numerators[i].to_string("z");
+      std::cout << ")  [orbit " << a.orbit << " of critical_points on Delta" << c.lambda.to_string() << "]\n";
+    }
     for (const std::string& note : c.notes) std::cout << "    note: " << note << '\n';
   }
   std::cout << "(c) exact rrmp of the float filter: " << (r.exact_float ? r.exact_float->to_string() : "-") << "\n";
@@ -777,6 +788,8 @@ const bool registered = register_command(
        run->add_option(
            "--method", o->method,
            "auto (default: flow with --target, gd with --dataset) | gd (fixed step) | flow (gradient flow)");
+       run->add_flag("--no-algebraic", o->no_algebraic,
+                     "skip the exact algebraic description of w* (critical_points on its locus)");
        run->add_option("--digits", o->digits, "correct significant digits of the scale factors (default 10)");
        CLI::App* pr = app.add_subcommand("precision", "the same Table 1 datasets in double and in MPFR");
        add_shared(*pr, *o);

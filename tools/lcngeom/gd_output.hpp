@@ -139,6 +139,12 @@ class ProgressBar {
 
 inline std::string gd_rrmp(const std::optional<Rrmp>& r) { return r ? r->to_string() : ""; }
 
+/// A certified real {decimal, lo, hi}: exact rational bounds of an Arb ball
+/// and its midpoint as a decimal (the CLI's convention for enclosures).
+inline nlohmann::json gd_ball_json(const Ball& b) {
+  return {{"decimal", b.midpoint_string(17)}, {"lo", b.lower().to_string()}, {"hi", b.upper().to_string()}};
+}
+
 inline nlohmann::json certified_json(const CertifiedLimit& c) {
   nlohmann::json j = {{"certified", c.certified}};
   if (!c.certified) {
@@ -146,7 +152,7 @@ inline nlohmann::json certified_json(const CertifiedLimit& c) {
     return j;
   }
   nlohmann::json point = nlohmann::json::array();
-  for (const Ball& b : c.point) point.push_back(b.to_string(20));
+  for (const Ball& b : c.point) point.push_back(gd_ball_json(b));
   j["rrmp"] = c.rrmp.to_string();
   j["lambda"] = c.lambda.parts();
   j["point"] = point;
@@ -155,7 +161,7 @@ inline nlohmann::json certified_json(const CertifiedLimit& c) {
     for (const Rational& q : c.exact_point->coefficients()) e.push_back(q.to_string());
     j["exact_point"] = e;
   }
-  j["loss"] = c.loss_exact ? c.loss_exact->to_string() : c.loss.to_string(20);
+  j["loss"] = c.loss_exact ? nlohmann::json(c.loss_exact->to_string()) : gd_ball_json(c.loss);
   j["loss_exact"] = c.loss_exact.has_value();
   j["radius"] = c.radius.to_string();
   j["distance_bound"] = c.distance_bound.to_string();
@@ -168,6 +174,16 @@ inline nlohmann::json certified_json(const CertifiedLimit& c) {
   j["pure"] = c.pure ? nlohmann::json(*c.pure) : nlohmann::json();
   j["point_index"] = c.point_index;
   j["notes"] = c.notes;
+  if (c.algebraic) {
+    const CertifiedAlgebraicPoint& a = *c.algebraic;
+    nlohmann::json num = nlohmann::json::array();
+    for (const RatPoly& p : a.numerators) num.push_back(p.to_string("z"));
+    j["algebraic"] = {{"orbit", a.orbit},
+                      {"minimal_polynomial", a.minimal_polynomial.to_string("z")},
+                      {"root", {{"lo", a.root.lo().to_string()}, {"hi", a.root.hi().to_string()}}},
+                      {"numerators", num},
+                      {"denominator", a.denominator.to_string("z")}};
+  }
   return j;
 }
 
