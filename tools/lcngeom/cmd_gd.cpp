@@ -267,6 +267,9 @@ int run_table2_cmd(const GdOptions& o) {
 
 // ----------------------------------------------------------------- run
 
+// Coarse decimal of a rational, for display.
+std::string decimal_of(const Rational& q) { return gd_num(q.to_double(), 12); }
+
 std::vector<double> to_doubles(const std::vector<Rational>& v) {
   std::vector<double> out;
   for (const Rational& q : v) out.push_back(q.to_double());
@@ -563,14 +566,12 @@ int run_one_cmd(const GdOptions& o) {
               << c.global_minimum_reason << "); theta "
               << (c.pure ? (*c.pure ? "pure" : "spurious") : "neither (w* outside M_k)")
               << " (Section 5.1); rrmp compatible with k (Cor. 5.5): " << (c.compatible ? "yes" : "no") << '\n';
-    if (c.algebraic) {
+    if (c.algebraic && !c.exact_point) {
       const CertifiedAlgebraicPoint& a = *c.algebraic;
-      std::cout << "    w* exactly: z = the root of " << a.minimal_polynomial.to_string("z") << " in ["
-                << a.root.lo().to_string() << ", " << a.root.hi().to_string() << "], w*_i = p_i(z) / ("
-                << a.denominator.to_string("z") << "), p = (";
-      for (std::size_t i = 0; i < a.numerators.size(); ++i)
-        std::cout << (i ? "; " : "") << a.numerators[i].to_string("z");
-      std::cout << ")  [orbit " << a.orbit << " of critical_points on Delta" << c.lambda.to_string() << "]\n";
+      std::cout << "    w* exactly: coordinates in Q(z), z the root in [" << decimal_of(a.root.lo()) << ", "
+                << decimal_of(a.root.hi()) << "] of an irreducible polynomial of degree "
+                << a.minimal_polynomial.degree() << " (orbit " << a.orbit << " of critical_points on Delta"
+                << c.lambda.to_string() << "; the polynomials with --json)\n";
     }
     for (const std::string& note : c.notes) std::cout << "    note: " << note << '\n';
   }
