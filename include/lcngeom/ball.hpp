@@ -72,11 +72,10 @@ class Ball {
   bool is_positive() const noexcept { return arb_is_positive(v_); }
   bool is_negative() const noexcept { return arb_is_negative(v_); }
   bool contains_zero() const noexcept { return arb_contains_zero(v_); }
-  /// Arb's decimal form "[1.41421356 +/- 2.38e-9]" with `digits` significant digits.
+  /// Arb's midpoint-radius form "[1.41421356 +/- 2.38e-9]" with at most
+  /// `digits` digits of the midpoint (diagnostics; decimals of the digits
+  /// policy come from to_decimal(), decimal.hpp).
   std::string to_string(long digits = 15) const;
-  /// The midpoint alone with `digits` significant digits (Arb's ARB_STR_NO_RADIUS):
-  /// an approximation, not an enclosure.
-  std::string midpoint_string(long digits) const;
 
  private:
   arb_t v_;

@@ -70,8 +70,6 @@ class Rational {
   double to_double() const;
   /// "p" or "p/q".
   std::string to_string() const;
-  /// Decimal rounded to `digits` digits after the point (round half away from zero).
-  std::string to_decimal(int digits) const;
 
   Rational& operator+=(const Rational& o) {
     fmpq_add(v_, v_, o.v_);

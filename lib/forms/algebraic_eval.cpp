@@ -6,12 +6,6 @@
 
 namespace lcngeom::detail {
 
-namespace {
-
-Rational pow10_neg(int digits) { return Rational(Integer(1L), pow(Integer(10L), static_cast<unsigned long>(digits))); }
-
-}  // namespace
-
 Ball enclose_at_root(const RatPoly& q, RealRoot& root, const Rational& max_radius) {
   if (max_radius.sign() <= 0) throw invalid_argument("enclose_at_root: radius must be positive");
   if (root.at_infinity()) throw domain_error("enclose_at_root: the root (1:0) has no affine value");
@@ -29,33 +23,6 @@ Ball enclose_at_root(const RatPoly& q, RealRoot& root, const Rational& max_radiu
     if (prec < (1L << 20)) prec *= 2;
     if (round > 200) throw domain_error("enclose_at_root: no convergence");
   }
-}
-
-std::string decimal_at_root(const RatPoly& q, RealRoot& root, int digits) {
-  if (digits < 0) throw invalid_argument("decimal_at_root: digits must be >= 0, got " + std::to_string(digits));
-  if (q.degree() <= 0) return q.coeff(0).to_decimal(digits);
-  const Rational eps = pow10_neg(digits);
-  Ball y = enclose_at_root(q, root, eps * Rational(1L, 2L));
-  // |q(alpha) - mid| <= eps/2 and rounding mid to `digits` decimals adds <= eps/2.
-  return y.midpoint().to_decimal(digits);
-}
-
-std::string decimal_ratio_at_root(const RatPoly& num, const RatPoly& den, RealRoot& root, int digits) {
-  if (den.degree() <= 0) {
-    if (den.is_zero()) throw domain_error("decimal_ratio_at_root: zero denominator");
-    return decimal_at_root(Rational(1L) / den.coeff(0) * num, root, digits);
-  }
-  const Rational eps = pow10_neg(digits) * Rational(1L, 2L);
-  Rational rad = eps;
-  for (int round = 0; round < 400; ++round) {
-    Ball a = enclose_at_root(num, root, rad), b = enclose_at_root(den, root, rad);
-    if (!b.contains_zero()) {
-      Ball q = div(a, b, 64 + 4 * static_cast<long>(digits) + 32 * round);
-      if (q.radius() <= eps) return q.midpoint().to_decimal(digits);
-    }
-    rad *= Rational(1L, 1L << 12);
-  }
-  throw domain_error("decimal_ratio_at_root: no convergence (is the denominator zero at the root?)");
 }
 
 int sign_at_root(const RatPoly& q, const RatPoly& f, RealRoot& root) {
