@@ -1,37 +1,53 @@
 // lcngeom/algebraic_real.hpp -- exact real algebraic numbers.
 //
-// An AlgebraicReal is a real number x algebraic over Q, held as its minimal
-// polynomial m (primitive in Z[t], irreducible over Q, positive leading
-// coefficient) and a rational isolating interval [lo, hi]:
+// An AlgebraicReal is a real number x algebraic over Q.  Its canonical form
+// is its minimal polynomial m (primitive in Z[t], irreducible over Q, positive
+// leading coefficient) and a rational isolating interval [lo, hi]:
 //     lo == hi          iff x is rational, and then x = lo exactly (m = den t - num);
 //     lo <  hi          m(lo) m(hi) < 0 and x is the only real root of m in [lo, hi].
-// The pair is a canonical, exact representation: two AlgebraicReals are equal
-// iff their minimal polynomials are equal and their intervals contain a
-// common root, and distinct values are separated by refining the intervals
-// (bisection with exact rational sign evaluations), which always terminates.
-// So comparisons and sorting are exact -- never decided on decimals -- and a
-// decimal is produced only when printing (decimal.hpp's digits policy).
+// Two numbers are equal iff their minimal polynomials are equal and their
+// intervals contain a common root; distinct numbers are separated by
+// refining intervals (exact rational sign evaluations, interval Newton),
+// which always terminates.  So comparisons and sorting are exact -- never
+// decided on decimals -- and a decimal is made only when printing, by
+// decimal.hpp's digits policy.
 //
 // Values in a number field.  For a real root zeta of an irreducible f and
-// q in Q[z], evaluate(q, zeta) returns q(zeta) as an AlgebraicReal: its
-// minimal polynomial is the square-free part of the characteristic
-// polynomial of multiplication by q in Q[z]/(f) (a power of the minimal
-// polynomial, since Q(zeta) is a field), and the root is picked among that
-// polynomial's real roots by a certified Arb enclosure of q(zeta).  This is
-// how the coordinates and distances of critical points (critical_points.hpp,
-// function_space_minimum.hpp) become exact values.
+// num, den in Q[z], evaluate(num, den, zeta) returns num(zeta) / den(zeta),
+// exactly but lazily: it is held as (num, den, zeta) with a certified
+// enclosure (Arb evaluation on zeta's interval), which is all that printing,
+// enclosures and comparisons of distinct numbers need.  The canonical form
+// is computed only when asked for (minimal_polynomial(), is_rational(),
+// root()) or when enclosures cannot decide (equal numbers, a decimal on a
+// rounding boundary): the minimal polynomial is the square-free part of the
+// norm prod_{f(z) = 0} (den(z) y - num(z)) (up to a constant the
+// characteristic polynomial of multiplication by num/den in Q(zeta), a power
+// of the minimal polynomial), interpolated from the formal-degree resultants
+// Res_z(f, k den - num), k = 0..deg f, once for all the conjugates evaluated
+// together; x is then the root of it that its enclosure meets.  This is how
+// the coordinates and distances of critical points (critical_points.hpp,
+// function_space_minimum.hpp) are exact values without paying for minimal
+// polynomials nobody looks at.
+//
+// Caching.  Intervals, enclosures and the canonical form are caches: const
+// operations (comparisons, enclosures, printing) may narrow [lo(), hi()] or
+// compute the canonical form -- the value never changes.  Copies, and the
+// values evaluated at one root, share these caches, so use the numbers of
+// one computation from one thread at a time.
 //
 // Example:
 //   auto r = lcngeom::real_roots(lcngeom::BinaryForm{1, 0, -2});   // t = -sqrt 2, sqrt 2
 //   lcngeom::AlgebraicReal s(r[1]);                                 // sqrt 2
 //   s.to_decimal(10);                                               // "1.414213562"
-//   lcngeom::evaluate(lcngeom::RatPoly({0, 0, 1}), s) == lcngeom::AlgebraicReal(lcngeom::Rational(2));
+//   lcngeom::evaluate(lcngeom::RatPoly(std::vector<lcngeom::Rational>{0, 0, 1}), s)
+//       == lcngeom::Rational(2);                                    // true, exact
 //   s < lcngeom::Rational(3, 2);                                    // true, exact
 #ifndef LCNGEOM_ALGEBRAIC_REAL_HPP
 #define LCNGEOM_ALGEBRAIC_REAL_HPP
 
 #include <compare>
 #include <iosfwd>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -42,6 +58,10 @@
 #include "lcngeom/real_roots.hpp"
 
 namespace lcngeom {
+
+namespace detail {
+struct LazyAlgebraic;
+}
 
 class AlgebraicReal {
  public:
@@ -57,61 +77,72 @@ class AlgebraicReal {
   /// (checked exactly: p is factored and its roots isolated).
   static AlgebraicReal root_of(const IntPoly& p, const Rational& lo, const Rational& hi);
 
-  /// Primitive, Q-irreducible, positive leading coefficient.
-  const IntPoly& minimal_polynomial() const noexcept { return root_.defining_polynomial(); }
+  /// Primitive, Q-irreducible, positive leading coefficient (computes the
+  /// canonical form of a lazy value).
+  const IntPoly& minimal_polynomial() const { return root().defining_polynomial(); }
   /// Degree of x over Q (1 iff x is rational).
-  long degree() const noexcept { return minimal_polynomial().degree(); }
-  const Rational& lo() const noexcept { return root_.lo(); }
-  const Rational& hi() const noexcept { return root_.hi(); }
-  bool is_rational() const noexcept { return root_.is_exact(); }
+  long degree() const { return minimal_polynomial().degree(); }
+  /// The canonical form: the isolated root x of minimal_polynomial(), multiplicity 1.
+  const RealRoot& root() const;
+  /// True if the canonical form is known (always, except for a lazy value
+  /// of evaluate() that nothing has needed it of yet).
+  bool is_canonical() const noexcept { return lazy_ == nullptr; }
+  /// An interval containing x: the isolating interval of the canonical form,
+  /// or the current enclosure of a lazy value.  It only ever shrinks.
+  const Rational& lo() const noexcept;
+  const Rational& hi() const noexcept;
+  /// x is rational (computes the canonical form of a lazy value).
+  bool is_rational() const { return root().is_exact(); }
   /// The value if x is rational; throws domain_error otherwise.
   const Rational& rational() const;
   /// -1, 0 or 1, exact.
   int sign() const;
 
-  /// Bisects until hi - lo <= max_width (> 0); a rational x is already exact.
-  void refine(const Rational& max_width);
-  /// Bisects until hi - lo <= 2^-bits (bits >= 0).
-  void refine_bits(long bits);
+  /// Narrows [lo(), hi()] until hi - lo <= max_width (> 0); exact for a rational.
+  void refine(const Rational& max_width) const;
+  /// Narrows until hi - lo <= 2^-bits (bits >= 0).
+  void refine_bits(long bits) const;
   /// A ball containing x with relative radius about 2^-prec (radius 0 when x
   /// is a dyadic rational).  prec >= 2.
   Ball enclosure(long prec) const;
 
   /// x rounded to `digits` significant digits (decimal.hpp's policy), exact.
+  /// Afterwards every point of [lo(), hi()] rounds to the returned decimal,
+  /// so the interval certifies it.
   std::string to_decimal(int digits) const;
-  /// The same, refining this interval in place until every point of [lo, hi]
-  /// rounds to the returned decimal (so [lo, hi] certifies it).
-  std::string refine_decimal(int digits);
 
-  /// sign(a - b), exact; refines both intervals in place (cheaper for
-  /// repeated comparisons than the operators, which work on copies).
-  friend int compare(AlgebraicReal& a, AlgebraicReal& b);
-  /// sign(a - q), exact; refines a in place.
-  friend int compare(AlgebraicReal& a, const Rational& q);
-
-  friend bool operator==(const AlgebraicReal& a, const AlgebraicReal& b);
-  friend std::strong_ordering operator<=>(const AlgebraicReal& a, const AlgebraicReal& b);
-  friend bool operator==(const AlgebraicReal& a, const Rational& q);
-  friend std::strong_ordering operator<=>(const AlgebraicReal& a, const Rational& q);
+  /// sign(a - b) and sign(a - q), exact.
+  friend int compare(const AlgebraicReal& a, const AlgebraicReal& b);
+  friend int compare(const AlgebraicReal& a, const Rational& q);
+  friend bool operator==(const AlgebraicReal& a, const AlgebraicReal& b) { return compare(a, b) == 0; }
+  friend std::strong_ordering operator<=>(const AlgebraicReal& a, const AlgebraicReal& b) {
+    return compare(a, b) <=> 0;
+  }
+  friend bool operator==(const AlgebraicReal& a, const Rational& q) { return compare(a, q) == 0; }
+  friend std::strong_ordering operator<=>(const AlgebraicReal& a, const Rational& q) { return compare(a, q) <=> 0; }
   /// -x.
   friend AlgebraicReal operator-(const AlgebraicReal& x);
-  /// c x for a rational c (minimal polynomial c^d m(t / c), made primitive).
+  /// c x for a rational c.
   friend AlgebraicReal operator*(const Rational& c, const AlgebraicReal& x);
 
-  /// The isolated root as a RealRoot of multiplicity 1.
-  const RealRoot& root() const noexcept { return root_; }
+  /// num(x_i) / den(x_i) for real conjugates x_i (one minimal polynomial f),
+  /// as lazy values sharing one norm computation (file comment).  Throws
+  /// invalid_argument if the x_i are not conjugate, domain_error if f divides den.
+  friend std::vector<AlgebraicReal> evaluate(const RatPoly& num, const RatPoly& den,
+                                             const std::vector<AlgebraicReal>& conjugates);
 
  private:
-  struct Trusted {};
-  AlgebraicReal(RealRoot r, Trusted) : root_(std::move(r)) {}
-  friend std::vector<AlgebraicReal> evaluate(const RatPoly& q, std::vector<AlgebraicReal> conjugates);
-  RealRoot root_;
+  explicit AlgebraicReal(std::shared_ptr<RealRoot> root) : root_(std::move(root)) {}
+  // Narrows a lazy value's enclosure by about `bits` bits.
+  void narrow(long bits) const;
+  // Replaces a lazy value by its canonical form.
+  void canonicalize() const;
+  mutable std::shared_ptr<RealRoot> root_;                // canonical form (null while lazy)
+  mutable std::shared_ptr<detail::LazyAlgebraic> lazy_;  // (num, den, zeta) and enclosure, while lazy
 };
 
-/// q(x_1), ..., q(x_m) for real conjugates x_i (AlgebraicReals with one and
-/// the same minimal polynomial f): the minimal polynomial of q(x) is computed
-/// once (file comment).  Throws invalid_argument if the x_i are not conjugate.
-std::vector<AlgebraicReal> evaluate(const RatPoly& q, std::vector<AlgebraicReal> conjugates);
+/// q(x_1), ..., q(x_m) for real conjugates x_i.
+std::vector<AlgebraicReal> evaluate(const RatPoly& q, const std::vector<AlgebraicReal>& conjugates);
 /// q(x).
 AlgebraicReal evaluate(const RatPoly& q, const AlgebraicReal& x);
 /// num(x) / den(x); throws domain_error if den(x) = 0.

@@ -328,27 +328,15 @@ Rrmp point_rrmp(const CriticalOrbit& o, RealRoot& root) {
   return r;
 }
 
-// Sorts by ||w - u||^2, exactly, ties by the coefficient vector
-// (lexicographic, exact).  The comparisons refine copies of the values kept
-// beside the index permutation, never the elements being sorted.
+// Sorts by ||w - u||^2, exactly (equal distances are recognised through
+// their minimal polynomials, distinct ones separated by refinement), ties by
+// the coefficient vector, lexicographically and exactly.
 void sort_by_distance(std::vector<RealCriticalPoint>& points) {
-  std::vector<AlgebraicReal> dist;
-  std::vector<std::vector<AlgebraicReal>> coeffs;
-  for (const RealCriticalPoint& p : points) {
-    dist.push_back(p.distance_squared);
-    coeffs.push_back(p.coefficients);
-  }
-  std::vector<std::size_t> order(points.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    if (const int c = compare(dist[a], dist[b])) return c < 0;
-    for (std::size_t i = 0; i < coeffs[a].size(); ++i)
-      if (const int c = compare(coeffs[a][i], coeffs[b][i])) return c < 0;
-    return false;
+  std::stable_sort(points.begin(), points.end(), [](const RealCriticalPoint& a, const RealCriticalPoint& b) {
+    if (const int c = compare(a.distance_squared, b.distance_squared)) return c < 0;
+    return std::lexicographical_compare(a.coefficients.begin(), a.coefficients.end(), b.coefficients.begin(),
+                                        b.coefficients.end());
   });
-  std::vector<RealCriticalPoint> sorted;
-  for (std::size_t i : order) sorted.push_back(std::move(points[i]));
-  points = std::move(sorted);
 }
 
 }  // namespace
@@ -403,7 +391,8 @@ CriticalPointSet critical_points(const Partition& lambda, const BinaryForm& targ
     for (auto& r : co.removed) res.removed.push_back(std::move(r));
   }
   // Real points, exact: their coordinates and distances are elements of
-  // Q(zeta) evaluated at each real root zeta (one inversion per orbit).
+  // Q(zeta) at each real root zeta (lazy AlgebraicReals: minimal polynomials
+  // only where a comparison needs one).
   for (std::size_t oi = 0; oi < res.orbits.size(); ++oi) {
     CriticalOrbit& o = res.orbits[oi];
     res.complex_count += o.size();
@@ -421,10 +410,8 @@ CriticalPointSet critical_points(const Partition& lambda, const BinaryForm& targ
       for (const RatPoly& c : o.w) w.push_back({AlgebraicReal(c.evaluate(a) / d)});
       distance.emplace_back(o.distance_numerator.evaluate(a) / (d * d));
     } else {
-      const RatQuotient K(o.minimal_polynomial);
-      const RatPoly inv = K.inv(K.reduce(o.denominator));
-      for (const RatPoly& c : o.w) w.push_back(evaluate(K.mul(c, inv), zetas));
-      distance = evaluate(K.mul(o.distance_numerator, K.mul(inv, inv)), zetas);
+      for (const RatPoly& c : o.w) w.push_back(evaluate(c, o.denominator, zetas));
+      distance = evaluate(o.distance_numerator, o.denominator * o.denominator, zetas);
     }
     for (std::size_t r = 0; r < roots.size(); ++r) {
       RealCriticalPoint rp{oi, roots[r], {}, std::nullopt, Rrmp(), distance[r]};

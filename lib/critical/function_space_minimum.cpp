@@ -13,13 +13,10 @@ namespace {
 
 std::string pattern_text(const Partition& p) { return p.to_string(); }
 
-// Lexicographic exact comparison of coefficient vectors (copies are refined).
+// Lexicographic exact comparison of coefficient vectors.
 bool coefficients_less(const FunctionSpaceCandidate& a, const FunctionSpaceCandidate& b) {
-  for (std::size_t i = 0; i < a.coefficients.size(); ++i) {
-    AlgebraicReal x = a.coefficients[i], y = b.coefficients[i];
-    if (const int c = compare(x, y)) return c < 0;
-  }
-  return false;
+  return std::lexicographical_compare(a.coefficients.begin(), a.coefficients.end(), b.coefficients.begin(),
+                                      b.coefficients.end());
 }
 
 }  // namespace
@@ -91,7 +88,7 @@ FunctionSpaceMinimum minimum_on_function_space(const Architecture& arch, const B
     }
   }
 
-  // Exact minimum and ties (compare() refines the candidates' intervals in place).
+  // Exact minimum and ties.
   std::size_t best = 0;
   for (std::size_t i = 1; i < m.candidates.size(); ++i)
     if (compare(m.candidates[i].distance_squared, m.candidates[best].distance_squared) < 0) best = i;

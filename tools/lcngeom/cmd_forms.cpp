@@ -124,8 +124,8 @@ const bool roots_registered = register_command(
              if (r.at_infinity()) std::cout << "(1:0)";
              else if (r.is_exact()) std::cout << "t = " << r.lo() << " (exact)";
              else {
-               AlgebraicReal a(r);
-               const std::string d = a.refine_decimal(*digits);
+               const AlgebraicReal a(r);
+               const std::string d = a.to_decimal(*digits);  // refines [lo, hi] until it certifies d
                std::cout << "t = " << d << "  in [" << a.lo() << ", " << a.hi() << "]";
              }
              std::cout << "  multiplicity " << r.multiplicity() << '\n';

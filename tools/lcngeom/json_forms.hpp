@@ -30,9 +30,8 @@ inline nlohmann::json rational_json(const Rational& q) { return q.to_string(); }
 /// "hi": "p/q"}, where [lo, hi] contains x and every point of it rounds to the
 /// decimal (lo == hi for a rational x).
 inline nlohmann::json certified_json(const AlgebraicReal& x, int digits) {
-  AlgebraicReal y = x;
-  const std::string d = y.refine_decimal(digits);
-  return {{"decimal", d}, {"lo", y.lo().to_string()}, {"hi", y.hi().to_string()}};
+  const std::string d = x.to_decimal(digits);  // afterwards [lo, hi] certifies d
+  return {{"decimal", d}, {"lo", x.lo().to_string()}, {"hi", x.hi().to_string()}};
 }
 
 /// A certified real from a ball: its endpoints, and the decimal with the

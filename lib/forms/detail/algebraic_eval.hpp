@@ -13,6 +13,13 @@
 
 namespace lcngeom::detail {
 
+/// Refines the isolating interval of a finite root of a square-free
+/// (irreducible) defining polynomial until hi - lo <= max_width (> 0): interval
+/// Newton steps in Arb (quadratic convergence; each new interval is re-checked
+/// by RealRoot's exact sign-change test), bisection where Newton does not
+/// contract.  Much faster than RealRoot::refine for hundreds of bits.
+void refine_root(RealRoot& root, const Rational& max_width);
+
 /// A ball containing q(alpha) of radius <= max_radius (> 0); `root` is
 /// refined in place as needed.
 Ball enclose_at_root(const RatPoly& q, RealRoot& root, const Rational& max_radius);
