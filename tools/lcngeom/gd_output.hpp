@@ -142,7 +142,9 @@ inline std::string gd_rrmp(const std::optional<Rrmp>& r) { return r ? r->to_stri
 /// A certified real {decimal, lo, hi}: exact rational bounds of an Arb ball
 /// and its midpoint as a decimal (the CLI's convention for enclosures).
 inline nlohmann::json gd_ball_json(const Ball& b) {
-  return {{"decimal", b.midpoint_string(17)}, {"lo", b.lower().to_string()}, {"hi", b.upper().to_string()}};
+  std::string d = to_decimal(b, 17);  // the digits the ball decides
+  if (d.empty() || d.front() == '[') d = to_decimal(b.midpoint(), 17);  // too wide: its midpoint
+  return {{"decimal", d}, {"lo", b.lower().to_string()}, {"hi", b.upper().to_string()}};
 }
 
 inline nlohmann::json certified_json(const CertifiedLimit& c) {
