@@ -6,10 +6,13 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
+
+#include "lcngeom/binary_form.hpp"
 
 namespace lcngeom::cli {
 
@@ -28,6 +31,10 @@ struct Command {
 /// Registers a command; returns true so it can initialise a static bool.
 bool register_command(Command command);
 const std::vector<Command>& commands();
+
+/// BinaryForm::parse for a command-line argument; `degree` >= 0 is the degree
+/// the command needs (a form of another degree is rejected, naming both).
+BinaryForm parse_form(std::string_view text, int degree = -1);
 
 /// Prints a JSON object on stdout as one line followed by a newline.
 void print_json(const nlohmann::json& j);

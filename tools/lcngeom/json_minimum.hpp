@@ -1,6 +1,6 @@
 // JSON and text encodings of FunctionSpaceMinimum (shared by `classify-params`
-// and `function-space-min`).  Exact numbers are strings; decimals carry the
-// certified number of digits.
+// and `function-space-min`).  Exact numbers are strings; irrational values
+// are certified reals {"decimal", "lo", "hi"} (json_forms.hpp).
 #ifndef LCNGEOM_TOOLS_JSON_MINIMUM_HPP
 #define LCNGEOM_TOOLS_JSON_MINIMUM_HPP
 
@@ -14,19 +14,18 @@
 
 namespace lcngeom::cli {
 
-inline nlohmann::json candidate_json(const FunctionSpaceCandidate& c) {
-  nlohmann::json j{
-      {"coefficients", c.coefficients},
-      {"rrmp", c.rrmp ? nlohmann::json(c.rrmp->to_string()) : nlohmann::json(nullptr)},
-      {"locus", c.lambda ? partition_json(*c.lambda) : nlohmann::json(nullptr)},
-      {"distance_squared", c.distance_squared_decimal},
-      {"distance_squared_exact",
-       c.distance_squared_exact ? nlohmann::json(c.distance_squared_exact->to_string()) : nlohmann::json(nullptr)}};
-  if (c.exact) {
-    j["exact"] = coefficients_json(*c.exact);
-    j["form"] = c.exact->to_string();
-  }
-  return j;
+/// A candidate point: coefficients and distance as certified reals, the
+/// point itself as a form when it is rational.
+inline nlohmann::json candidate_json(const FunctionSpaceCandidate& c, int digits) {
+  nlohmann::json coeffs = nlohmann::json::array();
+  for (const std::string& d : c.coefficients) coeffs.push_back(certified_real_from_decimal(d, digits));
+  return {{"coefficients", coeffs},
+          {"rrmp", c.rrmp ? nlohmann::json(c.rrmp->to_string()) : nlohmann::json(nullptr)},
+          {"locus", c.lambda ? partition_json(*c.lambda) : nlohmann::json(nullptr)},
+          {"distance_squared", certified_real_json(c.distance_squared, digits)},
+          {"distance_squared_exact",
+           c.distance_squared_exact ? nlohmann::json(c.distance_squared_exact->to_string()) : nlohmann::json(nullptr)},
+          {"exact", c.exact ? form_json(*c.exact) : nlohmann::json(nullptr)}};
 }
 
 inline std::string value_text(const FunctionSpaceMinimum& m) {
@@ -37,11 +36,11 @@ inline std::string value_text(const FunctionSpaceMinimum& m) {
 inline nlohmann::json minimum_json(const FunctionSpaceMinimum& m) {
   nlohmann::json mins = nlohmann::json::array(), all = nlohmann::json::array(), searched = nlohmann::json::array(),
                  skipped = nlohmann::json::array();
-  for (const auto& c : m.minimisers) mins.push_back(candidate_json(c));
-  for (const auto& c : m.candidates) all.push_back(candidate_json(c));
+  for (const auto& c : m.minimisers) mins.push_back(candidate_json(c, m.digits));
+  for (const auto& c : m.candidates) all.push_back(candidate_json(c, m.digits));
   for (const auto& p : m.searched) searched.push_back(partition_json(p));
   for (const auto& p : m.skipped) skipped.push_back(partition_json(p));
-  return {{"value", m.value_decimal},
+  return {{"value", certified_real_json(m.value, m.digits)},
           {"value_exact", m.value_exact ? nlohmann::json(m.value_exact->to_string()) : nlohmann::json(nullptr)},
           {"value_minimal_polynomial", m.value.defining_polynomial().to_string()},
           {"digits", m.digits},
