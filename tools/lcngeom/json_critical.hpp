@@ -37,11 +37,17 @@ inline nlohmann::json critical_json(const CriticalPointSet& r) {
   nlohmann::json real = nlohmann::json::array();
   for (const RealCriticalPoint& p : r.real_points) {
     nlohmann::json coeffs = nlohmann::json::array();
-    for (const std::string& d : p.coefficients) coeffs.push_back(certified_real_from_decimal(d, r.digits));
+    for (std::size_t i = 0; i < p.coefficients.size(); ++i)
+      coeffs.push_back(p.exact ? certified_real_json(p.coefficients[i], p.exact->coeff(static_cast<int>(i)),
+                                                     p.exact->coeff(static_cast<int>(i)))
+                               : certified_real_from_decimal(p.coefficients[i], r.digits));
     real.push_back(
         {{"coefficients", coeffs},
          {"rrmp", p.rrmp.to_string()},
-         {"distance_squared", certified_real_from_decimal(p.distance_squared, r.digits)},
+         {"distance_squared", p.distance_squared_exact ? certified_real_json(p.distance_squared,
+                                                                              *p.distance_squared_exact,
+                                                                              *p.distance_squared_exact)
+                                                        : certified_real_from_decimal(p.distance_squared, r.digits)},
          {"distance_squared_exact",
           p.distance_squared_exact ? nlohmann::json(p.distance_squared_exact->to_string()) : nlohmann::json(nullptr)},
          {"rational", p.exact.has_value()},

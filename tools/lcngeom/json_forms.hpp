@@ -63,8 +63,6 @@ inline std::string decimal_text(const Rational& q, int digits) {
 }
 /// The midpoint of a ball with `digits` significant digits.
 inline std::string decimal_text(const Ball& b, int digits) { return b.midpoint_string(digits); }
-/// The root t of an isolated real root.
-inline std::string decimal_text(const RealRoot& r, int digits) { return r.to_decimal(digits); }
 /// c t for a rational c, t the root of r ("0" for c = 0); the enclosure is
 /// refined well below the last digit so that t and -t round alike.
 inline std::string decimal_text(const RealRoot& r, const Rational& c, int digits) {
@@ -73,6 +71,8 @@ inline std::string decimal_text(const RealRoot& r, const Rational& c, int digits
   x.refine(Rational(Integer(1), pow(Integer(10), static_cast<unsigned long>(digits) + 3)) / abs(c));
   return (c * (x.lo() + x.hi()) * Rational(1, 2)).to_decimal(digits);
 }
+/// The root t of an isolated real root.
+inline std::string decimal_text(const RealRoot& r, int digits) { return decimal_text(r, Rational(1), digits); }
 
 // ---------------------------------------------------------------- certified reals
 

@@ -18,7 +18,10 @@ namespace lcngeom::cli {
 /// point itself as a form when it is rational.
 inline nlohmann::json candidate_json(const FunctionSpaceCandidate& c, int digits) {
   nlohmann::json coeffs = nlohmann::json::array();
-  for (const std::string& d : c.coefficients) coeffs.push_back(certified_real_from_decimal(d, digits));
+  for (std::size_t i = 0; i < c.coefficients.size(); ++i)
+    coeffs.push_back(c.exact ? certified_real_json(c.coefficients[i], c.exact->coeff(static_cast<int>(i)),
+                                                   c.exact->coeff(static_cast<int>(i)))
+                             : certified_real_from_decimal(c.coefficients[i], digits));
   return {{"coefficients", coeffs},
           {"rrmp", c.rrmp ? nlohmann::json(c.rrmp->to_string()) : nlohmann::json(nullptr)},
           {"locus", c.lambda ? partition_json(*c.lambda) : nlohmann::json(nullptr)},
