@@ -44,7 +44,7 @@ const bool registered = register_command(
          const Architecture arch = parse_filters_arg(o->filters, o->strides);
          const std::vector<int> k = arch.filters();
          const int n = arch.end_to_end_filter_size() - 1;
-         check_limit(n, kMaxEnumerationDegree, "the end-to-end degree", "every rrmp of the degree is listed");
+         check_limit(n, kMaxCompatibleDegree, "the end-to-end degree", "a placement search for every rrmp");
          const auto rows = compatibility_table(k);
          if (o->json) {
            nlohmann::json map = nlohmann::json::object(), list = nlohmann::json::array();

@@ -106,13 +106,14 @@ const bool registered = register_command(
        add_json_flag(app, o->json);
        return [o] {
          const BinaryForm u = parse_form(o->target);
-         check_solver_degree(u.degree(), "the degree of --target");
          const InnerProduct sigma = InnerProduct::parse(o->norm, u.degree());
          if (!o->filters.empty()) {
            if (!o->locus.empty()) throw invalid_argument("give either --locus or --filters, not both");
+           check_limit(u.degree(), kMaxLinearFactorDegree, "the degree of --target", "with --filters");
            return run_linear_factor(*o, u, sigma);
          }
          if (o->locus.empty()) throw invalid_argument("missing --locus (a partition of the target's degree)");
+         check_solver_degree(u.degree(), "the degree of --target");
          const Partition lambda = Partition::parse(o->locus);
          const CriticalPointSet r = critical_points(lambda, u, sigma, {o->digits, o->seed});
          if (o->json) print_json(critical_json(r));

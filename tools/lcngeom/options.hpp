@@ -23,15 +23,21 @@ inline constexpr int kDefaultDigits = 20;
 inline constexpr int kMaxDigits = 100000;
 
 /// Largest degree n for which a subcommand enumerates every partition or
-/// every rrmp of n (loci, arch --lists, compatible, ed-degree): at n = 40
+/// every rrmp of n (loci, arch --lists, ed-degree): at n = 40
 /// the rrmp list alone takes about a gigabyte as JSON.
 inline constexpr int kMaxEnumerationDegree = 40;
+/// compatible: one placement search per rrmp of the end-to-end degree (degree
+/// 26 takes 5 s, 28 about half a minute, each further step about 4 times more).
+inline constexpr int kMaxCompatibleDegree = 30;
 /// arch lists the rrmps of the function space without --lists up to this degree.
 inline constexpr int kDefaultListDegree = 30;
 /// Largest target degree handed to the exact locus solver (critical,
 /// function-space-min, classify-params --max-search-degree): degree 10 takes
 /// seconds, 12 minutes and gigabytes, 18 fails to allocate.
 inline constexpr int kMaxSolverDegree = 12;
+/// Largest target degree of critical --filters (Example 5.10): degree 20 takes
+/// seconds, 24 minutes, 30 fails to allocate.
+inline constexpr int kMaxLinearFactorDegree = 24;
 /// fiber --max-classes: each listed class costs kilobytes (a JSON listing of
 /// 362880 classes peaks at 3 GB).
 inline constexpr long kMaxListedClasses = 100000;
