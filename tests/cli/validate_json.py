@@ -3,11 +3,14 @@
 usage: validate_json.py SCHEMA DEF FILE [DEF FILE ...]
 Each FILE holds the stdout of one invocation; it must be exactly one JSON
 object on one line and validate against both $defs/DEF and the whole schema.
-The schema's annotation keywords "descending" / "ascending" (order of the
-parts of a partition, of rrmp multiplicities) are checked here too.
+The schema's annotation keywords are checked here too: "descending" /
+"ascending" (the parts of a partition, rrmp multiplicities) and "enclosure"
+(a certified real has lo <= hi and its decimal within a unit of its last
+digit of [lo, hi]).
 """
 import json
 import sys
+from fractions import Fraction
 
 import jsonschema
 
@@ -19,9 +22,27 @@ def ordered(key, bad):
     return check
 
 
+def enclosure(validator, value, instance, schema):
+    """lo <= hi exactly, and the decimal within one unit of its last digit of [lo, hi]."""
+    if not value or not isinstance(instance, dict) or not {"decimal", "lo", "hi"} <= instance.keys():
+        return
+    try:
+        lo, hi, d = Fraction(instance["lo"]), Fraction(instance["hi"]), Fraction(instance["decimal"])
+    except (ValueError, ZeroDivisionError):
+        return  # the patterns report malformed numbers
+    mantissa, _, exponent = instance["decimal"].lower().partition("e")
+    places = len(mantissa.partition(".")[2]) - (int(exponent) if exponent else 0)
+    unit = Fraction(1, 10**places) if places >= 0 else Fraction(10**-places)
+    if lo > hi:
+        yield jsonschema.ValidationError(f"lo > hi in {instance}")
+    elif not lo - unit <= d <= hi + unit:
+        yield jsonschema.ValidationError(f"the decimal is not within one unit of [lo, hi] in {instance}")
+
+
 Validator = jsonschema.validators.extend(
     jsonschema.Draft202012Validator,
-    {"descending": ordered("descending", lambda a, b: a < b), "ascending": ordered("ascending", lambda a, b: a > b)})
+    {"descending": ordered("descending", lambda a, b: a < b), "ascending": ordered("ascending", lambda a, b: a > b),
+     "enclosure": enclosure})
 
 
 def main():
