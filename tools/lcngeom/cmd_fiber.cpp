@@ -67,8 +67,7 @@ const bool registered = register_command(
        add_json_flag(app, o->json);
        return [o] {
          const Architecture arch = parse_filters_arg(o->filters, o->strides);
-         const BinaryForm w =
-             parse_form(form_text(o->form, o->form_option, true), arch.end_to_end_filter_size() - 1);
+         const BinaryForm w = parse_form(form_text(o->form, o->form_option, true), arch.end_to_end_filter_size() - 1);
          const Integer count = fiber_class_count(arch, w);
          const std::size_t L = arch.filters().size();
          const Integer components = count * pow(Integer(2), L - 1);

@@ -22,8 +22,8 @@ struct MemberRun : ArchOptions {
 
 int run_member(const MemberRun& o) {
   const Architecture a = make_architecture(o);
-  const BinaryForm p = parse_form(form_text(o.form, o.form_option, true),
-                                  a.dimension() == 1 ? a.end_to_end_filter_size() - 1 : -1);
+  const BinaryForm p =
+      parse_form(form_text(o.form, o.form_option, true), a.dimension() == 1 ? a.end_to_end_filter_size() - 1 : -1);
   const Region region = form_region(a, p);
   const int e = stride_one_reduction(a)->even_filter_count();
   const bool member = region != Region::complement;
@@ -51,7 +51,8 @@ int run_member(const MemberRun& o) {
     j["precision"] = w ? nlohmann::json(w->precision) : nlohmann::json(nullptr);
     j["error_max"] = w ? nlohmann::json(w->error_max.to_string()) : nlohmann::json(nullptr);
     j["error_norm_bound"] = w ? nlohmann::json(w->error_norm_bound().to_string()) : nlohmann::json(nullptr);
-    j["error_norm_bound_decimal"] = w ? nlohmann::json(decimal_text(w->error_norm_bound(), 6)) : nlohmann::json(nullptr);
+    j["error_norm_bound_decimal"] =
+        w ? nlohmann::json(decimal_text(w->error_norm_bound(), 6)) : nlohmann::json(nullptr);
     if (w) {
       nlohmann::json decimals = nlohmann::json::array();
       for (const auto& f : w->filters) {
@@ -78,7 +79,8 @@ int run_member(const MemberRun& o) {
   if (w->exact) std::cout << "witness           exact: mu(theta) = p over Q\n";
   else
     std::cout << "witness           numeric, " << w->precision
-              << "-bit coefficients; ||mu(theta) - p||_2 <= " << decimal_text(w->error_norm_bound(), 6) << " (certified)\n";
+              << "-bit coefficients; ||mu(theta) - p||_2 <= " << decimal_text(w->error_norm_bound(), 6)
+              << " (certified)\n";
   for (std::size_t l = 0; l < w->filters.size(); ++l) {
     std::cout << "  w" << l + 1 << " = ";
     for (std::size_t i = 0; i < w->filters[l].size(); ++i) {

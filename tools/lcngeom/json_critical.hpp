@@ -44,10 +44,10 @@ inline nlohmann::json critical_json(const CriticalPointSet& r) {
     real.push_back(
         {{"coefficients", coeffs},
          {"rrmp", p.rrmp.to_string()},
-         {"distance_squared", p.distance_squared_exact ? certified_real_json(p.distance_squared,
-                                                                              *p.distance_squared_exact,
-                                                                              *p.distance_squared_exact)
-                                                        : certified_real_from_decimal(p.distance_squared, r.digits)},
+         {"distance_squared",
+          p.distance_squared_exact
+              ? certified_real_json(p.distance_squared, *p.distance_squared_exact, *p.distance_squared_exact)
+              : certified_real_from_decimal(p.distance_squared, r.digits)},
          {"distance_squared_exact",
           p.distance_squared_exact ? nlohmann::json(p.distance_squared_exact->to_string()) : nlohmann::json(nullptr)},
          {"rational", p.exact.has_value()},

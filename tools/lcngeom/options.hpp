@@ -52,15 +52,15 @@ class resource_limit : public not_supported {
 /// Throws resource_limit "<what> is <value>; at most <limit> <why>" if value > limit.
 inline void check_limit(long value, long limit, const std::string& what, const std::string& why = "") {
   if (value > limit)
-    throw resource_limit(what + " is " + std::to_string(value) + "; lcngeom accepts at most " +
-                         std::to_string(limit) + (why.empty() ? std::string() : " (" + why + ")"));
+    throw resource_limit(what + " is " + std::to_string(value) + "; lcngeom accepts at most " + std::to_string(limit) +
+                         (why.empty() ? std::string() : " (" + why + ")"));
 }
 
 // ---------------------------------------------------------------- options
 
 /// Old spellings stay accepted but are not listed in --help.
-inline CLI::Option* add_hidden_alias(CLI::App& app, const std::string& name, std::string& target,
-                                     CLI::Option* primary, const std::string& now) {
+inline CLI::Option* add_hidden_alias(CLI::App& app, const std::string& name, std::string& target, CLI::Option* primary,
+                                     const std::string& now) {
   CLI::Option* o = app.add_option(name, target, "old spelling of " + now)->group("");
   if (primary) o->excludes(primary);
   return o;
@@ -124,8 +124,8 @@ inline void add_locus_option(CLI::App& app, std::string& locus, const std::strin
 }
 
 inline CLI::Option* add_degree_option(CLI::App& app, int& degree, bool required) {
-  CLI::Option* o = app.add_option("--degree", degree,
-                                  "degree n of the forms (0.." + std::to_string(kMaxEnumerationDegree) + ")");
+  CLI::Option* o =
+      app.add_option("--degree", degree, "degree n of the forms (0.." + std::to_string(kMaxEnumerationDegree) + ")");
   if (required) o->required();
   return o;
 }
@@ -144,7 +144,9 @@ inline void add_seed_option(CLI::App& app, std::uint64_t& seed, const std::strin
   app.add_option("--seed", seed, help);
 }
 
-inline void add_quiet_flag(CLI::App& app, bool& quiet, const std::string& help) { app.add_flag("--quiet", quiet, help); }
+inline void add_quiet_flag(CLI::App& app, bool& quiet, const std::string& help) {
+  app.add_flag("--quiet", quiet, help);
+}
 
 }  // namespace lcngeom::cli
 
