@@ -71,6 +71,12 @@ ok cmd_critical critical --target "(x+y)(x^2+y^2/10)" --filters 2,3 --json
 ok cmd_ed_degree ed-degree --degree 4 --json
 ok cmd_ed_degree ed-degree --degree 5 --norm bombieri --trials 1 --json
 ok cmd_verify_7_3 verify-7.3 --json
+ok cmd_gd_run gd run --filters 4,2 --target 2,0,5,0,2 --weights "1,6,11,6;4,1" --json
+ok cmd_gd_run gd run --filters 3,2,2 --dataset 0 --json
+ok cmd_gd_run gd run --filters 3,2,2 --dataset 1 --json
+ok cmd_gd_table1 gd table1 --filters "2,2;4,2" --datasets 30 --quiet --json
+ok cmd_gd_table2 gd table2 --filters 2,2,2 --targets 5 --inits 4 --quiet --json
+ok cmd_gd_precision gd precision --filters 2,2 --datasets 3 --quiet --json
 
 # Errors, one per subcommand, of every type.
 err parse_error rrmp "(x+y" --json
@@ -97,6 +103,8 @@ err invalid_argument ed-degree --degree 0 --json
 err resource_limit ed-degree --degree 100 --json
 err invalid_argument verify-paper --only "no such section" --json
 err usage verify-7.3 --digits 0 --json
+err invalid_argument gd table1 --datasets 0 --json
+err invalid_argument gd run --filters 4,2 --target 2,0,5,0 --json
 err usage rrmp 1,2 --nosuchflag --json
 err usage nosuch --json
 

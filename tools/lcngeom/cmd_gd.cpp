@@ -19,6 +19,7 @@
 #include "command.hpp"
 #include "gd_output.hpp"
 #include "json_forms.hpp"
+#include "options.hpp"
 #include "section5_args.hpp"
 
 namespace lcngeom::cli {
@@ -50,7 +51,8 @@ struct GdOptions {
   std::string target, norm = "euclidean", weights;
   long dataset = -1;
   std::size_t init = 0;
-  int digits = 10;
+  std::string run_filters;  // run: one architecture
+  int digits = kDefaultDigits;
   // precision
   long bits = 128;
 };
@@ -138,10 +140,10 @@ std::string protocol_text(const ProtocolOptions& p) {
 }
 
 void add_shared(CLI::App& app, GdOptions& o) {
-  app.add_option("--seed", o.seed, "random seed (default 1); every run has its own stream (docs/gradient-descent.md)");
+  add_seed_option(app, o.seed, "random seed (default 1); every run has its own stream (docs/gradient-descent.md)");
   app.add_option("--threads", o.threads, "worker threads (default: all cores); output does not depend on it");
-  app.add_flag("--quiet", o.quiet, "no progress bar on stderr");
-  app.add_flag("--json", o.json, "print one JSON object on stdout");
+  add_quiet_flag(app, o.quiet, "no progress bar (it is drawn on stderr only when stderr is a terminal)");
+  add_json_flag(app, o.json);
   app.add_option("--step", o.step, "gradient-descent step (default 0.01)");
   app.add_option("--tolerance", o.tolerance, "stop when ||grad L||^2 <= tolerance (default 1e-14)");
   app.add_option("--max-iterations", o.max_iterations, "at most this many updates (default 15000; flow: 10^6 steps)");
@@ -322,6 +324,7 @@ struct ScaleCheck {
   BinaryForm limit;
   std::string notation;
   std::vector<std::string> kappa;  // decimals, kappa_1..kappa_L
+  std::vector<RealRoot> kappa_roots;
   std::vector<std::string> minimal_polynomial;
   double distance = 0;
   std::size_t classes = 0, enclosed = 0;
@@ -367,18 +370,21 @@ ScaleCheck scale_check(const Architecture& arch, const Filters& init, const RunR
     for (const ScaledPoint& p : c.points) {
       double d2 = 0;
       std::vector<std::string> kap, poly;
+      std::vector<RealRoot> roots;
       for (std::size_t l = 0; l < p.kappa.size(); ++l) {
-        const double k = std::stod(decimal(p.kappa[l], 17));
+        const double k = std::stod(decimal_text(p.kappa[l], 17));
         for (std::size_t j = 0; j < c.representative[l].size(); ++j) {
           const double v = k * c.representative[l][j].to_double() - r.result.theta[l][j];
           d2 += v * v;
         }
-        kap.push_back(decimal(p.kappa[l], digits));
+        kap.push_back(decimal_text(p.kappa[l], digits));
+        roots.push_back(p.kappa[l]);
         poly.push_back(p.kappa[l].defining_polynomial().to_string("t"));
       }
       if (std::sqrt(d2) < best) {
         best = std::sqrt(d2);
         s.kappa = kap;
+        s.kappa_roots = roots;
         s.minimal_polynomial = poly;
         s.notation = c.notation;
       }
@@ -393,8 +399,7 @@ ScaleCheck scale_check(const Architecture& arch, const Filters& init, const RunR
 }
 
 int run_one_cmd(const GdOptions& o) {
-  const Architecture arch = parse_filters_arg(o.filters.empty() ? std::string() : o.filters.front());
-  if (o.filters.size() > 1) throw invalid_argument("gd run takes one architecture (--filters)");
+  const Architecture arch = parse_filters_arg(o.run_filters);
   const std::vector<int> f = arch.filters();
   const int k = arch.end_to_end_filter_size();
   const bool has_target = !o.target.empty();
@@ -410,7 +415,7 @@ int run_one_cmd(const GdOptions& o) {
   std::string problem;
   FilterSet<double> theta0;
   if (has_target) {
-    const BinaryForm u = BinaryForm::parse(o.target);
+    const BinaryForm u = parse_form(o.target);
     if (u.degree() != k - 1)
       throw invalid_argument("--target has " + std::to_string(u.degree() + 1) + " coefficients, the architecture " +
                              arch.to_string() + " needs d_0 = k = " + std::to_string(k));
@@ -438,7 +443,7 @@ int run_one_cmd(const GdOptions& o) {
   }
   Filters init_exact;
   if (!o.weights.empty()) {
-    init_exact = parse_params_arg(o.weights, "--weights");
+    init_exact = parse_weights_arg(o.weights);
     theta0.clear();
     for (const auto& w : init_exact) theta0.push_back(to_doubles(w));
   } else if (has_target) {
@@ -502,12 +507,13 @@ int run_one_cmd(const GdOptions& o) {
     nlohmann::json tr = nlohmann::json::array();
     for (const auto& row : trace)
       tr.push_back({{"t", row.t}, {"loss", gd_json_num(row.loss)}, {"gradient_norm2", gd_json_num(row.g2)}});
-    nlohmann::json check = {{"done", sc.done}};
+    nlohmann::json check = {{"done", sc.done}}, kappa_json = nlohmann::json::array();
+    for (const RealRoot& k : sc.kappa_roots) kappa_json.push_back(certified_real_json(k, o.digits));
     if (sc.done)
       check.update({{"limit", form_json(sc.limit)},
                     {"limit_source", sc.source},
                     {"class", sc.notation},
-                    {"kappa", sc.kappa},
+                    {"kappa", kappa_json},
                     {"minimal_polynomial", sc.minimal_polynomial},
                     {"distance", sc.distance}});
     else check["reason"] = sc.why;
@@ -778,10 +784,11 @@ const bool registered = register_command(
                       "tol of the distinct-solution rule (default 1e-4)");
        CLI::App* run = app.add_subcommand("run", "one run with a trace summary (Section 7.3) or a Table 1 replay");
        add_shared(*run, *o);
-       run->add_option("--filters", o->filters, "filter sizes, e.g. 4,2")->required();
-       run->add_option("--target", o->target, "target filter u (k coefficients or an expression in x, y)");
-       run->add_option("--norm", o->norm, "euclidean (default) | bombieri | a matrix \"a,b,..;c,d,..\"");
-       run->add_option("--weights", o->weights, "initial filters, e.g. \"1,6,11,6;4,1\" (default: random N(0,1))");
+       add_filters_option(*run, o->run_filters, true, "filter sizes k_1,...,k_L (stride one, d_L = 1), e.g. 4,2");
+       run->add_option("--target", o->target,
+                       std::string("target u of the loss ||mu(theta) - u||^2_Sigma (or use --dataset): ") + kFormSyntax);
+       add_norm_option(*run, o->norm);
+       add_weights_option(*run, o->weights, "initial filters theta(0) (default: random N(0,1), see --init)", {});
        run->add_option("--dataset", o->dataset,
                        "replay Table 1 dataset I (with --seed, --samples) instead of --target");
        run->add_option("--samples", o->samples, "data points N of the replayed dataset (default 10)");
@@ -791,7 +798,7 @@ const bool registered = register_command(
            "auto (default: flow with --target, gd with --dataset) | gd (fixed step) | flow (gradient flow)");
        run->add_flag("--no-algebraic", o->no_algebraic,
                      "skip the exact algebraic description of w* (critical_points on its locus)");
-       run->add_option("--digits", o->digits, "correct significant digits of the scale factors (default 10)");
+       add_digits_option(*run, o->digits);
        CLI::App* pr = app.add_subcommand("precision", "the same Table 1 datasets in double and in MPFR");
        add_shared(*pr, *o);
        pr->add_option("--filters", o->filters, "architectures (default: the five of Example 4.6)");
@@ -801,8 +808,6 @@ const bool registered = register_command(
        pr->add_flag("--per-sample-loss", o->per_sample, "descend on (1/N)||WX - Y||^2");
        return [o, t1, t2, run, pr]() -> int {
          if (o->threads > 4096) throw invalid_argument("--threads " + std::to_string(o->threads) + " is too many");
-         if (o->digits < 1 || o->digits > 1000)
-           throw invalid_argument("--digits must be in 1..1000, got " + std::to_string(o->digits));
          if (t1->parsed()) return run_table1_cmd(*o);
          if (t2->parsed()) return run_table2_cmd(*o);
          if (run->parsed()) return run_one_cmd(*o);
