@@ -289,6 +289,8 @@ constexpr double kMinBitsFixed = 32;
 // A well-conditioned fixed-point node with this many good bits goes back to
 // the double tier.
 constexpr double kConvertBits = 40;
+// The first number of bits a fixed-point node keeps below its end values.
+constexpr long kFirstMargin = 128;
 
 // log2(2^a + 2^b), rounded up: the logarithms are large (up to 64 kMaxLimbs)
 // and each is computed with a relative error of a few ulps, hence the slack.
@@ -436,7 +438,15 @@ void fixed_deflate(FixedNode& node, bool left_end, std::vector<limb>& scratch) {
 
 // Shifts every coefficient left so that the largest has 64L - 3 bits; returns
 // the number of good bits log2(max) - log2(err), or -1 if all vanish.
-double fixed_normalize(FixedNode& node, std::vector<limb>& scratch) {
+// Low words are dropped (floor division by a power of 2^64, one more ulp of
+// error) when they lie entirely below the error bound, or more than `margin`
+// bits below the smaller end value: the end values are values of Q, and a node
+// needs its coefficients only to about that range plus a margin (at the top
+// of a chart of a polynomial with many real roots the coefficients exceed the
+// values by O(n) bits, deeper down much less); callers add twice the number
+// of roots the node may hold (between m well-spread roots the values are
+// about 2^-m times those at the ends).  A restart doubles the margin.
+double fixed_normalize(FixedNode& node, std::vector<limb>& scratch, long margin) {
   const int L = node.L;
   long top = top_bits(node, scratch);
   if (top == 0) return -1;
@@ -455,10 +465,11 @@ double fixed_normalize(FixedNode& node, std::vector<limb>& scratch) {
     node.lerr = node.lerr + static_cast<double>(s) + kLogSlack;
     top += s;
   }
-  // Words entirely below the error bound carry no information: drop them
-  // (floor division by a power of 2^64, one more ulp of error), keeping 16
-  // guard bits and at least one word.
-  const long drop = std::min<long>(L - 1, static_cast<long>(std::floor((node.lerr - 16) / 64)));
+  scratch.resize(static_cast<std::size_t>(L));
+  const long ends = std::min(abs_bits(node.at(0), L, scratch.data()), abs_bits(node.at(node.d), L, scratch.data()));
+  const long noise = static_cast<long>(std::floor((node.lerr - 16) / 64));
+  const long range = (ends - margin) / 64;
+  const long drop = std::min<long>(L - 1, std::max(noise, range));
   if (drop > 0) {
     const int L2 = static_cast<int>(L - drop);
     for (int i = 0; i <= node.d; ++i) std::memmove(node.a.data() + static_cast<std::size_t>(i) * L2, node.at(i) + drop, static_cast<std::size_t>(L2) * sizeof(limb));
@@ -507,6 +518,7 @@ struct Entry {
   Z c;
   slong k;
   int L;
+  long margin = kFirstMargin;
 };
 
 // A subtree the double tier gave up on, relative to the node it started from.
@@ -591,6 +603,7 @@ class Chart {
   std::vector<limb> scratch_;
   std::vector<double> sb_, se_;
   int narrowed_ = 0;
+  long margin_ = kFirstMargin;  // of the fixed-point subtree running
 };
 
 // R(y) = (1 + y)^n Q(y / (1 + y)) = rev(rev(Q)(z + 1)), b_i = R_i / C(n, i).
@@ -671,7 +684,20 @@ void Chart::run() {
       defers.push_back(LocalDefer{0, 0});
     }
     for (ChartRoot& r : found) record(std::move(r));
-    for (const LocalDefer& d : defers) queue.push_back(Entry{Z(static_cast<ulong>(d.c)), d.k, 2});
+    // The whole chart in fixed point starts with enough words for the range
+    // between its largest Bernstein coefficient and its end values (a chart
+    // of a polynomial with many roots in its left part needs about n log n
+    // bits there), which saves a chain of restarts.
+    int root_words = 2;
+    if (!defers.empty() && defers.front().k == 0) {
+      long top = LONG_MIN;
+      for (int i = 0; i <= n_; ++i)
+        if (!fmpz_is_zero(rnum_.data() + i))
+          top = std::max(top, static_cast<long>(fmpz_bits(rnum_.data() + i)) - static_cast<long>(fmpz_bits(binom_.data() + i)));
+      const long ends = std::min(static_cast<long>(fmpz_bits(rnum_.data())), static_cast<long>(fmpz_bits(rnum_.data() + n_)));
+      root_words = static_cast<int>(std::clamp<long>((top - ends + 96 + 63) / 64, 2, kMaxLimbs));
+    }
+    for (const LocalDefer& d : defers) queue.push_back(Entry{Z(static_cast<ulong>(d.c)), d.k, d.k == 0 ? root_words : 2});
   }
   // A fixed-point subtree either finishes (its roots are kept) or restarts
   // with twice the words.
@@ -682,12 +708,14 @@ void Chart::run() {
         break;
       }
       std::vector<ChartRoot> found;
+      margin_ = entry.margin;
       if (run_fixed(entry, found)) {
         for (ChartRoot& r : found) record(std::move(r));
         break;
       }
       if (stats_) ++stats_->restarts;
       entry.L *= 2;
+      entry.margin *= 2;
     }
   }
   ws_.swap(buffer);
@@ -804,7 +832,7 @@ void Chart::descend(FixedNode& node, const fmpz_t c, slong levels) {
   for (slong j = levels - 1; j >= 0; --j) {
     fixed_split(node, other);
     if (!fmpz_tstbit(c, static_cast<ulong>(j))) std::swap(node, other);
-    fixed_normalize(node, scratch_);
+    fixed_normalize(node, scratch_, margin_ + 2L * node.d);
   }
 }
 
@@ -820,7 +848,7 @@ bool Chart::deflate_ends(FixedNode& node, const fmpz_t c, slong k) {
   scratch_.resize(static_cast<std::size_t>(node.L));
   if (node.d >= 1 && certified_sign(node.at(node.d), node.L, node.lerr, scratch_.data()) == 0 && sign_at(c1.v, k) == 0)
     fixed_deflate(node, false, scratch_);
-  if (fixed_normalize(node, scratch_) < 0) return false;
+  if (fixed_normalize(node, scratch_, margin_ + 2L * node.d) < 0) return false;
   scratch_.resize(static_cast<std::size_t>(node.L));
   return node.d == 0 || (certified_sign(node.at(0), node.L, node.lerr, scratch_.data()) != 0 &&
                          certified_sign(node.at(node.d), node.L, node.lerr, scratch_.data()) != 0);
@@ -861,7 +889,7 @@ FixedNode Chart::fixed_from_root(const fmpz_t c, slong k, int L) {
   }
   fmpz_clear(t);
   node.lerr = 0;
-  fixed_normalize(node, scratch_);
+  fixed_normalize(node, scratch_, margin_ + 2L * node.d);
   descend(node, c, k);
   return node;
 }
@@ -915,7 +943,7 @@ bool Chart::run_fixed(const Entry& entry, std::vector<ChartRoot>& roots) {
       Z& cc = side == 0 ? cl : cr;
       if (child.d < 1) continue;
       const long after = top_bits(child, scratch_);
-      const double good = fixed_normalize(child, scratch_);
+      const double good = fixed_normalize(child, scratch_, margin_ + 2L * v);
       if (good < kMinBitsFixed) return false;
       const int L = child.L;
       scratch_.resize(static_cast<std::size_t>(L));
