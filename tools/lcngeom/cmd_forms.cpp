@@ -1,7 +1,8 @@
-// Subcommands on single binary forms (Section 3): discriminant, factor, roots, loci.
+// Subcommands on single binary forms (Section 3): discriminant, factor, roots (also --batch), loci.
 #include <iostream>
 #include <memory>
 
+#include "batch.hpp"
 #include "command.hpp"
 #include "json_forms.hpp"
 
@@ -84,42 +85,94 @@ const bool factor_registered = register_command(
        };
      }});
 
+// The JSON object of one form's certified real roots.
+nlohmann::json roots_json(const BinaryForm& p, const std::vector<RealRoot>& roots, int digits) {
+  nlohmann::json a = nlohmann::json::array();
+  for (const RealRoot& r : roots) {
+    nlohmann::json j;
+    j["at_infinity"] = r.at_infinity();
+    j["lo"] = r.at_infinity() ? nlohmann::json(nullptr) : nlohmann::json(r.lo().to_string());
+    j["hi"] = r.at_infinity() ? nlohmann::json(nullptr) : nlohmann::json(r.hi().to_string());
+    j["exact"] = r.is_exact();
+    j["multiplicity"] = r.multiplicity();
+    j["decimal"] = r.to_decimal(digits);
+    j["point"] = r.at_infinity() ? "(1:0)" : "(t:1)";
+    a.push_back(j);
+  }
+  nlohmann::json j = form_json(p);
+  j["real_roots"] = a;
+  j["distinct_real_roots"] = roots.size();
+  j["digits"] = digits;
+  j["certified"] = "each interval contains exactly one root of the square-free part; |root - decimal| <= 10^-digits";
+  return j;
+}
+
+// One line per form for --batch: the roots in increasing order, exact ones as
+// rationals, the others as decimals with `digits` digits, (1:0) as "inf", a
+// multiplicity m > 1 as "^m"; "none" if there is no real root.
+void append_roots_line(std::string& out, const std::vector<RealRoot>& roots, int digits) {
+  if (roots.empty()) out += "none";
+  for (std::size_t i = 0; i < roots.size(); ++i) {
+    const RealRoot& r = roots[i];
+    if (i) out += ' ';
+    out += r.at_infinity() ? "inf" : r.is_exact() ? r.lo().to_string() : r.to_decimal(digits);
+    if (r.multiplicity() > 1) out += '^' + std::to_string(r.multiplicity());
+  }
+}
+
+struct RootsOptions {
+  std::string form;
+  std::string batch;
+  unsigned threads = 0;
+  bool keep_going = false;
+  bool json = false;
+  int digits = 15;
+};
+
 const bool roots_registered = register_command(
     {330, "roots", "certified real roots in P^1: isolating intervals with rational endpoints",
      [](CLI::App& app) -> std::function<int()> {
-       auto o = add_form_options(app);
-       auto digits = std::make_shared<int>(15);
-       app.add_option("--digits", *digits, "refine every interval to width <= 10^-N and print N digits (default 15)")
+       auto o = std::make_shared<RootsOptions>();
+       app.add_option("form", o->form, kFormHelp);
+       app.add_flag("--json", o->json, "print one JSON object on stdout");
+       app.add_option("--digits", o->digits, "refine every interval to width <= 10^-N and print N digits (default 15)")
            ->check(CLI::Range(0, 100000));
-       return [o, digits] {
+       app.add_option("--batch", o->batch,
+                      "one form per line of FILE ('-' for stdin), one line of roots per form in input order: exact "
+                      "roots as rationals, others as decimals, inf for (1:0), ^m for multiplicity m, none");
+       app.add_option("--threads", o->threads, "with --batch: worker threads (default: all hardware threads)")
+           ->check(CLI::Range(1u, 1024u));
+       app.add_flag("--keep-going", o->keep_going,
+                    "with --batch: print 'error: <message>' for a bad line and go on (exit 2 at the end)");
+       return [o] {
+         const int digits = o->digits;
+         if (!o->batch.empty()) {
+           if (!o->form.empty()) throw invalid_argument("give either a form or --batch FILE, not both");
+           const BatchOptions options{o->batch, o->threads, o->keep_going};
+           auto parse = [](const char* s, const char* e) {
+             return BinaryForm::parse(std::string_view(s, static_cast<std::size_t>(e - s)));
+           };
+           if (o->json)
+             return run_batch_json(options, "roots", [&](const char* s, const char* e, std::string& out) {
+               const BinaryForm p = parse(s, e);
+               out += roots_json(p, real_roots(p, digits), digits).dump();
+             });
+           return run_batch_text(options, [&](const char* s, const char* e, std::string& out) {
+             append_roots_line(out, real_roots(parse(s, e), digits), digits);
+           });
+         }
+         if (o->threads != 0 || o->keep_going) throw invalid_argument("--threads and --keep-going need --batch FILE");
+         if (o->form.empty()) throw invalid_argument("missing form (or --batch FILE)");
          BinaryForm p = BinaryForm::parse(o->form);
-         std::vector<RealRoot> roots = real_roots(p, *digits);
+         std::vector<RealRoot> roots = real_roots(p, digits);
          if (o->json) {
-           nlohmann::json a = nlohmann::json::array();
-           for (const RealRoot& r : roots) {
-             nlohmann::json j;
-             j["at_infinity"] = r.at_infinity();
-             j["lo"] = r.at_infinity() ? nlohmann::json(nullptr) : nlohmann::json(r.lo().to_string());
-             j["hi"] = r.at_infinity() ? nlohmann::json(nullptr) : nlohmann::json(r.hi().to_string());
-             j["exact"] = r.is_exact();
-             j["multiplicity"] = r.multiplicity();
-             j["decimal"] = r.to_decimal(*digits);
-             j["point"] = r.at_infinity() ? "(1:0)" : "(t:1)";
-             a.push_back(j);
-           }
-           nlohmann::json j = form_json(p);
-           j["real_roots"] = a;
-           j["distinct_real_roots"] = roots.size();
-           j["digits"] = *digits;
-           j["certified"] =
-               "each interval contains exactly one root of the square-free part; |root - decimal| <= 10^-digits";
-           print_json(j);
+           print_json(roots_json(p, roots, digits));
          } else {
            if (roots.empty()) std::cout << "no real roots\n";
            for (const RealRoot& r : roots) {
              if (r.at_infinity()) std::cout << "(1:0)";
              else if (r.is_exact()) std::cout << "t = " << r.lo() << " (exact)";
-             else std::cout << "t = " << r.to_decimal(*digits) << "  in [" << r.lo() << ", " << r.hi() << "]";
+             else std::cout << "t = " << r.to_decimal(digits) << "  in [" << r.lo() << ", " << r.hi() << "]";
              std::cout << "  multiplicity " << r.multiplicity() << '\n';
            }
          }
