@@ -665,8 +665,9 @@ void Chart::run() {
   {
     std::vector<ChartRoot> found;
     std::vector<LocalDefer> defers;
-    bool ok = init_double(b(0), e(0));
-    if (normalize(b(0), e(0), n_) && certified_nonzero(b(0)[n_], e(0)[n_])) {
+    const bool use_double = !stats_ || stats_->use_double;
+    bool ok = use_double && init_double(b(0), e(0));
+    if (use_double && normalize(b(0), e(0), n_) && certified_nonzero(b(0)[n_], e(0)[n_])) {
       if (const int m = tighten(); m > 0) {
         // Q(x) <- 2^(mn) Q(2^-m x): the chart (0, 2^-m) becomes (0, 1).
         for (int i = 0; i < n_; ++i) fmpz_mul_2exp(q_.c() + i, q_.c() + i, static_cast<ulong>(m * (n_ - i)));
@@ -676,6 +677,7 @@ void Chart::run() {
         ok = init_double(b(0), e(0));
       }
     }
+    if (!use_double) ok = false;
     if (ok) {
       normalize(b(0), e(0), n_);
       Z zero;
@@ -703,7 +705,7 @@ void Chart::run() {
   // with twice the words.
   for (Entry& entry : queue) {
     for (;;) {
-      if (entry.L > kMaxLimbs) {
+      if (entry.L > (stats_ ? stats_->max_words : kMaxLimbs)) {
         exact_subtree(entry.c.v, entry.k);
         break;
       }
@@ -785,13 +787,16 @@ void Chart::solve_double(int level, std::uint64_t c, int k, int d) {
         const Z mid = absolute(2 * c + 1, k + 1);
         ok = sign_at(mid.v, base_k_ + k + 1) == 0;
         if (ok) {
-          if (stats_) ++stats_->split_roots;
-          found_->push_back(ChartRoot{Z(mid.v), base_k_ + k + 1, true});
           ok = double_deflate(lb, le, d, false) && double_deflate(bb, ee, d, true);
           dl = dr = d - 1;
         }
       }
       ok = ok && normalize(lb, le, dl) && normalize(bb, ee, dr);
+      // Recorded only now: a deferred node is redone from scratch.
+      if (ok && dl < d) {
+        if (stats_) ++stats_->split_roots;
+        found_->push_back(ChartRoot{absolute(2 * c + 1, k + 1), base_k_ + k + 1, true});
+      }
     }
     if (!ok) {
       // Precision exhausted, too deep, or a root close to the midpoint.
@@ -954,7 +959,8 @@ bool Chart::run_fixed(const Entry& entry, std::vector<ChartRoot>& roots) {
       // and the end values, which are values of Q, are within 2^20 of it)
       // and precise: the double tier continues below this node.
       const long ends = std::max(abs_bits(child.at(0), L, scratch_.data()), abs_bits(child.at(child.d), L, scratch_.data()));
-      if (good >= kConvertBits && before - after <= 4 && top_bits(child, scratch_) - ends <= 20) {
+      if ((!stats_ || stats_->use_double) && good >= kConvertBits && before - after <= 4 &&
+          top_bits(child, scratch_) - ends <= 20) {
         scratch_.resize(static_cast<std::size_t>(L));
         for (int i = 0; i <= child.d; ++i)
           fixed_to_double(child.at(i), L, child.lerr, b(0)[i], e(0)[i], scratch_.data());

@@ -149,6 +149,14 @@ void RealRoot::refine(const Rational& max_width) {
   while (width() > max_width && !is_exact()) {
     // The cell floor(N t) holding the secant's zero, t = f(lo) / (f(lo) - f(hi))
     // in [0, 1), computed with log2 N + 64 bits; the middle cell if unknown.
+    // No more cells than needed to reach max_width (with 2 bits to spare).
+    {
+      const Rational ratio = width() / max_width;
+      const unsigned long need = static_cast<unsigned long>(
+          std::max<long>(2, static_cast<long>(fmpz_bits(fmpq_numref(ratio.raw()))) -
+                                static_cast<long>(fmpz_bits(fmpq_denref(ratio.raw()))) + 3));
+      log_n = std::min(log_n, need);
+    }
     const Integer big_n = pow(Integer(2), log_n);
     Integer i = pow(Integer(2), log_n - 1);
     {

@@ -29,8 +29,11 @@ struct IsolatingInterval {
   Rational lo, hi;
 };
 
-/// Statistics of one call (for benchmarks and tests).
+/// Switches for tests and statistics of one call (for benchmarks and tests).
 struct IsolationStats {
+  bool use_double = true;  ///< in: false starts every chart in fixed point
+  int max_words = 4096;    ///< in: fixed point beyond this many 64-bit words is exact; 0 = exact tier only
+
   long double_nodes = 0;  ///< nodes visited in double precision
   long fixed_nodes = 0;   ///< nodes visited in multi-word fixed point
   long exact_nodes = 0;   ///< nodes visited in exact integer arithmetic
