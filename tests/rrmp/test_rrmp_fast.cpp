@@ -440,5 +440,5 @@ TEST_CASE("rrmp at high degree and with big coefficients: the one dispatcher vs 
   BinaryForm w{1};
   for (long i = 1; i <= 100; ++i) w = w * BinaryForm{1, -i};
   CHECK(rrmp(w) == Rrmp(std::vector<int>(100, 1), {}));
-  CHECK(rrmp(w * BinaryForm{0, 1} * BinaryForm{1, 0, 1}) == Rrmp(std::vector<int>(101, 1), {1}));
+  CHECK(rrmp(w * BinaryForm{0, 1} * BinaryForm{1, 0, 1}) == Rrmp(std::vector<int>(101, 1), std::vector<int>{1}));
 }
