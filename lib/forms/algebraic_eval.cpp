@@ -3,6 +3,7 @@
 #include <arb_poly.h>
 
 #include "lcngeom/error.hpp"
+#include "lcngeom/flint.hpp"
 
 namespace lcngeom::detail {
 

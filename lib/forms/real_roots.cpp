@@ -16,6 +16,7 @@
 #include "lcngeom/detail/squarefree_mod.hpp"
 #include "lcngeom/error.hpp"
 #include "lcngeom/factorization.hpp"
+#include "lcngeom/flint.hpp"
 
 namespace lcngeom {
 

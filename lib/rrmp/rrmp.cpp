@@ -17,6 +17,7 @@
 #include "lcngeom/detail/squarefree_mod.hpp"
 #include "lcngeom/detail/text.hpp"
 #include "lcngeom/error.hpp"
+#include "lcngeom/flint.hpp"
 
 namespace lcngeom {
 
