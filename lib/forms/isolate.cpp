@@ -67,6 +67,7 @@
 #include <gmp.h>
 
 #include "lcngeom/detail/descartes.hpp"
+#include "lcngeom/flint.hpp"
 
 namespace lcngeom::detail {
 

@@ -11,6 +11,7 @@
 #include <flint/fmpz_poly.h>
 
 #include "lcngeom/detail/isolate.hpp"
+#include "lcngeom/flint.hpp"
 #include "lcngeom/detail/squarefree_mod.hpp"
 #include "support.hpp"
 
