@@ -62,6 +62,7 @@ class RealRoot {
   // Without the sign re-check: for intervals certified by the isolation engine.
   static RealRoot certified(IntPoly defining, Rational lo, Rational hi, int multiplicity);
   friend std::vector<RealRoot> real_roots(const BinaryForm& p, int digits);
+  friend std::vector<RealRoot> real_roots_squarefree(const IntPoly& f, int digits);
   IntPoly defining_;
   Rational lo_, hi_;
   int multiplicity_ = 0;
@@ -77,6 +78,16 @@ int count_real_roots(const BinaryForm& p);
 /// disjoint intervals, in increasing order of t with (1:0) last.  If digits >= 0
 /// every interval is refined to width <= 10^-digits.  Throws domain_error for 0.
 std::vector<RealRoot> real_roots(const BinaryForm& p, int digits = -1);
+
+/// The real roots of a square-free integer polynomial f(t) of degree >= 1,
+/// without factoring it (the fast path at high degree): pairwise disjoint
+/// isolating intervals in increasing order, each with multiplicity 1 and
+/// defining_polynomial() == f (square-free, not necessarily irreducible); a
+/// rational root on a subdivision point is returned exactly.  If digits >= 0
+/// every interval is refined to width <= 10^-digits.  Square-freeness is
+/// checked (modular certificate, else gcd(f, f') = 1); throws domain_error
+/// otherwise or for deg f < 1.
+std::vector<RealRoot> real_roots_squarefree(const IntPoly& f, int digits = -1);
 
 /// A real irreducible factor of a form: x - r y (degree 1), the factor y
 /// (the root (1:0)), or x^2 + b xy + c y^2 with b^2 < 4c (a complex pair).

@@ -283,6 +283,18 @@ std::vector<RealRoot> real_roots(const BinaryForm& p, int digits) {
   return roots;
 }
 
+std::vector<RealRoot> real_roots_squarefree(const IntPoly& f, int digits) {
+  if (f.degree() < 1) throw domain_error("real_roots_squarefree: degree " + std::to_string(f.degree()) + " < 1");
+  if (!detail::squarefree_certificate(f.raw()) && gcd(f, f.derivative()).degree() > 0)
+    throw domain_error("real_roots_squarefree: the polynomial is not square-free");
+  std::vector<RealRoot> roots;
+  for (detail::IsolatingInterval& iv : detail::isolate_real_roots(f.raw())) {
+    roots.push_back(RealRoot::certified(f, std::move(iv.lo), std::move(iv.hi), 1));
+    if (digits >= 0) roots.back().refine_digits(digits);
+  }
+  return roots;
+}
+
 RealFactorization real_factorization(const BinaryForm& p, long prec) {
   if (p.is_zero()) throw domain_error("the zero form has no factorization");
   if (prec < 16) throw invalid_argument("precision " + std::to_string(prec) + " bits is below 16");
