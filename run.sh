@@ -3,16 +3,17 @@
 #   ./run.sh                 install missing Debian packages, build (Release), run `lcngeom verify-paper`
 #   ./run.sh test            same set-up, then the whole test suite through ctest
 #   ./run.sh sanitize        build build-asan/ with ASan+UBSan and run the test suite there
-#   ./run.sh bench [rrmp|ed_degree] [args]
+#   ./run.sh bench [rrmp|ed_degree|roots] [args]
 #                            build the benchmarks (target `bench`) and run build/bin/bench_rrmp
-#                            (default) or build/bin/bench_ed_degree with [args]
+#                            (default), build/bin/bench_ed_degree or build/bin/bench_roots (high
+#                            degree vs PARI and FLINT/Arb, needs libpari-dev) with [args]
 #   ./run.sh <args...>       same set-up, then `build/bin/lcngeom <args...>`
 # Set-up and build messages go to stderr; stdout carries only lcngeom's output.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 PACKAGES=(g++ cmake make pkg-config libgmp-dev libmpfr-dev libflint-dev libflint-arb-dev libboost-dev
-          catch2 libbenchmark-dev libeigen3-dev libcli11-dev nlohmann-json3-dev)
+          catch2 libbenchmark-dev libeigen3-dev libcli11-dev nlohmann-json3-dev libpari-dev)
 
 install_packages() {
   local missing=()
@@ -50,7 +51,7 @@ case "${1:-}" in
     cmake -S . -B build -DLCNGEOM_BUILD_BENCH=ON >&2
     cmake --build build --target bench -j "$(nproc)" >&2
     which=rrmp
-    case "${1:-}" in rrmp|ed_degree) which=$1; shift ;; esac
+    case "${1:-}" in rrmp|ed_degree|roots) which=$1; shift ;; esac
     exec "build/bin/bench_$which" "$@"
     ;;
   sanitize)

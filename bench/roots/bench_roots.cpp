@@ -42,7 +42,7 @@
 // where it ran), the number of real roots of lcngeom's isolation against
 // PARI's realroots and Arb's count; any disagreement is printed and counted.
 //
-//   bench_roots [--max-degree N] [--families a,b,...] [--digits 3,50,...]
+//   bench_roots [--min-degree N] [--max-degree N] [--families a,b,...] [--digits 3,50,...]
 //               [--no-isolate] [--seed S]
 #include <time.h>
 
@@ -261,7 +261,7 @@ std::vector<std::string> split(const std::string& s) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  int max_degree = 2048;
+  int min_degree = 64, max_degree = 2048;
   std::vector<std::string> families = {"random", "planted", "mignotte", "chebyshev", "legendre", "product"};
   std::vector<int> digit_set = {3, 50, 300};
   bool isolate = true;
@@ -276,6 +276,7 @@ int main(int argc, char** argv) {
       return argv[++i];
     };
     if (a == "--max-degree") max_degree = std::atoi(next().c_str());
+    else if (a == "--min-degree") min_degree = std::atoi(next().c_str());
     else if (a == "--families") families = split(next());
     else if (a == "--digits") {
       digit_set.clear();
@@ -293,8 +294,9 @@ int main(int argc, char** argv) {
   const double kLimit = limit_env ? std::atof(limit_env) : 30.0;
   bench::pari::init();
 
-  std::printf("| family | n | digits | real roots | lcngeom rrmp | PARI rrmp | ratio | FLINT Sturm | lcngeom/FLINT | "
-              "Arb | lcngeom/Arb | lcngeom isolate | PARI realroots | ratio |\n");
+  std::printf(
+      "| family | n | digits | real roots | lcngeom rrmp | PARI rrmp | ratio | FLINT Sturm | lcngeom/FLINT | "
+      "Arb | lcngeom/Arb | lcngeom isolate | PARI realroots | ratio |\n");
   std::printf("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
   std::fflush(stdout);
   int disagreements = 0;
@@ -312,6 +314,7 @@ int main(int argc, char** argv) {
         return t;
       };
       for (int n = 64; n <= max_degree; n *= 2) {
+        if (n < min_degree) continue;
         std::mt19937_64 g(seed * 1000003u + static_cast<unsigned long>(n) * 31u + static_cast<unsigned long>(digits));
         IntPoly f;
         if (family == "random") f = random_poly(g, n, digits);

@@ -38,8 +38,8 @@ std::vector<SquarefreePart> Poly::rrmp_parts() const {
     GEN ex;
     GEN f = ZX_squff(p, &ex);
     for (long i = 1; i < lg(f); ++i)
-      out.push_back({static_cast<int>(ex[i]), static_cast<int>(degpol(gel(f, i))),
-                     static_cast<int>(ZX_sturm(gel(f, i)))});
+      out.push_back(
+          {static_cast<int>(ex[i]), static_cast<int>(degpol(gel(f, i))), static_cast<int>(ZX_sturm(gel(f, i)))});
   }
   set_avma(av);
   return out;
