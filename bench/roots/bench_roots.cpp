@@ -43,7 +43,8 @@
 // PARI's realroots and Arb's count; any disagreement is printed and counted.
 //
 //   bench_roots [--min-degree N] [--max-degree N] [--families a,b,...] [--digits 3,50,...]
-//               [--no-isolate] [--seed S]
+//               [--no-isolate] [--only lcngeom,pari,flint,arb,isolate,pari-iso]
+//               [--seed S]
 #include <time.h>
 
 #include <algorithm>
@@ -265,6 +266,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> families = {"random", "planted", "mignotte", "chebyshev", "legendre", "product"};
   std::vector<int> digit_set = {3, 50, 300};
   bool isolate = true;
+  std::vector<std::string> only;  // contenders to run; empty: all
   unsigned long seed = 12;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -282,6 +284,7 @@ int main(int argc, char** argv) {
       digit_set.clear();
       for (const std::string& d : split(next())) digit_set.push_back(std::atoi(d.c_str()));
     } else if (a == "--no-isolate") isolate = false;
+    else if (a == "--only") only = split(next());
     else if (a == "--seed") seed = std::strtoul(next().c_str(), nullptr, 10);
     else {
       std::fprintf(stderr, "bench_roots: unknown argument %s\n", a.c_str());
@@ -308,7 +311,8 @@ int main(int argc, char** argv) {
       // Slow contenders are dropped for the larger degrees of this row group.
       std::map<std::string, bool> dropped;
       auto run = [&](const std::string& who, double limit, const std::function<void()>& f) -> std::optional<double> {
-        if (dropped[who]) return std::nullopt;
+        if (dropped[who] || (!only.empty() && std::find(only.begin(), only.end(), who) == only.end()))
+          return std::nullopt;
         const double t = time_call(f);
         if (t * kGrowth > limit) dropped[who] = true;  // the next degree would pass the limit
         return t;
