@@ -3,8 +3,8 @@
 //
 // Families (one form per row, integer coefficients, leading coefficient != 0):
 //   random    coefficients uniform in [-10^d, 10^d];
-//   planted   (x - b_1 y)^{m_1} ... (x^2 + c y^2)^{m} ... : about n/4 distinct
-//             small-integer roots and n/16 imaginary pairs with multiplicities
+//   planted   (x - b_1 y)^{m_1} ... (x^2 + c y^2)^{m} ... : about n/6 distinct
+//             integer roots in [-max(100, n/4), max(100, n/4)] and n/16 imaginary pairs with multiplicities
 //             2..3 (degree about n/2), times a random cofactor with d-digit
 //             coefficients filling the degree to n (multiple roots: the
 //             square-free decomposition path);
@@ -148,8 +148,10 @@ IntPoly planted(std::mt19937_64& g, int n, int digits) {
       deg += 2 * m;
       continue;
     }
+    // Roots in [-R, R], R = max(100, n/4): enough distinct values for n/4 roots.
+    const long range = std::max(100, n / 4);
     long b;
-    do b = static_cast<long>(g() % 201) - 100;
+    do b = static_cast<long>(g() % static_cast<unsigned long>(2 * range + 1)) - range;
     while (std::find(used.begin(), used.end(), b) != used.end());
     used.push_back(b);
     p = p * power(IntPoly{-b, 1}, m);
