@@ -2,12 +2,13 @@
 # Batch throughput of `lcngeom rrmp --batch` and `lcngeom roots --batch` with
 # --threads 1 against --threads 2 (and more if given), measured in the same run
 # on the same input files (issue 12, item 4).  Inputs (fixed seed, python3):
-#   rrmp  degree 4,  coefficients in [-100, 100], 400000 forms (the per-core path);
-#   rrmp  degree 32, coefficients in [-100, 100], 20000 forms;
-#   rrmp  degree 128, 3-digit coefficients, 400 forms (the isolation engine);
+#   rrmp  degree 4,  coefficients in [-100, 100], 2000000 forms (the per-core path);
+#   rrmp  degree 32, coefficients in [-100, 100], 50000 forms;
+#   rrmp  degree 128, 3-digit coefficients, 1000 forms (the isolation engine);
 #   roots degree 16, coefficients in [-100, 100], 5000 forms (isolation + 10 digits).
-# Prints a markdown table: wall-clock and CPU (user + system) seconds, forms per
-# second and the speed-up of each thread count over one thread (wall clock).
+# Prints a markdown table: wall-clock and CPU (user + system) seconds, CPU
+# microseconds per form (per-core throughput), forms per second and the speed-up
+# of each thread count over one thread (wall clock; best of three runs).
 # The machine is shared: wall-clock speed-ups are only as good as the idle
 # cores; the CPU column shows the work done.
 #
@@ -37,9 +38,9 @@ with open(path, "w") as f:
 PY
 }
 
-echo "| command | degree | forms | threads | wall s | CPU s | forms/s (wall) | speed-up |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|"
-for set in "rrmp 4 2 400000" "rrmp 32 2 20000" "rrmp 128 3 400" "roots 16 2 5000"; do
+echo "| command | degree | forms | threads | wall s | CPU s | CPU µs/form | forms/s (wall) | speed-up (wall) |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+for set in "rrmp 4 2 2000000" "rrmp 32 2 50000" "rrmp 128 3 1000" "roots 16 2 5000"; do
   read -r cmd degree digits count <<<"$set"
   input=$work/$cmd-$degree.txt
   gen "$degree" "$digits" "$count" "$input"
@@ -59,6 +60,6 @@ for set in "rrmp 4 2 400000" "rrmp 32 2 20000" "rrmp 128 3 400" "roots 16 2 5000
     [[ -z $base ]] && base=$wall
     cmp -s "$work/out-${threads[0]}" "$work/out-$t" || { echo "batch_threads.sh: output differs with --threads $t" >&2; exit 1; }
     awk -v c="$cmd" -v d="$degree" -v n="$count" -v t="$t" -v w="$wall" -v u="$cpu" -v b="$base" \
-      'BEGIN{printf "| %s --batch | %d | %d | %d | %.2f | %.2f | %.0f | %.2f |\n", c, d, n, t, w, u, n / w, b / w}'
+      'BEGIN{printf "| %s --batch | %d | %d | %d | %.2f | %.2f | %.3f | %.0f | %.2f |\n", c, d, n, t, w, u, 1e6 * u / n, n / w, b / w}'
   done
 done
