@@ -159,10 +159,8 @@ void remove_power_of_two(fmpz_poly_t p) {
 void taylor_shift_one(fmpz* p, slong len) {
   fmpz_t one;
   fmpz_init_set_ui(one, 1);
-  if (len >= 64)
-    _fmpz_poly_taylor_shift_divconquer(p, one, len);
-  else
-    _fmpz_poly_taylor_shift_horner(p, one, len);
+  if (len >= 64) _fmpz_poly_taylor_shift_divconquer(p, one, len);
+  else _fmpz_poly_taylor_shift_horner(p, one, len);
   fmpz_clear(one);
 }
 
@@ -210,7 +208,8 @@ constexpr int kMinBits = 16;
 // One de Casteljau subdivision at 1/2 of the node (b, e) of degree d: the
 // right child replaces (b, e), the left child is written to (lb, le).
 __attribute__((target_clones("avx2", "default"))) void de_casteljau(double* __restrict b, double* __restrict e,
-                                                                  double* __restrict lb, double* __restrict le, int d) {
+                                                                    double* __restrict lb, double* __restrict le,
+                                                                    int d) {
   lb[0] = b[0];
   le[0] = e[0];
   for (int j = 1; j <= d; ++j) {
@@ -233,8 +232,8 @@ __attribute__((target_clones("avx2", "default"))) void de_casteljau(double* __re
 // The right part (t, 1) of the node (b, e) of degree d, in place, for an
 // exactly representable t in (0, 1/2]: the same analysis as above with the
 // products (1 - t) x (one rounding) and t y (exact for a power of two).
-__attribute__((target_clones("avx2", "default"))) void de_casteljau_right(double* __restrict b,
-                                                                        double* __restrict e, int d, double t) {
+__attribute__((target_clones("avx2", "default"))) void de_casteljau_right(double* __restrict b, double* __restrict e,
+                                                                          int d, double t) {
   const double s = 1.0 - t;
   for (int j = 1; j <= d; ++j) {
     const int m = d - j;
@@ -316,10 +315,8 @@ bool negative(const limb* x, int L) { return static_cast<std::int64_t>(x[L - 1])
 
 // |x| into mag (L words).
 void magnitude(const limb* x, int L, limb* mag) {
-  if (negative(x, L))
-    mpn_neg(mag, x, L);
-  else
-    std::copy_n(x, L, mag);
+  if (negative(x, L)) mpn_neg(mag, x, L);
+  else std::copy_n(x, L, mag);
 }
 
 // Bit length of |x| (two's complement, L words); scratch has L words.
@@ -473,7 +470,9 @@ double fixed_normalize(FixedNode& node, std::vector<limb>& scratch, long margin)
   const long drop = std::min<long>(L - 1, std::max(noise, range));
   if (drop > 0) {
     const int L2 = static_cast<int>(L - drop);
-    for (int i = 0; i <= node.d; ++i) std::memmove(node.a.data() + static_cast<std::size_t>(i) * L2, node.at(i) + drop, static_cast<std::size_t>(L2) * sizeof(limb));
+    for (int i = 0; i <= node.d; ++i)
+      std::memmove(node.a.data() + static_cast<std::size_t>(i) * L2, node.at(i) + drop,
+                   static_cast<std::size_t>(L2) * sizeof(limb));
     node.a.resize(static_cast<std::size_t>(node.d + 1) * L2);
     node.L = L2;
     node.lerr = log2_add(node.lerr - 64.0 * static_cast<double>(drop), 0.0);
@@ -696,11 +695,14 @@ void Chart::run() {
       long top = LONG_MIN;
       for (int i = 0; i <= n_; ++i)
         if (!fmpz_is_zero(rnum_.data() + i))
-          top = std::max(top, static_cast<long>(fmpz_bits(rnum_.data() + i)) - static_cast<long>(fmpz_bits(binom_.data() + i)));
-      const long ends = std::min(static_cast<long>(fmpz_bits(rnum_.data())), static_cast<long>(fmpz_bits(rnum_.data() + n_)));
+          top = std::max(
+              top, static_cast<long>(fmpz_bits(rnum_.data() + i)) - static_cast<long>(fmpz_bits(binom_.data() + i)));
+      const long ends =
+          std::min(static_cast<long>(fmpz_bits(rnum_.data())), static_cast<long>(fmpz_bits(rnum_.data() + n_)));
       root_words = static_cast<int>(std::clamp<long>((top - ends + 96 + 63) / 64, 2, kMaxLimbs));
     }
-    for (const LocalDefer& d : defers) queue.push_back(Entry{Z(static_cast<ulong>(d.c)), d.k, d.k == 0 ? root_words : 2});
+    for (const LocalDefer& d : defers)
+      queue.push_back(Entry{Z(static_cast<ulong>(d.c)), d.k, d.k == 0 ? root_words : 2});
   }
   // A fixed-point subtree either finishes (its roots are kept) or restarts
   // with twice the words.
@@ -872,8 +874,8 @@ FixedNode Chart::fixed_from_root(const fmpz_t c, slong k, int L) {
   long top = LONG_MIN;
   for (int i = 0; i <= n; ++i)
     if (!fmpz_is_zero(rnum_.data() + i))
-      top = std::max(top, static_cast<long>(fmpz_bits(rnum_.data() + i)) -
-                              static_cast<long>(fmpz_bits(binom_.data() + i)) + 1);
+      top = std::max(
+          top, static_cast<long>(fmpz_bits(rnum_.data() + i)) - static_cast<long>(fmpz_bits(binom_.data() + i)) + 1);
   const long s = 64L * L - 3 - top;  // |b_i| 2^s < 2^(64L-3)
   fmpz_t t;
   fmpz_init(t);
@@ -924,7 +926,8 @@ bool Chart::run_fixed(const Entry& entry, std::vector<ChartRoot>& roots) {
     const int v = fixed_variations(node, sb_, se_, scratch_);
     if (v == 0) continue;
     if (v == 1) {
-      if (negative(node.at(0), node.L) != negative(node.at(node.d), node.L)) roots.push_back(ChartRoot{Z(item.c.v), item.k, false});
+      if (negative(node.at(0), node.L) != negative(node.at(node.d), node.L))
+        roots.push_back(ChartRoot{Z(item.c.v), item.k, false});
       continue;
     }
     const long before = top_bits(node, scratch_);
@@ -959,7 +962,8 @@ bool Chart::run_fixed(const Entry& entry, std::vector<ChartRoot>& roots) {
       // Well conditioned (the largest coefficient shrank by at most 4 bits,
       // and the end values, which are values of Q, are within 2^20 of it)
       // and precise: the double tier continues below this node.
-      const long ends = std::max(abs_bits(child.at(0), L, scratch_.data()), abs_bits(child.at(child.d), L, scratch_.data()));
+      const long ends =
+          std::max(abs_bits(child.at(0), L, scratch_.data()), abs_bits(child.at(child.d), L, scratch_.data()));
       if ((!stats_ || stats_->use_double) && good >= kConvertBits && before - after <= 4 &&
           top_bits(child, scratch_) - ends <= 20) {
         scratch_.resize(static_cast<std::size_t>(L));
@@ -1243,7 +1247,34 @@ std::vector<IsolatingInterval> isolate_real_roots(const fmpz_poly_struct* f, Iso
   return out;
 }
 
+namespace {
+
+// Sturm shortcut for fewnomial-like inputs such as Mignotte's t^n - 2(a t - 1)^2:
+// when the first Sturm remainder -prem(f, f') has a degree k far below n - 2,
+// the rest of the Sturm sequence lives in degree <= k and FLINT's Sturm count
+// costs O(n k) coefficient operations, while Descartes' subdivision must
+// separate the cluster of such polynomials (depth ~ n log a / 2 bits).  The
+// test is one pseudo-division with a linear quotient (O(n)).
+constexpr slong kSturmShortcutDegree = 8;
+constexpr slong kSturmShortcutMinDegree = 32;
+
+bool sturm_is_cheap(const fmpz_poly_struct* f) {
+  const slong n = fmpz_poly_degree(f);
+  if (n < kSturmShortcutMinDegree) return false;
+  Zpoly d, r;
+  fmpz_poly_derivative(d.p, f);
+  ulong e = 0;
+  fmpz_poly_pseudo_rem(r.p, &e, f, d.p);
+  return fmpz_poly_degree(r.p) <= kSturmShortcutDegree;
+}
+
+}  // namespace
+
 int count_real_roots_squarefree(const fmpz_poly_struct* f, IsolationStats* stats) {
+  if ((!stats || stats->sturm_shortcut) && sturm_is_cheap(f)) {
+    if (stats) ++stats->sturm_shortcuts;
+    return static_cast<int>(fmpz_poly_num_real_roots(f));
+  }
   Zpoly g(f);
   if (g.degree() < 1) return 0;
   long count = strip_zero_root(g) ? 1 : 0;

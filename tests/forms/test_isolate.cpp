@@ -72,13 +72,18 @@ void check_against_sturm(const fmpz_poly_struct* f, bool all_tiers = true) {
   CHECK(static_cast<long>(iv.size()) == sturm);
   check_intervals(f, iv);
   if (!all_tiers) return;
+  IsolationStats subdivision_only;  // counts by subdivision even where Sturm is cheap
+  subdivision_only.sturm_shortcut = false;
+  CHECK(detail::count_real_roots_squarefree(f, &subdivision_only) == sturm);
   IsolationStats fixed_only;
+  fixed_only.sturm_shortcut = false;
   fixed_only.use_double = false;
   CHECK(detail::count_real_roots_squarefree(f, &fixed_only) == sturm);
   std::vector<IsolatingInterval> iv2 = detail::isolate_real_roots(f, &fixed_only);
   CHECK(static_cast<long>(iv2.size()) == sturm);
   check_intervals(f, iv2);
   IsolationStats exact_only;
+  exact_only.sturm_shortcut = false;
   exact_only.use_double = false;
   exact_only.max_words = 0;
   CHECK(detail::count_real_roots_squarefree(f, &exact_only) == sturm);
@@ -278,6 +283,38 @@ TEST_CASE("engine on Mignotte-like clusters and (1 + 100 t)^k + t^n", "[roots][i
     for (const IsolatingInterval& x : iv)
       if (Rational(0) < x.lo && x.hi < Rational(Integer(2), Integer(a))) ++near;
     CHECK(near == 2);
+  }
+  // At high degree the count takes the Sturm shortcut (first remainder of
+  // degree 2); the isolation still separates the cluster.
+  for (auto [n, digits] : {std::pair{300, 20}, {120, 3}}) {
+    fmpz_set_ui(a, 10);
+    fmpz_pow_ui(a, a, static_cast<ulong>(digits));
+    fmpz_poly_zero(f.p);
+    fmpz_poly_set_coeff_ui(f.p, static_cast<ulong>(n), 1);
+    fmpz_mul(c, a, a);
+    fmpz_mul_si(c, c, -2);
+    fmpz_poly_set_coeff_fmpz(f.p, 2, c);
+    fmpz_mul_si(c, a, 4);
+    fmpz_poly_set_coeff_fmpz(f.p, 1, c);
+    fmpz_poly_set_coeff_si(f.p, 0, -2);
+    INFO("t^" << n << " - 2 (10^" << digits << " t - 1)^2");
+    IsolationStats st;
+    CHECK(detail::count_real_roots_squarefree(f.p, &st) == fmpz_poly_num_real_roots(f.p));
+    CHECK(st.sturm_shortcuts == 1);
+    if (n <= 120) {
+      std::vector<IsolatingInterval> iv = detail::isolate_real_roots(f.p);
+      CHECK(static_cast<long>(iv.size()) == fmpz_poly_num_real_roots(f.p));
+      check_intervals(f.p, iv);
+    }
+  }
+  // Random polynomials never take the shortcut (their first remainder has degree n - 2).
+  {
+    auto g = test::rng(57);
+    Poly r;
+    for (slong i = 0; i <= 80; ++i) fmpz_poly_set_coeff_si(r.p, i, test::uniform(g, -999, 999) | 1);
+    IsolationStats st;
+    detail::count_real_roots_squarefree(r.p, &st);
+    CHECK(st.sturm_shortcuts == 0);
   }
   // (1 + 100 t)^k + t^n: a cluster of k roots near -1/100 (Arb's test family).
   for (auto [k, n] : {std::pair{5, 7}, {9, 20}, {20, 45}}) {

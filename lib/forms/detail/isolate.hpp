@@ -33,6 +33,7 @@ struct IsolatingInterval {
 struct IsolationStats {
   bool use_double = true;  ///< in: false starts every chart in fixed point
   int max_words = 4096;    ///< in: fixed point beyond this many 64-bit words is exact; 0 = exact tier only
+  bool sturm_shortcut = true;  ///< in: false never counts by Sturm (see count_real_roots_squarefree)
 
   long double_nodes = 0;  ///< nodes visited in double precision
   long fixed_nodes = 0;   ///< nodes visited in multi-word fixed point
@@ -40,6 +41,7 @@ struct IsolationStats {
   long deferred = 0;      ///< subtrees handed from double to fixed point
   long restarts = 0;      ///< fixed-point subtrees restarted with more words
   long split_roots = 0;   ///< rational roots found on subdivision points
+  long sturm_shortcuts = 0;  ///< counts done by Sturm because the first remainder had low degree
 };
 
 /// The real roots of f, pairwise disjoint intervals in increasing order.
@@ -50,7 +52,9 @@ std::vector<IsolatingInterval> isolate_real_roots(const fmpz_poly_struct* f, Iso
 
 /// The number of distinct real roots of a square-free f of degree >= 1
 /// (exact; the same subdivision as isolate_real_roots after deflating
-/// f(t) = g(t^h)).
+/// f(t) = g(t^h); FLINT's Sturm count instead when deg f >= 32 and the first
+/// Sturm remainder has degree <= 8, where Sturm costs O(n) and subdivision
+/// would have to separate a cluster, as for Mignotte's polynomials).
 int count_real_roots_squarefree(const fmpz_poly_struct* f, IsolationStats* stats = nullptr);
 
 }  // namespace lcngeom::detail
