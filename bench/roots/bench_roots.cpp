@@ -27,9 +27,10 @@
 //                     fmpz_poly_num_real_roots (Sturm sequences);
 //   Arb               arb_fmpz_poly_complex_roots on the square-free part
 //                     (computed untimed) at 64 bits; real roots counted;
-//   lcngeom isolate   lcngeom::real_roots_squarefree(f / gcd(f, f'), 20):
-//                     certified isolating intervals of the square-free part,
-//                     each refined to width 1e-20 (gcd included in the time);
+//   lcngeom isolate   lcngeom::real_roots_squarefree(f / gcd(f, f')) and
+//                     RealRoot::refine_bits(67): certified isolating intervals
+//                     of the square-free part, each refined to width < 1e-20
+//                     (gcd included in the time);
 //   PARI realroots    realroots(f, NULL, 64 bits) = gp's polrootsreal: all
 //                     real roots, certified, to 64 bits.
 // Every time is CPU time of this (single-threaded) process, per call: a call
@@ -400,7 +401,9 @@ int main(int argc, char** argv) {
         if (isolate) {
           t_iso = run("isolate", kLimit, [&] {
             const IntPoly s = divexact(prim, gcd(prim, prim.derivative()));
-            iso_count = static_cast<long>(lcngeom::real_roots_squarefree(s, 20).size());
+            std::vector<lcngeom::RealRoot> roots = lcngeom::real_roots_squarefree(s);
+            for (lcngeom::RealRoot& r : roots) r.refine_bits(67);  // width <= 2^-67 < 10^-20
+            iso_count = static_cast<long>(roots.size());
           });
           t_pari_iso = run("pari-iso", kLimit, [&] { pari_iso_count = pp.real_roots(64); });
         }

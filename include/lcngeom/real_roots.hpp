@@ -48,10 +48,10 @@ class RealRoot {
   /// refinement (secant-guided N-section with N squared on success, certified
   /// signs), so that the work grows like log(digits) evaluations on a simple root.
   void refine(const Rational& max_width);
-  /// Refines until hi - lo <= 10^-digits.
-  void refine_digits(int digits);
-  /// A decimal d with |t - d| <= 10^-digits (refining a copy as needed);
-  /// "inf" for (1:0).
+  /// refine(2^-bits) (bits >= 0).
+  void refine_bits(long bits);
+  /// t rounded to `digits` significant digits (decimal.hpp's policy, exact:
+  /// a copy is refined as needed); "inf" for (1:0).
   std::string to_decimal(int digits) const;
   /// Splits at the rational point c (not a root of the defining polynomial,
   /// lo < c < hi) keeping the half that contains the root.
@@ -61,8 +61,8 @@ class RealRoot {
   RealRoot() = default;
   // Without the sign re-check: for intervals certified by the isolation engine.
   static RealRoot certified(IntPoly defining, Rational lo, Rational hi, int multiplicity);
-  friend std::vector<RealRoot> real_roots(const BinaryForm& p, int digits);
-  friend std::vector<RealRoot> real_roots_squarefree(const IntPoly& f, int digits);
+  friend std::vector<RealRoot> real_roots(const BinaryForm& p);
+  friend std::vector<RealRoot> real_roots_squarefree(const IntPoly& f);
   IntPoly defining_;
   Rational lo_, hi_;
   int multiplicity_ = 0;
@@ -75,19 +75,21 @@ class RealRoot {
 int count_real_roots(const BinaryForm& p);
 
 /// All real roots of p in P^1 with multiplicities, isolated by pairwise
-/// disjoint intervals, in increasing order of t with (1:0) last.  If digits >= 0
-/// every interval is refined to width <= 10^-digits.  Throws domain_error for 0.
-std::vector<RealRoot> real_roots(const BinaryForm& p, int digits = -1);
+/// disjoint intervals, in increasing order of t with (1:0) last.  Exact: the
+/// intervals are as the isolation engine left them (refine them with
+/// RealRoot::refine / refine_bits, print with to_decimal).  Throws
+/// domain_error for 0.
+std::vector<RealRoot> real_roots(const BinaryForm& p);
 
 /// The real roots of a square-free integer polynomial f(t) of degree >= 1,
 /// without factoring it (the fast path at high degree): pairwise disjoint
 /// isolating intervals in increasing order, each with multiplicity 1 and
 /// defining_polynomial() == f (square-free, not necessarily irreducible); a
-/// rational root on a subdivision point is returned exactly.  If digits >= 0
-/// every interval is refined to width <= 10^-digits.  Square-freeness is
-/// checked (modular certificate, else gcd(f, f') = 1); throws domain_error
-/// otherwise or for deg f < 1.
-std::vector<RealRoot> real_roots_squarefree(const IntPoly& f, int digits = -1);
+/// rational root on a subdivision point is returned exactly (refine the
+/// others with RealRoot::refine / refine_bits).  Square-freeness is checked
+/// (modular certificate, else gcd(f, f') = 1); throws domain_error otherwise
+/// or for deg f < 1.
+std::vector<RealRoot> real_roots_squarefree(const IntPoly& f);
 
 /// A real irreducible factor of a form: x - r y (degree 1), the factor y
 /// (the root (1:0)), or x^2 + b xy + c y^2 with b^2 < 4c (a complex pair).
@@ -114,6 +116,7 @@ struct RealFactorization {
 /// Q-irreducible factor is kept exact when it is linear or a quadratic
 /// without real roots, and otherwise split with Arb's certified root
 /// isolation, giving coefficient balls of relative accuracy about `prec` bits
+/// (working precision, decimal.hpp's convention)
 /// (real roots r -> x - r y; conjugate pairs z -> x^2 - 2 Re(z) xy + |z|^2 y^2).
 /// Factors are listed real-linear first (increasing root, (1:0) last), then
 /// quadratics.  The number of linear factors (with multiplicity) is the

@@ -1,6 +1,9 @@
 #include "lcngeom/detail/algebraic_eval.hpp"
 
+#include <algorithm>
+
 #include <arb_poly.h>
+#include <flint/fmpz_poly.h>
 
 #include "lcngeom/error.hpp"
 #include "lcngeom/flint.hpp"
@@ -9,14 +12,61 @@ namespace lcngeom::detail {
 
 namespace {
 
-Rational pow10_neg(int digits) { return Rational(Integer(1L), pow(Integer(10L), static_cast<unsigned long>(digits))); }
+// floor(log2 |r|) up to 1, for r != 0.
+long log2_of(const Rational& r) { return r.numerator().bits() - r.denominator().bits(); }
 
 }  // namespace
+
+void refine_root(RealRoot& root, const Rational& max_width) {
+  if (max_width.sign() <= 0) throw invalid_argument("refine_root: width must be positive");
+  if (root.at_infinity()) throw domain_error("refine_root: the root (1:0) has no affine value");
+  const IntPoly& f = root.defining_polynomial();
+  const Rational half(1L, 2L);
+  while (!root.is_exact() && root.width() > max_width) {
+    const Rational w = root.width();
+    const long prec = 64 + 2 * std::max(0L, -log2_of(w)) + static_cast<long>(f.degree()) * 8 +
+                      std::labs(static_cast<long>(fmpz_poly_max_bits(f.raw())));
+    // N(I) = m - f(m) / f'(I) contains the root when I does; keep I & N(I).
+    const Rational m = (root.lo() + root.hi()) * half;
+    Ball I = Ball::from_interval(root.lo(), root.hi(), prec), M(m, prec), fm, fpi;
+    arb_poly_t F, D;
+    arb_poly_init(F);
+    arb_poly_init(D);
+    arb_poly_set_fmpz_poly(F, f.raw(), prec);
+    arb_poly_derivative(D, F, prec);
+    arb_poly_evaluate(fm.raw(), F, M.raw(), prec);
+    arb_poly_evaluate(fpi.raw(), D, I.raw(), prec);
+    arb_poly_clear(F);
+    arb_poly_clear(D);
+    bool contracted = false;
+    if (!fpi.contains_zero() && fm.is_finite() && fpi.is_finite()) {
+      const Ball N = sub(M, div(fm, fpi, prec), prec);
+      if (N.is_finite()) {
+        const Rational lo = std::max(root.lo(), N.lower()), hi = std::min(root.hi(), N.upper());
+        if (lo < hi && (hi - lo) * Rational(4L) <= w) {
+          try {
+            root = RealRoot(f, lo, hi, root.multiplicity());  // re-checks the sign change exactly
+            contracted = true;
+          } catch (const invalid_argument&) {
+          }
+        }
+      }
+    }
+    if (!contracted)
+      for (int i = 0; i < 4 && !root.is_exact(); ++i) root.split_at((root.lo() + root.hi()) * half);
+  }
+}
 
 Ball enclose_at_root(const RatPoly& q, RealRoot& root, const Rational& max_radius) {
   if (max_radius.sign() <= 0) throw invalid_argument("enclose_at_root: radius must be positive");
   if (root.at_infinity()) throw domain_error("enclose_at_root: the root (1:0) has no affine value");
-  long prec = 64;
+  // Working precision from the sizes involved: coefficient bits, |x|^deg q and
+  // the requested radius; what the evaluation still lacks (the deficit of its
+  // radius) is then paid by refining the interval and the precision alike.
+  const long qbits = static_cast<long>(fmpz_poly_max_bits(q.numerator().raw()));
+  const Rational xmax = std::max(abs(root.lo()), abs(root.hi()));
+  const long xbits = xmax.is_zero() ? 0 : std::max(0L, log2_of(xmax) + 1) * std::max(1L, q.degree());
+  long prec = 64 + (qbits < 0 ? -qbits : qbits) + q.denominator().bits() + xbits + std::max(0L, -log2_of(max_radius));
   for (int round = 0;; ++round) {
     Ball x = Ball::from_interval(root.lo(), root.hi(), prec);
     arb_poly_t p;
@@ -26,37 +76,12 @@ Ball enclose_at_root(const RatPoly& q, RealRoot& root, const Rational& max_radiu
     arb_poly_evaluate(y.raw(), p, x.raw(), prec);
     arb_poly_clear(p);
     if (y.is_finite() && y.radius() <= max_radius) return y;
-    if (!root.is_exact()) root.refine(root.width() * Rational(1L, 1L << 20));
-    if (prec < (1L << 20)) prec *= 2;
     if (round > 200) throw domain_error("enclose_at_root: no convergence");
+    long deficit = 16;
+    if (y.is_finite()) deficit = std::max(deficit, log2_of(y.radius() / max_radius) + 16);
+    if (!root.is_exact()) refine_root(root, root.width() * pow(Rational(2L), -deficit));
+    prec += deficit;
   }
-}
-
-std::string decimal_at_root(const RatPoly& q, RealRoot& root, int digits) {
-  if (digits < 0) throw invalid_argument("decimal_at_root: digits must be >= 0, got " + std::to_string(digits));
-  if (q.degree() <= 0) return q.coeff(0).to_decimal(digits);
-  const Rational eps = pow10_neg(digits);
-  Ball y = enclose_at_root(q, root, eps * Rational(1L, 2L));
-  // |q(alpha) - mid| <= eps/2 and rounding mid to `digits` decimals adds <= eps/2.
-  return y.midpoint().to_decimal(digits);
-}
-
-std::string decimal_ratio_at_root(const RatPoly& num, const RatPoly& den, RealRoot& root, int digits) {
-  if (den.degree() <= 0) {
-    if (den.is_zero()) throw domain_error("decimal_ratio_at_root: zero denominator");
-    return decimal_at_root(Rational(1L) / den.coeff(0) * num, root, digits);
-  }
-  const Rational eps = pow10_neg(digits) * Rational(1L, 2L);
-  Rational rad = eps;
-  for (int round = 0; round < 400; ++round) {
-    Ball a = enclose_at_root(num, root, rad), b = enclose_at_root(den, root, rad);
-    if (!b.contains_zero()) {
-      Ball q = div(a, b, 64 + 4 * static_cast<long>(digits) + 32 * round);
-      if (q.radius() <= eps) return q.midpoint().to_decimal(digits);
-    }
-    rad *= Rational(1L, 1L << 12);
-  }
-  throw domain_error("decimal_ratio_at_root: no convergence (is the denominator zero at the root?)");
 }
 
 int sign_at_root(const RatPoly& q, const RatPoly& f, RealRoot& root) {

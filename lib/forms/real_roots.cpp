@@ -14,6 +14,7 @@
 
 #include "lcngeom/detail/isolate.hpp"
 #include "lcngeom/detail/squarefree_mod.hpp"
+#include "lcngeom/algebraic_real.hpp"
 #include "lcngeom/error.hpp"
 #include "lcngeom/factorization.hpp"
 #include "lcngeom/flint.hpp"
@@ -67,8 +68,6 @@ int certified_sign(const fmpz_poly_struct* f, const Rational& t, arb_t value = n
 }
 
 int sign_at(const IntPoly& f, const Rational& t) { return certified_sign(f.raw(), t); }
-
-Rational pow10_neg(int digits) { return Rational(Integer(1), pow(Integer(10), static_cast<unsigned long>(digits))); }
 
 bool overlap(const RealRoot& a, const RealRoot& b) { return !(a.hi() < b.lo() || b.hi() < a.lo()); }
 
@@ -216,17 +215,12 @@ void RealRoot::refine(const Rational& max_width) {
   arb_clear(den);
 }
 
-void RealRoot::refine_digits(int digits) {
-  if (digits < 0) throw invalid_argument("number of digits must be >= 0, got " + std::to_string(digits));
-  refine(pow10_neg(digits));
+void RealRoot::refine_bits(long bits) {
+  if (bits < 0) throw invalid_argument("refinement to " + std::to_string(bits) + " bits: must be >= 0");
+  refine(pow(Rational(2L), -bits));
 }
 
-std::string RealRoot::to_decimal(int digits) const {
-  if (infinity_) return "inf";
-  RealRoot r = *this;
-  r.refine(pow10_neg(digits));  // |t - mid| <= 10^-digits / 2, rounding adds <= 10^-digits / 2
-  return ((r.lo_ + r.hi_) * Rational(1, 2)).to_decimal(digits);
-}
+std::string RealRoot::to_decimal(int digits) const { return infinity_ ? "inf" : AlgebraicReal(*this).to_decimal(digits); }
 
 int count_real_roots(const BinaryForm& p) {
   if (p.is_zero()) throw domain_error("the zero form has no well-defined real roots");
@@ -238,7 +232,7 @@ int count_real_roots(const BinaryForm& p) {
   return count + detail::count_real_roots_squarefree(f.raw());
 }
 
-std::vector<RealRoot> real_roots(const BinaryForm& p, int digits) {
+std::vector<RealRoot> real_roots(const BinaryForm& p) {
   if (p.is_zero()) throw domain_error("the zero form has no well-defined real roots");
   FormFactorization fac = factor(p);
   std::vector<RealRoot> roots;
@@ -277,21 +271,17 @@ std::vector<RealRoot> real_roots(const BinaryForm& p, int digits) {
     if (changed)
       std::sort(roots.begin(), roots.end(), [](const RealRoot& a, const RealRoot& b) { return a.lo() < b.lo(); });
   }
-  if (digits >= 0)
-    for (RealRoot& r : roots) r.refine_digits(digits);
   if (mult_infinity > 0) roots.push_back(RealRoot::infinity(mult_infinity));
   return roots;
 }
 
-std::vector<RealRoot> real_roots_squarefree(const IntPoly& f, int digits) {
+std::vector<RealRoot> real_roots_squarefree(const IntPoly& f) {
   if (f.degree() < 1) throw domain_error("real_roots_squarefree: degree " + std::to_string(f.degree()) + " < 1");
   if (!detail::squarefree_certificate(f.raw()) && gcd(f, f.derivative()).degree() > 0)
     throw domain_error("real_roots_squarefree: the polynomial is not square-free");
   std::vector<RealRoot> roots;
-  for (detail::IsolatingInterval& iv : detail::isolate_real_roots(f.raw())) {
+  for (detail::IsolatingInterval& iv : detail::isolate_real_roots(f.raw()))
     roots.push_back(RealRoot::certified(f, std::move(iv.lo), std::move(iv.hi), 1));
-    if (digits >= 0) roots.back().refine_digits(digits);
-  }
   return roots;
 }
 

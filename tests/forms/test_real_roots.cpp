@@ -66,12 +66,15 @@ TEST_CASE("planted rational roots come out exactly with their multiplicities", "
 }
 
 TEST_CASE("refinement reaches any requested number of digits", "[roots]") {
-  std::vector<RealRoot> r = real_roots(BinaryForm{1, 0, -2}, 30);
+  std::vector<RealRoot> r = real_roots(BinaryForm{1, 0, -2});
   REQUIRE(r.size() == 2);
-  CHECK(r[1].width() <= Rational(Integer(1), pow(Integer(10), 30)));
-  CHECK(r[1].to_decimal(30) == "1.414213562373095048801688724210");
-  CHECK(r[0].to_decimal(30) == "-1.414213562373095048801688724210");
-  CHECK(r[1].to_decimal(60) == "1.414213562373095048801688724209698078569671875376948073176680");
+  r[1].refine_bits(100);
+  CHECK(r[1].width() <= pow(Rational(2), -100));
+  CHECK_THROWS_AS(r[1].refine_bits(-1), invalid_argument);
+  // Correct significant digits (decimal.hpp), as Python's decimal module gives them.
+  CHECK(r[1].to_decimal(30) == "1.41421356237309504880168872421");
+  CHECK(r[0].to_decimal(30) == "-1.41421356237309504880168872421");
+  CHECK(r[1].to_decimal(60) == "1.41421356237309504880168872420969807856967187537694807317668");
   RealRoot s = r[1];
   s.refine(Rational(Integer(1), pow(Integer(2), 300)));
   CHECK(s.width() <= Rational(Integer(1), pow(Integer(2), 300)));
@@ -188,7 +191,8 @@ TEST_CASE("real_roots_squarefree: isolation without factoring agrees with Sturm 
     IntPoly f = IntPoly(a) * IntPoly(b) * IntPoly{-3, 1};  // 3 is a rational root
     if (gcd(f, f.derivative()).degree() > 0) continue;
     INFO("f = " << f.to_string());
-    const std::vector<RealRoot> roots = real_roots_squarefree(f, 12);
+    std::vector<RealRoot> roots = real_roots_squarefree(f);
+    for (RealRoot& r : roots) r.refine(Rational(1, 1000000000000L));
     CHECK(static_cast<long>(roots.size()) == fmpz_poly_num_real_roots(f.raw()));
     bool saw_three = false;
     for (std::size_t i = 0; i < roots.size(); ++i) {
@@ -205,7 +209,7 @@ TEST_CASE("real_roots_squarefree: isolation without factoring agrees with Sturm 
       if (i + 1 < roots.size()) CHECK(r.hi() < roots[i + 1].lo());
     }
     CHECK(saw_three);
-    const std::vector<RealRoot> by_factor = real_roots(BinaryForm(static_cast<int>(f.degree()), RatPoly(f)), 12);
+    const std::vector<RealRoot> by_factor = real_roots(BinaryForm(static_cast<int>(f.degree()), RatPoly(f)));
     REQUIRE(by_factor.size() == roots.size());
     for (std::size_t i = 0; i < roots.size(); ++i) {
       // Both intervals hold the same root: they overlap.
@@ -225,7 +229,8 @@ TEST_CASE("real_roots_squarefree at degree 256: Chebyshev roots cos((2k-1)pi/2n)
     t0 = t1;
     t1 = t2;
   }
-  const std::vector<RealRoot> roots = real_roots_squarefree(t1, 30);
+  std::vector<RealRoot> roots = real_roots_squarefree(t1);
+  for (RealRoot& r : roots) r.refine_bits(100);
   REQUIRE(roots.size() == 256);
   for (int k = 1; k <= 256; ++k) {
     const double want = std::cos((2.0 * (257 - k) - 1) * M_PI / 512);  // increasing order

@@ -91,11 +91,15 @@ nlohmann::json roots_json(const BinaryForm& p, const std::vector<RealRoot>& root
   for (const RealRoot& r : roots) {
     nlohmann::json j;
     j["at_infinity"] = r.at_infinity();
-    j["lo"] = r.at_infinity() ? nlohmann::json(nullptr) : nlohmann::json(r.lo().to_string());
-    j["hi"] = r.at_infinity() ? nlohmann::json(nullptr) : nlohmann::json(r.hi().to_string());
+    if (r.at_infinity()) {
+      j["lo"] = j["hi"] = nullptr;
+      j["decimal"] = "inf";
+    } else {  // a certified real: the interval is refined until it decides the decimal
+      const nlohmann::json c = certified_json(AlgebraicReal(r), digits);
+      for (const char* key : {"lo", "hi", "decimal"}) j[key] = c[key];
+    }
     j["exact"] = r.is_exact();
     j["multiplicity"] = r.multiplicity();
-    j["decimal"] = r.to_decimal(digits);
     j["point"] = r.at_infinity() ? "(1:0)" : "(t:1)";
     a.push_back(j);
   }
@@ -103,12 +107,14 @@ nlohmann::json roots_json(const BinaryForm& p, const std::vector<RealRoot>& root
   j["real_roots"] = a;
   j["distinct_real_roots"] = roots.size();
   j["digits"] = digits;
-  j["certified"] = "each interval contains exactly one root of the square-free part; |root - decimal| <= 10^-digits";
+  j["certified"] =
+      "each interval contains exactly one root of the square-free part and every point of it rounds to decimal "
+      "(digits correct significant digits)";
   return j;
 }
 
 // One line per form for --batch: the roots in increasing order, exact ones as
-// rationals, the others as decimals with `digits` digits, (1:0) as "inf", a
+// rationals, the others as decimals with `digits` significant digits, (1:0) as "inf", a
 // multiplicity m > 1 as "^m"; "none" if there is no real root.
 void append_roots_line(std::string& out, const std::vector<RealRoot>& roots, int digits) {
   if (roots.empty()) out += "none";
@@ -126,7 +132,7 @@ struct RootsOptions {
   unsigned threads = 0;
   bool keep_going = false;
   bool json = false;
-  int digits = 15;
+  int digits = default_digits;
 };
 
 const bool roots_registered = register_command(
@@ -135,8 +141,7 @@ const bool roots_registered = register_command(
        auto o = std::make_shared<RootsOptions>();
        app.add_option("form", o->form, kFormHelp);
        app.add_flag("--json", o->json, "print one JSON object on stdout");
-       app.add_option("--digits", o->digits, "refine every interval to width <= 10^-N and print N digits (default 15)")
-           ->check(CLI::Range(0, 100000));
+       add_digits_option(app, o->digits);
        app.add_option("--batch", o->batch,
                       "one form per line of FILE ('-' for stdin), one line of roots per form in input order: exact "
                       "roots as rationals, others as decimals, inf for (1:0), ^m for multiplicity m, none");
@@ -155,16 +160,16 @@ const bool roots_registered = register_command(
            if (o->json)
              return run_batch_json(options, "roots", [&](const char* s, const char* e, std::string& out) {
                const BinaryForm p = parse(s, e);
-               out += roots_json(p, real_roots(p, digits), digits).dump();
+               out += roots_json(p, real_roots(p), digits).dump();
              });
            return run_batch_text(options, [&](const char* s, const char* e, std::string& out) {
-             append_roots_line(out, real_roots(parse(s, e), digits), digits);
+             append_roots_line(out, real_roots(parse(s, e)), digits);
            });
          }
          if (o->threads != 0 || o->keep_going) throw invalid_argument("--threads and --keep-going need --batch FILE");
          if (o->form.empty()) throw invalid_argument("missing form (or --batch FILE)");
          BinaryForm p = BinaryForm::parse(o->form);
-         std::vector<RealRoot> roots = real_roots(p, digits);
+         std::vector<RealRoot> roots = real_roots(p);
          if (o->json) {
            print_json(roots_json(p, roots, digits));
          } else {
@@ -172,7 +177,11 @@ const bool roots_registered = register_command(
            for (const RealRoot& r : roots) {
              if (r.at_infinity()) std::cout << "(1:0)";
              else if (r.is_exact()) std::cout << "t = " << r.lo() << " (exact)";
-             else std::cout << "t = " << r.to_decimal(digits) << "  in [" << r.lo() << ", " << r.hi() << "]";
+             else {
+               const AlgebraicReal a(r);
+               const std::string d = a.to_decimal(digits);  // refines [lo, hi] until it certifies d
+               std::cout << "t = " << d << "  in [" << a.lo() << ", " << a.hi() << "]";
+             }
              std::cout << "  multiplicity " << r.multiplicity() << '\n';
            }
          }
