@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 PACKAGES=(g++ cmake make pkg-config libgmp-dev libmpfr-dev libflint-dev libflint-arb-dev libboost-dev
-          catch2 libbenchmark-dev libeigen3-dev libcli11-dev nlohmann-json3-dev libpari-dev)
+          catch2 libbenchmark-dev libeigen3-dev libcli11-dev nlohmann-json3-dev python3-jsonschema libpari-dev)
 
 install_packages() {
   local missing=()

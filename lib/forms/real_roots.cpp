@@ -71,6 +71,15 @@ int sign_at(const IntPoly& f, const Rational& t) { return certified_sign(f.raw()
 
 bool overlap(const RealRoot& a, const RealRoot& b) { return !(a.hi() < b.lo() || b.hi() < a.lo()); }
 
+// The engine isolates positive and negative roots separately, so 0 is a
+// common end point; bisect until neither end is 0 (the root is not 0: that
+// one is exact), so that the interval carries the sign and the magnitude of
+// the root (AlgebraicReal sizes relative widths by min(|lo|, |hi|)).
+void move_ends_off_zero(RealRoot& r) {
+  const Rational half(1, 2);
+  while (!r.is_exact() && (r.lo().is_zero() || r.hi().is_zero())) r.split_at((r.lo() + r.hi()) * half);
+}
+
 }  // namespace
 
 RealRoot RealRoot::infinity(int multiplicity) {
@@ -271,6 +280,7 @@ std::vector<RealRoot> real_roots(const BinaryForm& p) {
     if (changed)
       std::sort(roots.begin(), roots.end(), [](const RealRoot& a, const RealRoot& b) { return a.lo() < b.lo(); });
   }
+  for (RealRoot& r : roots) move_ends_off_zero(r);
   if (mult_infinity > 0) roots.push_back(RealRoot::infinity(mult_infinity));
   return roots;
 }
@@ -280,8 +290,10 @@ std::vector<RealRoot> real_roots_squarefree(const IntPoly& f) {
   if (!detail::squarefree_certificate(f.raw()) && gcd(f, f.derivative()).degree() > 0)
     throw domain_error("real_roots_squarefree: the polynomial is not square-free");
   std::vector<RealRoot> roots;
-  for (detail::IsolatingInterval& iv : detail::isolate_real_roots(f.raw()))
+  for (detail::IsolatingInterval& iv : detail::isolate_real_roots(f.raw())) {
     roots.push_back(RealRoot::certified(f, std::move(iv.lo), std::move(iv.hi), 1));
+    move_ends_off_zero(roots.back());
+  }
   return roots;
 }
 

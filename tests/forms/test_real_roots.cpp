@@ -246,6 +246,13 @@ TEST_CASE("real_roots_squarefree at degree 256: Chebyshev roots cos((2k-1)pi/2n)
     CHECK(ints[static_cast<std::size_t>(i + 40)].is_exact());
     CHECK(ints[static_cast<std::size_t>(i + 40)].lo() == Rational(i));
   }
+  // No interval ends at 0 (the engine splits charts there): signs and
+  // decimals of the roots need no further work.
+  for (const RealRoot& r : real_roots_squarefree(IntPoly{-2, 0, 1})) CHECK(r.lo().sign() * r.hi().sign() > 0);
+  const std::vector<RealRoot> two = real_roots(BinaryForm{1, 0, -2});
+  REQUIRE(two.size() == 2);
+  CHECK(two[0].to_decimal(5) == "-1.4142");
+  CHECK(two[1].to_decimal(5) == "1.4142");
   CHECK_THROWS_AS(real_roots_squarefree(IntPoly{1, 2, 1}), domain_error);  // (1 + t)^2
   CHECK_THROWS_AS(real_roots_squarefree(IntPoly{5}), domain_error);
   CHECK(real_roots_squarefree(IntPoly{1, 0, 1}).empty());

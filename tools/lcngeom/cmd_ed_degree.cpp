@@ -7,6 +7,7 @@
 #include "command.hpp"
 #include "json_forms.hpp"
 #include "lcngeom/lcngeom.hpp"
+#include "options.hpp"
 
 namespace lcngeom::cli {
 
@@ -25,14 +26,16 @@ const bool registered = register_command(
      "ED degrees of the multiple root loci of degree n (Section 6.2), generic (Euclidean) or special (Bombieri)",
      [](CLI::App& app) -> std::function<int()> {
        auto o = std::make_shared<EdOptions>();
-       app.add_option("--degree", o->degree, "n, the degree of the forms")->required();
-       app.add_option("--norm", o->norm, "euclidean | bombieri | an SPD matrix (rows separated by ';')");
-       app.add_option("--locus", o->locus, "only this partition (default: every partition of n)");
-       app.add_option("--trials", o->trials, "independent (target, prime) pairs that must agree (default 2)");
-       app.add_option("--seed", o->seed, "seed of primes, targets and projections");
-       app.add_flag("--json", o->json, "print one JSON object on stdout");
+       add_degree_option(app, o->degree, true);
+       add_norm_option(app, o->norm);
+       add_locus_option(app, o->locus, "only this locus (default: every partition of n)");
+       app.add_option("--trials", o->trials, "independent (target, prime) pairs that must agree (default 2)")
+           ->check(CLI::Range(1, 100));
+       add_seed_option(app, o->seed, "seed of primes, targets and projections");
+       add_json_flag(app, o->json);
        return [o] {
          if (o->degree < 1) throw invalid_argument("--degree must be >= 1, got " + std::to_string(o->degree));
+         check_limit(o->degree, kMaxEnumerationDegree, "--degree", "the partitions of n are enumerated");
          InnerProduct sigma = InnerProduct::parse(o->norm, o->degree);
          EdDegreeOptions opt;
          opt.trials = o->trials;
@@ -64,7 +67,8 @@ const bool registered = register_command(
              const std::string why =
                  "needs " + std::to_string(root_coordinates(lambda)) + " root coordinates; at most 3 are supported";
              if (o->json)
-               rows.push_back({{"partition", partition_json(lambda)}, {"ed_degree", nullptr}, {"error", why}});
+               rows.push_back(
+                   {{"partition", partition_json(lambda)}, {"ed_degree", nullptr}, {"unsupported_reason", why}});
              else
                std::cout << "  " << std::left << std::setw(18) << lambda.to_string() << std::right
                          << "   not supported (" << why << ")\n";
@@ -96,9 +100,9 @@ const bool registered = register_command(
          if (o->json) {
            print_json({{"degree", o->degree},
                        {"inner_product", sigma.name()},
-                       {"trials", o->trials},
+                       {"trial_count", o->trials},
                        {"rows", rows},
-                       {"unsupported", unsupported},
+                       {"unsupported_count", unsupported},
                        {"seconds", total}});
          } else {
            std::cout

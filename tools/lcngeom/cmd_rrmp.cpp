@@ -13,13 +13,14 @@
 #include "batch.hpp"
 #include "command.hpp"
 #include "json_forms.hpp"
+#include "options.hpp"
 
 namespace lcngeom::cli {
 
 namespace {
 
 struct RrmpOptions {
-  std::string form;
+  std::string form, form_option;
   std::string batch;
   unsigned threads = 0;
   bool keep_going = false;
@@ -106,30 +107,26 @@ const bool registered = register_command(
     {300, "rrmp", "real root multiplicity pattern (Definition 3.2) of a binary form, exact",
      [](CLI::App& app) -> std::function<int()> {
        auto o = std::make_shared<RrmpOptions>();
-       app.add_option("form", o->form,
-                      "binary form: coefficients a_0,...,a_n of a_0 x^n + ... + a_n y^n, or an expression in x, y");
-       app.add_option("--batch", o->batch,
-                      "classify one form per line of FILE ('-' for stdin): blank lines stay blank, '#' lines are "
-                      "copied, results in input order");
-       app.add_option("--threads", o->threads, "with --batch: worker threads (default: all hardware threads)")
-           ->check(CLI::Range(1u, 1024u));
-       app.add_flag("--keep-going", o->keep_going,
-                    "with --batch: print 'error: <message>' for a bad line and go on (exit 2 at the end)");
-       app.add_flag("--json", o->json, "print one JSON object on stdout");
+       add_form_positional(app, o->form, o->form_option, "binary form");
+       add_batch_options(app, o->batch, o->threads, o->keep_going,
+                         "classify one form per line of FILE ('-' for stdin): one rrmp per line in input order, "
+                         "blank lines stay blank, '#' lines are copied");
+       add_json_flag(app, o->json);
        return [o] {
+         if (o->form.empty()) o->form = o->form_option;
          if (!o->batch.empty()) {
            if (!o->form.empty()) throw invalid_argument("give either a form or --batch FILE, not both");
            return run_batch(*o);
          }
          if (o->threads != 0 || o->keep_going) throw invalid_argument("--threads and --keep-going need --batch FILE");
-         if (o->form.empty()) throw invalid_argument("missing form (or --batch FILE)");
-         BinaryForm p = BinaryForm::parse(o->form);
+         if (o->form.empty()) throw invalid_argument("missing FORM (or --batch FILE)");
+         BinaryForm p = parse_form(o->form);
          Rrmp r = rrmp(p);
          if (o->json) {
            nlohmann::json j = form_json(p);
            j.update(rrmp_json(r));
-           j["real_roots"] = r.real_root_count();
-           j["distinct_real_roots"] = r.distinct_real_roots();
+           j["real_root_count"] = r.real_root_count();
+           j["distinct_real_root_count"] = r.distinct_real_roots();
            print_json(j);
          } else {
            std::cout << r << '\n';
