@@ -16,6 +16,7 @@
 #include "lcngeom/detail/algebraic_eval.hpp"
 #include "lcngeom/detail/limit_local.hpp"
 #include "lcngeom/error.hpp"
+#include "lcngeom/flint.hpp"
 #include "lcngeom/function_space.hpp"
 #include "lcngeom/loci.hpp"
 #include "lcngeom/parameter_critical.hpp"
@@ -324,7 +325,7 @@ void LimitCertifier::Impl::search_global_minimum(CertifiedLimit& c, const std::v
       Candidate cd;
       cd.orbit = &set->orbits[rp.orbit];
       cd.root = rp.root;
-      if (rp.distance_squared_exact) cd.exact = rp.distance_squared_exact;
+      if (rp.exact) cd.exact = rp.distance_squared.rational();
       if (lambda == c.lambda) {
         std::vector<Ball> enc;
         const Rational rad = c.radius * Rational(1L, 1000L);
@@ -399,7 +400,6 @@ std::shared_ptr<const CriticalPointSet> LimitCertifier::Impl::locus(const Partit
   }
   try {
     CriticalPointOptions o;
-    o.digits = 0;
     o.seed = options.seed;
     auto set = std::make_shared<const CriticalPointSet>(critical_points(lambda, target, sigma, o));
     loci.emplace(lambda, set);

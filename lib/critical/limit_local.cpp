@@ -17,6 +17,7 @@
 #include <optional>
 
 #include "lcngeom/error.hpp"
+#include "lcngeom/flint.hpp"
 
 namespace lcngeom::detail {
 

@@ -6,6 +6,7 @@
 // and an independent MPFR Newton refinement, point identities, error paths,
 // and a Section 7.1-style sample of float gradient-descent runs.
 #include <flint/flint.h>
+#include "lcngeom/flint.hpp"
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -376,7 +377,7 @@ TEST_CASE("limit certificate: an irrational critical point of Section 7.3 on Del
   // The four real points of Delta_(3,1) are irrational: take one from the
   // exact solver, round it, and certify the rounding.
   const InnerProduct I = InnerProduct::euclidean(4);
-  const CriticalPointSet set = critical_points(Partition({3, 1}), kU73, I, {30, 1});
+  const CriticalPointSet set = critical_points(Partition({3, 1}), kU73, I, {1});
   REQUIRE(set.real_count == 4);
   LimitCertifier cert(Architecture({2, 2, 2, 2}), kU73, I);
   std::size_t distinct = 0;
@@ -500,7 +501,7 @@ TEST_CASE("limit certificate: random dyadic data agree with the exact solver and
       const BinaryForm wf = mu(Architecture(k), theta);
       // Exactly one real critical point of the exact solver lies in the ball,
       // it is the certified one, with the same rrmp.
-      const CriticalPointSet set = critical_points(c.lambda, d.exact_target, d.exact_sigma, {10, 1});
+      const CriticalPointSet set = critical_points(c.lambda, d.exact_target, d.exact_sigma, {1});
       int inside = 0;
       for (const RealCriticalPoint& rp : set.real_points) {
         const std::vector<Ball> enc = enclose_point(set.orbits[rp.orbit], rp.root);
