@@ -3,17 +3,19 @@
 #   ./run.sh                 install missing Debian packages, build (Release), run `lcngeom verify-paper`
 #   ./run.sh test            same set-up, then the whole test suite through ctest
 #   ./run.sh sanitize        build build-asan/ with ASan+UBSan and run the test suite there
-#   ./run.sh bench [rrmp|ed_degree|gd] [args]
+#   ./run.sh bench [rrmp|ed_degree|roots|gd] [args]
 #                            build the benchmarks (target `bench`) and run build/bin/bench_rrmp
-#                            (default), build/bin/bench_ed_degree or build/bin/bench_gd (gradient
-#                            descent vs numpy, bench/gd_numpy.py) with [args]
+#                            (default), build/bin/bench_ed_degree, build/bin/bench_roots (high
+#                            degree vs PARI and FLINT/Arb, needs libpari-dev) or build/bin/bench_gd
+#                            (gradient descent vs numpy, bench/gd_numpy.py) with [args]
 #   ./run.sh <args...>       same set-up, then `build/bin/lcngeom <args...>`
 # Set-up and build messages go to stderr; stdout carries only lcngeom's output.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 PACKAGES=(g++ cmake make pkg-config libgmp-dev libmpfr-dev libflint-dev libflint-arb-dev libboost-dev
-          catch2 libbenchmark-dev libeigen3-dev libcli11-dev nlohmann-json3-dev python3-jsonschema python3-numpy)
+          catch2 libbenchmark-dev libeigen3-dev libcli11-dev nlohmann-json3-dev python3-jsonschema libpari-dev
+          python3-numpy)
 
 install_packages() {
   local missing=()
@@ -51,7 +53,7 @@ case "${1:-}" in
     cmake -S . -B build -DLCNGEOM_BUILD_BENCH=ON >&2
     cmake --build build --target bench -j "$(nproc)" >&2
     which=rrmp
-    case "${1:-}" in rrmp|ed_degree|gd) which=$1; shift ;; esac
+    case "${1:-}" in rrmp|ed_degree|roots|gd) which=$1; shift ;; esac
     exec "build/bin/bench_$which" "$@"
     ;;
   sanitize)

@@ -325,7 +325,7 @@ void LimitCertifier::Impl::search_global_minimum(CertifiedLimit& c, const std::v
       Candidate cd;
       cd.orbit = &set->orbits[rp.orbit];
       cd.root = rp.root;
-      if (rp.exact) cd.exact = sigma.distance_squared(*rp.exact, target);  // a rational point: exact loss
+      if (rp.exact) cd.exact = rp.distance_squared.rational();
       if (lambda == c.lambda) {
         std::vector<Ball> enc;
         const Rational rad = c.radius * Rational(1L, 1000L);

@@ -6,6 +6,7 @@
 // and an independent MPFR Newton refinement, point identities, error paths,
 // and a Section 7.1-style sample of float gradient-descent runs.
 #include <flint/flint.h>
+#include "lcngeom/flint.hpp"
 #include <catch2/catch.hpp>
 
 #include <algorithm>
