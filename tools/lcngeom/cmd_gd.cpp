@@ -141,7 +141,8 @@ std::string protocol_text(const ProtocolOptions& p) {
 
 void add_shared(CLI::App& app, GdOptions& o) {
   add_seed_option(app, o.seed, "random seed (default 1); every run has its own stream (docs/gradient-descent.md)");
-  app.add_option("--threads", o.threads, "worker threads (default: all cores); output does not depend on it");
+  app.add_option("--threads", o.threads, "worker threads (default: all hardware threads); output does not depend on it")
+      ->check(CLI::Range(1u, 1024u));
   add_quiet_flag(app, o.quiet, "no progress bar (it is drawn on stderr only when stderr is a terminal)");
   add_json_flag(app, o.json);
   app.add_option("--step", o.step, "gradient-descent step (default 0.01)");
@@ -807,7 +808,6 @@ const bool registered = register_command(
        pr->add_option("--bits", o->bits, "MPFR precision in bits (default 128)");
        pr->add_flag("--per-sample-loss", o->per_sample, "descend on (1/N)||WX - Y||^2");
        return [o, t1, t2, run, pr]() -> int {
-         if (o->threads > 4096) throw invalid_argument("--threads " + std::to_string(o->threads) + " is too many");
          if (t1->parsed()) return run_table1_cmd(*o);
          if (t2->parsed()) return run_table2_cmd(*o);
          if (run->parsed()) return run_one_cmd(*o);
