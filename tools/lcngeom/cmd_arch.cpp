@@ -141,7 +141,7 @@ struct MemberRun : ArchOptions {
 
 int run_member(const MemberRun& o) {
   const Architecture a = make_architecture(o);
-  const BinaryForm p = BinaryForm::parse(o.form);
+  const BinaryForm p = parse_form(o.form, a.dimension() == 1 ? a.end_to_end_filter_size() - 1 : -1);
   const Region region = form_region(a, p);
   const int e = stride_one_reduction(a)->even_filter_count();
   const bool member = region != Region::complement;

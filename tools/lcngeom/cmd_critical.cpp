@@ -82,7 +82,7 @@ const bool registered = register_command(
        app.add_option("--seed", o->seed, "seed of the random projections (the result does not depend on it)");
        app.add_flag("--json", o->json, "print one JSON object on stdout");
        return [o] {
-         BinaryForm u = BinaryForm::parse(o->target);
+         BinaryForm u = parse_form(o->target, o->locus.empty() ? -1 : Partition::parse(o->locus).sum());
          InnerProduct sigma = InnerProduct::parse(o->norm, u.degree());
          if (o->digits < 0 || o->digits > 10000)
            throw invalid_argument("--digits must be in 0..10000, got " + std::to_string(o->digits));

@@ -60,7 +60,7 @@ const bool registered = register_command(
        app.add_flag("--json", o->json, "print one JSON object on stdout");
        return [o] {
          const Architecture arch = parse_filters_arg(o->filters, o->strides);
-         const BinaryForm w = BinaryForm::parse(o->form);
+         const BinaryForm w = parse_form(o->form, arch.end_to_end_filter_size() - 1);
          const Integer count = fiber_class_count(arch, w);
          const std::size_t L = arch.filters().size();
          const Integer components = count * pow(Integer(2), L - 1);

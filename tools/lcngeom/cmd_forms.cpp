@@ -30,7 +30,7 @@ const bool discriminant_registered = register_command(
      [](CLI::App& app) -> std::function<int()> {
        auto o = add_form_options(app);
        return [o] {
-         BinaryForm p = BinaryForm::parse(o->form);
+         BinaryForm p = parse_form(o->form);
          Rational d = discriminant(p);
          if (o->json) {
            nlohmann::json j = form_json(p);
@@ -68,7 +68,7 @@ const bool factor_registered = register_command(
      [](CLI::App& app) -> std::function<int()> {
        auto o = add_form_options(app);
        return [o] {
-         BinaryForm p = BinaryForm::parse(o->form);
+         BinaryForm p = parse_form(o->form);
          FormFactorization f = factor(p);
          FormFactorization s = squarefree_decomposition(p);
          if (o->json) {
@@ -92,7 +92,7 @@ const bool roots_registered = register_command(
        app.add_option("--digits", *digits, "refine every interval to width <= 10^-N and print N digits (default 15)")
            ->check(CLI::Range(0, 100000));
        return [o, digits] {
-         BinaryForm p = BinaryForm::parse(o->form);
+         BinaryForm p = parse_form(o->form);
          std::vector<RealRoot> roots = real_roots(p, *digits);
          if (o->json) {
            nlohmann::json a = nlohmann::json::array();
@@ -146,7 +146,7 @@ const bool loci_registered = register_command(
          std::vector<Partition> parts = partitions(o->degree);
          std::optional<BinaryForm> p;
          if (!o->form.empty()) {
-           p = BinaryForm::parse(o->form);
+           p = parse_form(o->form, o->degree);
            if (p->degree() != o->degree)
              throw invalid_argument("the form " + p->to_string() + " has degree " + std::to_string(p->degree()) +
                                     ", not " + std::to_string(o->degree));

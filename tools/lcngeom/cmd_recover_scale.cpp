@@ -35,7 +35,7 @@ const bool registered = register_command(
        return [o] {
          const Architecture arch = parse_filters_arg(o->filters, o->strides);
          const Filters init = parse_params_arg(o->init, "--init");
-         const BinaryForm limit = BinaryForm::parse(o->limit);
+         const BinaryForm limit = parse_form(o->limit, arch.end_to_end_filter_size() - 1);
          const long prec = static_cast<long>(o->digits * 3.33) + 64;
          const ScaleRecovery rec = recover_scales(arch, init, limit, prec);
          const int d = o->digits;

@@ -167,7 +167,7 @@ const bool registered = register_command(
            return run_batch(*o);
          }
          if (o->form.empty()) throw invalid_argument("missing form (or --batch FILE)");
-         BinaryForm p = BinaryForm::parse(o->form);
+         BinaryForm p = parse_form(o->form);
          Rrmp r = rrmp(p);
          if (o->json) {
            nlohmann::json j = form_json(p);

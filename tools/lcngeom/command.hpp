@@ -6,10 +6,13 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
+
+#include "lcngeom/binary_form.hpp"
 
 namespace lcngeom::cli {
 
@@ -28,6 +31,12 @@ struct Command {
 /// Registers a command; returns true so it can initialise a static bool.
 bool register_command(Command command);
 const std::vector<Command>& commands();
+
+/// The limits of BinaryForm::parse for this run (the global --max-degree).
+const ParseOptions& parse_limits();
+/// BinaryForm::parse with this run's limits; `degree` >= 0 is the degree the
+/// command needs, checked before an expression is expanded.
+BinaryForm parse_form(std::string_view text, int degree = -1);
 
 /// Prints a JSON object on stdout as one line followed by a newline.
 void print_json(const nlohmann::json& j);

@@ -70,7 +70,7 @@ inline SquareLossProblem parse_square_loss(const SquareLossArgs& a) {
   if (a.digits < 0 || a.digits > 10000)
     throw invalid_argument("--digits must be in 0..10000, got " + std::to_string(a.digits));
   Architecture arch = parse_filters_arg(a.filters, a.strides);
-  BinaryForm u = BinaryForm::parse(a.target);
+  BinaryForm u = parse_form(a.target, arch.end_to_end_filter_size() - 1);
   InnerProduct sigma = parse_norm_arg(a.norm, arch.end_to_end_filter_size() - 1);
   return {std::move(arch), std::move(u), std::move(sigma)};
 }
