@@ -82,9 +82,7 @@ struct Estimate {
   double num_bits = 0, den_bits = 0;
 };
 
-std::string degree_text(double d) {
-  return d < 1e18 ? std::to_string(static_cast<long long>(d)) : "above 10^18";
-}
+std::string degree_text(double d) { return d < 1e18 ? std::to_string(static_cast<long long>(d)) : "above 10^18"; }
 
 double log2_sum(double a, double b) {  // log2(2^a + 2^b)
   const double m = std::max(a, b);
@@ -148,9 +146,8 @@ class EstimateOps {
     if (e == 0) return V{};
     const double de = static_cast<double>(e);
     if (enforce_ && a.hi * de > o_.max_degree)
-      fail("the power has degree " + degree_text(a.hi * de) +
-               " before cancellation, above the limit " + std::to_string(o_.max_degree) +
-               " (ParseOptions::max_degree, CLI --max-degree)",
+      fail("the power has degree " + degree_text(a.hi * de) + " before cancellation, above the limit " +
+               std::to_string(o_.max_degree) + " (ParseOptions::max_degree, CLI --max-degree)",
            pos);
     V r;
     r.lo = a.lo * de;
@@ -350,8 +347,8 @@ class Parser {
     switch (last_) {
       case Last::exponent:
         if (at == last_end_ && s_[at] == '.')
-          fail_at("an exponent must be a non-negative integer, got '" + std::string(s_.substr(last_start_, end - last_start_)) +
-                      "'",
+          fail_at("an exponent must be a non-negative integer, got '" +
+                      std::string(s_.substr(last_start_, end - last_start_)) + "'",
                   last_start_);
         fail_at("a number cannot follow an exponent: write '*" + num + "' or put the number first", at);
       case Last::variable:
@@ -359,10 +356,8 @@ class Parser {
                     std::string(1, s_[last_start_]) + "*" + num + "' or '" + num + std::string(1, s_[last_start_]) +
                     "' (x2 is not x^2)",
                 at);
-      case Last::paren:
-        fail_at("a number cannot follow ')': write ')*" + num + "' or put the number first", at);
-      case Last::number:
-        break;
+      case Last::paren: fail_at("a number cannot follow ')': write ')*" + num + "' or put the number first", at);
+      case Last::number: break;
     }
     fail_at("two numbers in a row: write '*' between them", at);
   }
@@ -488,9 +483,9 @@ BinaryForm BinaryForm::parse_coefficients(std::string_view text, const ParseOpti
   for (std::string_view field : detail::split(t, ',')) {
     const std::size_t at = static_cast<std::size_t>(field.data() - text.data());
     if (field.empty())
-      throw parse_error("empty entry at position " + std::to_string(at) + " in coefficient list '" +
-                            excerpt(text, at) + "'",
-                        field.data() == t.data() ? offset : at);
+      throw parse_error(
+          "empty entry at position " + std::to_string(at) + " in coefficient list '" + excerpt(text, at) + "'",
+          field.data() == t.data() ? offset : at);
     try {
       coeffs.emplace_back(field);
     } catch (const parse_error& e) {
@@ -538,8 +533,12 @@ BinaryForm BinaryForm::parse_expression(std::string_view text, const ParseOption
 }
 
 BinaryForm BinaryForm::parse(std::string_view text, const ParseOptions& options) {
-  if (text.find_first_of("xy") != std::string_view::npos) return parse_expression(text, options);
-  return parse_coefficients(text, options);
+  // An expression names a variable or uses '^' or '*', or has parentheses but
+  // neither ',' nor '[' ("-(3/10)": how to_string() prints a constant form).
+  const bool expression =
+      text.find_first_of("xy^*") != std::string_view::npos ||
+      (text.find_first_of(",[") == std::string_view::npos && text.find_first_of("()") != std::string_view::npos);
+  return expression ? parse_expression(text, options) : parse_coefficients(text, options);
 }
 
 }  // namespace lcngeom
