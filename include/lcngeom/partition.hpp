@@ -7,6 +7,8 @@
 #define LCNGEOM_PARTITION_HPP
 
 #include <compare>
+#include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <string_view>
@@ -40,9 +42,25 @@ class Partition {
   std::vector<int> parts_;
 };
 
+/// Largest list partitions() builds (10^6 partitions: n <= 60, p(60) = 966467).
+inline constexpr std::uint64_t kMaxPartitionList = 1000000;
+/// Largest n with p(n) < 2^64.
+inline constexpr int kMaxPartitionCountArgument = 416;
+
 /// All partitions of n >= 0 in increasing lexicographic order, starting with
 /// (1, ..., 1) and ending with (n) (the order of Example 6.7 read left to right).
+/// Throws invalid_argument if there are more than kMaxPartitionList (n > 60):
+/// p(100) = 190569292 partitions would not fit in memory; stream them instead.
 std::vector<Partition> partitions(int n);
+
+/// p(n), the number of partitions of n (exact); throws invalid_argument for
+/// n < 0 or n > kMaxPartitionCountArgument.
+std::uint64_t partition_count(int n);
+
+/// Calls visit(lambda) for every partition of n >= 0 in the order of
+/// partitions(n) (or the reverse order if `decreasing`), without storing them
+/// (memory O(n)); stops as soon as visit returns false.
+void for_each_partition(int n, const std::function<bool(const Partition&)>& visit, bool decreasing = false);
 
 std::ostream& operator<<(std::ostream& os, const Partition& p);
 
