@@ -1,6 +1,8 @@
 // lcngeom critical: exact critical points of ||w - u||^2_Sigma on a multiple
 // root locus (Theorem 5.2, eq. 5.3), or of the parameter-space loss of a
 // two-layer LCN with a linear filter (Example 5.10).
+#include <unistd.h>
+
 #include <iostream>
 #include <memory>
 
@@ -16,6 +18,7 @@ struct CriticalOptions {
   int digits = 30;
   std::uint64_t seed = 1;
   bool json = false;
+  bool progress = false;
 };
 
 int run_linear_factor(const CriticalOptions& o, const BinaryForm& u, const InnerProduct& sigma) {
@@ -81,6 +84,8 @@ const bool registered = register_command(
        app.add_option("--digits", o->digits, "certified decimal digits of the real points (default 30)");
        app.add_option("--seed", o->seed, "seed of the random projections (the result does not depend on it)");
        app.add_flag("--json", o->json, "print one JSON object on stdout");
+       app.add_flag("--progress", o->progress,
+                    "print a line on stderr at each stage (default when stderr is a terminal)");
        return [o] {
          BinaryForm u = parse_form(o->target, o->locus.empty() ? -1 : Partition::parse(o->locus).sum());
          InnerProduct sigma = InnerProduct::parse(o->norm, u.degree());
@@ -92,7 +97,10 @@ const bool registered = register_command(
          }
          if (o->locus.empty()) throw invalid_argument("missing --locus (a partition of the target's degree)");
          Partition lambda = Partition::parse(o->locus);
-         CriticalPointSet r = critical_points(lambda, u, sigma, {o->digits, o->seed});
+         CriticalPointOptions copt{o->digits, o->seed, {}};
+         if (o->progress || isatty(2))
+           copt.progress = [](const std::string& msg) { std::cerr << "lcngeom critical: " << msg << std::endl; };
+         CriticalPointSet r = critical_points(lambda, u, sigma, copt);
          if (o->json) print_json(critical_json(r));
          else std::cout << critical_text(r);
          return 0;
