@@ -3,6 +3,10 @@
 #   ./run.sh                 install missing Debian packages, build (Release), run `lcngeom verify-paper`
 #   ./run.sh test            same set-up, then the whole test suite through ctest
 #   ./run.sh sanitize        build build-asan/ with ASan+UBSan and run the test suite there
+#   ./run.sh tsan            build build-tsan/ with ThreadSanitizer and run the multi-threaded tests
+#                            (Catch2 tag [threads], CLI scripts tests/cli/*batch*|*thread*)
+#   ./run.sh fuzz [seconds]  build build-fuzz/ (clang, libFuzzer, ASan+UBSan) and run every harness of
+#                            tests/fuzz for [seconds] (default 60) on its seed corpus
 #   ./run.sh bench [rrmp|ed_degree] [args]
 #                            build the benchmarks (target `bench`) and run build/bin/bench_rrmp
 #                            (default) or build/bin/bench_ed_degree with [args]
@@ -12,7 +16,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 PACKAGES=(g++ cmake make pkg-config libgmp-dev libmpfr-dev libflint-dev libflint-arb-dev libboost-dev
-          catch2 libbenchmark-dev libeigen3-dev libcli11-dev nlohmann-json3-dev)
+          catch2 libbenchmark-dev libeigen3-dev libcli11-dev nlohmann-json3-dev libpari-dev
+          clang libfuzzer-14-dev)
 
 install_packages() {
   local missing=()
@@ -55,9 +60,77 @@ case "${1:-}" in
     ;;
   sanitize)
     shift
-    build build-asan -DLCNGEOM_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLCNGEOM_BUILD_BENCH=OFF
-    ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+    # -O2 with line tables only: the instrumented suite runs at a useful speed
+    # and reports still name files and lines.
+    build build-asan -DLCNGEOM_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLCNGEOM_BUILD_BENCH=OFF \
+      "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1" "-DCMAKE_C_FLAGS_RELWITHDEBINFO=-O2 -g1"
+    ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
       exec ctest --test-dir build-asan --output-on-failure -j "$(nproc)" "$@"
+    ;;
+  tsan)
+    shift
+    # Build only what the multi-threaded tests need: the test programs of the
+    # layers whose tests carry the tag [threads], and the CLI if a batch/thread
+    # script exists.
+    targets=()
+    for f in tests/*/test_*.cpp; do
+      if grep -q '\[threads\]' "$f"; then
+        layer=$(basename "$(dirname "$f")")
+        [[ " ${targets[*]} " == *" lcngeom_tests_$layer "* ]] || targets+=("lcngeom_tests_$layer")
+      fi
+    done
+    compgen -G 'tests/cli/*batch*.sh' >/dev/null || compgen -G 'tests/cli/*thread*.sh' >/dev/null &&
+      targets+=(lcngeom_cli)
+    if [ ${#targets[@]} -eq 0 ]; then
+      echo "run.sh tsan: no test tagged [threads] and no CLI batch script: nothing to run" >&2
+      exit 0
+    fi
+    [ -f build-tsan/CMakeCache.txt ] ||
+      cmake -S . -B build-tsan -DLCNGEOM_TSAN=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLCNGEOM_BUILD_BENCH=OFF \
+        "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1" "-DCMAKE_C_FLAGS_RELWITHDEBINFO=-O2 -g1" >&2
+    cmake --build build-tsan -j "$(nproc)" --target "${targets[@]}" >&2
+    export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1"
+    status=0
+    for t in "${targets[@]}"; do
+      [ "$t" = lcngeom_cli ] && continue
+      echo "run.sh tsan: $t [threads]" >&2
+      "build-tsan/bin/$t" "[threads]" >&2 || status=1
+    done
+    if [[ " ${targets[*]} " == *" lcngeom_cli "* ]]; then
+      ctest --test-dir build-tsan --output-on-failure -R 'cli: .*(batch|thread)' >&2 || status=1
+    fi
+    exit $status
+    ;;
+  fuzz)
+    shift
+    seconds=${1:-60}
+    if ! command -v clang++ >/dev/null; then
+      echo "run.sh fuzz: clang++ not found (Debian packages clang, libfuzzer-14-dev)" >&2
+      exit 2
+    fi
+    # The library itself is built with clang and instrumented; no tests, CLI or benchmarks here.
+    build build-fuzz -DLCNGEOM_FUZZ=ON -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+      -DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1" \
+      -DLCNGEOM_BUILD_TESTS=OFF -DLCNGEOM_BUILD_TOOLS=OFF -DLCNGEOM_BUILD_BENCH=OFF
+    mkdir -p build-fuzz/artifacts
+    status=0
+    for h in build-fuzz/bin/fuzz_*; do
+      name=$(basename "$h")
+      # New inputs go to build-fuzz/corpus/<name>; the seed corpus in the repository stays as it is.
+      mkdir -p "build-fuzz/corpus/$name"
+      echo "run.sh fuzz: $name for ${seconds}s" >&2
+      if "$h" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=3072 -print_final_stats=1 \
+          -artifact_prefix="build-fuzz/artifacts/$name-" "build-fuzz/corpus/$name" "tests/fuzz/corpus/$name" \
+          >"build-fuzz/$name.log" 2>&1; then
+        grep -E "stat::number_of_executed_units|stat::new_units_added" "build-fuzz/$name.log" | tr '\n' ' ' >&2
+        echo >&2
+      else
+        echo "run.sh fuzz: $name FAILED (log build-fuzz/$name.log, input in build-fuzz/artifacts/)" >&2
+        tail -n 40 "build-fuzz/$name.log" >&2
+        status=1
+      fi
+    done
+    exit $status
     ;;
   *)
     build build
