@@ -36,7 +36,10 @@ install_packages() {
 build() {  # build DIR [cmake options...]
   local dir=$1; shift
   if [ ! -f "$dir/CMakeCache.txt" ]; then
-    cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Release "$@" >&2
+    local launcher=()
+    # ccache, when present, makes the four build directories (and re-runs) share compilations.
+    command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+    cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" "$@" >&2
   fi
   cmake --build "$dir" -j "$(nproc)" >&2
 }

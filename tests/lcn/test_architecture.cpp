@@ -121,3 +121,13 @@ TEST_CASE("size parsing errors name the value", "[arch][errors]") {
   CHECK(message([] { Architecture::parse(""); }).find("''") != std::string::npos);
   CHECK_THROWS_AS(Architecture::multi_from_input_size({{2, 2}}, {3}), invalid_argument);
 }
+
+TEST_CASE("sizes beyond 10^9 throw instead of overflowing (fuzz_arch_parse finding)", "[arch][errors][fuzz]") {
+  // tests/fuzz/fuzz_arch_parse found parameter_count() overflowing a long on this shape.
+  const Architecture a = Architecture::parse("41x1141x11311x111311x1111311x1311113");
+  CHECK_THROWS_AS(a.parameter_count(), invalid_argument);
+  CHECK_THROWS_AS(Architecture::parse("2,2,2,2", "999999999,999999999,999999999,1").end_to_end_stride(),
+                  invalid_argument);
+  CHECK(Architecture::parse("2,2", "30000,30000").end_to_end_stride() == 900000000L);
+  CHECK(Architecture::parse("1000x1000x1000").parameter_count() == 1000000000);
+}
