@@ -16,11 +16,16 @@
 
 namespace lcngeom {
 
+/// Largest integer a Partition may partition (and largest Rrmp degree): far
+/// beyond any form the library can handle, small enough that sums fit an int.
+inline constexpr long kMaxPartitionSum = 1L << 30;
+
 class Partition {
  public:
   /// The empty partition of 0.
   Partition() = default;
-  /// Sorts the parts descending; throws invalid_argument for a part <= 0.
+  /// Sorts the parts descending; throws invalid_argument for a part <= 0 or a
+  /// sum above kMaxPartitionSum.
   explicit Partition(std::vector<int> parts);
   static Partition parse(std::string_view text);
 

@@ -32,7 +32,8 @@ class Rrmp {
  public:
   /// The pattern "0|0" of a nonzero constant (degree 0).
   Rrmp() = default;
-  /// Sorts both sides ascending; throws invalid_argument for an entry <= 0.
+  /// Sorts both sides ascending; throws invalid_argument for an entry <= 0 or
+  /// a degree above kMaxPartitionSum.
   Rrmp(std::span<const int> rho, std::span<const int> gamma);
   Rrmp(std::initializer_list<int> rho, std::initializer_list<int> gamma)
       : Rrmp(std::span<const int>(rho.begin(), rho.size()), std::span<const int>(gamma.begin(), gamma.size())) {}

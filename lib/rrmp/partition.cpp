@@ -13,8 +13,14 @@
 namespace lcngeom {
 
 Partition::Partition(std::vector<int> parts) : parts_(std::move(parts)) {
-  for (int p : parts_)
+  long total = 0;  // bounded so that sum() cannot overflow an int
+  for (int p : parts_) {
     if (p <= 0) throw invalid_argument("partition part " + std::to_string(p) + " is not positive");
+    total += p;
+    if (total > kMaxPartitionSum)
+      throw invalid_argument("partition of more than " + std::to_string(kMaxPartitionSum) + " (" +
+                             std::to_string(parts_.size()) + " parts)");
+  }
   std::sort(parts_.begin(), parts_.end(), std::greater<>());
 }
 

@@ -18,12 +18,20 @@
 namespace lcngeom {
 
 Rrmp::Rrmp(std::span<const int> rho, std::span<const int> gamma) {
+  long degree = 0;  // bounded so that degree() cannot overflow an int
+  auto count = [&](long m) {
+    degree += m;
+    if (degree > kMaxPartitionSum)
+      throw invalid_argument("rrmp of degree above " + std::to_string(kMaxPartitionSum));
+  };
   for (int r : rho) {
     if (r <= 0) throw invalid_argument("real root multiplicity " + std::to_string(r) + " is not positive");
+    count(r);
     rho_.push_back(r);
   }
   for (int g : gamma) {
     if (g <= 0) throw invalid_argument("complex root multiplicity " + std::to_string(g) + " is not positive");
+    count(2L * g);
     gamma_.push_back(g);
   }
   normalize();

@@ -105,4 +105,18 @@ TEST_CASE("enumeration: lists too large for memory are refused with the count, s
   CHECK(rrmp_count(44) > kMaxRrmpList);
 }
 
+TEST_CASE("partitions and rrmps of more than 2^30 are refused (sums fit an int)", "[limits][parse]") {
+  // 2200 parts of 999999 sum past 2^31: sum() overflowed an int before.
+  std::string many = "999999";
+  for (int i = 1; i < 2200; ++i) many += ",999999";
+  CHECK_THROWS_AS(Partition::parse(many), invalid_argument);
+  CHECK_THROWS_AS(Rrmp::parse(many + "|0"), invalid_argument);
+  CHECK_THROWS_AS(Rrmp::parse("0|" + many), invalid_argument);
+  CHECK_THROWS_AS(Partition(std::vector<int>(3, 1 << 30)), invalid_argument);
+  // Up to the limit they are fine.
+  CHECK(Partition(std::vector<int>{1 << 29, 1 << 29}).sum() == 1 << 30);
+  CHECK(Rrmp({1 << 28}, {1 << 28}).degree() == 3 << 28);
+  CHECK_THROWS_AS(Rrmp({1 << 29}, {1 << 28, 1}), invalid_argument);
+}
+
 }  // namespace lcngeom
