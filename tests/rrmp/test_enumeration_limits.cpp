@@ -119,4 +119,21 @@ TEST_CASE("partitions and rrmps of more than 2^30 are refused (sums fit an int)"
   CHECK_THROWS_AS(Rrmp({1 << 29}, {1 << 28, 1}), invalid_argument);
 }
 
+TEST_CASE("partition and rrmp strings: malformed text is a parse_error naming it", "[parse]") {
+  CHECK(Partition::parse(" (2,1,1) ") == Partition(std::vector<int>{2, 1, 1}));
+  CHECK(Partition::parse("112") == Partition(std::vector<int>{2, 1, 1}));
+  CHECK(Partition::parse("12,3") == Partition(std::vector<int>{12, 3}));
+  for (const char* bad : {"", "()", "2,,1", "2,0", "-1", "1.5", "20", "2;1", "1234567,1", "x"}) {
+    INFO("'" << bad << "'");
+    CHECK_THROWS_AS(Partition::parse(bad), parse_error);
+  }
+  CHECK_THROWS_WITH(Partition::parse("2,a"), Catch::Contains("'a'"));
+  CHECK(Rrmp::parse("(2|1)") == Rrmp({2}, {1}));
+  CHECK(Rrmp::parse("11,|0") == Rrmp({11}, {}));
+  for (const char* bad : {"", "|", "1|", "|0", "112", "1|1|1", "10|0", "1,0|0", "a|0", "1,1234567|0"}) {
+    INFO("'" << bad << "'");
+    CHECK_THROWS_AS(Rrmp::parse(bad), parse_error);
+  }
+}
+
 }  // namespace lcngeom
