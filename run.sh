@@ -33,15 +33,19 @@ install_packages() {
   "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 }
 
-build() {  # build DIR [cmake options...]
+configure() {  # configure DIR [cmake options...]: once; later runs keep the cache
   local dir=$1; shift
   if [ ! -f "$dir/CMakeCache.txt" ]; then
     local launcher=()
-    # ccache, when present, makes the four build directories (and re-runs) share compilations.
+    # ccache, when present, lets the build directories (and re-runs) share compilations.
     command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
     cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" "$@" >&2
   fi
-  cmake --build "$dir" -j "$(nproc)" >&2
+}
+
+build() {  # build DIR [cmake options...]
+  configure "$@"
+  cmake --build "$1" -j "$(nproc)" >&2
 }
 
 install_packages
@@ -88,9 +92,8 @@ case "${1:-}" in
       echo "run.sh tsan: no test tagged [threads] and no CLI batch script: nothing to run" >&2
       exit 0
     fi
-    [ -f build-tsan/CMakeCache.txt ] ||
-      cmake -S . -B build-tsan -DLCNGEOM_TSAN=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLCNGEOM_BUILD_BENCH=OFF \
-        "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1" "-DCMAKE_C_FLAGS_RELWITHDEBINFO=-O2 -g1" >&2
+    configure build-tsan -DLCNGEOM_TSAN=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLCNGEOM_BUILD_BENCH=OFF \
+      "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1" "-DCMAKE_C_FLAGS_RELWITHDEBINFO=-O2 -g1"
     cmake --build build-tsan -j "$(nproc)" --target "${targets[@]}" >&2
     export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1"
     status=0
