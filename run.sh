@@ -4,7 +4,7 @@
 #   ./run.sh test            same set-up, then the whole test suite through ctest
 #   ./run.sh sanitize        build build-asan/ with ASan+UBSan and run the test suite there
 #   ./run.sh tsan            build build-tsan/ with ThreadSanitizer and run the multi-threaded tests
-#                            (Catch2 tag [threads], CLI scripts tests/cli/*batch*|*thread*)
+#                            (Catch2 tag [threads] or "thread" in the name, CLI scripts using --threads)
 #   ./run.sh fuzz [seconds]  build build-fuzz/ (clang, libFuzzer, ASan+UBSan) and run every harness of
 #                            tests/fuzz for [seconds] (default 60) on its seed corpus
 #   ./run.sh bench [rrmp|ed_degree] [args]
@@ -77,19 +77,22 @@ case "${1:-}" in
   tsan)
     shift
     # Build only what the multi-threaded tests need: the test programs of the
-    # layers whose tests carry the tag [threads], and the CLI if a batch/thread
-    # script exists.
+    # layers with a Catch2 test tagged [threads] or named "...thread...", and
+    # the CLI if a script of tests/cli/ passes --threads.
     targets=()
     for f in tests/*/test_*.cpp; do
-      if grep -q '\[threads\]' "$f"; then
+      if grep -qiE '\[threads\]|TEST_CASE\("[^"]*thread' "$f"; then
         layer=$(basename "$(dirname "$f")")
         [[ " ${targets[*]} " == *" lcngeom_tests_$layer "* ]] || targets+=("lcngeom_tests_$layer")
       fi
     done
-    compgen -G 'tests/cli/*batch*.sh' >/dev/null || compgen -G 'tests/cli/*thread*.sh' >/dev/null &&
-      targets+=(lcngeom_cli)
+    scripts=()
+    for f in tests/cli/*.sh; do
+      grep -q -- '--threads' "$f" && scripts+=("$(basename "$f" .sh)")
+    done
+    [ ${#scripts[@]} -gt 0 ] && targets+=(lcngeom_cli)
     if [ ${#targets[@]} -eq 0 ]; then
-      echo "run.sh tsan: no test tagged [threads] and no CLI batch script: nothing to run" >&2
+      echo "run.sh tsan: no multi-threaded test (Catch2 [threads], CLI --threads): nothing to run" >&2
       exit 0
     fi
     configure build-tsan -DLCNGEOM_TSAN=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLCNGEOM_BUILD_BENCH=OFF \
@@ -99,11 +102,13 @@ case "${1:-}" in
     status=0
     for t in "${targets[@]}"; do
       [ "$t" = lcngeom_cli ] && continue
-      echo "run.sh tsan: $t [threads]" >&2
-      "build-tsan/bin/$t" "[threads]" >&2 || status=1
+      echo "run.sh tsan: $t '[threads],*thread*'" >&2
+      "build-tsan/bin/$t" '[threads],*thread*' >&2 || status=1
     done
-    if [[ " ${targets[*]} " == *" lcngeom_cli "* ]]; then
-      ctest --test-dir build-tsan --output-on-failure -R 'cli: .*(batch|thread)' >&2 || status=1
+    if [ ${#scripts[@]} -gt 0 ]; then
+      regex="^cli: ($(IFS='|'; echo "${scripts[*]}"))\$"
+      echo "run.sh tsan: CLI scripts ${scripts[*]}" >&2
+      ctest --test-dir build-tsan --output-on-failure -j "$(nproc)" -R "$regex" >&2 || status=1
     fi
     exit $status
     ;;
