@@ -6,9 +6,15 @@
 // (default 1).  The remaining widths follow from eq. (2.4):
 //     d_{l-1} = s_l (d_l - 1) + k_l.
 // Filter l acts first on the input for l = 1 (W = W_L ... W_1).
+//
+// Example:
+//   lcngeom::Architecture a{4, 2};              // k = (4, 2), stride one
+//   a.end_to_end_filter_size();                 // 5
+//   lcngeom::Architecture b{{3, 2}, {2, 1}};    // k = (3, 2), s = (2, 1)
 #ifndef LCNGEOM_ARCHITECTURE_HPP
 #define LCNGEOM_ARCHITECTURE_HPP
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +27,9 @@ class Architecture {
   /// (naming the value) for k_l < 1, s_l < 1, a strides/filters length
   /// mismatch, no layers, or output_size < 1.
   explicit Architecture(std::vector<int> filters, std::vector<int> strides = {}, int output_size = 1);
+  /// Architecture{4, 2}: filter sizes k = (4, 2), stride one, d_L = 1.  (With
+  /// strides: Architecture{{4, 2}, {2, 1}}, the constructor above.)
+  explicit Architecture(std::initializer_list<int> filters) : Architecture(std::vector<int>(filters)) {}
   /// D-dimensional architecture with stride one: filter_shapes[l] has D >= 1
   /// entries (the same D for every layer); output_sizes has D entries (empty:
   /// all ones).

@@ -5,15 +5,15 @@
 // convention); results always contain the exact result of the operation on
 // any points of the operand balls.  Predicates return certainty only:
 // contains() / is_positive() etc. are "certainly" answers, so "false" means
-// "not certified", not "the opposite holds".
+// "not certified", not "the opposite holds".  The arb_t is reached with
+// raw(), which needs the opt-in header <lcngeom/flint.hpp>.
 #ifndef LCNGEOM_BALL_HPP
 #define LCNGEOM_BALL_HPP
 
 #include <iosfwd>
 #include <string>
 
-#include <arb.h>
-
+#include "lcngeom/detail/flint_cell.hpp"
 #include "lcngeom/rational.hpp"
 
 namespace lcngeom {
@@ -21,45 +21,39 @@ namespace lcngeom {
 class Ball {
  public:
   /// The exact ball 0.
-  Ball() noexcept { arb_init(v_); }
+  Ball() noexcept;
   /// The exact value (radius 0) for an integer or a dyadic; a rational is
   /// enclosed at `prec` bits.
-  explicit Ball(long value) noexcept {
-    arb_init(v_);
-    arb_set_si(v_, value);
-  }
+  explicit Ball(long value) noexcept;
   explicit Ball(int value) noexcept : Ball(static_cast<long>(value)) {}
   Ball(const Rational& value, long prec);
   /// [lo, hi] (lo <= hi), rounded outward at `prec` bits.
   static Ball from_interval(const Rational& lo, const Rational& hi, long prec);
-  explicit Ball(const arb_t x) {
-    arb_init(v_);
-    arb_set(v_, x);
-  }
+  /// Copies an Arb arb_t (needs <lcngeom/flint.hpp>).
+  template <detail::flint_struct_of<Ball> F>
+  explicit Ball(const F* x) : Ball(from_flint, x) {}
 
-  Ball(const Ball& o) {
-    arb_init(v_);
-    arb_set(v_, o.v_);
-  }
-  Ball(Ball&& o) noexcept {
-    arb_init(v_);
-    arb_swap(v_, o.v_);
-  }
-  Ball& operator=(const Ball& o) {
-    arb_set(v_, o.v_);
-    return *this;
-  }
+  Ball(const Ball& o);
+  Ball(Ball&& o) noexcept : Ball() { v_.swap(o.v_); }
+  Ball& operator=(const Ball& o);
   Ball& operator=(Ball&& o) noexcept {
-    arb_swap(v_, o.v_);
+    v_.swap(o.v_);
     return *this;
   }
-  ~Ball() { arb_clear(v_); }
+  ~Ball();
 
-  arb_struct* raw() noexcept { return v_; }
-  const arb_struct* raw() const noexcept { return v_; }
+  /// The arb_struct (Arb escape hatch): needs <lcngeom/flint.hpp>.
+  template <class W = Ball>
+  detail::flint_t<W>* raw() noexcept {
+    return v_.template get<W>();
+  }
+  template <class W = Ball>
+  const detail::flint_t<W>* raw() const noexcept {
+    return v_.template get<W>();
+  }
 
-  bool is_exact() const noexcept { return arb_is_exact(v_); }
-  bool is_finite() const noexcept { return arb_is_finite(v_); }
+  bool is_exact() const noexcept;
+  bool is_finite() const noexcept;
   /// Exact rational lower / upper endpoints (throws domain_error if infinite).
   Rational lower() const;
   Rational upper() const;
@@ -69,9 +63,9 @@ class Ball {
   double mid_double() const;
   /// Certainly contains the rational q.
   bool contains(const Rational& q) const;
-  bool is_positive() const noexcept { return arb_is_positive(v_); }
-  bool is_negative() const noexcept { return arb_is_negative(v_); }
-  bool contains_zero() const noexcept { return arb_contains_zero(v_); }
+  bool is_positive() const noexcept;
+  bool is_negative() const noexcept;
+  bool contains_zero() const noexcept;
   /// Arb's decimal form "[1.41421356 +/- 2.38e-9]" with `digits` significant digits.
   std::string to_string(long digits = 15) const;
   /// The midpoint alone with `digits` significant digits (Arb's ARB_STR_NO_RADIUS):
@@ -79,7 +73,11 @@ class Ball {
   std::string midpoint_string(long digits) const;
 
  private:
-  arb_t v_;
+  struct FromFlint {};
+  static constexpr FromFlint from_flint{};
+  Ball(FromFlint, const void* arb_value);
+
+  detail::FlintCell<Ball, 6> v_;
 };
 
 Ball add(const Ball& a, const Ball& b, long prec);

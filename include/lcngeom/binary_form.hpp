@@ -17,12 +17,16 @@
 #ifndef LCNGEOM_BINARY_FORM_HPP
 #define LCNGEOM_BINARY_FORM_HPP
 
+#include <compare>
+#include <cstddef>
+#include <functional>
 #include <initializer_list>
 #include <iosfwd>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "lcngeom/detail/hash.hpp"
 #include "lcngeom/int_poly.hpp"
 #include "lcngeom/rat_poly.hpp"
 #include "lcngeom/rational.hpp"
@@ -159,6 +163,12 @@ class BinaryForm {
   friend BinaryForm operator*(const Rational& c, const BinaryForm& a);
   /// Same degree and same coefficients.
   friend bool operator==(const BinaryForm& a, const BinaryForm& b) noexcept { return a.n_ == b.n_ && a.f_ == b.f_; }
+  /// A total order consistent with ==: by degree, then lexicographically by
+  /// the coefficients (a_0, ..., a_n) as rationals.  (A bookkeeping order for
+  /// sorting and std::map, with no geometric meaning.)
+  friend std::strong_ordering operator<=>(const BinaryForm& a, const BinaryForm& b);
+  /// A hash consistent with == (std::hash<BinaryForm> calls it).
+  std::size_t hash() const noexcept { return detail::hash_combine(f_.hash(), static_cast<std::size_t>(n_)); }
 
  private:
   int n_ = 0;
@@ -178,5 +188,10 @@ BinaryForm pow(const BinaryForm& p, unsigned e);
 std::ostream& operator<<(std::ostream& os, const BinaryForm& p);
 
 }  // namespace lcngeom
+
+template <>
+struct std::hash<lcngeom::BinaryForm> {
+  std::size_t operator()(const lcngeom::BinaryForm& p) const noexcept { return p.hash(); }
+};
 
 #endif

@@ -8,6 +8,7 @@
 #ifndef LCNGEOM_COMPATIBILITY_HPP
 #define LCNGEOM_COMPATIBILITY_HPP
 
+#include <initializer_list>
 #include <optional>
 #include <span>
 #include <string>
@@ -43,9 +44,15 @@ struct Placement {
 /// (this reproduces the witnesses printed in Example 5.6).  Throws
 /// invalid_argument if some k_l < 1 or sum (k_l - 1) != degree of the rrmp.
 std::optional<Placement> compatible_placement(const Rrmp& r, std::span<const int> filter_sizes);
+inline std::optional<Placement> compatible_placement(const Rrmp& r, std::initializer_list<int> filter_sizes) {
+  return compatible_placement(r, std::span<const int>(filter_sizes.begin(), filter_sizes.size()));
+}
 
 /// compatible_placement(r, k).has_value().
 bool is_compatible(const Rrmp& r, std::span<const int> filter_sizes);
+inline bool is_compatible(const Rrmp& r, std::initializer_list<int> filter_sizes) {
+  return is_compatible(r, std::span<const int>(filter_sizes.begin(), filter_sizes.size()));
+}
 
 /// One cell of the Example 5.6 table: an rrmp and its witness placement
 /// (std::nullopt prints as the paper's dash).
@@ -64,6 +71,9 @@ struct CompatibilityRow {
 /// Example: compatibility_table({4, 2}) gives 1111|0 -> p1p2p3·p4,
 /// 112|0 -> p1p2p3·p3, 22|0 -> none, ..., 11|1 -> p1q1·p2, 2|1 -> p1q1·p1.
 std::vector<CompatibilityRow> compatibility_table(std::span<const int> filter_sizes);
+inline std::vector<CompatibilityRow> compatibility_table(std::initializer_list<int> filter_sizes) {
+  return compatibility_table(std::span<const int>(filter_sizes.begin(), filter_sizes.size()));
+}
 
 /// The filter forms a placement prescribes for a form with the given distinct
 /// real linear factors p_1..p_r and irreducible quadratic factors q_1..q_c

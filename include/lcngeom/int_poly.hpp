@@ -3,55 +3,58 @@
 // A univariate polynomial c_0 + c_1 t + ... + c_d t^d with integer
 // coefficients, indexed by ascending power (FLINT's convention; binary forms
 // use the paper's descending convention, see binary_form.hpp).  The zero
-// polynomial has degree -1.
+// polynomial has degree -1.  The fmpz_poly is reached with raw(), which
+// needs the opt-in header <lcngeom/flint.hpp>.
 #ifndef LCNGEOM_INT_POLY_HPP
 #define LCNGEOM_INT_POLY_HPP
 
+#include <cstddef>
+#include <functional>
+#include <initializer_list>
 #include <iosfwd>
 #include <string>
 #include <vector>
 
-#include <flint/fmpz_poly.h>
-
+#include "lcngeom/detail/flint_cell.hpp"
 #include "lcngeom/integer.hpp"
 
 namespace lcngeom {
 
 class IntPoly {
  public:
-  IntPoly() noexcept { fmpz_poly_init(v_); }
+  IntPoly() noexcept;
   /// From ascending coefficients c_0, c_1, ...
   explicit IntPoly(const std::vector<Integer>& ascending);
   explicit IntPoly(const std::vector<long>& ascending);
-  explicit IntPoly(const fmpz_poly_t p) {
-    fmpz_poly_init(v_);
-    fmpz_poly_set(v_, p);
-  }
+  /// IntPoly{c_0, c_1, ...} (needed beside the two vectors, which are both
+  /// reachable from a braced list of ints).
+  IntPoly(std::initializer_list<long> ascending) : IntPoly(std::vector<long>(ascending)) {}
+  /// Copies a FLINT fmpz_poly (needs <lcngeom/flint.hpp>).
+  template <detail::flint_struct_of<IntPoly> F>
+  explicit IntPoly(const F* p) : IntPoly(from_flint, p) {}
 
-  IntPoly(const IntPoly& o) {
-    fmpz_poly_init(v_);
-    fmpz_poly_set(v_, o.v_);
-  }
-  IntPoly(IntPoly&& o) noexcept {
-    fmpz_poly_init(v_);
-    fmpz_poly_swap(v_, o.v_);
-  }
-  IntPoly& operator=(const IntPoly& o) {
-    fmpz_poly_set(v_, o.v_);
-    return *this;
-  }
+  IntPoly(const IntPoly& o);
+  IntPoly(IntPoly&& o) noexcept : IntPoly() { v_.swap(o.v_); }
+  IntPoly& operator=(const IntPoly& o);
   IntPoly& operator=(IntPoly&& o) noexcept {
-    fmpz_poly_swap(v_, o.v_);
+    v_.swap(o.v_);
     return *this;
   }
-  ~IntPoly() { fmpz_poly_clear(v_); }
+  ~IntPoly();
 
-  fmpz_poly_struct* raw() noexcept { return v_; }
-  const fmpz_poly_struct* raw() const noexcept { return v_; }
+  /// The fmpz_poly (FLINT escape hatch): needs <lcngeom/flint.hpp>.
+  template <class W = IntPoly>
+  detail::flint_t<W>* raw() noexcept {
+    return v_.template get<W>();
+  }
+  template <class W = IntPoly>
+  const detail::flint_t<W>* raw() const noexcept {
+    return v_.template get<W>();
+  }
 
-  long degree() const noexcept { return fmpz_poly_degree(v_); }
-  long length() const noexcept { return fmpz_poly_length(v_); }
-  bool is_zero() const noexcept { return fmpz_poly_is_zero(v_); }
+  long degree() const noexcept { return length() - 1; }
+  long length() const noexcept { return v_.word(2); }  // fmpz_poly_struct::length (checked in flint.hpp)
+  bool is_zero() const noexcept { return length() == 0; }
   /// Coefficient of t^i (0 beyond the degree); i >= 0.
   Integer coeff(long i) const;
   void set_coeff(long i, const Integer& c);
@@ -64,31 +67,21 @@ class IntPoly {
   /// Value at an integer point.
   Integer evaluate(const Integer& t) const;
   std::string to_string(const char* var = "t") const;
+  /// A hash consistent with ==.
+  std::size_t hash() const noexcept;
 
-  friend IntPoly operator+(const IntPoly& a, const IntPoly& b) {
-    IntPoly r;
-    fmpz_poly_add(r.v_, a.v_, b.v_);
-    return r;
-  }
-  friend IntPoly operator-(const IntPoly& a, const IntPoly& b) {
-    IntPoly r;
-    fmpz_poly_sub(r.v_, a.v_, b.v_);
-    return r;
-  }
-  friend IntPoly operator*(const IntPoly& a, const IntPoly& b) {
-    IntPoly r;
-    fmpz_poly_mul(r.v_, a.v_, b.v_);
-    return r;
-  }
-  friend IntPoly operator*(const Integer& c, const IntPoly& b) {
-    IntPoly r;
-    fmpz_poly_scalar_mul_fmpz(r.v_, b.v_, c.raw());
-    return r;
-  }
-  friend bool operator==(const IntPoly& a, const IntPoly& b) noexcept { return fmpz_poly_equal(a.v_, b.v_); }
+  friend IntPoly operator+(const IntPoly& a, const IntPoly& b);
+  friend IntPoly operator-(const IntPoly& a, const IntPoly& b);
+  friend IntPoly operator*(const IntPoly& a, const IntPoly& b);
+  friend IntPoly operator*(const Integer& c, const IntPoly& b);
+  friend bool operator==(const IntPoly& a, const IntPoly& b) noexcept;
 
  private:
-  fmpz_poly_t v_;
+  struct FromFlint {};
+  static constexpr FromFlint from_flint{};
+  IntPoly(FromFlint, const void* fmpz_poly_value);
+
+  detail::FlintCell<IntPoly, 3> v_;
 };
 
 /// Exact quotient; throws domain_error if b = 0 or b does not divide a.
@@ -100,5 +93,10 @@ IntPoly pow(const IntPoly& a, unsigned long e);
 std::ostream& operator<<(std::ostream& os, const IntPoly& p);
 
 }  // namespace lcngeom
+
+template <>
+struct std::hash<lcngeom::IntPoly> {
+  std::size_t operator()(const lcngeom::IntPoly& p) const noexcept { return p.hash(); }
+};
 
 #endif

@@ -1,104 +1,140 @@
 // lcngeom/integer.hpp -- Integer: an RAII value type over FLINT's fmpz.
 //
 // Exact arbitrary-size integers.  Deep copy, noexcept move (the moved-from
-// object is a valid zero), explicit constructors from machine integers and
-// text.  raw() is the escape hatch to the underlying fmpz for FLINT calls.
+// object is a valid zero).  Built-in integers convert implicitly, so mixed
+// arithmetic and comparisons read naturally; text converts only explicitly:
+//
+//   lcngeom::Integer a = 3;             // implicit from int
+//   a = a * a + 1;                      // 10
+//   bool big = a > 5 && 2 * a == 20;    // true
+//   lcngeom::Integer b("123456789012345678901234567890");
+//
+// The fmpz itself is reached with raw(), which needs the opt-in header
+// <lcngeom/flint.hpp>; this header includes no FLINT header.  Small values
+// (|a| < 2^62) stay in one machine word, and the common operations on them
+// (copy, destruction, comparison, sign, hash) do not call FLINT.
 #ifndef LCNGEOM_INTEGER_HPP
 #define LCNGEOM_INTEGER_HPP
 
 #include <compare>
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
-#include <flint/fmpz.h>
+#include "lcngeom/detail/flint_cell.hpp"
+#include "lcngeom/detail/hash.hpp"
 
 namespace lcngeom {
 
 class Integer {
  public:
-  Integer() noexcept { fmpz_init(v_); }
-  explicit Integer(long value) noexcept { fmpz_init_set_si(v_, value); }
-  explicit Integer(long long value) noexcept : Integer(static_cast<long>(value)) {}
-  explicit Integer(int value) noexcept : Integer(static_cast<long>(value)) {}
-  explicit Integer(unsigned long value) noexcept { fmpz_init_set_ui(v_, value); }
-  /// Copies an fmpz (escape hatch in the other direction).
-  explicit Integer(const fmpz_t value) { fmpz_init_set(v_, value); }
+  Integer() noexcept { v_.set_word(0, 0); }
+  /// From a built-in integer (implicit: `Integer a = 3;`, `a + 1`, `a == 2`).
+  template <detail::builtin_integer T>
+  Integer(T value) noexcept {  // NOLINT(google-explicit-constructor)
+    if constexpr (std::is_signed_v<T>) {
+      if (value >= -detail::small_fmpz_max && value <= detail::small_fmpz_max) v_.set_word(0, static_cast<long>(value));
+      else init_slow(static_cast<long>(value));
+    } else {
+      if (value <= static_cast<unsigned long>(detail::small_fmpz_max)) v_.set_word(0, static_cast<long>(value));
+      else init_slow(static_cast<unsigned long>(value));
+    }
+  }
   /// Parses a decimal integer with optional sign; throws parse_error.
   explicit Integer(std::string_view text);
+  /// Copies a FLINT fmpz (needs <lcngeom/flint.hpp>).
+  template <detail::flint_struct_of<Integer> F>
+  explicit Integer(const F* value) : Integer(from_flint, value) {}
 
-  Integer(const Integer& other) { fmpz_init_set(v_, other.v_); }
+  Integer(const Integer& other) {
+    if (other.is_big()) init_copy_slow(other);
+    else v_.copy_bytes_from(other.v_);
+  }
   Integer(Integer&& other) noexcept {
-    *v_ = *other.v_;  // an fmpz is one word: steal it, leave 0 behind
-    fmpz_init(other.v_);
+    v_.copy_bytes_from(other.v_);  // an fmpz is one word: steal it, leave 0 behind
+    other.v_.set_word(0, 0);
   }
   Integer& operator=(const Integer& other) {
-    fmpz_set(v_, other.v_);
+    if (is_big() || other.is_big()) assign_slow(other);
+    else v_.copy_bytes_from(other.v_);
     return *this;
   }
   Integer& operator=(Integer&& other) noexcept {
-    fmpz_swap(v_, other.v_);
+    v_.swap(other.v_);
     return *this;
   }
-  ~Integer() { fmpz_clear(v_); }
+  ~Integer() {
+    if (is_big()) clear_slow();
+  }
 
-  fmpz* raw() noexcept { return v_; }
-  const fmpz* raw() const noexcept { return v_; }
+  /// The fmpz (FLINT escape hatch): needs <lcngeom/flint.hpp>.
+  template <class W = Integer>
+  detail::flint_t<W>* raw() noexcept {
+    return v_.template get<W>();
+  }
+  template <class W = Integer>
+  const detail::flint_t<W>* raw() const noexcept {
+    return v_.template get<W>();
+  }
 
-  int sign() const noexcept { return fmpz_sgn(v_); }
-  bool is_zero() const noexcept { return fmpz_is_zero(v_); }
-  bool is_one() const noexcept { return fmpz_is_one(v_); }
-  bool fits_long() const noexcept { return fmpz_fits_si(v_); }
+  int sign() const noexcept {
+    const long w = v_.word(0);
+    return is_big() ? sign_slow() : (w > 0) - (w < 0);
+  }
+  bool is_zero() const noexcept { return v_.word(0) == 0; }
+  bool is_one() const noexcept { return v_.word(0) == 1; }
+  bool fits_long() const noexcept { return !is_big() || fits_long_slow(); }
   /// Value as a long; throws domain_error if it does not fit.
   long to_long() const;
-  double to_double() const noexcept { return fmpz_get_d(v_); }
+  double to_double() const noexcept;
   /// Number of bits of |value| (0 for 0).
-  long bits() const noexcept { return static_cast<long>(fmpz_bits(v_)); }
+  long bits() const noexcept;
   std::string to_string() const;
-
-  Integer& operator+=(const Integer& o) {
-    fmpz_add(v_, v_, o.v_);
-    return *this;
-  }
-  Integer& operator-=(const Integer& o) {
-    fmpz_sub(v_, v_, o.v_);
-    return *this;
-  }
-  Integer& operator*=(const Integer& o) {
-    fmpz_mul(v_, v_, o.v_);
-    return *this;
+  /// A hash consistent with ==.
+  std::size_t hash() const noexcept {
+    return is_big() ? hash_slow() : detail::hash_mix(static_cast<std::size_t>(v_.word(0)));
   }
 
-  friend Integer operator+(const Integer& a, const Integer& b) {
-    Integer r;
-    fmpz_add(r.v_, a.v_, b.v_);
-    return r;
-  }
-  friend Integer operator-(const Integer& a, const Integer& b) {
-    Integer r;
-    fmpz_sub(r.v_, a.v_, b.v_);
-    return r;
-  }
-  friend Integer operator*(const Integer& a, const Integer& b) {
-    Integer r;
-    fmpz_mul(r.v_, a.v_, b.v_);
-    return r;
-  }
-  friend Integer operator-(const Integer& a) {
-    Integer r;
-    fmpz_neg(r.v_, a.v_);
-    return r;
-  }
+  Integer& operator+=(const Integer& o);
+  Integer& operator-=(const Integer& o);
+  Integer& operator*=(const Integer& o);
 
-  friend bool operator==(const Integer& a, const Integer& b) noexcept { return fmpz_equal(a.v_, b.v_); }
+  friend Integer operator+(const Integer& a, const Integer& b);
+  friend Integer operator-(const Integer& a, const Integer& b);
+  friend Integer operator*(const Integer& a, const Integer& b);
+  friend Integer operator-(const Integer& a);
+
+  friend bool operator==(const Integer& a, const Integer& b) noexcept {
+    if (!a.is_big() && !b.is_big()) return a.v_.word(0) == b.v_.word(0);
+    return cmp_slow(a, b) == 0;
+  }
   friend std::strong_ordering operator<=>(const Integer& a, const Integer& b) noexcept {
-    int c = fmpz_cmp(a.v_, b.v_);
+    if (!a.is_big() && !b.is_big()) return a.v_.word(0) <=> b.v_.word(0);
+    const int c = cmp_slow(a, b);
     return c < 0 ? std::strong_ordering::less : c > 0 ? std::strong_ordering::greater : std::strong_ordering::equal;
   }
 
  private:
-  fmpz_t v_;
+  struct FromFlint {};
+  static constexpr FromFlint from_flint{};
+  Integer(FromFlint, const void* fmpz_value);
+
+  bool is_big() const noexcept { return detail::fmpz_word_is_big(v_.word(0)); }
+  void init_slow(long value) noexcept;
+  void init_slow(unsigned long value) noexcept;
+  void init_copy_slow(const Integer& other);
+  void assign_slow(const Integer& other);
+  void clear_slow() noexcept;
+  int sign_slow() const noexcept;
+  bool fits_long_slow() const noexcept;
+  std::size_t hash_slow() const noexcept;
+  static int cmp_slow(const Integer& a, const Integer& b) noexcept;
+
+  detail::FlintCell<Integer, 1> v_;
 };
 
 /// Exact quotient a/b; throws domain_error if b == 0 or b does not divide a.
@@ -111,5 +147,10 @@ Integer pow(const Integer& base, unsigned long exponent);
 std::ostream& operator<<(std::ostream& os, const Integer& a);
 
 }  // namespace lcngeom
+
+template <>
+struct std::hash<lcngeom::Integer> {
+  std::size_t operator()(const lcngeom::Integer& a) const noexcept { return a.hash(); }
+};
 
 #endif

@@ -19,8 +19,7 @@
 #include <utility>
 #include <vector>
 
-#include <flint/fmpq_mpoly.h>
-
+#include "lcngeom/detail/flint_cell.hpp"
 #include "lcngeom/rat_poly.hpp"
 #include "lcngeom/rational.hpp"
 
@@ -39,14 +38,18 @@ class MPolyRing {
   const std::vector<std::string>& names() const noexcept { return names_; }
   /// Index of a variable; throws invalid_argument for an unknown name.
   long index_of(std::string_view name) const;
-  const fmpq_mpoly_ctx_struct* raw() const noexcept { return ctx_; }
+  /// The fmpq_mpoly context (FLINT escape hatch): needs <lcngeom/flint.hpp>.
+  template <class W = MPolyRing>
+  const detail::flint_t<W>* raw() const noexcept {
+    return ctx_.template get<W>();
+  }
   const char** c_names() const noexcept { return const_cast<const char**>(c_names_.data()); }
 
  private:
   explicit MPolyRing(std::vector<std::string> names);
   std::vector<std::string> names_;
   std::vector<const char*> c_names_;
-  fmpq_mpoly_ctx_t ctx_;
+  detail::FlintBox<MPolyRing> ctx_;
 };
 
 using Ring = std::shared_ptr<const MPolyRing>;
@@ -69,8 +72,15 @@ class RatMPoly {
   ~RatMPoly();
 
   const Ring& ring() const noexcept { return ring_; }
-  fmpq_mpoly_struct* raw() noexcept { return v_; }
-  const fmpq_mpoly_struct* raw() const noexcept { return v_; }
+  /// The fmpq_mpoly (FLINT escape hatch, valid with ring()->raw()): needs <lcngeom/flint.hpp>.
+  template <class W = RatMPoly>
+  detail::flint_t<W>* raw() noexcept {
+    return v_.template get<W>();
+  }
+  template <class W = RatMPoly>
+  const detail::flint_t<W>* raw() const noexcept {
+    return v_.template get<W>();
+  }
 
   bool is_zero() const noexcept;
   bool is_constant() const noexcept;
@@ -100,7 +110,7 @@ class RatMPoly {
 
  private:
   Ring ring_;
-  fmpq_mpoly_t v_;
+  detail::FlintCell<RatMPoly, 7> v_;
 };
 
 RatMPoly pow(const RatMPoly& a, unsigned long e);

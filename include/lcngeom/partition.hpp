@@ -3,16 +3,25 @@
 // A Partition lists positive parts in descending order, printed as the paper
 // does: "(2,1,1)".  parse() accepts "2,1,1", "(2,1,1)" and "211" (one digit
 // per part, as in the paper's "Delta_(1,1,2)"; parts are sorted on input).
+//
+// Example:
+//   lcngeom::Partition lambda{2, 1, 1};     // (2,1,1)
+//   lambda.sum();                           // 4
+//   lambda < lcngeom::Partition{2, 2};      // true
 #ifndef LCNGEOM_PARTITION_HPP
 #define LCNGEOM_PARTITION_HPP
 
 #include <compare>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <iosfwd>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "lcngeom/detail/hash.hpp"
 
 namespace lcngeom {
 
@@ -27,6 +36,8 @@ class Partition {
   /// Sorts the parts descending; throws invalid_argument for a part <= 0 or a
   /// sum above kMaxPartitionSum.
   explicit Partition(std::vector<int> parts);
+  /// Partition{2, 1, 1}: the same from a braced list.
+  explicit Partition(std::initializer_list<int> parts) : Partition(std::vector<int>(parts)) {}
   static Partition parse(std::string_view text);
 
   const std::vector<int>& parts() const noexcept { return parts_; }
@@ -39,8 +50,17 @@ class Partition {
   /// "(2,1,1)"; the empty partition prints "()".
   std::string to_string() const;
 
+  /// A hash consistent with == (std::hash<Partition> calls it).
+  std::size_t hash() const noexcept {
+    std::size_t h = detail::hash_mix(parts_.size());
+    for (int p : parts_) h = detail::hash_combine(h, static_cast<std::size_t>(p));
+    return h;
+  }
+
   friend bool operator==(const Partition&, const Partition&) = default;
-  /// Lexicographic on the descending part lists: (1,1,1,1) < (2,1,1) < (2,2) < (3,1) < (4).
+  /// A total order: lexicographic on the descending part lists, so partitions
+  /// of one n come in the order of partitions(n) (Example 6.7):
+  /// (1,1,1,1) < (2,1,1) < (2,2) < (3,1) < (4); and (1) < (1,1) < (2).
   friend std::strong_ordering operator<=>(const Partition& a, const Partition& b) { return a.parts_ <=> b.parts_; }
 
  private:
@@ -70,5 +90,10 @@ void for_each_partition(int n, const std::function<bool(const Partition&)>& visi
 std::ostream& operator<<(std::ostream& os, const Partition& p);
 
 }  // namespace lcngeom
+
+template <>
+struct std::hash<lcngeom::Partition> {
+  std::size_t operator()(const lcngeom::Partition& p) const noexcept { return p.hash(); }
+};
 
 #endif

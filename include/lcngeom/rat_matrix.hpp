@@ -1,16 +1,17 @@
 // lcngeom/rat_matrix.hpp -- RatMatrix: an RAII value type over FLINT's fmpq_mat.
 //
 // Dense matrices over Q with exact rank, rref, kernel, inverse, determinant.
-// Indices are 0-based (row, column); out-of-range access throws.
+// Indices are 0-based (row, column); out-of-range access throws.  The
+// fmpq_mat is reached with raw(), which needs <lcngeom/flint.hpp>.
 #ifndef LCNGEOM_RAT_MATRIX_HPP
 #define LCNGEOM_RAT_MATRIX_HPP
 
+#include <initializer_list>
 #include <iosfwd>
 #include <string>
 #include <vector>
 
-#include <flint/fmpq_mat.h>
-
+#include "lcngeom/detail/flint_cell.hpp"
 #include "lcngeom/rational.hpp"
 
 namespace lcngeom {
@@ -18,39 +19,41 @@ namespace lcngeom {
 class RatMatrix {
  public:
   /// The 0 x 0 matrix.
-  RatMatrix() { fmpq_mat_init(v_, 0, 0); }
+  RatMatrix() noexcept;
   /// The zero matrix of the given size; throws invalid_argument for negative sizes.
   RatMatrix(long rows, long cols);
   /// From a list of equally long rows; throws invalid_argument on ragged input.
   explicit RatMatrix(const std::vector<std::vector<Rational>>& rows);
   static RatMatrix identity(long n);
 
-  RatMatrix(const RatMatrix& o) {
-    fmpq_mat_init(v_, o.rows(), o.cols());
-    fmpq_mat_set(v_, o.v_);
-  }
-  RatMatrix(RatMatrix&& o) noexcept {
-    fmpq_mat_init(v_, 0, 0);
-    fmpq_mat_swap(v_, o.v_);
-  }
-  RatMatrix& operator=(const RatMatrix& o) {
-    if (this != &o) {
-      RatMatrix t(o);
-      fmpq_mat_swap(v_, t.v_);
-    }
-    return *this;
-  }
+  /// From a braced list of rows: RatMatrix{{1, 2}, {3, 4}}; throws invalid_argument on ragged input.
+  RatMatrix(std::initializer_list<std::initializer_list<Rational>> rows);
+  /// Copies a FLINT fmpq_mat (needs <lcngeom/flint.hpp>).
+  template <detail::flint_struct_of<RatMatrix> F>
+  explicit RatMatrix(const F* m) : RatMatrix(from_flint, m) {}
+
+  RatMatrix(const RatMatrix& o);
+  RatMatrix(RatMatrix&& o) noexcept : RatMatrix() { v_.swap(o.v_); }
+  RatMatrix& operator=(const RatMatrix& o);
   RatMatrix& operator=(RatMatrix&& o) noexcept {
-    fmpq_mat_swap(v_, o.v_);
+    v_.swap(o.v_);
     return *this;
   }
-  ~RatMatrix() { fmpq_mat_clear(v_); }
+  ~RatMatrix();
 
-  fmpq_mat_struct* raw() noexcept { return v_; }
-  const fmpq_mat_struct* raw() const noexcept { return v_; }
+  /// The fmpq_mat (FLINT escape hatch): needs <lcngeom/flint.hpp>.
+  template <class W = RatMatrix>
+  detail::flint_t<W>* raw() noexcept {
+    return v_.template get<W>();
+  }
+  template <class W = RatMatrix>
+  const detail::flint_t<W>* raw() const noexcept {
+    return v_.template get<W>();
+  }
 
-  long rows() const noexcept { return fmpq_mat_nrows(v_); }
-  long cols() const noexcept { return fmpq_mat_ncols(v_); }
+  // fmpq_mat_struct::r and ::c (checked in flint.hpp).
+  long rows() const noexcept { return v_.word(1); }
+  long cols() const noexcept { return v_.word(2); }
   Rational at(long i, long j) const;
   void set(long i, long j, const Rational& value);
 
@@ -76,8 +79,11 @@ class RatMatrix {
   friend bool operator==(const RatMatrix& a, const RatMatrix& b) noexcept;
 
  private:
+  struct FromFlint {};
+  static constexpr FromFlint from_flint{};
+  RatMatrix(FromFlint, const void* fmpq_mat_value);
   void check_index(long i, long j) const;
-  fmpq_mat_t v_;
+  detail::FlintCell<RatMatrix, 4> v_;
 };
 
 std::ostream& operator<<(std::ostream& os, const RatMatrix& m);

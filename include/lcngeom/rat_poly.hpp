@@ -1,16 +1,18 @@
 // lcngeom/rat_poly.hpp -- RatPoly: an RAII value type over FLINT's fmpq_poly.
 //
 // Univariate polynomial with rational coefficients, ascending powers, stored
-// by FLINT as (integer polynomial) / (positive common denominator).
+// by FLINT as (integer polynomial) / (positive common denominator).  The
+// fmpq_poly is reached with raw(), which needs <lcngeom/flint.hpp>.
 #ifndef LCNGEOM_RAT_POLY_HPP
 #define LCNGEOM_RAT_POLY_HPP
 
+#include <cstddef>
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <vector>
 
-#include <flint/fmpq_poly.h>
-
+#include "lcngeom/detail/flint_cell.hpp"
 #include "lcngeom/int_poly.hpp"
 #include "lcngeom/rational.hpp"
 
@@ -18,82 +20,62 @@ namespace lcngeom {
 
 class RatPoly {
  public:
-  RatPoly() noexcept { fmpq_poly_init(v_); }
+  RatPoly() noexcept;
   explicit RatPoly(const std::vector<Rational>& ascending);
-  explicit RatPoly(const IntPoly& p) {
-    fmpq_poly_init(v_);
-    fmpq_poly_set_fmpz_poly(v_, p.raw());
-  }
-  explicit RatPoly(const fmpq_poly_t p) {
-    fmpq_poly_init(v_);
-    fmpq_poly_set(v_, p);
-  }
+  explicit RatPoly(const IntPoly& p);
+  /// Copies a FLINT fmpq_poly (needs <lcngeom/flint.hpp>).
+  template <detail::flint_struct_of<RatPoly> F>
+  explicit RatPoly(const F* p) : RatPoly(from_flint, p) {}
 
-  RatPoly(const RatPoly& o) {
-    fmpq_poly_init(v_);
-    fmpq_poly_set(v_, o.v_);
-  }
-  RatPoly(RatPoly&& o) noexcept {
-    fmpq_poly_init(v_);
-    fmpq_poly_swap(v_, o.v_);
-  }
-  RatPoly& operator=(const RatPoly& o) {
-    fmpq_poly_set(v_, o.v_);
-    return *this;
-  }
+  RatPoly(const RatPoly& o);
+  RatPoly(RatPoly&& o) noexcept : RatPoly() { v_.swap(o.v_); }
+  RatPoly& operator=(const RatPoly& o);
   RatPoly& operator=(RatPoly&& o) noexcept {
-    fmpq_poly_swap(v_, o.v_);
+    v_.swap(o.v_);
     return *this;
   }
-  ~RatPoly() { fmpq_poly_clear(v_); }
+  ~RatPoly();
 
-  fmpq_poly_struct* raw() noexcept { return v_; }
-  const fmpq_poly_struct* raw() const noexcept { return v_; }
+  /// The fmpq_poly (FLINT escape hatch): needs <lcngeom/flint.hpp>.
+  template <class W = RatPoly>
+  detail::flint_t<W>* raw() noexcept {
+    return v_.template get<W>();
+  }
+  template <class W = RatPoly>
+  const detail::flint_t<W>* raw() const noexcept {
+    return v_.template get<W>();
+  }
 
-  long degree() const noexcept { return fmpq_poly_degree(v_); }
-  long length() const noexcept { return fmpq_poly_length(v_); }
-  bool is_zero() const noexcept { return fmpq_poly_is_zero(v_); }
+  long degree() const noexcept { return length() - 1; }
+  long length() const noexcept { return v_.word(2); }  // fmpq_poly_struct::length (checked in flint.hpp)
+  bool is_zero() const noexcept { return length() == 0; }
   Rational coeff(long i) const;
   void set_coeff(long i, const Rational& c);
   /// The numerator polynomial: this = numerator() / denominator().
   IntPoly numerator() const;
-  Integer denominator() const { return Integer(fmpq_poly_denref(v_)); }
+  Integer denominator() const;
   /// Primitive integer polynomial with positive leading coefficient, the
   /// positive rational multiple of this (zero for zero).
   IntPoly primitive_integer() const;
   RatPoly derivative() const;
   Rational evaluate(const Rational& t) const;
   std::string to_string(const char* var = "t") const;
+  /// A hash consistent with ==.
+  std::size_t hash() const noexcept;
 
-  friend RatPoly operator+(const RatPoly& a, const RatPoly& b) {
-    RatPoly r;
-    fmpq_poly_add(r.v_, a.v_, b.v_);
-    return r;
-  }
-  friend RatPoly operator-(const RatPoly& a, const RatPoly& b) {
-    RatPoly r;
-    fmpq_poly_sub(r.v_, a.v_, b.v_);
-    return r;
-  }
-  friend RatPoly operator-(const RatPoly& a) {
-    RatPoly r;
-    fmpq_poly_neg(r.v_, a.v_);
-    return r;
-  }
-  friend RatPoly operator*(const RatPoly& a, const RatPoly& b) {
-    RatPoly r;
-    fmpq_poly_mul(r.v_, a.v_, b.v_);
-    return r;
-  }
-  friend RatPoly operator*(const Rational& c, const RatPoly& b) {
-    RatPoly r;
-    fmpq_poly_scalar_mul_fmpq(r.v_, b.v_, c.raw());
-    return r;
-  }
-  friend bool operator==(const RatPoly& a, const RatPoly& b) noexcept { return fmpq_poly_equal(a.v_, b.v_); }
+  friend RatPoly operator+(const RatPoly& a, const RatPoly& b);
+  friend RatPoly operator-(const RatPoly& a, const RatPoly& b);
+  friend RatPoly operator-(const RatPoly& a);
+  friend RatPoly operator*(const RatPoly& a, const RatPoly& b);
+  friend RatPoly operator*(const Rational& c, const RatPoly& b);
+  friend bool operator==(const RatPoly& a, const RatPoly& b) noexcept;
 
  private:
-  fmpq_poly_t v_;
+  struct FromFlint {};
+  static constexpr FromFlint from_flint{};
+  RatPoly(FromFlint, const void* fmpq_poly_value);
+
+  detail::FlintCell<RatPoly, 4> v_;
 };
 
 /// Exact quotient; throws domain_error if b = 0 or b does not divide a.
@@ -106,5 +88,10 @@ void divrem(RatPoly& q, RatPoly& r, const RatPoly& a, const RatPoly& b);
 std::ostream& operator<<(std::ostream& os, const RatPoly& p);
 
 }  // namespace lcngeom
+
+template <>
+struct std::hash<lcngeom::RatPoly> {
+  std::size_t operator()(const lcngeom::RatPoly& p) const noexcept { return p.hash(); }
+};
 
 #endif

@@ -13,8 +13,10 @@
 #define LCNGEOM_RRMP_HPP
 
 #include <compare>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <iosfwd>
 #include <optional>
 #include <span>
@@ -54,7 +56,16 @@ class Rrmp {
   /// Appends to_string() to out without a temporary (the batch output path).
   void append_to(std::string& out) const;
 
+  /// A hash consistent with == (std::hash<Rrmp> calls it).
+  std::size_t hash() const noexcept;
+
   friend bool operator==(const Rrmp& a, const Rrmp& b) noexcept { return a.rho_ == b.rho_ && a.gamma_ == b.gamma_; }
+  /// A total order extending the paper's order of Example 3.3 (the order of
+  /// all_rrmps(n)) to all degrees: by degree, then by the number of complex
+  /// roots sum gamma, then by rho as a partition (increasing, see Partition),
+  /// then by gamma as a partition (decreasing).  So sorting all_rrmps(n)
+  /// leaves it unchanged, and 1111|0 < 112|0 < ... < 0|2 < 0|11.
+  friend std::strong_ordering operator<=>(const Rrmp& a, const Rrmp& b) noexcept;
 
   // Builders for classifiers (keep the sides ascending themselves).
   void push_real(int multiplicity, int count = 1) { rho_.push_back(multiplicity, count); }
@@ -148,5 +159,10 @@ DepressedQuartic depressed_quartic(const BinaryForm& p);
 std::ostream& operator<<(std::ostream& os, const Rrmp& r);
 
 }  // namespace lcngeom
+
+template <>
+struct std::hash<lcngeom::Rrmp> {
+  std::size_t operator()(const lcngeom::Rrmp& r) const noexcept { return r.hash(); }
+};
 
 #endif

@@ -3,11 +3,35 @@
 
 #include <ostream>
 
-#include <flint/flint.h>
-
 #include "lcngeom/error.hpp"
+#include "lcngeom/flint.hpp"
 
 namespace lcngeom {
+
+Ball::Ball() noexcept { arb_init(v_); }
+Ball::Ball(long value) noexcept {
+  arb_init(v_);
+  arb_set_si(v_, value);
+}
+Ball::Ball(FromFlint, const void* x) {
+  arb_init(v_);
+  arb_set(v_, static_cast<const arb_struct*>(x));
+}
+Ball::Ball(const Ball& o) {
+  arb_init(v_);
+  arb_set(v_, o.v_);
+}
+Ball& Ball::operator=(const Ball& o) {
+  arb_set(v_, o.v_);
+  return *this;
+}
+Ball::~Ball() { arb_clear(v_); }
+
+bool Ball::is_exact() const noexcept { return arb_is_exact(v_); }
+bool Ball::is_finite() const noexcept { return arb_is_finite(v_); }
+bool Ball::is_positive() const noexcept { return arb_is_positive(v_); }
+bool Ball::is_negative() const noexcept { return arb_is_negative(v_); }
+bool Ball::contains_zero() const noexcept { return arb_contains_zero(v_); }
 
 Ball::Ball(const Rational& value, long prec) {
   arb_init(v_);

@@ -1,13 +1,56 @@
-// IntPoly: non-inline operations over fmpz_poly.
+// IntPoly: the FLINT calls behind int_poly.hpp.
 #include "lcngeom/int_poly.hpp"
 
 #include <ostream>
 
-#include <flint/flint.h>
+#include "lcngeom/flint.hpp"
 
 #include "lcngeom/error.hpp"
 
 namespace lcngeom {
+
+IntPoly::IntPoly() noexcept { fmpz_poly_init(v_); }
+IntPoly::IntPoly(FromFlint, const void* p) {
+  fmpz_poly_init(v_);
+  fmpz_poly_set(v_, static_cast<const fmpz_poly_struct*>(p));
+}
+IntPoly::IntPoly(const IntPoly& o) {
+  fmpz_poly_init(v_);
+  fmpz_poly_set(v_, o.v_);
+}
+IntPoly& IntPoly::operator=(const IntPoly& o) {
+  fmpz_poly_set(v_, o.v_);
+  return *this;
+}
+IntPoly::~IntPoly() { fmpz_poly_clear(v_); }
+
+std::size_t IntPoly::hash() const noexcept {
+  std::size_t h = detail::hash_mix(static_cast<std::size_t>(length()));
+  for (long i = 0; i < length(); ++i) h = detail::hash_combine(h, Integer(v_->coeffs + i).hash());
+  return h;
+}
+
+IntPoly operator+(const IntPoly& a, const IntPoly& b) {
+  IntPoly r;
+  fmpz_poly_add(r.v_, a.v_, b.v_);
+  return r;
+}
+IntPoly operator-(const IntPoly& a, const IntPoly& b) {
+  IntPoly r;
+  fmpz_poly_sub(r.v_, a.v_, b.v_);
+  return r;
+}
+IntPoly operator*(const IntPoly& a, const IntPoly& b) {
+  IntPoly r;
+  fmpz_poly_mul(r.v_, a.v_, b.v_);
+  return r;
+}
+IntPoly operator*(const Integer& c, const IntPoly& b) {
+  IntPoly r;
+  fmpz_poly_scalar_mul_fmpz(r.v_, b.v_, c.raw());
+  return r;
+}
+bool operator==(const IntPoly& a, const IntPoly& b) noexcept { return fmpz_poly_equal(a.v_, b.v_); }
 
 IntPoly::IntPoly(const std::vector<Integer>& ascending) {
   fmpz_poly_init2(v_, static_cast<slong>(ascending.size()));

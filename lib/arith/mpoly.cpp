@@ -6,6 +6,7 @@
 #include <flint/fmpq_mpoly_factor.h>
 
 #include "lcngeom/error.hpp"
+#include "lcngeom/flint.hpp"
 
 namespace lcngeom {
 
@@ -20,6 +21,7 @@ MPolyRing::MPolyRing(std::vector<std::string> names) : names_(std::move(names)) 
       if (names_[j] == n) throw invalid_argument("variable name '" + n + "' used twice");
   }
   for (const std::string& n : names_) c_names_.push_back(n.c_str());
+  ctx_.allocate();
   fmpq_mpoly_ctx_init(ctx_, static_cast<slong>(names_.size()), ORD_LEX);
 }
 
@@ -27,7 +29,10 @@ std::shared_ptr<const MPolyRing> MPolyRing::make(std::vector<std::string> names)
   return std::shared_ptr<const MPolyRing>(new MPolyRing(std::move(names)));
 }
 
-MPolyRing::~MPolyRing() { fmpq_mpoly_ctx_clear(ctx_); }
+MPolyRing::~MPolyRing() {
+  fmpq_mpoly_ctx_clear(ctx_);
+  ctx_.release();
+}
 
 long MPolyRing::index_of(std::string_view name) const {
   for (std::size_t i = 0; i < names_.size(); ++i)

@@ -7,8 +7,31 @@
 #include <flint/fmpz_vec.h>
 
 #include "lcngeom/error.hpp"
+#include "lcngeom/flint.hpp"
 
 namespace lcngeom {
+
+RatMatrix::RatMatrix() noexcept { fmpq_mat_init(v_, 0, 0); }
+RatMatrix::RatMatrix(FromFlint, const void* m) {
+  const auto* src = static_cast<const fmpq_mat_struct*>(m);
+  fmpq_mat_init(v_, fmpq_mat_nrows(src), fmpq_mat_ncols(src));
+  fmpq_mat_set(v_, src);
+}
+RatMatrix::RatMatrix(const RatMatrix& o) {
+  fmpq_mat_init(v_, o.rows(), o.cols());
+  fmpq_mat_set(v_, o.v_);
+}
+RatMatrix& RatMatrix::operator=(const RatMatrix& o) {
+  if (this != &o) {
+    RatMatrix t(o);
+    v_.swap(t.v_);
+  }
+  return *this;
+}
+RatMatrix::~RatMatrix() { fmpq_mat_clear(v_); }
+
+RatMatrix::RatMatrix(std::initializer_list<std::initializer_list<Rational>> rows)
+    : RatMatrix(std::vector<std::vector<Rational>>(rows.begin(), rows.end())) {}
 
 RatMatrix::RatMatrix(long rows, long cols) {
   if (rows < 0 || cols < 0)

@@ -1,13 +1,69 @@
-// RatPoly: non-inline operations over fmpq_poly.
+// RatPoly: the FLINT calls behind rat_poly.hpp.
 #include "lcngeom/rat_poly.hpp"
 
 #include <ostream>
 
-#include <flint/flint.h>
+#include "lcngeom/flint.hpp"
 
 #include "lcngeom/error.hpp"
 
 namespace lcngeom {
+
+RatPoly::RatPoly() noexcept { fmpq_poly_init(v_); }
+RatPoly::RatPoly(const IntPoly& p) {
+  fmpq_poly_init(v_);
+  fmpq_poly_set_fmpz_poly(v_, p.raw());
+}
+RatPoly::RatPoly(FromFlint, const void* p) {
+  fmpq_poly_init(v_);
+  fmpq_poly_set(v_, static_cast<const fmpq_poly_struct*>(p));
+}
+RatPoly::RatPoly(const RatPoly& o) {
+  fmpq_poly_init(v_);
+  fmpq_poly_set(v_, o.v_);
+}
+RatPoly& RatPoly::operator=(const RatPoly& o) {
+  fmpq_poly_set(v_, o.v_);
+  return *this;
+}
+RatPoly::~RatPoly() { fmpq_poly_clear(v_); }
+
+Integer RatPoly::denominator() const { return Integer(fmpq_poly_denref(v_.get())); }
+
+std::size_t RatPoly::hash() const noexcept {
+  // FLINT keeps (numerator, denominator) canonical, so equal polynomials have
+  // equal words.
+  std::size_t h = detail::hash_combine(static_cast<std::size_t>(length()), Integer(v_->den).hash());
+  for (long i = 0; i < length(); ++i) h = detail::hash_combine(h, Integer(v_->coeffs + i).hash());
+  return h;
+}
+
+RatPoly operator+(const RatPoly& a, const RatPoly& b) {
+  RatPoly r;
+  fmpq_poly_add(r.v_, a.v_, b.v_);
+  return r;
+}
+RatPoly operator-(const RatPoly& a, const RatPoly& b) {
+  RatPoly r;
+  fmpq_poly_sub(r.v_, a.v_, b.v_);
+  return r;
+}
+RatPoly operator-(const RatPoly& a) {
+  RatPoly r;
+  fmpq_poly_neg(r.v_, a.v_);
+  return r;
+}
+RatPoly operator*(const RatPoly& a, const RatPoly& b) {
+  RatPoly r;
+  fmpq_poly_mul(r.v_, a.v_, b.v_);
+  return r;
+}
+RatPoly operator*(const Rational& c, const RatPoly& b) {
+  RatPoly r;
+  fmpq_poly_scalar_mul_fmpq(r.v_, b.v_, c.raw());
+  return r;
+}
+bool operator==(const RatPoly& a, const RatPoly& b) noexcept { return fmpq_poly_equal(a.v_, b.v_); }
 
 RatPoly::RatPoly(const std::vector<Rational>& ascending) {
   fmpq_poly_init2(v_, static_cast<slong>(ascending.size()));

@@ -1,14 +1,77 @@
-// Rational: exact parsing of integers, fractions and decimals; printing.
+// Rational: the FLINT calls behind rational.hpp (whose inline code handles
+// small values without FLINT), exact parsing of integers, fractions and
+// decimals, printing.
 #include "lcngeom/rational.hpp"
 
 #include <ostream>
 
-#include <flint/flint.h>
+#include "lcngeom/flint.hpp"
 
 #include "lcngeom/detail/text.hpp"
 #include "lcngeom/error.hpp"
 
 namespace lcngeom {
+
+Rational::Rational(FromFlint, const void* value) {
+  fmpq_init(v_);
+  fmpq_set(v_, static_cast<const fmpq*>(value));
+}
+void Rational::init_slow(const Integer& value) {
+  fmpq_init(v_);
+  fmpz_set(fmpq_numref(v_.get()), value.raw());
+}
+void Rational::init_copy_slow(const Rational& other) {
+  fmpq_init(v_);
+  fmpq_set(v_, other.v_);
+}
+void Rational::assign_slow(const Rational& other) { fmpq_set(v_, other.v_); }
+void Rational::clear_slow() noexcept { fmpq_clear(v_); }
+int Rational::sign_slow() const noexcept { return fmpq_sgn(v_); }
+int Rational::cmp_slow(const Rational& a, const Rational& b) noexcept { return fmpq_cmp(a.v_, b.v_); }
+std::size_t Rational::hash_slow() const noexcept {
+  return detail::hash_combine(Integer(fmpq_numref(v_.get())).hash(), Integer(fmpq_denref(v_.get())).hash());
+}
+
+Integer Rational::numerator() const { return Integer(fmpq_numref(v_.get())); }
+Integer Rational::denominator() const { return Integer(fmpq_denref(v_.get())); }
+
+Rational& Rational::operator+=(const Rational& o) {
+  fmpq_add(v_, v_, o.v_);
+  return *this;
+}
+Rational& Rational::operator-=(const Rational& o) {
+  fmpq_sub(v_, v_, o.v_);
+  return *this;
+}
+Rational& Rational::operator*=(const Rational& o) {
+  fmpq_mul(v_, v_, o.v_);
+  return *this;
+}
+Rational operator+(const Rational& a, const Rational& b) {
+  Rational r;
+  fmpq_add(r.v_, a.v_, b.v_);
+  return r;
+}
+Rational operator-(const Rational& a, const Rational& b) {
+  Rational r;
+  fmpq_sub(r.v_, a.v_, b.v_);
+  return r;
+}
+Rational operator*(const Rational& a, const Rational& b) {
+  Rational r;
+  fmpq_mul(r.v_, a.v_, b.v_);
+  return r;
+}
+Rational operator/(const Rational& a, const Rational& b) {
+  Rational r(a);
+  r /= b;
+  return r;
+}
+Rational operator-(const Rational& a) {
+  Rational r;
+  fmpq_neg(r.v_, a.v_);
+  return r;
+}
 
 Rational::Rational(const Integer& num, const Integer& den) {
   fmpq_init(v_);
@@ -119,11 +182,11 @@ std::string Rational::to_decimal(int digits) const {
   fmpz_init(twice);
   fmpz_set_ui(scale, 10);
   fmpz_pow_ui(scale, scale, static_cast<unsigned long>(digits));
-  fmpz_abs(num, fmpq_numref(v_));
+  fmpz_abs(num, fmpq_numref(v_.get()));
   fmpz_mul(num, num, scale);
-  fmpz_fdiv_qr(q, r, num, fmpq_denref(v_));
+  fmpz_fdiv_qr(q, r, num, fmpq_denref(v_.get()));
   fmpz_mul_2exp(twice, r, 1);
-  if (fmpz_cmp(twice, fmpq_denref(v_)) >= 0) fmpz_add_ui(q, q, 1);
+  if (fmpz_cmp(twice, fmpq_denref(v_.get())) >= 0) fmpz_add_ui(q, q, 1);
   char* s = fmpz_get_str(nullptr, 10, q);
   std::string body(s);
   flint_free(s);

@@ -1,4 +1,5 @@
 #include "lcngeom/detail/rings.hpp"
+#include "lcngeom/flint.hpp"
 
 #include <flint/fmpz.h>
 

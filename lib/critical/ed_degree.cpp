@@ -11,6 +11,7 @@
 #include "lcngeom/detail/critical_algebra.hpp"
 #include "lcngeom/detail/modular_solver.hpp"
 #include "lcngeom/error.hpp"
+#include "lcngeom/flint.hpp"
 
 namespace lcngeom {
 

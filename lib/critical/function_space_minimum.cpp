@@ -9,6 +9,7 @@
 #include "lcngeom/critical_points.hpp"
 #include "lcngeom/detail/algebraic_eval.hpp"
 #include "lcngeom/error.hpp"
+#include "lcngeom/flint.hpp"
 #include "lcngeom/rat_matrix.hpp"
 
 namespace lcngeom {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "lcngeom/error.hpp"
+#include "lcngeom/flint.hpp"
 
 namespace lcngeom {
 

@@ -3,6 +3,7 @@
 // intersection of two eliminants, and exact classification of every root in
 // F_p[z]/(T) with splitting.
 #include "lcngeom/detail/modular_solver.hpp"
+#include "lcngeom/flint.hpp"
 
 #include <algorithm>
 #include <functional>

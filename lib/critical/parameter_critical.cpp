@@ -5,6 +5,7 @@
 
 #include "lcngeom/error.hpp"
 #include "lcngeom/factorization.hpp"
+#include "lcngeom/flint.hpp"
 #include "lcngeom/loci.hpp"
 #include "lcngeom/real_roots.hpp"
 

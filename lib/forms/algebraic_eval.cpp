@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "lcngeom/error.hpp"
+#include "lcngeom/flint.hpp"
 
 namespace lcngeom::detail {
 

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "lcngeom/error.hpp"
+#include "lcngeom/flint.hpp"
 
 namespace lcngeom {
 
@@ -196,6 +197,13 @@ BinaryForm operator*(const Rational& c, const BinaryForm& a) {
   BinaryForm r(a);
   r *= c;
   return r;
+}
+
+std::strong_ordering operator<=>(const BinaryForm& a, const BinaryForm& b) {
+  if (auto c = a.n_ <=> b.n_; c != 0) return c;
+  for (int i = 0; i <= a.n_; ++i)  // a_i is the coefficient of t^(n-i) of p(t, 1)
+    if (auto c = a.f_.coeff(a.n_ - i) <=> b.f_.coeff(b.n_ - i); c != 0) return c;
+  return std::strong_ordering::equal;
 }
 
 bool divides(const BinaryForm& q, const BinaryForm& p) {

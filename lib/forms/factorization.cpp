@@ -8,6 +8,7 @@
 #include <flint/fmpz_poly_factor.h>
 
 #include "lcngeom/error.hpp"
+#include "lcngeom/flint.hpp"
 
 namespace lcngeom {
 

@@ -1,4 +1,5 @@
 // Discriminants and resultants of binary forms with formal degrees.
+#include "lcngeom/flint.hpp"
 #include "lcngeom/invariants.hpp"
 
 #include <flint/fmpq_mat.h>

@@ -10,6 +10,7 @@
 
 #include "lcngeom/error.hpp"
 #include "lcngeom/factorization.hpp"
+#include "lcngeom/flint.hpp"
 
 namespace lcngeom {
 

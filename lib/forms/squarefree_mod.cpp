@@ -9,6 +9,7 @@
 // algorithm modulo the Mersenne prime 2^61 - 1 and certifies its lift exactly
 // (see the header).
 #include "lcngeom/detail/squarefree_mod.hpp"
+#include "lcngeom/flint.hpp"
 
 #include <algorithm>
 #include <numeric>

@@ -10,6 +10,7 @@
 
 #include "lcngeom/error.hpp"
 #include "lcngeom/fiber.hpp"
+#include "lcngeom/flint.hpp"
 
 namespace lcngeom {
 

@@ -10,6 +10,7 @@
 #include "lcngeom/ball.hpp"
 #include "lcngeom/error.hpp"
 #include "lcngeom/factorization.hpp"
+#include "lcngeom/flint.hpp"
 #include "lcngeom/function_space.hpp"
 #include "lcngeom/real_roots.hpp"
 

@@ -14,6 +14,7 @@
 #include "lcngeom/detail/squarefree_mod.hpp"
 #include "lcngeom/detail/text.hpp"
 #include "lcngeom/error.hpp"
+#include "lcngeom/flint.hpp"
 
 namespace lcngeom {
 

@@ -7,6 +7,7 @@
 
 #include "lcngeom/critical_points.hpp"
 #include "lcngeom/ed_degree.hpp"
+#include "lcngeom/flint.hpp"
 #include "support.hpp"
 
 using namespace lcngeom;

@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "lcngeom/flint.hpp"
 #include "support.hpp"
 
 using namespace lcngeom;

@@ -9,6 +9,7 @@
 #include "fuzz_support.hpp"
 #include "lcngeom/detail/descartes.hpp"
 #include "lcngeom/detail/squarefree_mod.hpp"
+#include "lcngeom/flint.hpp"
 #include "lcngeom/int_poly.hpp"
 
 namespace {

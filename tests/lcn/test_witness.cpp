@@ -2,6 +2,7 @@
 // certified numeric with the exact error of the rounded filters.
 #include <catch2/catch.hpp>
 
+#include "lcngeom/flint.hpp"
 #include "support.hpp"
 
 using namespace lcngeom;

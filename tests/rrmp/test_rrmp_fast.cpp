@@ -14,6 +14,7 @@
 #include "lcngeom/detail/descartes.hpp"
 #include "lcngeom/detail/rrmp_small.hpp"
 #include "lcngeom/detail/squarefree_mod.hpp"
+#include "lcngeom/flint.hpp"
 #include "support.hpp"
 
 using namespace lcngeom;

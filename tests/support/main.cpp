@@ -4,10 +4,10 @@
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
-#include <flint/flint.h>
+#include "lcngeom/version.hpp"
 
 int main(int argc, char* argv[]) {
   int result = Catch::Session().run(argc, argv);
-  flint_cleanup_master();
+  lcngeom::free_caches();
   return result;
 }

@@ -28,6 +28,7 @@
 #include <flint/nmod_vec.h>
 
 #include "lcngeom/error.hpp"
+#include "lcngeom/flint.hpp"
 #include "lcngeom/rat_poly.hpp"
 #include "lcngeom/rational.hpp"
 
