@@ -18,6 +18,7 @@
 #include "lcngeom/binary_form.hpp"
 #include "lcngeom/detail/text.hpp"
 #include "lcngeom/error.hpp"
+#include "lcngeom/flint.hpp"
 
 namespace lcngeom {
 
