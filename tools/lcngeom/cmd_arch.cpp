@@ -50,11 +50,8 @@ nlohmann::json rrmp_list_json(const std::vector<Rrmp>& v) {
   return a;
 }
 
-// A decimal approximation with `digits` significant digits (any exponent).
-std::string approx(const Rational& q, long digits) {
-  const long prec = static_cast<long>(digits * 3.33) + 64;
-  return Ball(q, prec).midpoint_string(digits);
-}
+// q to `digits` significant digits (lcngeom/decimal.hpp's policy).
+std::string approx(const Rational& q, int digits) { return to_decimal(q, digits); }
 
 constexpr int kMaxListDegree = 30;
 
@@ -136,7 +133,7 @@ int run_arch(const ArchRun& o) {
 struct MemberRun : ArchOptions {
   std::string form;
   long precision = 128;
-  int digits = 20;
+  int digits = default_digits;
 };
 
 int run_member(const MemberRun& o) {
@@ -234,10 +231,8 @@ const bool member_registered = register_command(
        app.add_option("form", o->form, "binary form of degree k - 1: coefficients a_0,...,a_n or an expression in x, y")
            ->required();
        app.add_option("--precision", o->precision, "bits of the numeric witness coefficients (default 128)");
-       app.add_option("--digits", o->digits, "significant digits of printed decimals (default 20)");
+       add_digits_option(app, o->digits);
        return [o] {
-         if (o->digits < 1 || o->digits > 10000)
-           throw invalid_argument("--digits " + std::to_string(o->digits) + " is outside 1..10000");
          if (o->precision < 16 || o->precision > (1L << 20))
            throw invalid_argument("--precision " + std::to_string(o->precision) + " is outside 16..2^20 bits");
          return run_member(*o);

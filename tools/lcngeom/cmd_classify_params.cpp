@@ -31,8 +31,7 @@ const bool registered = register_command(
      "global minimum, root pattern, Theorems 5.2/5.3",
      [](CLI::App& app) -> std::function<int()> {
        auto o = std::make_shared<ClassifyArgs>();
-       add_square_loss_options(app, o->loss,
-                               "decimals of the function-space minimum (default 30; decisions are exact)");
+       add_square_loss_options(app, o->loss);
        app.add_option("--params", o->params, "filters w_1;w_2;... e.g. \"2,0,5,0;1,0\"")->required();
        app.add_option("--max-search-degree", o->max_search_degree,
                       "decide the global minimum by the exact search only up to this form degree (default 5; "
@@ -42,7 +41,7 @@ const bool registered = register_command(
          const auto [arch, u, sigma] = parse_square_loss(o->loss);
          const Filters theta = parse_params_arg(o->params, "--params");
          const ParameterClassification c = classify_parameter(
-             arch, theta, u, sigma, lcngeom::ClassifyOptions{true, o->loss.digits, o->max_search_degree});
+             arch, theta, u, sigma, lcngeom::ClassifyOptions{true, o->max_search_degree});
          nlohmann::json grad = nlohmann::json::array();
          for (const Rational& x : c.gradient) grad.push_back(x.to_string());
          if (o->json) {
@@ -60,7 +59,7 @@ const bool registered = register_command(
            j["global_minimum_status"] = to_string(c.global_minimum);
            j["global_minimum_reason"] = c.global_minimum_reason;
            j["function_space_minimum"] =
-               c.function_space_minimum ? minimum_json(*c.function_space_minimum) : nlohmann::json(nullptr);
+               c.function_space_minimum ? minimum_json(*c.function_space_minimum, o->loss.digits) : nlohmann::json(nullptr);
            j["local_minimum"] = decision_json(c.local_minimum);
            j["local_minimum_status"] = to_string(c.local_minimum);
            j["hessian_inertia"] = {{"positive", c.hessian_inertia.positive},
@@ -88,7 +87,7 @@ const bool registered = register_command(
                      << " 0:" << c.hessian_inertia.zero << ")";
            std::cout << "\nglobal minimum: " << to_string(c.global_minimum) << " (" << c.global_minimum_reason << ")";
            std::cout << '\n';
-           if (c.function_space_minimum) print_minimum(std::cout, *c.function_space_minimum);
+           if (c.function_space_minimum) print_minimum(std::cout, *c.function_space_minimum, o->loss.digits);
            std::cout << "region of the function space (Lemma 4.2, Prop. 4.4): mu(theta) " << to_string(c.position)
                      << ", target " << to_string(c.target_position) << '\n';
            if (c.rrmp)

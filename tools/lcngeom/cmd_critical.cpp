@@ -15,7 +15,7 @@ namespace {
 
 struct CriticalOptions {
   std::string target, locus, norm = "euclidean", architecture;
-  int digits = 30;
+  int digits = default_digits;
   std::uint64_t seed = 1;
   bool json = false;
   bool progress = false;
@@ -23,15 +23,15 @@ struct CriticalOptions {
 
 int run_linear_factor(const CriticalOptions& o, const BinaryForm& u, const InnerProduct& sigma) {
   Architecture arch = Architecture::parse(o.architecture);
-  LinearFactorCriticalSet r = linear_factor_critical_points(arch, u, sigma, {o.digits, o.seed});
+  LinearFactorCriticalSet r = linear_factor_critical_points(arch, u, sigma);
   if (o.json) {
     nlohmann::json pts = nlohmann::json::array();
     for (const auto& p : r.points) {
       nlohmann::json j{
           {"orbit", p.orbit}, {"real", p.real}, {"global", p.global}, {"chart_at_infinity", p.chart_at_infinity}};
       if (p.real) {
-        j["parameters"] = p.parameters;
-        j["loss"] = p.loss;
+        j["parameters"] = certified_json(p.parameters, o.digits);
+        j["loss"] = certified_json(*p.loss, o.digits);
         j["hessian_positive_definite"] = *p.hessian_positive_definite;
         j["hessian_minor_signs"] = p.hessian_minor_signs;
       }
@@ -57,12 +57,11 @@ int run_linear_factor(const CriticalOptions& o, const BinaryForm& u, const Inner
   std::cout << "  complex: " << r.complex_count << " (" << r.global_count << " global, " << r.spurious_count
             << " spurious)   real: " << r.real_count << " (" << r.global_real << " global, " << r.spurious_real
             << " spurious)\n";
-  std::cout << "  chart q1 = x + a y, parameters (a, q2 coefficients); |error| <= 1e-" << o.digits << "\n";
+  std::cout << "  chart q1 = x + a y, parameters (a, q2 coefficients); " << o.digits << " correct significant digits\n";
   for (const auto& p : r.points) {
     if (!p.real) continue;
-    std::cout << "  " << (p.global ? "global  " : "spurious") << " (";
-    for (std::size_t i = 0; i < p.parameters.size(); ++i) std::cout << (i ? ", " : "") << p.parameters[i];
-    std::cout << ")  loss " << p.loss << "  Hessian "
+    std::cout << "  " << (p.global ? "global  " : "spurious") << " (" << decimals_text(p.parameters, o.digits)
+              << ")  loss " << p.loss->to_decimal(o.digits) << "  Hessian "
               << (*p.hessian_positive_definite ? "positive definite" : "not positive definite")
               << (p.chart_at_infinity ? "  [chart q1 = s x + y]" : "") << "\n";
   }
@@ -81,7 +80,7 @@ const bool registered = register_command(
        app.add_option("--norm", o->norm,
                       "euclidean | bombieri | a symmetric positive definite matrix, rows separated by ';' "
                       "(e.g. \"1,0,0;0,1/2,0;0,0,1\")");
-       app.add_option("--digits", o->digits, "certified decimal digits of the real points (default 30)");
+       add_digits_option(app, o->digits);
        app.add_option("--seed", o->seed, "seed of the random projections (the result does not depend on it)");
        app.add_flag("--json", o->json, "print one JSON object on stdout");
        app.add_flag("--progress", o->progress,
@@ -89,20 +88,18 @@ const bool registered = register_command(
        return [o] {
          BinaryForm u = parse_form(o->target, o->locus.empty() ? -1 : Partition::parse(o->locus).sum());
          InnerProduct sigma = InnerProduct::parse(o->norm, u.degree());
-         if (o->digits < 0 || o->digits > 10000)
-           throw invalid_argument("--digits must be in 0..10000, got " + std::to_string(o->digits));
          if (!o->architecture.empty()) {
            if (!o->locus.empty()) throw invalid_argument("give either --locus or --architecture, not both");
            return run_linear_factor(*o, u, sigma);
          }
          if (o->locus.empty()) throw invalid_argument("missing --locus (a partition of the target's degree)");
          Partition lambda = Partition::parse(o->locus);
-         CriticalPointOptions copt{o->digits, o->seed, {}};
+         CriticalPointOptions copt{o->seed, {}};
          if (o->progress || isatty(2))
            copt.progress = [](const std::string& msg) { std::cerr << "lcngeom critical: " << msg << std::endl; };
          CriticalPointSet r = critical_points(lambda, u, sigma, copt);
-         if (o->json) print_json(critical_json(r));
-         else std::cout << critical_text(r);
+         if (o->json) print_json(critical_json(r, o->digits));
+         else std::cout << critical_text(r, o->digits);
          return 0;
        };
      }});

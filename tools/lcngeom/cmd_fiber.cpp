@@ -13,18 +13,16 @@ namespace {
 
 struct FiberOptions {
   std::string filters, strides, form;
-  int digits = 15;
+  int digits = default_digits;
   long max_classes = 10000;
   bool json = false;
 };
-
-long prec_for(int digits) { return static_cast<long>(digits * 3.33) + 64; }
 
 nlohmann::json ball_filters_json(const std::vector<std::vector<Ball>>& f, int digits) {
   nlohmann::json a = nlohmann::json::array();
   for (const auto& w : f) {
     nlohmann::json x = nlohmann::json::array();
-    for (const Ball& b : w) x.push_back(ball_text(b, digits));
+    for (const Ball& b : w) x.push_back(certified_json(b, digits));
     a.push_back(x);
   }
   return a;
@@ -51,8 +49,7 @@ const bool registered = register_command(
        app.add_option("--filters", o->filters, "filter sizes k_1,...,k_L (stride one), e.g. 4,2")->required();
        app.add_option("--strides", o->strides, "strides s_1,...,s_L (Section 5 needs all ones)");
        app.add_option("form", o->form, "end-to-end filter w (k coefficients, or an expression in x, y)")->required();
-       app.add_option("--digits", o->digits, "significant digits of irrational enclosures (default 15)")
-           ->check(CLI::Range(1, 10000));
+       add_digits_option(app, o->digits);
        app.add_option("--max-classes", o->max_classes,
                       "list at most this many classes (default 10000); larger "
                       "fibers are only counted")
@@ -66,7 +63,7 @@ const bool registered = register_command(
          const Integer components = count * pow(Integer(2), L - 1);
          const bool listed = count <= Integer(o->max_classes);
          std::optional<Fiber> fib;
-         if (listed) fib = fiber(arch, w, prec_for(o->digits), o->max_classes);
+         if (listed) fib = fiber(arch, w, bits_for_digits(o->digits), o->max_classes);
          if (o->json) {
            nlohmann::json j;
            j["architecture"] = arch.to_string();
@@ -80,7 +77,7 @@ const bool registered = register_command(
              nlohmann::json factors = nlohmann::json::array();
              for (const FiberFactor& f : fib->factors) {
                nlohmann::json c = nlohmann::json::array();
-               for (const Ball& b : f.factor.coefficients) c.push_back(ball_text(b, o->digits));
+               for (const Ball& b : f.factor.coefficients) c.push_back(certified_json(b, o->digits));
                factors.push_back(
                    {{"label", f.label},
                     {"degree", f.factor.degree},

@@ -88,22 +88,25 @@ const bool roots_registered = register_command(
     {330, "roots", "certified real roots in P^1: isolating intervals with rational endpoints",
      [](CLI::App& app) -> std::function<int()> {
        auto o = add_form_options(app);
-       auto digits = std::make_shared<int>(15);
-       app.add_option("--digits", *digits, "refine every interval to width <= 10^-N and print N digits (default 15)")
-           ->check(CLI::Range(0, 100000));
+       auto digits = std::make_shared<int>(default_digits);
+       add_digits_option(app, *digits);
        return [o, digits] {
          BinaryForm p = parse_form(o->form);
-         std::vector<RealRoot> roots = real_roots(p, *digits);
+         std::vector<RealRoot> roots = real_roots(p);
          if (o->json) {
            nlohmann::json a = nlohmann::json::array();
            for (const RealRoot& r : roots) {
              nlohmann::json j;
              j["at_infinity"] = r.at_infinity();
-             j["lo"] = r.at_infinity() ? nlohmann::json(nullptr) : nlohmann::json(r.lo().to_string());
-             j["hi"] = r.at_infinity() ? nlohmann::json(nullptr) : nlohmann::json(r.hi().to_string());
+             if (r.at_infinity()) {
+               j["lo"] = j["hi"] = nullptr;
+               j["decimal"] = "inf";
+             } else {  // a certified real: the interval is refined until it decides the decimal
+               const nlohmann::json c = certified_json(AlgebraicReal(r), *digits);
+               for (const char* key : {"lo", "hi", "decimal"}) j[key] = c[key];
+             }
              j["exact"] = r.is_exact();
              j["multiplicity"] = r.multiplicity();
-             j["decimal"] = r.to_decimal(*digits);
              j["point"] = r.at_infinity() ? "(1:0)" : "(t:1)";
              a.push_back(j);
            }
@@ -112,14 +115,19 @@ const bool roots_registered = register_command(
            j["distinct_real_roots"] = roots.size();
            j["digits"] = *digits;
            j["certified"] =
-               "each interval contains exactly one root of the square-free part; |root - decimal| <= 10^-digits";
+               "each interval contains exactly one root of the square-free part and every point of it rounds to "
+               "decimal (digits correct significant digits)";
            print_json(j);
          } else {
            if (roots.empty()) std::cout << "no real roots\n";
            for (const RealRoot& r : roots) {
              if (r.at_infinity()) std::cout << "(1:0)";
              else if (r.is_exact()) std::cout << "t = " << r.lo() << " (exact)";
-             else std::cout << "t = " << r.to_decimal(*digits) << "  in [" << r.lo() << ", " << r.hi() << "]";
+             else {
+               const AlgebraicReal a(r);
+               const std::string d = a.to_decimal(*digits);  // refines [lo, hi] until it certifies d
+               std::cout << "t = " << d << "  in [" << a.lo() << ", " << a.hi() << "]";
+             }
              std::cout << "  multiplicity " << r.multiplicity() << '\n';
            }
          }

@@ -14,7 +14,7 @@ namespace {
 
 struct RecoverOptions {
   std::string filters, strides, init, limit;
-  int digits = 30;
+  int digits = default_digits;
   bool json = false;
 };
 
@@ -29,15 +29,13 @@ const bool registered = register_command(
        app.add_option("--init", o->init, "initial filters w_1;w_2;... e.g. \"1,6,11,6;4,1\"")->required();
        app.add_option("--limit", o->limit, "limit end-to-end filter (k coefficients, or an expression in x, y)")
            ->required();
-       app.add_option("--digits", o->digits, "decimal digits, each within 10^-digits (default 30)")
-           ->check(CLI::Range(1, 10000));
+       add_digits_option(app, o->digits);
        app.add_flag("--json", o->json, "print one JSON object on stdout");
        return [o] {
          const Architecture arch = parse_filters_arg(o->filters, o->strides);
          const Filters init = parse_params_arg(o->init, "--init");
          const BinaryForm limit = parse_form(o->limit, arch.end_to_end_filter_size() - 1);
-         const long prec = static_cast<long>(o->digits * 3.33) + 64;
-         const ScaleRecovery rec = recover_scales(arch, init, limit, prec);
+         const ScaleRecovery rec = recover_scales(arch, init, limit, bits_for_digits(o->digits));
          const int d = o->digits;
          nlohmann::json delta = nlohmann::json::array();
          for (const Rational& x : rec.delta) delta.push_back(x.to_string());
@@ -82,8 +80,8 @@ const bool registered = register_command(
            nlohmann::json enclosed = nlohmann::json::array();
            for (const ClassScalesEnclosure& e : rec.enclosed) {
              nlohmann::json beta = nlohmann::json::array(), kappa = nlohmann::json::array();
-             for (const Ball& b : e.beta) beta.push_back(ball_text(b, d));
-             for (const Ball& b : e.abs_kappa) kappa.push_back(ball_text(b, d));
+             for (const Ball& b : e.beta) beta.push_back(certified_json(b, d));
+             for (const Ball& b : e.abs_kappa) kappa.push_back(certified_json(b, d));
              enclosed.push_back({{"notation", e.notation}, {"beta", beta}, {"abs_kappa", kappa}});
            }
            print_json({{"architecture", arch.to_string()},

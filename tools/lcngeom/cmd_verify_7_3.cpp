@@ -11,7 +11,7 @@ namespace lcngeom::cli {
 namespace {
 
 struct Verify73Options {
-  int digits = 20;
+  int digits = default_digits;
   bool json = false;
 };
 
@@ -20,11 +20,9 @@ const bool registered = register_command(
      "exact certificate of Section 7.3 (critical points for u = [2,0,5,0,2]); exit 1 if a claim fails",
      [](CLI::App& app) -> std::function<int()> {
        auto o = std::make_shared<Verify73Options>();
-       app.add_option("--digits", o->digits, "certified decimal digits of the irrational real points (default 20)");
+       add_digits_option(app, o->digits);
        app.add_flag("--json", o->json, "print one JSON object on stdout");
        return [o] {
-         if (o->digits < 0 || o->digits > 10000)
-           throw invalid_argument("--digits must be in 0..10000, got " + std::to_string(o->digits));
          Certificate7_3 c = certify_section_7_3(o->digits);
          if (o->json) {
            nlohmann::json claims = nlohmann::json::array();

@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "command.hpp"
 #include "lcngeom/lcngeom.hpp"
 
 namespace lcngeom::cli {
@@ -47,50 +48,43 @@ inline InnerProduct parse_norm_arg(const std::string& text, int degree) {
 /// --target, --norm, --digits.
 struct SquareLossArgs {
   std::string filters, strides, target, norm = "euclidean";
-  int digits = 30;
+  int digits = default_digits;
 };
 
-inline void add_square_loss_options(CLI::App& app, SquareLossArgs& a, const char* digits_help) {
+inline void add_square_loss_options(CLI::App& app, SquareLossArgs& a) {
   app.add_option("--filters", a.filters, "filter sizes k_1,...,k_L (stride one), e.g. 4,2")->required();
   app.add_option("--strides", a.strides, "strides s_1,...,s_L (Section 5 needs all ones)");
   app.add_option("--target", a.target, "target filter u (k coefficients, or an expression in x, y)")->required();
   app.add_option("--norm", a.norm,
                  "inner product: euclidean (default), bombieri (eq. 6.10), or a symmetric positive definite "
                  "matrix \"a,b,..;c,d,..;..\"");
-  app.add_option("--digits", a.digits, digits_help);
+  add_digits_option(app, a.digits);
 }
 
-/// Checks --digits and parses --filters, --target and --norm.
+/// Parses --filters, --target and --norm.
 struct SquareLossProblem {
   Architecture arch;
   BinaryForm target;
   InnerProduct sigma;
 };
 inline SquareLossProblem parse_square_loss(const SquareLossArgs& a) {
-  if (a.digits < 0 || a.digits > 10000)
-    throw invalid_argument("--digits must be in 0..10000, got " + std::to_string(a.digits));
   Architecture arch = parse_filters_arg(a.filters, a.strides);
   BinaryForm u = parse_form(a.target, arch.end_to_end_filter_size() - 1);
   InnerProduct sigma = parse_norm_arg(a.norm, arch.end_to_end_filter_size() - 1);
   return {std::move(arch), std::move(u), std::move(sigma)};
 }
 
-/// A decimal of c * r (r algebraic) with |c r - d| <= 10^-digits ("0" for c = 0).
-/// The enclosure is refined well below the last digit, so that r and -r round
-/// alike except next to a rounding boundary.
+/// c r to `digits` significant digits (decimal.hpp's policy, exact).
 inline std::string scaled_decimal(const RealRoot& r, const Rational& c, int digits) {
-  if (c.is_zero()) return "0";
-  RealRoot x = r;
-  x.refine(Rational(Integer(1), pow(Integer(10), static_cast<unsigned long>(digits) + 3)) / abs(c));
-  return (c * (x.lo() + x.hi()) * Rational(1, 2)).to_decimal(digits);
+  return to_decimal(c * AlgebraicReal(r), digits);
 }
 
-inline std::string decimal(const RealRoot& r, int digits) { return scaled_decimal(r, Rational(1), digits); }
+inline std::string decimal(const RealRoot& r, int digits) { return r.to_decimal(digits); }
 
-/// Exact rationals as strings; a ball as Arb's "[mid +/- rad]".
+/// Exact rationals as strings; a ball as the decimal it certifies (decimal.hpp).
 inline std::string ball_text(const Ball& b, int digits) {
   if (b.is_exact()) return b.midpoint().to_string();
-  return b.to_string(digits);
+  return to_decimal(b, digits);
 }
 
 inline nlohmann::json filters_json(const Filters& theta) {
