@@ -16,8 +16,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 PACKAGES=(g++ cmake make pkg-config libgmp-dev libmpfr-dev libflint-dev libflint-arb-dev libboost-dev
-          catch2 libbenchmark-dev libeigen3-dev libcli11-dev nlohmann-json3-dev libpari-dev
-          clang libfuzzer-14-dev)
+          catch2 libbenchmark-dev libeigen3-dev libcli11-dev nlohmann-json3-dev python3-jsonschema libpari-dev
+          pari-gp clang libfuzzer-14-dev)
 
 install_packages() {
   local missing=()

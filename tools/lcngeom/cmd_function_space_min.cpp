@@ -5,6 +5,7 @@
 
 #include "command.hpp"
 #include "json_minimum.hpp"
+#include "options.hpp"
 #include "section5_args.hpp"
 
 namespace lcngeom::cli {
@@ -23,9 +24,11 @@ const bool registered = register_command(
      [](CLI::App& app) -> std::function<int()> {
        auto o = std::make_shared<MinOptions>();
        add_square_loss_options(app, o->loss);
-       app.add_flag("--json", o->json, "print one JSON object on stdout");
+       add_json_flag(app, o->json);
        return [o] {
          const auto [arch, u, sigma] = parse_square_loss(o->loss);
+         // The search over the loci runs only for a target outside the function space.
+         if (form_region(arch, u) == Region::complement) check_solver_degree(u.degree(), "the degree of --target");
          const FunctionSpaceMinimum m = minimum_on_function_space(arch, u, sigma);
          if (o->json) {
            nlohmann::json j = minimum_json(m, o->loss.digits);

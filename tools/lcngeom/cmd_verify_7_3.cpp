@@ -4,6 +4,7 @@
 
 #include "command.hpp"
 #include "lcngeom/error.hpp"
+#include "options.hpp"
 #include "section7_3.hpp"
 
 namespace lcngeom::cli {
@@ -11,8 +12,8 @@ namespace lcngeom::cli {
 namespace {
 
 struct Verify73Options {
-  int digits = default_digits;
-  bool json = false;
+  int digits = kDefaultDigits;
+  bool json = false, quiet = false;
 };
 
 const bool registered = register_command(
@@ -21,7 +22,8 @@ const bool registered = register_command(
      [](CLI::App& app) -> std::function<int()> {
        auto o = std::make_shared<Verify73Options>();
        add_digits_option(app, o->digits);
-       app.add_flag("--json", o->json, "print one JSON object on stdout");
+       add_quiet_flag(app, o->quiet, "print only the claims (no certificate text)");
+       add_json_flag(app, o->json);
        return [o] {
          Certificate7_3 c = certify_section_7_3(o->digits);
          if (o->json) {
@@ -33,7 +35,8 @@ const bool registered = register_command(
            j["ok"] = c.ok();
            print_json(j);
          } else {
-           std::cout << c.text << "\nClaims of Section 7.3:\n";
+           if (!o->quiet) std::cout << c.text << '\n';
+           std::cout << "Claims of Section 7.3:\n";
            int passed = 0;
            for (const auto& cl : c.claims) {
              std::cout << (cl.ok ? "\u2713 " : "\u2717 ") << cl.claim << "  [" << cl.compared << "]\n";

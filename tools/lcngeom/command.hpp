@@ -13,7 +13,6 @@
 #include <nlohmann/json.hpp>
 
 #include "lcngeom/binary_form.hpp"
-#include "lcngeom/decimal.hpp"
 
 namespace lcngeom::cli {
 
@@ -41,16 +40,6 @@ BinaryForm parse_form(std::string_view text, int degree = -1);
 
 /// Prints a JSON object on stdout as one line followed by a newline.
 void print_json(const nlohmann::json& j);
-
-/// --digits: the number of correct significant digits of printed decimals
-/// (lcngeom/decimal.hpp's policy), one meaning and one default everywhere.
-inline CLI::Option* add_digits_option(CLI::App& app, int& digits) {
-  digits = default_digits;
-  return app
-      .add_option("--digits", digits,
-                  "correct significant digits of printed decimals (default " + std::to_string(default_digits) + ")")
-      ->check(CLI::Range(1, max_digits));
-}
 
 }  // namespace lcngeom::cli
 

@@ -1,7 +1,6 @@
 // JSON and text encodings of critical point sets (shared by `critical`,
-// `verify-7.3` and the ledger).  Exact rationals are strings; the exact real
-// values are certified reals {"decimal", "lo", "hi"} printed with `digits`
-// correct significant digits (json_forms.hpp, lcngeom/decimal.hpp).
+// `verify-7.3` and the ledger).  Exact numbers are strings; irrational values
+// are certified reals {"decimal", "lo", "hi"} (json_forms.hpp).
 #ifndef LCNGEOM_TOOLS_JSON_CRITICAL_HPP
 #define LCNGEOM_TOOLS_JSON_CRITICAL_HPP
 
@@ -31,30 +30,29 @@ inline nlohmann::json coefficients_json(const BinaryForm& p) {
   return a;
 }
 
+/// The `critical` output for a locus (docs/lcngeom.schema.json, "critical").
 inline nlohmann::json critical_json(const CriticalPointSet& r, int digits) {
   nlohmann::json orbits = nlohmann::json::array();
   for (const CriticalOrbit& o : r.orbits)
     orbits.push_back({{"minimal_polynomial", o.minimal_polynomial.to_string("z")},
                       {"size", o.size()},
-                      {"real", o.real_count},
+                      {"real_count", o.real_count},
                       {"cell", o.cell}});
   nlohmann::json rational = nlohmann::json::array();
-  for (const BinaryForm& p : r.rational_points) rational.push_back(coefficients_json(p));
+  for (const BinaryForm& p : r.rational_points) rational.push_back(form_json(p));
   nlohmann::json real = nlohmann::json::array();
   for (const RealCriticalPoint& p : r.real_points) {
-    nlohmann::json j{{"coefficients", certified_json(p.coefficients, digits)},
-                     {"rrmp", p.rrmp.to_string()},
-                     {"distance_squared", certified_json(p.distance_squared, digits)},
-                     {"rational", p.exact.has_value()},
-                     {"orbit", p.orbit}};
-    if (p.exact) {
-      j["exact"] = coefficients_json(*p.exact);
-      j["form"] = p.exact->to_string();
-      j["distance_squared_exact"] = rational_json(p.distance_squared.rational());
-    }
-    real.push_back(j);
+    real.push_back({{"coefficients", certified_json(p.coefficients, digits)},
+                    {"rrmp", p.rrmp.to_string()},
+                    {"distance_squared", certified_json(p.distance_squared, digits)},
+                    {"distance_squared_exact",
+                     p.exact ? rational_json(p.distance_squared.rational()) : nlohmann::json(nullptr)},
+                    {"rational", p.exact.has_value()},
+                    {"exact", p.exact ? form_json(*p.exact) : nlohmann::json(nullptr)},
+                    {"orbit", p.orbit}});
   }
-  return {{"locus", partition_json(r.lambda)},
+  return {{"problem", "locus"},
+          {"locus", partition_json(r.lambda)},
           {"target", form_json(r.target)},
           {"inner_product", r.inner_product.name()},
           {"matrix", matrix_json(r.inner_product.matrix())},

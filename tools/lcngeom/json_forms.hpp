@@ -1,7 +1,9 @@
-// JSON encodings shared by the subcommands.  Exact rationals are strings
-// ("-12/5"), certified reals objects {"decimal", "lo", "hi"} (decimal.hpp's
-// digits policy, exact rational endpoints), multiplicities and counts JSON
-// integers.
+// JSON encodings shared by the subcommands, one per definition of
+// docs/lcngeom.schema.json: exact numbers are strings ("-12/5"), counts and
+// multiplicities JSON integers, a form {"form", "coefficients", "degree"}, a
+// partition an array of parts (descending), an rrmp {"rrmp", "rho", "gamma",
+// "lambda"}, filter coefficients ("weights") an array of filters, a certified
+// real {"decimal", "lo", "hi"} with lo <= x <= hi exactly.
 #ifndef LCNGEOM_TOOLS_JSON_FORMS_HPP
 #define LCNGEOM_TOOLS_JSON_FORMS_HPP
 
@@ -60,6 +62,82 @@ inline nlohmann::json rrmp_json(const Rrmp& r) {
           {"rho", std::vector<int>(r.rho().begin(), r.rho().end())},
           {"gamma", std::vector<int>(r.gamma().begin(), r.gamma().end())},
           {"lambda", partition_json(r.lambda())}};
+}
+
+/// Filter coefficients theta = (w_1, ..., w_L): [["2","0","5","0"],["1","0"]].
+inline nlohmann::json weights_json(const Filters& theta) {
+  nlohmann::json a = nlohmann::json::array();
+  for (const auto& w : theta) {
+    nlohmann::json f = nlohmann::json::array();
+    for (const Rational& x : w) f.push_back(x.to_string());
+    a.push_back(f);
+  }
+  return a;
+}
+
+/// An Integer count as a JSON integer when it fits, else as a string of digits.
+inline nlohmann::json count_json(const Integer& n) {
+  if (n.fits_long()) return n.to_long();
+  return n.to_string();
+}
+
+// ---------------------------------------------------------------- decimals
+// Every decimal the CLI prints goes through decimal.hpp (the library's one
+// formatter: --digits = correct significant digits, docs/cli.md).
+
+/// q with `digits` significant digits.
+inline std::string decimal_text(const Rational& q, int digits) { return to_decimal(q, digits); }
+/// A ball with the digits it decides (decimal.hpp).
+inline std::string decimal_text(const Ball& b, int digits) { return to_decimal(b, digits); }
+/// c t for a rational c and t the finite root r.
+inline std::string decimal_text(const RealRoot& r, const Rational& c, int digits) {
+  if (c.is_zero()) return "0";
+  return (c * AlgebraicReal(r)).to_decimal(digits);
+}
+/// The root t of an isolated real root.
+inline std::string decimal_text(const RealRoot& r, int digits) { return AlgebraicReal(r).to_decimal(digits); }
+
+// ---------------------------------------------------------------- certified reals
+
+/// {"decimal": d, "lo": "p/q", "hi": "p/q"}: the value x satisfies lo <= x <= hi
+/// exactly; d is its decimal (lo == hi: x is that rational).
+inline nlohmann::json certified_real_json(const std::string& decimal, const Rational& lo, const Rational& hi) {
+  return {{"decimal", decimal}, {"lo", lo.to_string()}, {"hi", hi.to_string()}};
+}
+
+inline nlohmann::json certified_real_json(const Rational& exact, int digits) {
+  return certified_real_json(decimal_text(exact, digits), exact, exact);
+}
+
+/// An isolated real root (not (1:0)): its interval narrowed until it
+/// certifies the decimal.
+inline nlohmann::json certified_real_json(const RealRoot& r, int digits) {
+  return certified_json(AlgebraicReal(r), digits);
+}
+
+/// c t for a rational c and an isolated real root t.
+inline nlohmann::json certified_real_json(const RealRoot& r, const Rational& c, int digits) {
+  if (c.is_zero()) return certified_real_json("0", Rational(), Rational());
+  return certified_json(c * AlgebraicReal(r), digits);
+}
+
+/// A finite ball [m - r, m + r] (endpoints are exact dyadic rationals).
+inline nlohmann::json certified_real_json(const Ball& b, int digits) {
+  return certified_real_json(decimal_text(b, digits), b.lower(), b.upper());
+}
+
+/// A decimal d the library certifies as |x - d| <= 10^-digits (its results
+/// that still carry decimal strings): [d - 10^-digits, d + 10^-digits].
+inline nlohmann::json certified_real_from_decimal(const std::string& d, int digits) {
+  const Rational x(d);
+  const Rational eps(Integer(1), pow(Integer(10), static_cast<unsigned long>(digits)));
+  return certified_real_json(d, x - eps, x + eps);
+}
+
+/// An exact rational, or a certified real when only an enclosure is known.
+inline nlohmann::json coefficient_json(const Ball& b, int digits) {
+  if (b.is_exact()) return b.midpoint().to_string();
+  return certified_real_json(b, digits);
 }
 
 }  // namespace lcngeom::cli

@@ -1,6 +1,6 @@
 // JSON and text encodings of FunctionSpaceMinimum (shared by `classify-params`
-// and `function-space-min`).  Exact rationals are strings, exact reals
-// certified reals {"decimal", "lo", "hi"} with `digits` significant digits.
+// and `function-space-min`).  Exact numbers are strings; irrational values
+// are certified reals {"decimal", "lo", "hi"} (json_forms.hpp).
 #ifndef LCNGEOM_TOOLS_JSON_MINIMUM_HPP
 #define LCNGEOM_TOOLS_JSON_MINIMUM_HPP
 
@@ -18,17 +18,15 @@ inline nlohmann::json optional_rational_json(const AlgebraicReal& x) {
   return x.is_rational() ? rational_json(x.rational()) : nlohmann::json(nullptr);
 }
 
+/// A candidate point: coefficients and distance as certified reals, the
+/// point itself as a form when it is rational.
 inline nlohmann::json candidate_json(const FunctionSpaceCandidate& c, int digits) {
-  nlohmann::json j{{"coefficients", certified_json(c.coefficients, digits)},
-                   {"rrmp", c.rrmp ? nlohmann::json(c.rrmp->to_string()) : nlohmann::json(nullptr)},
-                   {"locus", c.lambda ? partition_json(*c.lambda) : nlohmann::json(nullptr)},
-                   {"distance_squared", certified_json(c.distance_squared, digits)},
-                   {"distance_squared_exact", optional_rational_json(c.distance_squared)}};
-  if (c.exact) {
-    j["exact"] = coefficients_json(*c.exact);
-    j["form"] = c.exact->to_string();
-  }
-  return j;
+  return {{"coefficients", certified_json(c.coefficients, digits)},
+          {"rrmp", c.rrmp ? nlohmann::json(c.rrmp->to_string()) : nlohmann::json(nullptr)},
+          {"locus", c.lambda ? partition_json(*c.lambda) : nlohmann::json(nullptr)},
+          {"distance_squared", certified_json(c.distance_squared, digits)},
+          {"distance_squared_exact", optional_rational_json(c.distance_squared)},
+          {"exact", c.exact ? form_json(*c.exact) : nlohmann::json(nullptr)}};
 }
 
 inline std::string value_text(const FunctionSpaceMinimum& m, int digits) {

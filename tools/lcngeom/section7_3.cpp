@@ -175,11 +175,13 @@ Certificate7_3 certify_section_7_3(int digits) {
         images.push_back(i);
         image_loci.insert(points[i].lambda);
       }
-    arch_json.push_back({{"filters", archs[a]},
+    std::vector<nlohmann::json> loci_of_images;
+    for (const std::string& l : image_loci) loci_of_images.push_back(partition_json(Partition::parse(l)));
+    arch_json.push_back({{"filter_sizes", archs[a]},
                          {"filling", filling},
                          {"contains_target", contains_u},
                          {"image_points", images},
-                         {"image_loci", std::vector<std::string>(image_loci.begin(), image_loci.end())}});
+                         {"image_loci", loci_of_images}});
     text << "  " << arch.to_string() << ": " << (filling ? "filling" : "not filling") << " (" << even
          << " even filters); u " << (contains_u ? "is" : "is not") << " in the function space; " << images.size()
          << " of the real critical points are images of critical parameters\n";
@@ -222,7 +224,6 @@ Certificate7_3 certify_section_7_3(int digits) {
     for (std::size_t a = 0; a < archs.size(); ++a) {
       const Architecture arch(archs[a]);
       const FunctionSpaceMinimum m = minimum_on_function_space(arch, u, e);
-      nlohmann::json mj = nlohmann::json::array();
       std::vector<std::string> names;
       for (const FunctionSpaceCandidate& c : m.minimisers) {
         std::string name;
@@ -234,11 +235,10 @@ Certificate7_3 certify_section_7_3(int digits) {
           name += "]";
         }
         names.push_back(name + " (rrmp " + (c.rrmp ? c.rrmp->to_string() : std::string("-")) + ")");
-        mj.push_back(c.exact ? coefficients_json(*c.exact) : certified_json(c.coefficients, digits));
         if (a == 0 && c.exact) mins42.push_back(*c.exact);
       }
       const std::string value = value_text(m, digits);
-      arch_json[a]["global_minimum"] = {{"value", value}, {"complete", m.complete}, {"minimisers", mj}};
+      arch_json[a]["global_minimum"] = minimum_json(m, digits);
       text << "  " << arch.to_string() << ": min = " << value << " at " << join(names, ", ") << "\n";
     }
     const auto c = classify_parameter(
@@ -286,9 +286,9 @@ Certificate7_3 certify_section_7_3(int digits) {
     text << "\nCorollary 5.14: delta = " << delta << ", kappa^2 = (sqrt(" << disc << ") - " << delta
          << ")/2, kappa = +-" << to_decimal(k, digits) << "\n";
   }
-  cert.data = {{"target", coefficients_json(u)},
+  cert.data = {{"target", form_json(u)},
                {"loci", loci},
-               {"total_real", total_real},
+               {"total_real_count", total_real},
                {"architectures", arch_json},
                {"kappa", kappa}};
   cert.text = text.str();
