@@ -53,7 +53,7 @@ const bool registered = register_command(
            // Fail fast: say what the table would take before computing any of it.
            const EdDegreeTablePlan plan = ed_degree_table_plan(o->degree, opt);
            if (!plan.scanned || plan.over_limit > 0)
-             throw not_supported("ed-degree --degree " + std::to_string(o->degree) + ": " + plan.summary() +
+             throw resource_limit("ed-degree --degree " + std::to_string(o->degree) + ": " + plan.summary() +
                                  " (--locus, --max-porteous)");
            check_limit(o->degree, kMaxEnumerationDegree, "--degree", "the partitions of n are enumerated");
          }
