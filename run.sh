@@ -5,7 +5,8 @@
 #   ./run.sh sanitize        build build-asan/ with ASan+UBSan and run the test suite there
 #   ./run.sh tsan            build build-tsan/ with ThreadSanitizer and run the multi-threaded tests
 #                            (Catch2 tag [threads] or "thread" in the name, CLI scripts using --threads)
-#   ./run.sh fuzz [seconds]  build build-fuzz/ (clang, libFuzzer, ASan+UBSan) and run every harness of
+#   ./run.sh fuzz [seconds]  build build-fuzz/ (clang, libFuzzer, ASan+UBSan; libclang-rt-14-dev holds their
+#                            runtimes, only recommended by clang) and run every harness of
 #                            tests/fuzz for [seconds] (default 60) on its seed corpus
 #   ./run.sh bench [rrmp|ed_degree] [args]
 #                            build the benchmarks (target `bench`) and run build/bin/bench_rrmp
@@ -16,8 +17,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 PACKAGES=(g++ cmake make pkg-config libgmp-dev libmpfr-dev libflint-dev libflint-arb-dev libboost-dev
-          catch2 libbenchmark-dev libeigen3-dev libcli11-dev nlohmann-json3-dev libpari-dev
-          clang libfuzzer-14-dev)
+          catch2 libbenchmark-dev libeigen3-dev libcli11-dev nlohmann-json3-dev python3-jsonschema libpari-dev
+          pari-gp clang libfuzzer-14-dev libclang-rt-14-dev)
 
 install_packages() {
   local missing=()

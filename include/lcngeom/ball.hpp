@@ -66,11 +66,10 @@ class Ball {
   bool is_positive() const noexcept;
   bool is_negative() const noexcept;
   bool contains_zero() const noexcept;
-  /// Arb's decimal form "[1.41421356 +/- 2.38e-9]" with `digits` significant digits.
+  /// Arb's midpoint-radius form "[1.41421356 +/- 2.38e-9]" with at most
+  /// `digits` digits of the midpoint (diagnostics; decimals of the digits
+  /// policy come from to_decimal(), decimal.hpp).
   std::string to_string(long digits = 15) const;
-  /// The midpoint alone with `digits` significant digits (Arb's ARB_STR_NO_RADIUS):
-  /// an approximation, not an enclosure.
-  std::string midpoint_string(long digits) const;
 
  private:
   struct FromFlint {};

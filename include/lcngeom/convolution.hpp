@@ -19,11 +19,8 @@
 // a 2x2 filter on a 3x2 input gives a 2x1x3x2 tensor).  Composition contracts
 // the middle D modes.
 //
-// Exact versions return RatMatrix / RatTensor; the *_double versions build the
-// same matrices in double precision (DoubleMatrix, row-major, for float
-// baselines; map it into Eigen with
-// Eigen::Map<Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(m.entries.data(), m.rows,
-// m.cols)).
+// Everything here is exact (RatMatrix / RatTensor); double-precision copies
+// for floating-point baselines live in bench/support/double_convolution.hpp.
 #ifndef LCNGEOM_CONVOLUTION_HPP
 #define LCNGEOM_CONVOLUTION_HPP
 
@@ -68,28 +65,6 @@ std::vector<RatMatrix> circulant_layer_matrices(const Architecture& arch, const 
 
 /// The top-left rows x cols block of M; throws invalid_argument if too large.
 RatMatrix top_left_block(const RatMatrix& M, long rows, long cols);
-
-// ------------------------------------------------------------ 1-D, double
-
-/// A dense row-major matrix of doubles.
-struct DoubleMatrix {
-  long rows = 0, cols = 0;
-  std::vector<double> entries;  ///< rows * cols, row-major
-
-  DoubleMatrix() = default;
-  /// The zero matrix; throws invalid_argument for negative sizes.
-  DoubleMatrix(long r, long c);
-  double& operator()(long i, long j) { return entries[static_cast<std::size_t>(i * cols + j)]; }
-  double operator()(long i, long j) const { return entries[static_cast<std::size_t>(i * cols + j)]; }
-  /// Throws invalid_argument on a size mismatch.
-  friend DoubleMatrix operator*(const DoubleMatrix& a, const DoubleMatrix& b);
-};
-
-/// toeplitz_matrix / circulant_matrix in double precision (same conventions).
-DoubleMatrix toeplitz_matrix_double(const std::vector<double>& w, int stride, int output_size);
-DoubleMatrix circulant_matrix_double(const std::vector<double>& w, int stride, int size);
-/// Each entry rounded to the nearest double.
-DoubleMatrix to_double(const RatMatrix& M);
 
 // ------------------------------------------------------------ D dimensions
 

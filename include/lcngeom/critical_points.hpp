@@ -1,7 +1,7 @@
 // lcngeom/critical_points.hpp -- exact critical points of the weighted
 // squared distance on multiple root loci (Theorem 5.2, eq. 5.3, Section 6,
-// Section 7.3), of the parameter-space loss of a two-layer LCN with a linear
-// filter (Example 5.10), and the Lagrange-multiplier quartic of Example 6.5.
+// Section 7.3).  (Example 5.10 is in linear_factor_critical.hpp, Example 6.5
+// in quadric_multiplier.hpp.)
 //
 // Problem.  Given a partition lambda of n, a rational target u in R[x,y]_n and
 // an inner product Sigma, find every complex point w of Delta_lambda whose
@@ -28,7 +28,15 @@
 // them) and the Gram block M_g^T Sigma M_G has full rank.  Every surviving
 // factor therefore is one Galois orbit of genuine critical points, and no
 // critical point is missed: resultants vanish at every common zero and each
-// cell is handled.  Limits: at most 2 root coordinates per cell (partitions
+// cell is handled.
+//
+// Results are exact.  A real critical point is a real root zeta of its
+// orbit's minimal polynomial; its coefficients and its distance to u are
+// AlgebraicReals (algebraic_real.hpp: minimal polynomial + isolating
+// interval), and the real points are sorted by distance exactly (equal
+// distances recognised through their minimal polynomials, distinct ones
+// separated by refinement), ties by their coefficient vectors.  Decimals are
+// made only when printing (decimal.hpp).  Limits: at most 2 root coordinates per cell (partitions
 // with at most two repeated roots, e.g. all of degree <= 5); otherwise
 // not_supported (use ed_degree.hpp for counts).  The solver also refuses,
 // with not_supported, a target at which the rank condition holds along a
@@ -45,12 +53,10 @@
 #include <string>
 #include <vector>
 
-#include "lcngeom/architecture.hpp"
+#include "lcngeom/algebraic_real.hpp"
 #include "lcngeom/binary_form.hpp"
 #include "lcngeom/inner_product.hpp"
-#include "lcngeom/mpoly.hpp"
 #include "lcngeom/partition.hpp"
-#include "lcngeom/rat_matrix.hpp"
 #include "lcngeom/rat_poly.hpp"
 #include "lcngeom/real_roots.hpp"
 #include "lcngeom/rrmp.hpp"
@@ -58,7 +64,6 @@
 namespace lcngeom {
 
 struct CriticalPointOptions {
-  int digits = 30;         ///< decimal digits of the certified real enclosures (>= 0)
   std::uint64_t seed = 1;  ///< seeds the random combinations and shears (results do not depend on it)
   /// If set, called with a one-line status at each stage (each cell's
   /// elimination, the certification of the real points): the cost grows
@@ -91,27 +96,28 @@ struct CriticalOrbit {
 /// reduced mod the minimal polynomial (costs an inversion in Q(zeta)).
 RatPoly orbit_coefficient(const CriticalOrbit& orbit, int i);
 
-/// A real critical point, certified.
+/// A real critical point, exact.
 struct RealCriticalPoint {
-  std::size_t orbit = 0;                  ///< index into CriticalPointSet::orbits
-  RealRoot root;                          ///< the real root of the orbit's minimal polynomial
-  std::vector<std::string> coefficients;  ///< decimals d_i with |w_i - d_i| <= 10^-digits
-  std::optional<BinaryForm> exact;        ///< the point itself if it is rational
-  Rrmp rrmp;                              ///< its real root multiplicity pattern (exact)
-  std::string distance_squared;           ///< decimal, |.| <= 10^-digits
-  std::optional<Rational> distance_squared_exact;
+  std::size_t orbit = 0;  ///< index into CriticalPointSet::orbits
+  RealRoot root;          ///< the real root zeta of the orbit's minimal polynomial
+  /// w_0, ..., w_n: the point is w = sum_i w_i x^{n-i} y^i (w_i = orbit_coefficient(orbit, i) at zeta).
+  std::vector<AlgebraicReal> coefficients;
+  std::optional<BinaryForm> exact;  ///< the point itself if it is rational
+  Rrmp rrmp;                        ///< its real root multiplicity pattern (exact)
+  AlgebraicReal distance_squared;   ///< ||w - u||^2_Sigma
 };
 
 struct CriticalPointSet {
   Partition lambda;
   BinaryForm target;
   InnerProduct inner_product = InnerProduct::euclidean(0);
-  int digits = 30;
   std::vector<CriticalOrbit> orbits;  ///< surviving irreducible factors
   int complex_count = 0;              ///< sum of the orbit sizes: distinct complex critical points
   int real_count = 0;
-  std::vector<BinaryForm> rational_points;     ///< sorted by coefficient vector
-  std::vector<RealCriticalPoint> real_points;  ///< every real one, by increasing distance
+  std::vector<BinaryForm> rational_points;  ///< sorted by coefficient vector
+  /// Every real one, by increasing distance to the target (exact order; ties
+  /// by coefficient vector, lexicographically).
+  std::vector<RealCriticalPoint> real_points;
   /// Factors of the eliminants that were removed, with the reason.
   std::vector<std::string> removed;
 };
@@ -123,62 +129,6 @@ struct CriticalPointSet {
 /// coordinates in a cell or a target with infinitely many critical points.
 CriticalPointSet critical_points(const Partition& lambda, const BinaryForm& target, const InnerProduct& sigma,
                                  const CriticalPointOptions& options = {});
-
-// ---------------------------------------------------------------- Example 5.10
-
-/// A critical point of the parameter-space loss L(q1, q2) = ||q1 q2 - u||^2_Sigma
-/// of a two-layer LCN whose first or second filter has size 2 (q1 linear),
-/// modulo the rescaling (q1, q2) ~ (t q1, q2 / t).  Chart: q1 = x + a y
-/// (parameters (a, h_0..h_c)) or, for q1 = y, q1 = s x + y (parameters
-/// (s, h_0..h_c) at s = 0).
-struct LinearFactorCriticalPoint {
-  std::size_t orbit = 0;
-  bool real = false;
-  bool global = false;                  ///< q1 q2 = u (loss 0); otherwise spurious
-  bool chart_at_infinity = false;       ///< q1 = y
-  std::vector<std::string> parameters;  ///< decimals (real points only)
-  std::string loss;                     ///< decimal (real points only)
-  /// Real points: the Hessian of L in the chart is positive definite
-  /// (all leading principal minors > 0, certified); nullopt for complex points.
-  std::optional<bool> hessian_positive_definite;
-  std::vector<int> hessian_minor_signs;  ///< signs of the leading principal minors (real points)
-};
-
-struct LinearFactorCriticalSet {
-  Architecture architecture{std::vector<int>{2, 2}};
-  int complex_count = 0, real_count = 0;
-  int global_count = 0, global_real = 0, spurious_count = 0, spurious_real = 0;
-  std::vector<RatPoly> orbits;                    ///< minimal polynomials of the chart coordinate
-  std::vector<LinearFactorCriticalPoint> points;  ///< every critical point (complex ones without decimals)
-};
-
-/// Critical points of L = ||mu(theta) - u||^2_Sigma for a stride-one
-/// two-layer architecture k = (2, k2) or (k1, 2): since the linear filter q1
-/// can be normalized, they are the critical points of the reduced function
-/// D(q1) = min_{q2} ||q1 q2 - u||^2 on P^1, found exactly from the numerator
-/// of its derivative (a binary form of degree 4c + 2, c = deg q2).  Roots
-/// where the Gram matrix of q1 R_c is singular are checked separately (a
-/// consistent system there means a positive-dimensional critical set:
-/// not_supported).  Throws not_supported for other architectures.
-LinearFactorCriticalSet linear_factor_critical_points(const Architecture& arch, const BinaryForm& target,
-                                                      const InnerProduct& sigma,
-                                                      const CriticalPointOptions& options = {});
-
-// ---------------------------------------------------------------- Example 6.5
-
-/// The polynomial (6.7) of Example 6.5 for the boundary B^2 = 4AC of the
-/// function space of k = (2, 2): with S = XX^T (3 x 3, SPD) and
-/// YX^T = U S (U = (u1, u2, u3) the unconstrained optimum of eq. 6.1),
-///   (U S adj(S - l J)_{:,2})^2 - 4 (U S adj(S - l J)_{:,1}) (U S adj(S - l J)_{:,3}),
-/// J = [[0,0,1],[0,-1/2,0],[1,0,0]], as a polynomial in Q[u1, u2, u3, l]
-/// (variable names "u1","u2","u3","l").  For S = I it is the quartic (6.8),
-/// for S = diag(1, 1/2, 1) the factorisation (6.12) (see docs/paper-map.md:
-/// the printed (6.12) is this polynomial with YX^T = U S^{-1} in place of
-/// U S, a convention slip; the second overload reproduces it).
-/// Throws invalid_argument unless S is a 3 x 3 SPD matrix.
-RatMPoly quadric_multiplier_polynomial(const RatMatrix& xxt);
-/// The same with YX^T = U M for a given 3 x 3 matrix M (M = S is eq. 6.1).
-RatMPoly quadric_multiplier_polynomial(const RatMatrix& xxt, const RatMatrix& yxt_of_u);
 
 }  // namespace lcngeom
 

@@ -17,16 +17,18 @@
 // Otherwise the finest partition (1,...,1) is skipped (its only critical
 // point is u itself), as is every lambda none of whose real rrmps lies in M.
 //
-// Exactness.  Each candidate value is a real algebraic number: rational
-// points have rational distances; for an irrational point of a Galois orbit
-// Q(zeta) = Q[z]/(f) the distance N(zeta)/D(zeta)^2 has as minimal polynomial
-// the square-free part of the characteristic polynomial of multiplication by
-// N/D^2 in Q(zeta) (a power of the minimal polynomial, f being irreducible),
-// and is isolated among that polynomial's real roots.  All comparisons --
-// between candidates, and with a rational loss -- are therefore exact
-// (refinement of isolating intervals always terminates on distinct values;
-// equal values are recognised algebraically), so the minimum, the set of
-// minimisers and compare_minimum() are certified, never approximate.
+// Exactness.  Each candidate value is a real algebraic number (AlgebraicReal,
+// algebraic_real.hpp): rational points have rational distances; for an
+// irrational point of a Galois orbit Q(zeta) = Q[z]/(f) the distance
+// N(zeta)/D(zeta)^2 has as minimal polynomial the square-free part of the
+// characteristic polynomial of multiplication by N/D^2 in Q(zeta) (a power of
+// the minimal polynomial, f being irreducible), and is isolated among that
+// polynomial's real roots.  All comparisons -- between candidates, and with a
+// rational loss -- are therefore exact (refinement of isolating intervals
+// always terminates on distinct values; equal values are recognised
+// algebraically), so the minimum, the set of minimisers and compare_minimum()
+// are certified, never approximate.  Decimals are made only when printing
+// (decimal.hpp).
 //
 // Limits: those of critical_points() -- partitions needing three or more
 // repeated-root coordinates in a cell, and targets with a positive-dimensional
@@ -40,7 +42,7 @@
 // Example (Section 7.3):
 //   auto m = lcngeom::minimum_on_function_space(lcngeom::Architecture({4, 2}),
 //               lcngeom::BinaryForm{2, 0, 5, 0, 2}, lcngeom::InnerProduct::euclidean(4));
-//   // m.value_exact == 4, minimisers 2x^4 + 5x^2y^2 and 5x^2y^2 + 2y^4 (lambda = (2,1,1))
+//   // m.value == lcngeom::Rational(4), minimisers 2x^4 + 5x^2y^2 and 5x^2y^2 + 2y^4 (lambda = (2,1,1))
 #ifndef LCNGEOM_FUNCTION_SPACE_MINIMUM_HPP
 #define LCNGEOM_FUNCTION_SPACE_MINIMUM_HPP
 
@@ -48,14 +50,12 @@
 #include <string>
 #include <vector>
 
+#include "lcngeom/algebraic_real.hpp"
 #include "lcngeom/architecture.hpp"
-#include "lcngeom/ball.hpp"
 #include "lcngeom/binary_form.hpp"
 #include "lcngeom/function_space.hpp"
 #include "lcngeom/inner_product.hpp"
-#include "lcngeom/int_poly.hpp"
 #include "lcngeom/partition.hpp"
-#include "lcngeom/real_roots.hpp"
 #include "lcngeom/rrmp.hpp"
 
 namespace lcngeom {
@@ -63,30 +63,22 @@ namespace lcngeom {
 /// A point of M competing for the minimum: the zero form, the target (when it
 /// lies in M) or a real critical point of l on a stratum of M.
 struct FunctionSpaceCandidate {
-  std::optional<Partition> lambda;        ///< root pattern (nullopt for the zero form)
-  std::optional<Rrmp> rrmp;               ///< exact (nullopt for the zero form)
-  std::vector<std::string> coefficients;  ///< decimals d_i, |w_i - d_i| <= 10^-digits
-  std::optional<BinaryForm> exact;        ///< the point, if rational
-  /// ||w - u||^2_Sigma as a real algebraic number: a root of the irreducible
-  /// defining polynomial isolated in [lo, hi] (lo == hi iff it is rational).
-  RealRoot distance_squared{IntPoly(std::vector<long>{0, 1}), Rational(), Rational(), 1};
-  std::string distance_squared_decimal;  ///< |.| <= 10^-digits
-  std::optional<Rational> distance_squared_exact;
+  std::optional<Partition> lambda;          ///< root pattern (nullopt for the zero form)
+  std::optional<Rrmp> rrmp;                 ///< exact (nullopt for the zero form)
+  std::vector<AlgebraicReal> coefficients;  ///< w_0, ..., w_n, exact
+  std::optional<BinaryForm> exact;          ///< the point, if rational
+  AlgebraicReal distance_squared;           ///< ||w - u||^2_Sigma, exact
 };
 
 struct FunctionSpaceMinimum {
   BinaryForm target;
   Region target_position = Region::interior;  ///< of u (form_region)
-  int digits = 30;
   /// False if some lambda was not_supported: the minimum below is then only
   /// over the candidates found, an upper bound for min_M l.
   bool complete = true;
   std::vector<std::string> unsupported;  ///< "(2,2,2): <solver message>"
-  /// The minimum value (exact algebraic number, see FunctionSpaceCandidate).
-  RealRoot value{IntPoly(std::vector<long>{0, 1}), Rational(), Rational(), 1};
-  std::optional<Rational> value_exact;  ///< if rational
-  std::string value_decimal;            ///< |.| <= 10^-digits
-  Ball value_ball;                      ///< certified enclosure of radius <= 10^-digits
+  /// The minimum value, exact (value.is_rational() / value.rational() when rational).
+  AlgebraicReal value;
   /// Every candidate attaining the minimum (exact ties), by coefficients.
   std::vector<FunctionSpaceCandidate> minimisers;
   /// Every candidate considered (zero form first, then by increasing distance).
@@ -96,12 +88,12 @@ struct FunctionSpaceMinimum {
 };
 
 /// min over M of ||w - u||^2_Sigma for a 1-D stride-one architecture (see the
-/// file comment).  `digits` (>= 0) sets the decimals only; decisions are exact.
-/// Throws invalid_argument if deg u != k - 1 or sigma.degree() != k - 1 (both
-/// named) or digits < 0, not_supported for strides != 1 or D > 1.  A lambda the
-/// critical-point solver does not support does not throw: see `complete`.
+/// file comment), exact.  Throws invalid_argument if deg u != k - 1 or
+/// sigma.degree() != k - 1 (both named), not_supported for strides != 1 or
+/// D > 1.  A lambda the critical-point solver does not support does not
+/// throw: see `complete`.
 FunctionSpaceMinimum minimum_on_function_space(const Architecture& arch, const BinaryForm& target,
-                                               const InnerProduct& sigma, int digits = 30);
+                                               const InnerProduct& sigma);
 
 /// sign(min - c) for a rational c, exact: -1, 0 or 1 (for an incomplete
 /// result this compares the upper bound).

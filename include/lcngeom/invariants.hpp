@@ -32,11 +32,17 @@ Rational discriminant(const BinaryForm& p);
 /// root in P^1 (in particular if a_0 = b_0 = 0), or one of them is zero (with
 /// Res = 1 for m = n = 0, and Res(c, q) = c^n for a constant c).
 /// Symmetry: Res(q, p) = (-1)^{mn} Res(p, q).  Multiplicativity:
-/// Disc(pq) = Disc(p) Disc(q) Res(p, q)^2.
+/// Disc(pq) = Disc(p) Disc(q) Res(p, q)^2.  Algorithm: FLINT's
+/// fmpq_poly_resultant at the actual degrees of p(t, 1) and q(t, 1), extended
+/// to the formal degrees by expanding the Sylvester determinant along the
+/// columns only one form reaches (the library's one formal-degree rule,
+/// shared with the modular engine).
 Rational resultant(const BinaryForm& p, const BinaryForm& q);
 
-/// The same resultant computed as a Sylvester determinant (O((m+n)^3) exact
-/// linear algebra); the slow reference used to cross-check resultant().
+/// The same resultant as the Sylvester determinant itself, by the library's
+/// generic determinant over Q (O((m+n)^3) exact operations): the
+/// definition, kept as the independent reference resultant() is tested
+/// against.
 Rational resultant_sylvester(const BinaryForm& p, const BinaryForm& q);
 
 }  // namespace lcngeom

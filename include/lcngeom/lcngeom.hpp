@@ -2,12 +2,14 @@
 #ifndef LCNGEOM_LCNGEOM_HPP
 #define LCNGEOM_LCNGEOM_HPP
 
+#include "lcngeom/algebraic_real.hpp"
 #include "lcngeom/architecture.hpp"
 #include "lcngeom/ball.hpp"
 #include "lcngeom/binary_form.hpp"
 #include "lcngeom/compatibility.hpp"
 #include "lcngeom/convolution.hpp"
 #include "lcngeom/critical_points.hpp"
+#include "lcngeom/decimal.hpp"
 #include "lcngeom/dynamics.hpp"
 #include "lcngeom/ed_degree.hpp"
 #include "lcngeom/error.hpp"
@@ -23,8 +25,10 @@
 #include "lcngeom/mpoly.hpp"
 #include "lcngeom/parameter_critical.hpp"
 #include "lcngeom/limit_certificate.hpp"
+#include "lcngeom/linear_factor_critical.hpp"
 #include "lcngeom/parameterization.hpp"
 #include "lcngeom/partition.hpp"
+#include "lcngeom/quadric_multiplier.hpp"
 #include "lcngeom/rat_matrix.hpp"
 #include "lcngeom/rat_poly.hpp"
 #include "lcngeom/rational.hpp"

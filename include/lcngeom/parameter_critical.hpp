@@ -167,7 +167,6 @@ struct ClassifyOptions {
   /// (where (2,2,2) is not supported anyway); so by default only for
   /// n <= max_search_degree (otherwise undecided, with that reason).
   bool decide_global_minimum = true;
-  int digits = 30;  ///< decimals of the reported minimum (decisions are exact)
   int max_search_degree = 5;
 };
 ParameterClassification classify_parameter(const Architecture& arch, const Filters& theta, const BinaryForm& target,

@@ -100,8 +100,6 @@ class Rational {
   double to_double() const;
   /// "p" or "p/q".
   std::string to_string() const;
-  /// Decimal rounded to `digits` digits after the point (round half away from zero).
-  std::string to_decimal(int digits) const;
   /// A hash consistent with ==.
   std::size_t hash() const noexcept {
     if (is_big()) return hash_slow();

@@ -43,10 +43,10 @@ class RealRoot {
 
   /// Bisects (exact sign evaluation) until hi - lo <= max_width (> 0).
   void refine(const Rational& max_width);
-  /// Refines until hi - lo <= 10^-digits.
-  void refine_digits(int digits);
-  /// A decimal d with |t - d| <= 10^-digits (refining a copy as needed);
-  /// "inf" for (1:0).
+  /// Bisects until hi - lo <= 2^-bits (bits >= 0).
+  void refine_bits(long bits);
+  /// t rounded to `digits` significant digits (decimal.hpp's policy, exact:
+  /// a copy is refined as needed); "inf" for (1:0).
   std::string to_decimal(int digits) const;
   /// Splits at the rational point c (not a root of the defining polynomial,
   /// lo < c < hi) keeping the half that contains the root.
@@ -65,9 +65,11 @@ class RealRoot {
 int count_real_roots(const BinaryForm& p);
 
 /// All real roots of p in P^1 with multiplicities, isolated by pairwise
-/// disjoint intervals, in increasing order of t with (1:0) last.  If digits >= 0
-/// every interval is refined to width <= 10^-digits.  Throws domain_error for 0.
-std::vector<RealRoot> real_roots(const BinaryForm& p, int digits = -1);
+/// disjoint intervals, in increasing order of t with (1:0) last.  Exact: the
+/// intervals are as Arb's isolation left them (refine them with
+/// RealRoot::refine / refine_bits, print with to_decimal).  Throws
+/// domain_error for 0.
+std::vector<RealRoot> real_roots(const BinaryForm& p);
 
 /// A real irreducible factor of a form: x - r y (degree 1), the factor y
 /// (the root (1:0)), or x^2 + b xy + c y^2 with b^2 < 4c (a complex pair).
@@ -94,6 +96,7 @@ struct RealFactorization {
 /// Q-irreducible factor is kept exact when it is linear or a quadratic
 /// without real roots, and otherwise split with Arb's certified root
 /// isolation, giving coefficient balls of relative accuracy about `prec` bits
+/// (working precision, decimal.hpp's convention)
 /// (real roots r -> x - r y; conjugate pairs z -> x^2 - 2 Re(z) xy + |z|^2 y^2).
 /// Factors are listed real-linear first (increasing root, (1:0) last), then
 /// quadratics.  The number of linear factors (with multiplicity) is the

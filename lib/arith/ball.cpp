@@ -92,13 +92,6 @@ std::string Ball::to_string(long digits) const {
   return out;
 }
 
-std::string Ball::midpoint_string(long digits) const {
-  char* s = arb_get_str(v_, digits, ARB_STR_NO_RADIUS);
-  std::string out(s);
-  flint_free(s);
-  return out;
-}
-
 Ball add(const Ball& a, const Ball& b, long prec) {
   Ball r;
   arb_add(r.raw(), a.raw(), b.raw(), prec);

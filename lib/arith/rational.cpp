@@ -171,42 +171,6 @@ std::string Rational::to_string() const {
   return out;
 }
 
-std::string Rational::to_decimal(int digits) const {
-  if (digits < 0) throw invalid_argument("number of digits must be >= 0, got " + std::to_string(digits));
-  // round(|v| * 10^digits) with ties away from zero, then insert the point.
-  fmpz_t scale, num, q, r, twice;
-  fmpz_init(scale);
-  fmpz_init(num);
-  fmpz_init(q);
-  fmpz_init(r);
-  fmpz_init(twice);
-  fmpz_set_ui(scale, 10);
-  fmpz_pow_ui(scale, scale, static_cast<unsigned long>(digits));
-  fmpz_abs(num, fmpq_numref(v_.get()));
-  fmpz_mul(num, num, scale);
-  fmpz_fdiv_qr(q, r, num, fmpq_denref(v_.get()));
-  fmpz_mul_2exp(twice, r, 1);
-  if (fmpz_cmp(twice, fmpq_denref(v_.get())) >= 0) fmpz_add_ui(q, q, 1);
-  char* s = fmpz_get_str(nullptr, 10, q);
-  std::string body(s);
-  flint_free(s);
-  fmpz_clear(scale);
-  fmpz_clear(num);
-  fmpz_clear(q);
-  fmpz_clear(r);
-  fmpz_clear(twice);
-  const std::size_t frac = static_cast<std::size_t>(digits);
-  if (body.size() <= frac) body = std::string(frac + 1 - body.size(), '0').append(body);
-  const bool all_zero = body.find_first_not_of('0') == std::string::npos;
-  std::string out = sign() < 0 && !all_zero ? "-" : "";
-  out.append(body, 0, body.size() - frac);
-  if (frac > 0) {
-    out += '.';
-    out.append(body, body.size() - frac, frac);
-  }
-  return out;
-}
-
 Rational abs(const Rational& a) { return a.sign() < 0 ? -a : a; }
 
 Rational pow(const Rational& a, long exponent) {

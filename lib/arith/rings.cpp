@@ -3,6 +3,8 @@
 
 #include <flint/fmpz.h>
 
+#include "lcngeom/detail/ring_algebra.hpp"
+
 namespace lcngeom::detail {
 
 NmodPoly nmod_gcd(const NmodPoly& a, const NmodPoly& b) {
@@ -45,26 +47,10 @@ NmodPoly nmod_interpolate(const std::vector<ulong>& xs, const std::vector<ulong>
 }
 
 ulong nmod_formal_resultant(const NmodPoly& a, long da, const NmodPoly& b, long db) {
-  nmod_t mod;
-  nmod_init(&mod, a.modulus());
-  auto pw = [&](ulong x, long e) { return n_powmod2_ui_preinv(x, static_cast<ulong>(e), mod.n, mod.ninv); };
-  if (db == 0) return pw(b.coeff(0), da);  // Sylvester matrix = b_0 I_da
-  if (da == 0) return pw(a.coeff(0), db);
-  if (a.is_zero() || b.is_zero()) return 0;
+  const NmodField F(a.modulus());
   const long ea = a.degree(), eb = b.degree();
-  if (ea < da && eb < db) return 0;  // first column of the Sylvester matrix vanishes
-  ulong core;
-  if (ea == 0) core = pw(a.coeff(0), eb);
-  else if (eb == 0) core = pw(b.coeff(0), ea);
-  else core = nmod_poly_resultant(a.raw(), b.raw());
-  // Res_{da,db}(a,b) = (-1)^{db (da-ea)} lc(b)^{da-ea} Res_{ea,db}(a,b);  Res_{ea,db} = lc(a)^{db-eb} Res_{ea,eb}.
-  if (ea < da) {
-    core = nmod_mul(core, pw(b.coeff(eb), da - ea), mod);
-    if ((db * (da - ea)) % 2 != 0) core = nmod_neg(core, mod);
-  } else if (eb < db) {
-    core = nmod_mul(core, pw(a.coeff(ea), db - eb), mod);
-  }
-  return core;
+  return formal_resultant(F, da, ea, ea < 0 ? 0UL : a.coeff(ea), db, eb, eb < 0 ? 0UL : b.coeff(eb),
+                          [&] { return nmod_poly_resultant(a.raw(), b.raw()); });
 }
 
 NmodField::E NmodField::from_rational(const Rational& q) const {

@@ -54,4 +54,20 @@ std::vector<int> Cell::block_sizes(const CriticalStructure& s) const {
   return b;
 }
 
+std::vector<Cell> cells(const CriticalStructure& s) {
+  std::vector<Cell> out{Cell{-1}};
+  for (std::size_t j = 0; j < s.tracked.size(); ++j) out.push_back(Cell{static_cast<int>(j)});
+  return out;
+}
+
+bool next_combination(std::vector<std::size_t>& pick, std::size_t n) {
+  const std::size_t k = pick.size();
+  std::size_t t = k;
+  while (t > 0 && pick[t - 1] == n - k + t - 1) --t;
+  if (t == 0) return false;
+  ++pick[t - 1];
+  for (std::size_t u = t; u < k; ++u) pick[u] = pick[u - 1] + 1;
+  return true;
+}
+
 }  // namespace lcngeom::detail

@@ -11,44 +11,27 @@
 #include "lcngeom/detail/algebraic_eval.hpp"
 #include "lcngeom/detail/critical_algebra.hpp"
 #include "lcngeom/detail/modular_solver.hpp"
-#include "lcngeom/detail/mpoly_det.hpp"
+#include "lcngeom/detail/ring_algebra.hpp"
 #include "lcngeom/detail/rings.hpp"
 #include "lcngeom/error.hpp"
 #include "lcngeom/factorization.hpp"
+#include "lcngeom/mpoly.hpp"
 
 namespace lcngeom {
-
-namespace detail {
-
-/// Polynomials over Q in a fixed MPolyRing, as a ring for the templates of
-/// critical_algebra.hpp (no division: determinants use bareiss_det).
-struct MPolyOps {
-  using E = RatMPoly;
-  Ring R;
-  E zero() const { return RatMPoly(R); }
-  E one() const { return RatMPoly::constant(R, Rational(1L)); }
-  E from_si(long v) const { return RatMPoly::constant(R, Rational(v)); }
-  E from_rational(const Rational& q) const { return RatMPoly::constant(R, q); }
-  E add(const E& a, const E& b) const { return a + b; }
-  E sub(const E& a, const E& b) const { return a - b; }
-  E mul(const E& a, const E& b) const { return a * b; }
-  E neg(const E& a) const { return -a; }
-  bool is_zero(const E& a) const { return a.is_zero(); }
-};
-
-}  // namespace detail
 
 namespace {
 
 using detail::Cell;
 using detail::CriticalStructure;
+using detail::DetMethod;
 using detail::Mat;
-using detail::MPolyOps;
 using detail::PointData;
 using detail::PointVerdict;
 using detail::RationalField;
 using detail::RatQuotient;
 using detail::Vec;
+// Polynomials over Q in the cell's coordinates (fraction-free determinants).
+using MPolyOps = detail::RatMPolyRing;
 
 RatPoly z_poly() { return RatPoly(std::vector<Rational>{Rational(), Rational(1L)}); }
 
@@ -60,17 +43,6 @@ RatPoly squarefree(const RatPoly& t) {
 std::string cell_name(const CriticalStructure& s, const Cell& c) {
   if (c.infinity_factor < 0) return "monic";
   return "P_" + std::to_string(s.tracked[static_cast<std::size_t>(c.infinity_factor)].exponent) + "(1:0)=0";
-}
-
-template <class R>
-Mat<R> convert_matrix(const R& ring, const RatMatrix& m) {
-  Mat<R> out;
-  for (long i = 0; i < m.rows(); ++i) {
-    Vec<R> row;
-    for (long j = 0; j < m.cols(); ++j) row.push_back(ring.from_rational(m.at(i, j)));
-    out.push_back(std::move(row));
-  }
-  return out;
 }
 
 template <class R>
@@ -95,23 +67,15 @@ struct CellOutput {
 // scale^2 ||w/scale - u||^2_Sigma.
 template <class R>
 typename R::E distance_in(const R& ring, const Problem& pb, const Vec<R>& w, const typename R::E& scale) {
-  const std::size_t n = w.size();
   Vec<R> e;
-  for (std::size_t i = 0; i < n; ++i) e.push_back(ring.sub(w[i], ring.mul(scale, ring.from_rational(pb.u[i]))));
-  typename R::E d = ring.zero();
-  for (std::size_t i = 0; i < n; ++i)
-    for (std::size_t j = 0; j < n; ++j) {
-      const Rational& sij = pb.sigma.at(static_cast<long>(i), static_cast<long>(j));
-      if (sij.is_zero()) continue;
-      d = ring.add(d, ring.mul(ring.from_rational(sij), ring.mul(e[i], e[j])));
-    }
-  return d;
+  for (std::size_t i = 0; i < w.size(); ++i) e.push_back(ring.sub(w[i], ring.mul(scale, ring.from_rational(pb.u[i]))));
+  return detail::bilinear_form(ring, pb.sigma, e, e);
 }
 
 // Records the verdict on one irreducible factor.
 void record(const RatQuotient& K, const Problem& pb, const Cell& cell, const std::vector<Vec<RatQuotient>>& P,
             CellOutput& out) {
-  Mat<RatQuotient> sig = convert_matrix(K, pb.sigma);
+  Mat<RatQuotient> sig = detail::to_ring_matrix(K, pb.sigma);
   Vec<RatQuotient> su = detail::mat_vec(K, sig, convert_vector(K, pb.u));
   PointData<RatQuotient> data;
   std::string why;
@@ -145,10 +109,6 @@ std::vector<RatPoly> irreducible_factors(const RatPoly& t) {
   return out;
 }
 
-RatPoly bareiss_det_poly(std::vector<std::vector<RatPoly>> m) {
-  return detail::bareiss(std::move(m), RatPoly(std::vector<Rational>{Rational(1L)}));
-}
-
 // The first subresultant S_1 = s11(z) x1 + s10(z) of a and b with respect to
 // x1 (actual x1-degrees m, n >= 2): the determinants of the (m+n-2)-square
 // matrices built from x1^{n-2-i} a and x1^{m-2-i} b on the columns
@@ -180,7 +140,7 @@ std::pair<RatPoly, RatPoly> first_subresultant(const RatMPoly& a, const RatMPoly
       row.push_back(r[static_cast<std::size_t>(N - power)]);
       mm.push_back(std::move(row));
     }
-    return bareiss_det_poly(std::move(mm));
+    return detail::det(detail::RatPolyRing{}, std::move(mm), DetMethod::fraction_free);
   };
   return {with_column(0), with_column(1)};
 }
@@ -252,25 +212,16 @@ void remove_common_factor(RatMPoly& a, RatMPoly& b, const std::vector<RatMPoly>&
 }
 
 // All maximal minors of the left block (for the common-factor check).
-std::vector<RatMPoly> left_block_minors(const Ring& R, const Mat<MPolyOps>& N, int c1) {
-  const int rows = static_cast<int>(N.size()), k = c1 + 1;
+std::vector<RatMPoly> left_block_minors(const MPolyOps& ops, const Mat<MPolyOps>& N, int c1) {
+  const std::size_t k = static_cast<std::size_t>(c1) + 1;
   std::vector<RatMPoly> out;
-  std::vector<int> pick(static_cast<std::size_t>(k));
-  for (int i = 0; i < k; ++i) pick[static_cast<std::size_t>(i)] = i;
-  for (;;) {
-    std::vector<std::vector<RatMPoly>> m;
-    for (int i : pick) {
-      std::vector<RatMPoly> row;
-      for (int j = 0; j < k; ++j) row.push_back(N[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)]);
-      m.push_back(std::move(row));
-    }
-    out.push_back(detail::bareiss_det(R, std::move(m)));
-    int t = k - 1;
-    while (t >= 0 && pick[static_cast<std::size_t>(t)] == rows - k + t) --t;
-    if (t < 0) break;
-    ++pick[static_cast<std::size_t>(t)];
-    for (int u = t + 1; u < k; ++u) pick[static_cast<std::size_t>(u)] = pick[static_cast<std::size_t>(u - 1)] + 1;
-  }
+  std::vector<std::size_t> pick(k);
+  for (std::size_t i = 0; i < k; ++i) pick[i] = i;
+  do {
+    Mat<MPolyOps> m;
+    for (std::size_t i : pick) m.push_back(Vec<MPolyOps>(N[i].begin(), N[i].begin() + static_cast<long>(k)));
+    out.push_back(detail::det(ops, std::move(m), DetMethod::fraction_free));
+  } while (detail::next_combination(pick, N.size()));
   return out;
 }
 
@@ -308,7 +259,7 @@ CellOutput solve_cell(const Problem& pb, const Cell& cell, std::mt19937_64& rng)
     v.push_back(RatMPoly::gen(R, xi));
   }
   auto P = detail::cell_forms(ops, s, cell, v);
-  Mat<MPolyOps> sigma = convert_matrix(ops, pb.sigma);
+  Mat<MPolyOps> sigma = detail::to_ring_matrix(ops, pb.sigma);
   Vec<MPolyOps> su = detail::mat_vec(ops, sigma, convert_vector(ops, pb.u));
   Mat<MPolyOps> N = detail::critical_matrix(ops, s, P, sigma, su);
   const int extra = m - 1, K = m == 1 ? 1 : 3;
@@ -317,7 +268,7 @@ CellOutput solve_cell(const Problem& pb, const Cell& cell, std::mt19937_64& rng)
     auto M = N;
     for (auto& row : M)
       for (int e = 0; e < extra; ++e) row.push_back(RatMPoly::constant(R, Rational(small(rng))));
-    F.push_back(detail::bareiss_det(R, std::move(M)));
+    F.push_back(detail::det(ops, std::move(M), DetMethod::fraction_free));
   }
   RatPoly T;
   std::optional<Recovery> recovery;
@@ -327,7 +278,7 @@ CellOutput solve_cell(const Problem& pb, const Cell& cell, std::mt19937_64& rng)
     std::vector<RatMPoly> left;
     RatMPoly a1 = F[0], b1 = F[1], a2 = F[0], b2 = F[2];
     if (!gcd(a1, b1).is_constant() || !gcd(a2, b2).is_constant()) {
-      left = left_block_minors(R, N, s.free_degree);
+      left = left_block_minors(ops, N, s.free_degree);
       remove_common_factor(a1, b1, left, out.removed);
       remove_common_factor(a2, b2, left, out.removed);
     }
@@ -358,8 +309,6 @@ CellOutput solve_cell(const Problem& pb, const Cell& cell, std::mt19937_64& rng)
   return out;
 }
 
-Rational decimal_value(const std::string& d) { return Rational(std::string_view(d)); }
-
 Rrmp point_rrmp(const CriticalOrbit& o, RealRoot& root) {
   RatQuotient K(o.minimal_polynomial);
   Rrmp r;
@@ -377,6 +326,17 @@ Rrmp point_rrmp(const CriticalOrbit& o, RealRoot& root) {
   }
   r.normalize();
   return r;
+}
+
+// Sorts by ||w - u||^2, exactly (equal distances are recognised through
+// their minimal polynomials, distinct ones separated by refinement), ties by
+// the coefficient vector, lexicographically and exactly.
+void sort_by_distance(std::vector<RealCriticalPoint>& points) {
+  std::stable_sort(points.begin(), points.end(), [](const RealCriticalPoint& a, const RealCriticalPoint& b) {
+    if (const int c = compare(a.distance_squared, b.distance_squared)) return c < 0;
+    return std::lexicographical_compare(a.coefficients.begin(), a.coefficients.end(), b.coefficients.begin(),
+                                        b.coefficients.end());
+  });
 }
 
 }  // namespace
@@ -401,16 +361,12 @@ CriticalPointSet critical_points(const Partition& lambda, const BinaryForm& targ
                            ": the inner product acts on forms of degree " + std::to_string(sigma.degree()) + ", not " +
                            std::to_string(n));
   if (target.is_zero()) throw invalid_argument("critical points: the target is the zero form");
-  if (options.digits < 0 || options.digits > 100000)
-    throw invalid_argument("critical points: digits must be in 0..100000, got " + std::to_string(options.digits));
   Problem pb{CriticalStructure::from_partition(lambda), sigma.matrix(), target.coefficients()};
   CriticalPointSet res;
   res.lambda = lambda;
   res.target = target;
   res.inner_product = sigma;
-  res.digits = options.digits;
-  std::vector<Cell> cells{Cell{-1}};
-  for (std::size_t j = 0; j < pb.s.tracked.size(); ++j) cells.push_back(Cell{static_cast<int>(j)});
+  const std::vector<Cell> cells = detail::cells(pb.s);
   for (const Cell& cell : cells)
     if (cell.dimension(pb.s) > 2)
       throw not_supported("exact critical points on Delta" + lambda.to_string() + " need the elimination of " +
@@ -440,33 +396,39 @@ CriticalPointSet critical_points(const Partition& lambda, const BinaryForm& targ
     for (auto& o : co.orbits) res.orbits.push_back(std::move(o));
     for (auto& r : co.removed) res.removed.push_back(std::move(r));
   }
-  // Real points, certified.
+  // Real points, exact: their coordinates and distances are elements of
+  // Q(zeta) at each real root zeta (lazy AlgebraicReals: minimal polynomials
+  // only where a comparison needs one).
   for (std::size_t oi = 0; oi < res.orbits.size(); ++oi) {
     CriticalOrbit& o = res.orbits[oi];
     progress("Delta" + lambda.to_string() + ": certifying the real points of orbit " + std::to_string(oi + 1) + "/" +
              std::to_string(res.orbits.size()) + " (degree " + std::to_string(o.size()) + ")");
     res.complex_count += o.size();
-    const BinaryForm fform(o.size(), o.minimal_polynomial);
-    std::vector<RealRoot> roots = real_roots(fform);
+    std::vector<RealRoot> roots = real_roots(BinaryForm(o.size(), o.minimal_polynomial));
     o.real_count = static_cast<int>(roots.size());
     res.real_count += o.real_count;
-    for (RealRoot& root : roots) {
-      RealCriticalPoint rp{oi, root, {}, std::nullopt, Rrmp(), "", std::nullopt};
-      const RatPoly den2 = o.denominator * o.denominator;
+    if (roots.empty()) continue;
+    std::vector<AlgebraicReal> zetas;
+    for (const RealRoot& r : roots) zetas.emplace_back(r);
+    std::vector<std::vector<AlgebraicReal>> w;  // w[i][r]: coefficient i at root r
+    std::vector<AlgebraicReal> distance;
+    if (o.size() == 1) {
+      const Rational& a = roots.front().lo();
+      const Rational d = o.denominator.evaluate(a);
+      for (const RatPoly& c : o.w) w.push_back({AlgebraicReal(c.evaluate(a) / d)});
+      distance.emplace_back(o.distance_numerator.evaluate(a) / (d * d));
+    } else {
+      for (const RatPoly& c : o.w) w.push_back(evaluate(c, o.denominator, zetas));
+      distance = evaluate(o.distance_numerator, o.denominator * o.denominator, zetas);
+    }
+    for (std::size_t r = 0; r < roots.size(); ++r) {
+      RealCriticalPoint rp{oi, roots[r], {}, std::nullopt, Rrmp(), distance[r]};
+      for (const auto& wi : w) rp.coefficients.push_back(wi[r]);
       if (o.size() == 1) {
-        const Rational& a = rp.root.lo();
-        const Rational d = o.denominator.evaluate(a);
         std::vector<Rational> exact;
-        for (const RatPoly& c : o.w) exact.push_back(c.evaluate(a) / d);
+        for (const AlgebraicReal& c : rp.coefficients) exact.push_back(c.rational());
         rp.exact = BinaryForm(exact);
-        rp.distance_squared_exact = o.distance_numerator.evaluate(a) / (d * d);
-        for (const Rational& c : exact) rp.coefficients.push_back(c.to_decimal(options.digits));
-        rp.distance_squared = rp.distance_squared_exact->to_decimal(options.digits);
         res.rational_points.push_back(*rp.exact);
-      } else {
-        for (const RatPoly& c : o.w)
-          rp.coefficients.push_back(detail::decimal_ratio_at_root(c, o.denominator, rp.root, options.digits));
-        rp.distance_squared = detail::decimal_ratio_at_root(o.distance_numerator, den2, rp.root, options.digits);
       }
       rp.rrmp = point_rrmp(o, rp.root);
       res.real_points.push_back(std::move(rp));
@@ -474,16 +436,7 @@ CriticalPointSet critical_points(const Partition& lambda, const BinaryForm& targ
   }
   std::sort(res.rational_points.begin(), res.rational_points.end(),
             [](const BinaryForm& a, const BinaryForm& b) { return a.coefficients() < b.coefficients(); });
-  std::stable_sort(res.real_points.begin(), res.real_points.end(),
-                   [](const RealCriticalPoint& a, const RealCriticalPoint& b) {
-                     Rational da = decimal_value(a.distance_squared), db = decimal_value(b.distance_squared);
-                     if (!(da == db)) return da < db;
-                     for (std::size_t i = 0; i < a.coefficients.size(); ++i) {
-                       Rational x = decimal_value(a.coefficients[i]), y = decimal_value(b.coefficients[i]);
-                       if (!(x == y)) return x < y;
-                     }
-                     return false;
-                   });
+  sort_by_distance(res.real_points);
   return res;
 }
 

@@ -35,14 +35,6 @@ std::uint64_t random_prime(std::mt19937_64& g) {
   }
 }
 
-// Cells that can contain points of pattern exactly lambda: the top cell and,
-// for each tracked factor, the cell where it has the simple root (1:0).
-std::vector<Cell> useful_cells(const CriticalStructure& s) {
-  std::vector<Cell> cells{Cell{-1}};
-  for (std::size_t j = 0; j < s.tracked.size(); ++j) cells.push_back(Cell{static_cast<int>(j)});
-  return cells;
-}
-
 }  // namespace
 
 EdTrial count_critical_points_modp(const Partition& lambda, const InnerProduct& sigma, std::uint64_t p,
@@ -60,19 +52,14 @@ EdTrial count_critical_points_modp(const Partition& lambda, const InnerProduct& 
     throw invalid_argument("count_critical_points_modp: " + std::to_string(p) + " is not a prime > 2n + 2");
   const CriticalStructure s = CriticalStructure::from_partition(lambda);
   NmodField F(p);
-  Mat<NmodField> sig;
-  for (long i = 0; i <= n; ++i) {
-    Vec<NmodField> row;
-    for (long j = 0; j <= n; ++j) row.push_back(F.from_rational(sigma.matrix().at(i, j)));
-    sig.push_back(std::move(row));
-  }
+  const Mat<NmodField> sig = detail::to_ring_matrix(F, sigma.matrix());
   Vec<NmodField> u;
   for (std::uint64_t c : target) u.push_back(c % p);
   Vec<NmodField> su = detail::mat_vec(F, sig, u);
   EdTrial trial;
   trial.prime = p;
   std::mt19937_64 g(seed);
-  for (const Cell& cell : useful_cells(s)) {
+  for (const Cell& cell : detail::cells(s)) {
     detail::CellCount c;
     bool done = false;
     for (int attempt = 0; attempt < 6 && !done; ++attempt) {

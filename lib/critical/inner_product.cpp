@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "lcngeom/detail/ring_algebra.hpp"
+#include "lcngeom/detail/rings.hpp"
 #include "lcngeom/error.hpp"
 #include "lcngeom/flint.hpp"
 
@@ -160,15 +162,7 @@ std::string InnerProduct::name() const {
 
 Rational InnerProduct::operator()(const BinaryForm& p, const BinaryForm& q) const {
   const int n = degree();
-  std::vector<Rational> a = coeffs_checked(p, n), b = coeffs_checked(q, n);
-  Rational s;
-  for (int i = 0; i <= n; ++i) {
-    if (a[static_cast<std::size_t>(i)].is_zero()) continue;
-    Rational row;
-    for (int j = 0; j <= n; ++j) row += sigma_.at(i, j) * b[static_cast<std::size_t>(j)];
-    s += a[static_cast<std::size_t>(i)] * row;
-  }
-  return s;
+  return detail::bilinear_form(detail::RationalField{}, sigma_, coeffs_checked(p, n), coeffs_checked(q, n));
 }
 
 Rational InnerProduct::distance_squared(const BinaryForm& p, const BinaryForm& q) const {

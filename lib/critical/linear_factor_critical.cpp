@@ -1,38 +1,26 @@
 // Critical points of the parameter-space loss of a two-layer LCN with a
-// linear filter (Example 5.10), and the Lagrange-multiplier polynomial (6.7)
-// of Example 6.5.
+// linear filter (Example 5.10).
+#include "lcngeom/linear_factor_critical.hpp"
+
 #include <algorithm>
 
-#include "lcngeom/critical_points.hpp"
 #include "lcngeom/detail/algebraic_eval.hpp"
-#include "lcngeom/detail/critical_algebra.hpp"
-#include "lcngeom/detail/mpoly_det.hpp"
+#include "lcngeom/detail/ring_algebra.hpp"
 #include "lcngeom/detail/rings.hpp"
 #include "lcngeom/error.hpp"
 #include "lcngeom/factorization.hpp"
+#include "lcngeom/real_roots.hpp"
 
 namespace lcngeom {
 
 namespace {
 
+using detail::bilinear_form;
+using detail::DetMethod;
 using detail::Mat;
 using detail::RatQuotient;
 using detail::Vec;
 
-// <a, b>_Sigma for coefficient vectors over a ring.
-template <class R>
-typename R::E inner(const R& ring, const RatMatrix& sigma, const Vec<R>& a, const Vec<R>& b) {
-  typename R::E s = ring.zero();
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (ring.is_zero(a[i])) continue;
-    for (std::size_t j = 0; j < b.size(); ++j) {
-      const Rational& sij = sigma.at(static_cast<long>(i), static_cast<long>(j));
-      if (sij.is_zero() || ring.is_zero(b[j])) continue;
-      s = ring.add(s, ring.mul(ring.from_rational(sij), ring.mul(a[i], b[j])));
-    }
-  }
-  return s;
-}
 
 // q x^{c-k} y^k as a vector of length n + 1 (q of degree n - c).
 template <class R>
@@ -68,10 +56,10 @@ bool analyse(const RatQuotient& K, const Vec<RatQuotient>& q1, int c, const RatM
   for (int i = 0; i <= c; ++i) {
     for (int j = 0; j <= c; ++j)
       A[static_cast<std::size_t>(i)].push_back(
-          inner(K, sigma, cols[static_cast<std::size_t>(i)], cols[static_cast<std::size_t>(j)]));
-    b.push_back(inner(K, sigma, cols[static_cast<std::size_t>(i)], uk));
+          bilinear_form(K, sigma, cols[static_cast<std::size_t>(i)], cols[static_cast<std::size_t>(j)]));
+    b.push_back(bilinear_form(K, sigma, cols[static_cast<std::size_t>(i)], uk));
   }
-  RatPoly d = detail::det_division_free(K, A);
+  RatPoly d = detail::det(K, A, DetMethod::division_free);
   if (K.is_zero(d)) {
     Mat<RatQuotient> Ab = A;
     for (std::size_t i = 0; i < Ab.size(); ++i) Ab[i].push_back(b[i]);
@@ -114,7 +102,7 @@ bool analyse(const RatQuotient& K, const Vec<RatQuotient>& q1, int c, const RatM
     Mat<RatQuotient> Ak = A;
     for (int i = 0; i <= c; ++i)
       Ak[static_cast<std::size_t>(i)][static_cast<std::size_t>(k)] = b[static_cast<std::size_t>(i)];
-    h.push_back(K.mul(detail::det_division_free(K, Ak), dinv));
+    h.push_back(K.mul(detail::det(K, Ak, DetMethod::division_free), dinv));
   }
   Vec<RatQuotient> w = detail::poly_mul(K, h, q1);
   Vec<RatQuotient> e;
@@ -134,12 +122,12 @@ bool analyse(const RatQuotient& K, const Vec<RatQuotient>& q1, int c, const RatM
   Mat<RatQuotient> H(dim, Vec<RatQuotient>(dim, K.zero()));
   for (std::size_t i = 0; i < dim; ++i)
     for (std::size_t j = 0; j < dim; ++j) {
-      RatPoly v = inner(K, sigma, grad[i], grad[j]);
+      RatPoly v = bilinear_form(K, sigma, grad[i], grad[j]);
       if ((i == 0) != (j == 0)) {
         const int k = static_cast<int>(std::max(i, j)) - 1;
         Vec<RatQuotient> unit(static_cast<std::size_t>(c) + 1, K.zero());
         unit[static_cast<std::size_t>(k)] = K.one();
-        v = K.add(v, inner(K, sigma, shifted(K, detail::poly_mul(K, unit1, unit), 0, n), e));
+        v = K.add(v, bilinear_form(K, sigma, shifted(K, detail::poly_mul(K, unit1, unit), 0, n), e));
       }
       H[i][j] = K.mul(K.from_si(2), v);
     }
@@ -148,12 +136,12 @@ bool analyse(const RatQuotient& K, const Vec<RatQuotient>& q1, int c, const RatM
     Mat<RatQuotient> sub;
     for (std::size_t i = 0; i < k; ++i)
       sub.push_back(Vec<RatQuotient>(H[i].begin(), H[i].begin() + static_cast<long>(k)));
-    out.minors.push_back(detail::det_division_free(K, sub));
+    out.minors.push_back(detail::det(K, sub, DetMethod::division_free));
   }
   out.q1 = q1;
   out.h = h;
   out.w = w;
-  out.loss = inner(K, sigma, e, e);
+  out.loss = bilinear_form(K, sigma, e, e);
   out.global = zero;
   return true;
 }
@@ -161,7 +149,7 @@ bool analyse(const RatQuotient& K, const Vec<RatQuotient>& q1, int c, const RatM
 }  // namespace
 
 LinearFactorCriticalSet linear_factor_critical_points(const Architecture& arch, const BinaryForm& target,
-                                                      const InnerProduct& sigma, const CriticalPointOptions& options) {
+                                                      const InnerProduct& sigma) {
   if (arch.dimension() != 1 || arch.depth() != 2 || !arch.stride_one())
     throw not_supported("linear_factor_critical_points: needs a stride-one two-layer 1-D architecture, got " +
                         arch.to_string());
@@ -178,10 +166,10 @@ LinearFactorCriticalSet linear_factor_critical_points(const Architecture& arch, 
   if (sigma.degree() != n)
     throw invalid_argument("inner product of degree " + std::to_string(sigma.degree()) + " for forms of degree " +
                            std::to_string(n));
-  if (options.digits < 0) throw invalid_argument("digits must be >= 0");
   const std::vector<Rational> u = target.coefficients();
   // D(P) = ||u||^2 - N / Delta on P^1, P = s x - t y (binary forms in s, t).
   Ring R = MPolyRing::make({"s", "t"});
+  const detail::RatMPolyRing ring{R};
   auto gen = [&](long i) { return RatMPoly::gen(R, i); };
   std::vector<RatMPoly> P{gen(0), -gen(1)};
   std::vector<std::vector<RatMPoly>> cols;
@@ -191,13 +179,7 @@ LinearFactorCriticalSet linear_factor_critical_points(const Architecture& arch, 
     cols.push_back(std::move(v));
   }
   auto ip = [&](const std::vector<RatMPoly>& a, const std::vector<RatMPoly>& b) {
-    RatMPoly s(R);
-    for (std::size_t i = 0; i < a.size(); ++i)
-      for (std::size_t j = 0; j < b.size(); ++j) {
-        const Rational& sij = sigma.matrix().at(static_cast<long>(i), static_cast<long>(j));
-        if (!sij.is_zero() && !a[i].is_zero() && !b[j].is_zero()) s = s + sij * (a[i] * b[j]);
-      }
-    return s;
+    return bilinear_form(ring, sigma.matrix(), a, b);
   };
   std::vector<RatMPoly> uc;
   for (const Rational& q : u) uc.push_back(RatMPoly::constant(R, q));
@@ -212,8 +194,8 @@ LinearFactorCriticalSet linear_factor_critical_points(const Architecture& arch, 
   for (int j = 0; j <= c; ++j)
     border[static_cast<std::size_t>(c) + 1].push_back(border[static_cast<std::size_t>(j)].back());
   border[static_cast<std::size_t>(c) + 1].push_back(RatMPoly(R));
-  RatMPoly Delta = detail::bareiss_det(R, A);
-  RatMPoly Nb = -detail::bareiss_det(R, border);  // b^T adj(A) b
+  RatMPoly Delta = detail::det(ring, A, DetMethod::fraction_free);
+  RatMPoly Nb = -detail::det(ring, border, DetMethod::fraction_free);  // b^T adj(A) b
   RatMPoly J = divexact(Nb.derivative(1) * Delta - Nb * Delta.derivative(1), gen(0));
   if (J.is_zero())
     throw not_supported("the reduced loss is constant along q1 at this target: the critical set is not finite");
@@ -255,17 +237,23 @@ LinearFactorCriticalSet linear_factor_critical_points(const Architecture& arch, 
       p.chart_at_infinity = ob.at_infinity;
       res.points.push_back(p);
     }
-    for (RealRoot& root : roots) {
+    // Exact values at the real roots: the chart parameter (a = -t, or s = 0
+    // at infinity), h_0..h_c and the loss, each an element of Q(t).
+    std::vector<AlgebraicReal> zetas;
+    for (const RealRoot& root : roots) zetas.emplace_back(root);
+    std::vector<std::vector<AlgebraicReal>> values;  // values[j][r]: quantity j at root r
+    values.push_back(evaluate(ob.at_infinity ? K.zero() : K.neg(t), zetas));
+    for (const RatPoly& hk : pa.h) values.push_back(evaluate(hk, zetas));
+    const std::vector<AlgebraicReal> losses = evaluate(pa.loss, zetas);
+    for (std::size_t ri = 0; ri < roots.size(); ++ri) {
+      RealRoot& root = roots[ri];
       LinearFactorCriticalPoint p;
       p.orbit = oi;
       p.real = true;
       p.global = pa.global;
       p.chart_at_infinity = ob.at_infinity;
-      // chart parameter: a = -t, or s = 0 at infinity
-      RatPoly a = ob.at_infinity ? K.zero() : K.neg(t);
-      p.parameters.push_back(detail::decimal_at_root(a, root, options.digits));
-      for (const RatPoly& hk : pa.h) p.parameters.push_back(detail::decimal_at_root(hk, root, options.digits));
-      p.loss = detail::decimal_at_root(pa.loss, root, options.digits);
+      for (const auto& v : values) p.parameters.push_back(v[ri]);
+      p.loss = losses[ri];
       bool pd = true;
       for (const RatPoly& m : pa.minors) {
         const int sg = detail::sign_at_root(m, ob.f, root);
@@ -277,51 +265,6 @@ LinearFactorCriticalSet linear_factor_critical_points(const Architecture& arch, 
     }
   }
   return res;
-}
-
-RatMPoly quadric_multiplier_polynomial(const RatMatrix& xxt) { return quadric_multiplier_polynomial(xxt, xxt); }
-
-RatMPoly quadric_multiplier_polynomial(const RatMatrix& xxt, const RatMatrix& yxt_of_u) {
-  if (yxt_of_u.rows() != 3 || yxt_of_u.cols() != 3)
-    throw invalid_argument("quadric_multiplier_polynomial: the matrix M in YX^T = U M must be 3 x 3, got " +
-                           std::to_string(yxt_of_u.rows()) + " x " + std::to_string(yxt_of_u.cols()));
-  if (xxt.rows() != 3 || xxt.cols() != 3)
-    throw invalid_argument("quadric_multiplier_polynomial: XX^T must be 3 x 3, got " + std::to_string(xxt.rows()) +
-                           " x " + std::to_string(xxt.cols()));
-  if (!is_symmetric_positive_definite(xxt))
-    throw invalid_argument("quadric_multiplier_polynomial: XX^T is not symmetric positive definite: " +
-                           xxt.to_string());
-  Ring R = MPolyRing::make({"u1", "u2", "u3", "l"});
-  const RatMPoly l = RatMPoly::gen(R, 3);
-  const Rational J[3][3] = {{Rational(), Rational(), Rational(1L)},
-                            {Rational(), Rational(-1L, 2L), Rational()},
-                            {Rational(1L), Rational(), Rational()}};
-  RatMPoly M[3][3] = {{RatMPoly(R), RatMPoly(R), RatMPoly(R)},
-                      {RatMPoly(R), RatMPoly(R), RatMPoly(R)},
-                      {RatMPoly(R), RatMPoly(R), RatMPoly(R)}};
-  for (int i = 0; i < 3; ++i)
-    for (int j = 0; j < 3; ++j) M[i][j] = RatMPoly::constant(R, xxt.at(i, j)) - J[i][j] * l;
-  // adj(M)_{ij} = (-1)^{i+j} det(M without row j, column i)
-  auto minor = [&](int r, int cidx) {
-    int rs[2], cs[2], a = 0, b = 0;
-    for (int i = 0; i < 3; ++i)
-      if (i != r) rs[a++] = i;
-    for (int j = 0; j < 3; ++j)
-      if (j != cidx) cs[b++] = j;
-    return M[rs[0]][cs[0]] * M[rs[1]][cs[1]] - M[rs[0]][cs[1]] * M[rs[1]][cs[0]];
-  };
-  // YX^T = U M: a row vector v.
-  RatMPoly v[3] = {RatMPoly(R), RatMPoly(R), RatMPoly(R)};
-  for (int j = 0; j < 3; ++j)
-    for (int i = 0; i < 3; ++i) v[j] = v[j] + yxt_of_u.at(i, j) * RatMPoly::gen(R, i);
-  RatMPoly col[3] = {RatMPoly(R), RatMPoly(R), RatMPoly(R)};
-  for (int k = 0; k < 3; ++k)
-    for (int j = 0; j < 3; ++j) {
-      RatMPoly adj = minor(k, j);  // adj(M)_{jk} = (-1)^{j+k} det M_{(k),(j)}
-      if ((j + k) % 2) adj = -adj;
-      col[k] = col[k] + v[j] * adj;
-    }
-  return col[1] * col[1] - Rational(4L) * (col[0] * col[2]);
 }
 
 }  // namespace lcngeom

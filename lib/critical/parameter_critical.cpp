@@ -3,6 +3,7 @@
 
 #include <flint/fmpq_mat.h>
 
+#include "lcngeom/decimal.hpp"
 #include "lcngeom/error.hpp"
 #include "lcngeom/factorization.hpp"
 #include "lcngeom/flint.hpp"
@@ -243,10 +244,13 @@ ParameterClassification classify_parameter(const Architecture& arch, const Filte
                               " was skipped (max_search_degree = " + std::to_string(options.max_search_degree) + ")";
   } else {
     // u outside M: compare l(w) with min_M l, found exactly (function_space_minimum.hpp).
-    c.function_space_minimum = minimum_on_function_space(arch, target, ip, options.digits);
+    c.function_space_minimum = minimum_on_function_space(arch, target, ip);
     const FunctionSpaceMinimum& m = *c.function_space_minimum;
     const int s = compare_minimum(m, c.loss);
-    const std::string value = m.value_exact ? m.value_exact->to_string() : m.value_decimal;
+    // Printed once, here: the exact rational, or the decimal of the digits policy.
+    const std::string value = m.value.is_rational() ? m.value.rational().to_string()
+                                                    : m.value.to_decimal(default_digits) + " (root of " +
+                                                          m.value.minimal_polynomial().to_string() + ")";
     if (s < 0) {
       c.global_minimum = Decision::no;
       c.global_minimum_reason = "a point of the function space has loss " + value + " < " + c.loss.to_string();

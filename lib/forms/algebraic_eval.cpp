@@ -1,10 +1,9 @@
 #include "lcngeom/detail/algebraic_eval.hpp"
 
-#include <arb_poly.h>
-#include <flint/fmpz_vec.h>
-
 #include <algorithm>
-#include <cstdlib>
+
+#include <arb_poly.h>
+#include <flint/fmpz_poly.h>
 
 #include "lcngeom/error.hpp"
 #include "lcngeom/flint.hpp"
@@ -13,124 +12,76 @@ namespace lcngeom::detail {
 
 namespace {
 
-Rational pow10_neg(int digits) { return Rational(Integer(1L), pow(Integer(10L), static_cast<unsigned long>(digits))); }
-
-// Bits of q's largest numerator coefficient plus its denominator's: arb then
-// evaluates q with about `prec - coefficient_bits` correct bits even when the
-// terms cancel.
-long coefficient_bits(const RatPoly& q) {
-  const fmpq_poly_struct* f = q.raw();
-  const slong len = fmpq_poly_length(f);
-  return std::labs(_fmpz_vec_max_bits(f->coeffs, len)) + static_cast<long>(fmpz_bits(fmpq_poly_denref(f)));
-}
-
-// Upper bound on log2(1 / r) for 0 < r (0 if r >= 1).
-long inverse_bits(const Rational& r) {
-  return std::max(0L, r.denominator().bits() - r.numerator().bits() + 1);
-}
-
-// q = N / d (N integral) prepared for arb evaluation at one precision at a
-// time: converting N costs a rounding per coefficient, so it is done once per
-// precision, and the division by d once per evaluation.
-class ArbPoly {
- public:
-  explicit ArbPoly(const RatPoly& q) : q_(q) { arb_poly_init(p_); }
-  ~ArbPoly() { arb_poly_clear(p_); }
-  ArbPoly(const ArbPoly&) = delete;
-  ArbPoly& operator=(const ArbPoly&) = delete;
-
-  Ball operator()(const Ball& x, long prec) {
-    const fmpq_poly_struct* f = q_.raw();
-    if (prec != prec_) {
-      arb_poly_fit_length(p_, fmpq_poly_length(f));
-      for (slong i = 0; i < fmpq_poly_length(f); ++i) arb_set_round_fmpz(p_->coeffs + i, f->coeffs + i, prec);
-      _arb_poly_set_length(p_, fmpq_poly_length(f));
-      _arb_poly_normalise(p_);
-      prec_ = prec;
-    }
-    Ball y;
-    arb_poly_evaluate(y.raw(), p_, x.raw(), prec);
-    if (!fmpz_is_one(fmpq_poly_denref(f))) arb_div_fmpz(y.raw(), y.raw(), fmpq_poly_denref(f), prec);
-    return y;
-  }
-
- private:
-  const RatPoly& q_;
-  arb_poly_t p_;
-  long prec_ = -1;
-};
-
-// Refines `root` until eval(enclosure of the root, prec) has radius <=
-// target.  The radius of eval on an interval is about (its width) x (the
-// derivative) plus rounding: the width shrinks in proportion to what is
-// missing (a few bisections, not a fixed 20 per round), and the precision
-// doubles only when rounding alone (eval at the exact midpoint) exceeds half
-// the target.  eval returns a non-finite ball where it is undefined.
-template <class Eval>
-Ball refine_until(RealRoot& root, const Rational& target, long prec, Eval&& eval) {
-  constexpr long kMaxPrec = 1L << 24;
-  for (int round = 0; round < 600; ++round) {
-    Ball y = eval(Ball::from_interval(root.lo(), root.hi(), prec), prec);
-    if (y.is_finite() && y.radius() <= target) return y;
-    if (root.is_exact()) {
-      if (prec >= kMaxPrec) break;
-      prec *= 2;
-      continue;
-    }
-    const Rational mid = (root.lo() + root.hi()) * Rational(1L, 2L);
-    Ball at_mid = eval(Ball(mid, prec), prec);
-    if ((!at_mid.is_finite() || at_mid.radius() * Rational(2L) > target) && prec < kMaxPrec) prec *= 2;
-    // Shrink the width by target / radius (between 2^-64 and 2^-4 per round).
-    long shrink_bits = 20;
-    if (y.is_finite() && !y.radius().is_zero())
-      shrink_bits = std::clamp(inverse_bits(target / y.radius()) + 2, 4L, 64L);
-    root.refine(root.width() * Rational(Integer(1L), pow(Integer(2L), static_cast<unsigned long>(shrink_bits))));
-  }
-  throw domain_error("algebraic evaluation at a root: no convergence (precision limit reached)");
-}
+// floor(log2 |r|) up to 1, for r != 0.
+long log2_of(const Rational& r) { return r.numerator().bits() - r.denominator().bits(); }
 
 }  // namespace
+
+void refine_root(RealRoot& root, const Rational& max_width) {
+  if (max_width.sign() <= 0) throw invalid_argument("refine_root: width must be positive");
+  if (root.at_infinity()) throw domain_error("refine_root: the root (1:0) has no affine value");
+  const IntPoly& f = root.defining_polynomial();
+  const Rational half(1L, 2L);
+  while (!root.is_exact() && root.width() > max_width) {
+    const Rational w = root.width();
+    const long prec = 64 + 2 * std::max(0L, -log2_of(w)) + static_cast<long>(f.degree()) * 8 +
+                      std::labs(static_cast<long>(fmpz_poly_max_bits(f.raw())));
+    // N(I) = m - f(m) / f'(I) contains the root when I does; keep I & N(I).
+    const Rational m = (root.lo() + root.hi()) * half;
+    Ball I = Ball::from_interval(root.lo(), root.hi(), prec), M(m, prec), fm, fpi;
+    arb_poly_t F, D;
+    arb_poly_init(F);
+    arb_poly_init(D);
+    arb_poly_set_fmpz_poly(F, f.raw(), prec);
+    arb_poly_derivative(D, F, prec);
+    arb_poly_evaluate(fm.raw(), F, M.raw(), prec);
+    arb_poly_evaluate(fpi.raw(), D, I.raw(), prec);
+    arb_poly_clear(F);
+    arb_poly_clear(D);
+    bool contracted = false;
+    if (!fpi.contains_zero() && fm.is_finite() && fpi.is_finite()) {
+      const Ball N = sub(M, div(fm, fpi, prec), prec);
+      if (N.is_finite()) {
+        const Rational lo = std::max(root.lo(), N.lower()), hi = std::min(root.hi(), N.upper());
+        if (lo < hi && (hi - lo) * Rational(4L) <= w) {
+          try {
+            root = RealRoot(f, lo, hi, root.multiplicity());  // re-checks the sign change exactly
+            contracted = true;
+          } catch (const invalid_argument&) {
+          }
+        }
+      }
+    }
+    if (!contracted)
+      for (int i = 0; i < 4 && !root.is_exact(); ++i) root.split_at((root.lo() + root.hi()) * half);
+  }
+}
 
 Ball enclose_at_root(const RatPoly& q, RealRoot& root, const Rational& max_radius) {
   if (max_radius.sign() <= 0) throw invalid_argument("enclose_at_root: radius must be positive");
   if (root.at_infinity()) throw domain_error("enclose_at_root: the root (1:0) has no affine value");
-  // Absolute radius: the value itself may be as large as the coefficients.
-  const long prec = 64 + coefficient_bits(q) + inverse_bits(max_radius);
-  ArbPoly eval(q);
-  return refine_until(root, max_radius, prec, eval);
-}
-
-std::string decimal_at_root(const RatPoly& q, RealRoot& root, int digits) {
-  if (digits < 0) throw invalid_argument("decimal_at_root: digits must be >= 0, got " + std::to_string(digits));
-  if (q.degree() <= 0) return q.coeff(0).to_decimal(digits);
-  const Rational eps = pow10_neg(digits);
-  Ball y = enclose_at_root(q, root, eps * Rational(1L, 2L));
-  // |q(alpha) - mid| <= eps/2 and rounding mid to `digits` decimals adds <= eps/2.
-  return y.midpoint().to_decimal(digits);
-}
-
-std::string decimal_ratio_at_root(const RatPoly& num, const RatPoly& den, RealRoot& root, int digits) {
-  if (digits < 0) throw invalid_argument("decimal_ratio_at_root: digits must be >= 0, got " + std::to_string(digits));
-  if (den.degree() <= 0) {
-    if (den.is_zero()) throw domain_error("decimal_ratio_at_root: zero denominator");
-    return decimal_at_root(Rational(1L) / den.coeff(0) * num, root, digits);
+  // Working precision from the sizes involved: coefficient bits, |x|^deg q and
+  // the requested radius; what the evaluation still lacks (the deficit of its
+  // radius) is then paid by refining the interval and the precision alike.
+  const long qbits = static_cast<long>(fmpz_poly_max_bits(q.numerator().raw()));
+  const Rational xmax = std::max(abs(root.lo()), abs(root.hi()));
+  const long xbits = xmax.is_zero() ? 0 : std::max(0L, log2_of(xmax) + 1) * std::max(1L, q.degree());
+  long prec = 64 + (qbits < 0 ? -qbits : qbits) + q.denominator().bits() + xbits + std::max(0L, -log2_of(max_radius));
+  for (int round = 0;; ++round) {
+    Ball x = Ball::from_interval(root.lo(), root.hi(), prec);
+    arb_poly_t p;
+    arb_poly_init(p);
+    arb_poly_set_fmpq_poly(p, q.raw(), prec);
+    Ball y;
+    arb_poly_evaluate(y.raw(), p, x.raw(), prec);
+    arb_poly_clear(p);
+    if (y.is_finite() && y.radius() <= max_radius) return y;
+    if (round > 200) throw domain_error("enclose_at_root: no convergence");
+    long deficit = 16;
+    if (y.is_finite()) deficit = std::max(deficit, log2_of(y.radius() / max_radius) + 16);
+    if (!root.is_exact()) refine_root(root, root.width() * pow(Rational(2L), -deficit));
+    prec += deficit;
   }
-  if (root.at_infinity()) throw domain_error("decimal_ratio_at_root: the root (1:0) has no affine value");
-  // The quotient is enclosed directly (relative accuracy), not num and den to
-  // an absolute 10^-digits each: at a target with 50-digit coefficients both
-  // are near 2^5000 and the absolute enclosures cost thousands of bisections.
-  const Rational eps = pow10_neg(digits) * Rational(1L, 2L);
-  // Relative accuracy: the precision starts near what the digits need and
-  // doubles only if rounding (not the root's width) limits the enclosure.
-  const long prec = 128 + inverse_bits(eps);
-  ArbPoly eval_num(num), eval_den(den);
-  Ball q = refine_until(root, eps, prec, [&](const Ball& x, long p) {
-    Ball a = eval_num(x, p), b = eval_den(x, p), r;
-    if (b.contains_zero()) arb_indeterminate(r.raw());
-    else arb_div(r.raw(), a.raw(), b.raw(), p);
-    return r;
-  });
-  return q.midpoint().to_decimal(digits);
 }
 
 int sign_at_root(const RatPoly& q, const RatPoly& f, RealRoot& root) {

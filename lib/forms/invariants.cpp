@@ -2,8 +2,11 @@
 #include "lcngeom/flint.hpp"
 #include "lcngeom/invariants.hpp"
 
-#include <flint/fmpq_mat.h>
+#include <flint/fmpq_poly.h>
 #include <flint/fmpz_poly.h>
+
+#include "lcngeom/detail/ring_algebra.hpp"
+#include "lcngeom/detail/rings.hpp"
 
 namespace lcngeom {
 
@@ -17,14 +20,6 @@ Rational poly_discriminant(const RatPoly& f) {
   Integer dn;
   fmpz_poly_discriminant(dn.raw(), f.numerator().raw());
   return Rational(dn, pow(f.denominator(), static_cast<unsigned long>(2 * k - 2)));
-}
-
-// Resultant of rational polynomials of exact degrees (FLINT convention
-// a^{deg g} b^{deg f} prod (r_i - s_j)); constants c give c^{deg other}.
-Rational poly_resultant(const RatPoly& f, const RatPoly& g) {
-  Rational r;
-  fmpq_poly_resultant(r.raw(), f.raw(), g.raw());
-  return r;
 }
 
 }  // namespace
@@ -42,38 +37,19 @@ Rational discriminant(const BinaryForm& p) {
 }
 
 Rational resultant(const BinaryForm& p, const BinaryForm& q) {
-  if (p.is_zero() || q.is_zero()) return resultant_sylvester(p, q);
-  const int m = p.degree(), n = q.degree();
-  const int mp = m - p.multiplicity_at_infinity();  // actual degrees
-  const int np = n - q.multiplicity_at_infinity();
-  if (mp < m && np < n) return Rational(0);  // common root (1:0)
-  Rational r = poly_resultant(p.dehomogenized(), q.dehomogenized());
-  if (mp < m) {
-    // Res_{m,n} = (-1)^{n(m-m')} b_0^{m-m'} Res_{m',n}: expand the Sylvester
-    // determinant along the columns where only q's rows are nonzero.
-    r *= pow(q.coeff(0), m - mp);
-    if ((static_cast<long>(n) * (m - mp)) % 2 != 0) r = -r;
-  } else if (np < n) {
-    r *= pow(p.coeff(0), n - np);  // Res_{m,n} = a_0^{n-n'} Res_{m,n'}
-  }
-  return r;
+  // FLINT's resultant at the actual degrees of p(t, 1), q(t, 1), made formal.
+  const RatPoly &f = p.dehomogenized(), &g = q.dehomogenized();
+  const long ef = f.degree(), eg = g.degree();
+  return detail::formal_resultant(detail::RationalField{}, p.degree(), ef, ef < 0 ? Rational() : f.coeff(ef),
+                                  q.degree(), eg, eg < 0 ? Rational() : g.coeff(eg), [&] {
+                                    Rational r;
+                                    fmpq_poly_resultant(r.raw(), f.raw(), g.raw());
+                                    return r;
+                                  });
 }
 
 Rational resultant_sylvester(const BinaryForm& p, const BinaryForm& q) {
-  const int m = p.degree(), n = q.degree();
-  const int size = m + n;
-  if (size == 0) return Rational(1);
-  fmpq_mat_t S;
-  fmpq_mat_init(S, size, size);
-  std::vector<Rational> a = p.coefficients(), b = q.coefficients();
-  for (int row = 0; row < n; ++row)
-    for (int i = 0; i <= m; ++i) fmpq_set(fmpq_mat_entry(S, row, row + i), a[static_cast<std::size_t>(i)].raw());
-  for (int row = 0; row < m; ++row)
-    for (int j = 0; j <= n; ++j) fmpq_set(fmpq_mat_entry(S, n + row, row + j), b[static_cast<std::size_t>(j)].raw());
-  Rational det;
-  fmpq_mat_det(det.raw(), S);
-  fmpq_mat_clear(S);
-  return det;
+  return detail::form_resultant(detail::RationalField{}, p.coefficients(), q.coefficients());
 }
 
 }  // namespace lcngeom

@@ -8,6 +8,7 @@
 #include <arb_fmpz_poly.h>
 #include <flint/fmpz_poly.h>
 
+#include "lcngeom/algebraic_real.hpp"
 #include "lcngeom/error.hpp"
 #include "lcngeom/factorization.hpp"
 #include "lcngeom/flint.hpp"
@@ -21,8 +22,6 @@ int sign_at(const IntPoly& f, const Rational& t) {
   fmpz_poly_evaluate_fmpq(v.raw(), f.raw(), t.raw());
   return v.sign();
 }
-
-Rational pow10_neg(int digits) { return Rational(Integer(1), pow(Integer(10), static_cast<unsigned long>(digits))); }
 
 // Real roots of an irreducible integer polynomial of degree >= 2, as balls
 // from Arb converted to exact dyadic intervals.
@@ -100,17 +99,12 @@ void RealRoot::refine(const Rational& max_width) {
   while (width() > max_width && !is_exact()) split_at((lo_ + hi_) * half);
 }
 
-void RealRoot::refine_digits(int digits) {
-  if (digits < 0) throw invalid_argument("number of digits must be >= 0, got " + std::to_string(digits));
-  refine(pow10_neg(digits));
+void RealRoot::refine_bits(long bits) {
+  if (bits < 0) throw invalid_argument("refinement to " + std::to_string(bits) + " bits: must be >= 0");
+  refine(pow(Rational(2L), -bits));
 }
 
-std::string RealRoot::to_decimal(int digits) const {
-  if (infinity_) return "inf";
-  RealRoot r = *this;
-  r.refine(pow10_neg(digits));  // |t - mid| <= 10^-digits / 2, rounding adds <= 10^-digits / 2
-  return ((r.lo_ + r.hi_) * Rational(1, 2)).to_decimal(digits);
-}
+std::string RealRoot::to_decimal(int digits) const { return infinity_ ? "inf" : AlgebraicReal(*this).to_decimal(digits); }
 
 int count_real_roots(const BinaryForm& p) {
   if (p.is_zero()) throw domain_error("the zero form has no well-defined real roots");
@@ -121,9 +115,9 @@ int count_real_roots(const BinaryForm& p) {
   return count + static_cast<int>(fmpz_poly_num_real_roots(g.raw()));
 }
 
-std::vector<RealRoot> real_roots(const BinaryForm& p, int digits) {
+std::vector<RealRoot> real_roots(const BinaryForm& p) {
   if (p.is_zero()) throw domain_error("the zero form has no well-defined real roots");
-  const long prec = digits < 0 ? 32 : static_cast<long>(std::ceil(digits * 3.3219280948873626)) + 16;
+  const long prec = 32;  // Arb raises it as needed; the intervals are re-checked exactly
   FormFactorization fac = factor(p);
   std::vector<RealRoot> roots;
   int mult_infinity = 0;
@@ -155,8 +149,6 @@ std::vector<RealRoot> real_roots(const BinaryForm& p, int digits) {
         changed = true;
       }
   }
-  if (digits >= 0)
-    for (RealRoot& r : roots) r.refine_digits(digits);
   std::sort(roots.begin(), roots.end(), [](const RealRoot& a, const RealRoot& b) { return a.lo() < b.lo(); });
   if (mult_infinity > 0) roots.push_back(RealRoot::infinity(mult_infinity));
   return roots;

@@ -26,32 +26,21 @@ void check_circulant(std::size_t k, int stride, int size) {
     throw invalid_argument("filter size " + std::to_string(k) + " exceeds the circulant size " + std::to_string(size));
 }
 
-// Fills a matrix-like object through set(i, j, w_j) calls.
-template <class Filter, class Set>
-void fill_toeplitz(const Filter& w, int stride, long rows, Set&& set) {
-  for (long i = 0; i < rows; ++i)
-    for (std::size_t j = 0; j < w.size(); ++j) set(i, i * stride + static_cast<long>(j), w[j]);
-}
-
-template <class Filter, class Set>
-void fill_circulant(const Filter& w, int stride, long n, Set&& set) {
-  for (long i = 0; i < n; ++i)
-    for (std::size_t j = 0; j < w.size(); ++j) set(i, (i * stride + static_cast<long>(j)) % n, w[j]);
-}
-
 }  // namespace
 
 RatMatrix toeplitz_matrix(const std::vector<Rational>& w, int stride, int output_size) {
   check_conv_args(w.size(), stride, output_size, "output size");
   RatMatrix W(output_size, input_size_for(w.size(), stride, output_size));
-  fill_toeplitz(w, stride, output_size, [&](long i, long j, const Rational& v) { W.set(i, j, v); });
+  for (long i = 0; i < output_size; ++i)  // W[i][i s + j] = w_j (eq. 2.3)
+    for (std::size_t j = 0; j < w.size(); ++j) W.set(i, i * stride + static_cast<long>(j), w[j]);
   return W;
 }
 
 RatMatrix circulant_matrix(const std::vector<Rational>& w, int stride, int size) {
   check_circulant(w.size(), stride, size);
   RatMatrix C(size, size);
-  fill_circulant(w, stride, size, [&](long i, long j, const Rational& v) { C.set(i, j, v); });
+  for (long i = 0; i < size; ++i)
+    for (std::size_t j = 0; j < w.size(); ++j) C.set(i, (i * stride + static_cast<long>(j)) % size, w[j]);
   return C;
 }
 
@@ -108,48 +97,6 @@ RatMatrix top_left_block(const RatMatrix& M, long rows, long cols) {
   for (long i = 0; i < rows; ++i)
     for (long j = 0; j < cols; ++j) B.set(i, j, M.at(i, j));
   return B;
-}
-
-// ------------------------------------------------------------ double
-
-DoubleMatrix::DoubleMatrix(long r, long c) : rows(r), cols(c) {
-  if (r < 0 || c < 0) throw invalid_argument("matrix size " + std::to_string(r) + " x " + std::to_string(c));
-  entries.assign(static_cast<std::size_t>(r * c), 0.0);
-}
-
-DoubleMatrix operator*(const DoubleMatrix& a, const DoubleMatrix& b) {
-  if (a.cols != b.rows)
-    throw invalid_argument("cannot multiply a " + std::to_string(a.rows) + " x " + std::to_string(a.cols) + " by a " +
-                           std::to_string(b.rows) + " x " + std::to_string(b.cols) + " matrix");
-  DoubleMatrix c(a.rows, b.cols);
-  for (long i = 0; i < a.rows; ++i)
-    for (long t = 0; t < a.cols; ++t) {
-      const double x = a(i, t);
-      if (x == 0.0) continue;
-      for (long j = 0; j < b.cols; ++j) c(i, j) += x * b(t, j);
-    }
-  return c;
-}
-
-DoubleMatrix toeplitz_matrix_double(const std::vector<double>& w, int stride, int output_size) {
-  check_conv_args(w.size(), stride, output_size, "output size");
-  DoubleMatrix W(output_size, input_size_for(w.size(), stride, output_size));
-  fill_toeplitz(w, stride, output_size, [&](long i, long j, double v) { W(i, j) = v; });
-  return W;
-}
-
-DoubleMatrix circulant_matrix_double(const std::vector<double>& w, int stride, int size) {
-  check_circulant(w.size(), stride, size);
-  DoubleMatrix C(size, size);
-  fill_circulant(w, stride, size, [&](long i, long j, double v) { C(i, j) = v; });
-  return C;
-}
-
-DoubleMatrix to_double(const RatMatrix& M) {
-  DoubleMatrix D(M.rows(), M.cols());
-  for (long i = 0; i < M.rows(); ++i)
-    for (long j = 0; j < M.cols(); ++j) D(i, j) = M.at(i, j).to_double();
-  return D;
 }
 
 // ------------------------------------------------------------ tensors

@@ -20,8 +20,9 @@ expect_contains '"filling":false,"filling_reason":"Proposition 4.11' arch --filt
 expect_contains '"function_space":null' arch --filters 3,2 --strides 2,1 --json
 expect_contains '"ambient_dimension":9,"architecture":"k=(2x2,2x2)"' arch --filters 2x2,2x2 --in 3x3 --json
 expect_contains '"dimension":7,' arch --filters 2x2,2x2 --in 3x3 --json
-expect_contains '"end_to_end_filter_size":[3,3]' arch --filters 2x2,2x2 --json
-expect_contains '"end_to_end_filter_size":[4,3,3]' arch --filters 3x3x2,2x1x2 --json
+expect_contains '"end_to_end_filter_shape":[3,3],"end_to_end_filter_size":null' arch --filters 2x2,2x2 --json
+expect_contains '"end_to_end_filter_shape":[4,3,3],' arch --filters 3x3x2,2x1x2 --json
+expect_contains '"end_to_end_filter_shape":[5],"end_to_end_filter_size":5,' arch --filters 4,2 --json
 expect_contains '"dimension":5,"dimension_certified":true' arch --filters 4,2 --strides 2,1 --json  # Prop. 4.11: 5 < 6
 expect_contains 'filling           no (Theorem 4.1: e = 2' arch --filters 4,2
 expect_contains 'dimension         5 of 5 (certified' arch --filters 4,2
@@ -31,11 +32,12 @@ expect_contains '"complement":["111|1","12|1","3|1","1|2","1|11"]' arch --filter
 expect_contains '"e":3' arch --filters 6,2,2 --json
 
 # member: region, rrmp, witness.
-expect_contains '"filters":[["1","6","11","6"],["4","1"]]' member --filters 4,2 "(x+y)(x+2y)(x+3y)(4x+y)" --json
+expect_contains '"weights":[["1","6","11","6"],["4","1"]]' member --filters 4,2 "(x+y)(x+2y)(x+3y)(4x+y)" --json
+expect_contains '"real_root_count":4,' member --filters 4,2 "(x+y)(x+2y)(x+3y)(4x+y)" --json
 expect_contains '"member":true' member --filters 4,2 "(x+y)(x+2y)(x+3y)(4x+y)" --json
 expect_contains '"boundary":true' member --filters 4,2 "x^2(x^2+y^2)" --json
 expect_contains '"region":"complement"' member --filters 4,2 "(x^2+y^2)^2" --json
-expect_contains '"filters":null' member --filters 4,2 "(x^2+y^2)^2" --json
+expect_contains '"weights":null' member --filters 4,2 "(x^2+y^2)^2" --json
 expect_contains '"exact":false' member --filters 2,2,2,2 "x^4-10x^2y^2+y^4" --json
 expect_contains '"precision":64' member --filters 2,2,2,2 "x^4-10x^2y^2+y^4" --json --precision 64
 expect_contains 'w1 = 1, 6, 11, 6' member --filters 4,2 "(x+y)(x+2y)(x+3y)(4x+y)"

@@ -111,7 +111,7 @@ TEST_CASE("modular count at a rational target equals the exact count", "[ed_degr
       for (const InnerProduct& s : {InnerProduct::euclidean(4), InnerProduct::bombieri(4)}) {
         INFO(lam << " " << u.to_string() << " " << s.name());
         CHECK(count_critical_points_modp(Partition::parse(lam), s, p, target, 11).count ==
-              critical_points(Partition::parse(lam), u, s, {4, 1}).complex_count);
+              critical_points(Partition::parse(lam), u, s).complex_count);
       }
     }
   }

@@ -95,7 +95,6 @@ TEST_CASE("limits: ed_degree and critical_points report progress", "[limits][cri
 
   lines.clear();
   CriticalPointOptions c;
-  c.digits = 10;
   c.progress = [&](const std::string& s) { lines.push_back(s); };
   const CriticalPointSet r =
       critical_points(Partition::parse("2,2"), BinaryForm{2, 0, 5, 0, 2}, InnerProduct::euclidean(4), c);

@@ -66,12 +66,15 @@ TEST_CASE("planted rational roots come out exactly with their multiplicities", "
 }
 
 TEST_CASE("refinement reaches any requested number of digits", "[roots]") {
-  std::vector<RealRoot> r = real_roots(BinaryForm{1, 0, -2}, 30);
+  std::vector<RealRoot> r = real_roots(BinaryForm{1, 0, -2});
   REQUIRE(r.size() == 2);
-  CHECK(r[1].width() <= Rational(Integer(1), pow(Integer(10), 30)));
-  CHECK(r[1].to_decimal(30) == "1.414213562373095048801688724210");
-  CHECK(r[0].to_decimal(30) == "-1.414213562373095048801688724210");
-  CHECK(r[1].to_decimal(60) == "1.414213562373095048801688724209698078569671875376948073176680");
+  r[1].refine_bits(100);
+  CHECK(r[1].width() <= pow(Rational(2), -100));
+  CHECK_THROWS_AS(r[1].refine_bits(-1), invalid_argument);
+  // Correct significant digits (decimal.hpp), as Python's decimal module gives them.
+  CHECK(r[1].to_decimal(30) == "1.41421356237309504880168872421");
+  CHECK(r[0].to_decimal(30) == "-1.41421356237309504880168872421");
+  CHECK(r[1].to_decimal(60) == "1.41421356237309504880168872420969807856967187537694807317668");
   RealRoot s = r[1];
   s.refine(Rational(Integer(1), pow(Integer(2), 300)));
   CHECK(s.width() <= Rational(Integer(1), pow(Integer(2), 300)));

@@ -25,7 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::vector<std::uint64_t> um;
   for (long c : u) um.push_back(static_cast<std::uint64_t>(((c % static_cast<long>(p)) + static_cast<long>(p))) % p);
   int exact = -1, modular = -1;
-  fuzz::run([&] { exact = critical_points(lambda, target, sigma, {0, 1}).complex_count; });
+  fuzz::run([&] { exact = critical_points(lambda, target, sigma).complex_count; });
   fuzz::run([&] { modular = count_critical_points_modp(lambda, sigma, p, um, 3).count; });
   if (exact >= 0 && modular >= 0)
     fuzz::require(exact == modular, "critical points on Delta" + lambda.to_string() + " at " + target.to_string() +

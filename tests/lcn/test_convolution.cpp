@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "double_convolution.hpp"  // bench/support: the float baselines
 #include "support.hpp"
 
 using namespace lcngeom;
@@ -140,7 +141,11 @@ TEST_CASE("Toeplitz vs circulant (Section 2.3, Example 2.9)", "[convolution][pap
   CHECK_THROWS_AS(top_left_block(RatMatrix(2, 2), 3, 1), invalid_argument);
 }
 
-TEST_CASE("double-precision matrices agree with the exact ones", "[convolution]") {
+TEST_CASE("double-precision matrices of the benchmarks agree with the exact ones", "[convolution]") {
+  using bench::circulant_matrix_double;
+  using bench::DoubleMatrix;
+  using bench::to_double;
+  using bench::toeplitz_matrix_double;
   auto g = test::rng(303);
   for (int it = 0; it < 20; ++it) {
     const int k = static_cast<int>(test::uniform(g, 1, 5)), s = static_cast<int>(test::uniform(g, 1, 3)),

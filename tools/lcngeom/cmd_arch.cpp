@@ -1,36 +1,19 @@
-// Subcommands on architectures (Sections 2 and 4): arch, member.
+// lcngeom arch: an LCN architecture (Sections 2 and 4): widths, end-to-end
+// filter, filling, function-space dimension, and the rrmps of the function
+// space, its complement and boundary.
 #include <iostream>
 #include <memory>
 #include <string>
 
+#include "arch_args.hpp"
 #include "command.hpp"
 #include "int_list.hpp"
 #include "json_forms.hpp"
+#include "options.hpp"
 
 namespace lcngeom::cli {
 
 namespace {
-
-struct ArchOptions {
-  std::string filters, strides, out, in;
-  bool json = false;
-};
-
-void add_arch_options(CLI::App& app, ArchOptions& o) {
-  app.add_option("--filters", o.filters,
-                 "filter sizes k_1,...,k_L (\"4,2\"); D-dimensional shapes as \"2x2,3x3\" or \"3x3x2,...\"")
-      ->required();
-  app.add_option("--strides", o.strides, "strides s_1,...,s_L (default all 1; 1-D only)");
-  app.add_option("--out", o.out, "output size d_L (default 1); per dimension as \"3x2\"");
-  app.add_option("--in", o.in, "input size d_0 instead of --out (eq. 2.4 must give integral widths)");
-  app.add_flag("--json", o.json, "print one JSON object on stdout");
-}
-
-Architecture make_architecture(const ArchOptions& o) {
-  if (!o.in.empty() && !o.out.empty()) throw invalid_argument("give either --in or --out, not both");
-  if (!o.in.empty()) return Architecture::parse_with_input(o.filters, o.strides, o.in);
-  return Architecture::parse(o.filters, o.strides, std::string_view(o.out));
-}
 
 std::string list_text(const std::vector<int>& v) { return join_ints(v, ", "); }
 
@@ -50,22 +33,15 @@ nlohmann::json rrmp_list_json(const std::vector<Rrmp>& v) {
   return a;
 }
 
-// A decimal approximation with `digits` significant digits (any exponent).
-std::string approx(const Rational& q, long digits) {
-  const long prec = static_cast<long>(digits * 3.33) + 64;
-  return Ball(q, prec).midpoint_string(digits);
-}
-
-constexpr int kMaxListDegree = 30;
-
 struct ArchRun : ArchOptions {
   bool lists = false;
+  DimensionOptions dimension;
 };
 
 int run_arch(const ArchRun& o) {
   const Architecture a = make_architecture(o);
   const FillingVerdict fill = filling_verdict(a);
-  const FunctionSpaceDimension dim = function_space_dimension(a);
+  const FunctionSpaceDimension dim = function_space_dimension(a, o.dimension);
   const Architecture red = reduce_architecture(a);
   const std::optional<Architecture> one = stride_one_reduction(a);
   const std::vector<int> shape = a.end_to_end_filter_shape();
@@ -73,9 +49,11 @@ int run_arch(const ArchRun& o) {
   std::string lists_note;
   if (one) {
     const int n = one->end_to_end_filter_size() - 1;
-    if (n <= kMaxListDegree || o.lists) table = function_space_rrmps(*one);
+    if (o.lists) check_limit(n, kMaxEnumerationDegree, "the end-to-end degree of the rrmp lists", "--lists");
+    if (n <= kDefaultListDegree || o.lists) table = function_space_rrmps(*one);
     else
-      lists_note = "omitted: degree " + std::to_string(n) + " > " + std::to_string(kMaxListDegree) + " (use --lists)";
+      lists_note = "omitted: degree " + std::to_string(n) + " > " + std::to_string(kDefaultListDegree) +
+                   " (use --lists, up to degree " + std::to_string(kMaxEnumerationDegree) + ")";
   } else {
     lists_note = "not described by rrmps (" + red.to_string() +
                  " is not a 1-D stride-one architecture; Lemma 4.2 does not apply)";
@@ -89,8 +67,7 @@ int run_arch(const ArchRun& o) {
     j["input_sizes"] = a.input_sizes();
     j["output_sizes"] = a.output_sizes();
     j["end_to_end_filter_shape"] = shape;
-    if (a.dimension() == 1) j["end_to_end_filter_size"] = shape[0];
-    else j["end_to_end_filter_size"] = shape;
+    j["end_to_end_filter_size"] = a.dimension() == 1 ? nlohmann::json(shape[0]) : nlohmann::json(nullptr);
     j["end_to_end_stride"] = a.end_to_end_stride();
     j["parameters"] = a.parameter_count();
     j["reduced_architecture"] = red.to_string();
@@ -133,115 +110,18 @@ int run_arch(const ArchRun& o) {
   return 0;
 }
 
-struct MemberRun : ArchOptions {
-  std::string form;
-  long precision = 128;
-  int digits = 20;
-};
-
-int run_member(const MemberRun& o) {
-  const Architecture a = make_architecture(o);
-  const BinaryForm p = parse_form(o.form, a.dimension() == 1 ? a.end_to_end_filter_size() - 1 : -1);
-  const Region region = form_region(a, p);
-  const int e = stride_one_reduction(a)->even_filter_count();
-  const bool member = region != Region::complement;
-  std::optional<Witness> w;
-  if (member) w = witness(a, p, o.precision);
-  if (o.json) {
-    nlohmann::json j = form_json(p);
-    j["architecture"] = a.to_string();
-    j["e"] = e;
-    if (!p.is_zero()) {
-      const Rrmp r = rrmp(p);
-      j["rrmp"] = r.to_string();
-      j["real_roots"] = r.real_root_count();
-    } else {
-      j["rrmp"] = nullptr;
-      j["real_roots"] = nullptr;
-    }
-    j["member"] = member;
-    j["boundary"] = region == Region::boundary;
-    j["region"] = to_string(region);
-    if (w) {
-      nlohmann::json filters = nlohmann::json::array(), decimals = nlohmann::json::array();
-      for (const auto& f : w->filters) {
-        nlohmann::json exact = nlohmann::json::array(), dec = nlohmann::json::array();
-        for (const Rational& c : f) {
-          exact.push_back(c.to_string());
-          dec.push_back(approx(c, o.digits));
-        }
-        filters.push_back(exact);
-        decimals.push_back(dec);
-      }
-      j["filters"] = filters;
-      j["filters_decimal"] = decimals;
-      j["exact"] = w->exact;
-      j["exact_filters"] = w->exact_filters;
-      j["precision"] = w->precision;
-      j["error_max"] = w->error_max.to_string();
-      j["error_norm_bound"] = w->error_norm_bound().to_string();
-      j["error_norm_bound_decimal"] = approx(w->error_norm_bound(), 6);
-    } else {
-      j["filters"] = nullptr;
-    }
-    print_json(j);
-    return 0;
-  }
-  std::cout << "form              " << p.to_string() << '\n';
-  if (!p.is_zero()) {
-    const Rrmp r = rrmp(p);
-    std::cout << "rrmp              " << r << " (" << r.real_root_count() << " real roots with multiplicity; e = " << e
-              << ")\n";
-  }
-  std::cout << "region            " << to_string(region)
-            << (region == Region::complement ? " (not in the function space of " + a.to_string() + ")"
-                                             : " (in the function space of " + a.to_string() + ")")
-            << '\n';
-  if (!w) return 0;
-  if (w->exact) std::cout << "witness           exact: mu(theta) = p over Q\n";
-  else
-    std::cout << "witness           numeric, " << w->precision
-              << "-bit coefficients; ||mu(theta) - p||_2 <= " << approx(w->error_norm_bound(), 6) << " (certified)\n";
-  for (std::size_t l = 0; l < w->filters.size(); ++l) {
-    std::cout << "  w" << l + 1 << " = ";
-    for (std::size_t i = 0; i < w->filters[l].size(); ++i) {
-      if (i) std::cout << ", ";
-      std::cout << (w->exact_filters[l] ? w->filters[l][i].to_string() : approx(w->filters[l][i], o.digits));
-    }
-    std::cout << (w->exact_filters[l] ? "" : "  (rounded)") << '\n';
-  }
-  return 0;
-}
-
-const bool arch_registered = register_command(
+const bool registered = register_command(
     {400, "arch",
      "an LCN architecture: widths (eq. 2.4), end-to-end filter (Prop. 2.2), filling (Thm 4.1, Prop. 4.11, Cor. 4.16), "
      "function-space dimension, and the rrmps of the function space, complement and boundary (Example 4.6)",
      [](CLI::App& app) -> std::function<int()> {
        auto o = std::make_shared<ArchRun>();
        add_arch_options(app, *o);
-       app.add_flag("--lists", o->lists, "compute the rrmp lists even for end-to-end degree > 30");
+       app.add_flag("--lists", o->lists,
+                    "compute the rrmp lists for end-to-end degree > " + std::to_string(kDefaultListDegree) +
+                        " (up to " + std::to_string(kMaxEnumerationDegree) + ")");
+       add_seed_option(app, o->dimension.seed, "seed of the random points of the dimension count");
        return [o] { return run_arch(*o); };
-     }});
-
-const bool member_registered = register_command(
-    {410, "member",
-     "is a form in the function space (Lemma 4.2), on its boundary (Prop. 4.4) or outside; with a witness "
-     "factorization mu(theta) = p (exact over Q, else certified numeric)",
-     [](CLI::App& app) -> std::function<int()> {
-       auto o = std::make_shared<MemberRun>();
-       add_arch_options(app, *o);
-       app.add_option("form", o->form, "binary form of degree k - 1: coefficients a_0,...,a_n or an expression in x, y")
-           ->required();
-       app.add_option("--precision", o->precision, "bits of the numeric witness coefficients (default 128)");
-       app.add_option("--digits", o->digits, "significant digits of printed decimals (default 20)");
-       return [o] {
-         if (o->digits < 1 || o->digits > 10000)
-           throw invalid_argument("--digits " + std::to_string(o->digits) + " is outside 1..10000");
-         if (o->precision < 16 || o->precision > (1L << 20))
-           throw invalid_argument("--precision " + std::to_string(o->precision) + " is outside 16..2^20 bits");
-         return run_member(*o);
-       };
      }});
 
 }  // namespace

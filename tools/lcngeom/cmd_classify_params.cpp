@@ -7,6 +7,7 @@
 #include "command.hpp"
 #include "json_forms.hpp"
 #include "json_minimum.hpp"
+#include "options.hpp"
 #include "section5_args.hpp"
 
 namespace lcngeom::cli {
@@ -15,7 +16,7 @@ namespace {
 
 struct ClassifyArgs {
   SquareLossArgs loss;
-  std::string params;
+  std::string weights;
   int max_search_degree = 5;
   bool json = false;
 };
@@ -31,24 +32,25 @@ const bool registered = register_command(
      "global minimum, root pattern, Theorems 5.2/5.3",
      [](CLI::App& app) -> std::function<int()> {
        auto o = std::make_shared<ClassifyArgs>();
-       add_square_loss_options(app, o->loss,
-                               "decimals of the function-space minimum (default 30; decisions are exact)");
-       app.add_option("--params", o->params, "filters w_1;w_2;... e.g. \"2,0,5,0;1,0\"")->required();
+       add_square_loss_options(app, o->loss);
+       add_weights_option(app, o->weights, "the parameter theta = (w_1, ..., w_L) to classify", {"--params"});
        app.add_option("--max-search-degree", o->max_search_degree,
                       "decide the global minimum by the exact search only up to this form degree (default 5; "
-                      "degree 6 takes minutes)");
-       app.add_flag("--json", o->json, "print one JSON object on stdout");
+                      "degree 6 takes minutes; at most " +
+                          std::to_string(kMaxSolverDegree) + ")");
+       add_json_flag(app, o->json);
        return [o] {
+         check_solver_degree(o->max_search_degree, "--max-search-degree");
          const auto [arch, u, sigma] = parse_square_loss(o->loss);
-         const Filters theta = parse_params_arg(o->params, "--params");
+         const Filters theta = parse_weights_arg(o->weights);
          const ParameterClassification c = classify_parameter(
-             arch, theta, u, sigma, lcngeom::ClassifyOptions{true, o->loss.digits, o->max_search_degree});
+             arch, theta, u, sigma, lcngeom::ClassifyOptions{true, o->max_search_degree});
          nlohmann::json grad = nlohmann::json::array();
          for (const Rational& x : c.gradient) grad.push_back(x.to_string());
          if (o->json) {
            nlohmann::json j;
            j["architecture"] = arch.to_string();
-           j["params"] = filters_json(theta);
+           j["weights"] = weights_json(theta);
            j["end_to_end"] = form_json(c.end_to_end);
            j["target"] = form_json(u);
            j["loss"] = c.loss.to_string();
@@ -60,7 +62,7 @@ const bool registered = register_command(
            j["global_minimum_status"] = to_string(c.global_minimum);
            j["global_minimum_reason"] = c.global_minimum_reason;
            j["function_space_minimum"] =
-               c.function_space_minimum ? minimum_json(*c.function_space_minimum) : nlohmann::json(nullptr);
+               c.function_space_minimum ? minimum_json(*c.function_space_minimum, o->loss.digits) : nlohmann::json(nullptr);
            j["local_minimum"] = decision_json(c.local_minimum);
            j["local_minimum_status"] = to_string(c.local_minimum);
            j["hessian_inertia"] = {{"positive", c.hessian_inertia.positive},
@@ -88,7 +90,7 @@ const bool registered = register_command(
                      << " 0:" << c.hessian_inertia.zero << ")";
            std::cout << "\nglobal minimum: " << to_string(c.global_minimum) << " (" << c.global_minimum_reason << ")";
            std::cout << '\n';
-           if (c.function_space_minimum) print_minimum(std::cout, *c.function_space_minimum);
+           if (c.function_space_minimum) print_minimum(std::cout, *c.function_space_minimum, o->loss.digits);
            std::cout << "region of the function space (Lemma 4.2, Prop. 4.4): mu(theta) " << to_string(c.position)
                      << ", target " << to_string(c.target_position) << '\n';
            if (c.rrmp)

@@ -5,6 +5,7 @@
 
 #include "command.hpp"
 #include "json_forms.hpp"
+#include "options.hpp"
 #include "section5_args.hpp"
 
 namespace lcngeom::cli {
@@ -36,14 +37,15 @@ const bool registered = register_command(
      "in any filter (Cor. 5.5) or a dash",
      [](CLI::App& app) -> std::function<int()> {
        auto o = std::make_shared<CompatibleOptions>();
-       app.add_option("--filters", o->filters, "filter sizes k_1,...,k_L (stride one), e.g. 3,2,2")->required();
-       app.add_option("--strides", o->strides, "strides s_1,...,s_L (Section 5 needs all ones)");
-       app.add_flag("--json", o->json, "print one JSON object on stdout");
+       add_filters_option(app, o->filters, true, "filter sizes k_1,...,k_L (stride one), e.g. 3,2,2");
+       add_strides_option(app, o->strides);
+       add_json_flag(app, o->json);
        return [o] {
          const Architecture arch = parse_filters_arg(o->filters, o->strides);
          const std::vector<int> k = arch.filters();
-         const auto rows = compatibility_table(k);
          const int n = arch.end_to_end_filter_size() - 1;
+         check_limit(n, kMaxCompatibleDegree, "the end-to-end degree", "a placement search for every rrmp");
+         const auto rows = compatibility_table(k);
          if (o->json) {
            nlohmann::json map = nlohmann::json::object(), list = nlohmann::json::array();
            for (const auto& r : rows) {
@@ -56,7 +58,7 @@ const bool registered = register_command(
            }
            int count = 0;
            for (const auto& r : rows) count += r.witness.has_value();
-           print_json({{"filters", k},
+           print_json({{"filter_sizes", k},
                        {"architecture", arch.to_string()},
                        {"degree", n},
                        {"compatible", map},

@@ -8,48 +8,67 @@
 
 #include "command.hpp"
 #include "json_critical.hpp"
+#include "options.hpp"
+#include "section5_args.hpp"
 
 namespace lcngeom::cli {
 
 namespace {
 
 struct CriticalOptions {
-  std::string target, locus, norm = "euclidean", architecture;
-  int digits = 30;
+  std::string target, locus, norm = "euclidean", filters;
+  int digits = kDefaultDigits;
   std::uint64_t seed = 1;
   bool json = false;
   bool progress = false;
 };
 
+// The same shape as critical_json (docs/lcngeom.schema.json, "critical"):
+// Galois orbits with their sizes, then the real points.
+nlohmann::json linear_factor_json(const LinearFactorCriticalSet& r, const Architecture& arch, const BinaryForm& u,
+                                  const InnerProduct& sigma, int digits) {
+  nlohmann::json orbits = nlohmann::json::array();
+  for (std::size_t i = 0; i < r.orbits.size(); ++i) {
+    int size = 0, real = 0;
+    bool global = false;
+    for (const auto& p : r.points)
+      if (p.orbit == i) size++, real += p.real, global = p.global;
+    orbits.push_back(
+        {{"minimal_polynomial", r.orbits[i].to_string("t")}, {"size", size}, {"real_count", real}, {"global", global}});
+  }
+  nlohmann::json real = nlohmann::json::array();
+  for (const auto& p : r.points) {
+    if (!p.real) continue;
+    real.push_back({{"orbit", p.orbit},
+                    {"global", p.global},
+                    {"chart_at_infinity", p.chart_at_infinity},
+                    {"parameters", certified_json(p.parameters, digits)},
+                    {"loss", certified_json(*p.loss, digits)},
+                    {"hessian_positive_definite", *p.hessian_positive_definite},
+                    {"hessian_minor_signs", p.hessian_minor_signs}});
+  }
+  return {{"problem", "parameters"},
+          {"architecture", arch.to_string()},
+          {"filter_sizes", arch.filters()},
+          {"target", form_json(u)},
+          {"inner_product", sigma.name()},
+          {"matrix", matrix_json(sigma.matrix())},
+          {"digits", digits},
+          {"complex_count", r.complex_count},
+          {"real_count", r.real_count},
+          {"global_count", r.global_count},
+          {"global_real_count", r.global_real},
+          {"spurious_count", r.spurious_count},
+          {"spurious_real_count", r.spurious_real},
+          {"orbits", orbits},
+          {"real_points", real}};
+}
+
 int run_linear_factor(const CriticalOptions& o, const BinaryForm& u, const InnerProduct& sigma) {
-  Architecture arch = Architecture::parse(o.architecture);
-  LinearFactorCriticalSet r = linear_factor_critical_points(arch, u, sigma, {o.digits, o.seed});
+  const Architecture arch = parse_filters_arg(o.filters);
+  LinearFactorCriticalSet r = linear_factor_critical_points(arch, u, sigma);
   if (o.json) {
-    nlohmann::json pts = nlohmann::json::array();
-    for (const auto& p : r.points) {
-      nlohmann::json j{
-          {"orbit", p.orbit}, {"real", p.real}, {"global", p.global}, {"chart_at_infinity", p.chart_at_infinity}};
-      if (p.real) {
-        j["parameters"] = p.parameters;
-        j["loss"] = p.loss;
-        j["hessian_positive_definite"] = *p.hessian_positive_definite;
-        j["hessian_minor_signs"] = p.hessian_minor_signs;
-      }
-      pts.push_back(j);
-    }
-    nlohmann::json orbits = nlohmann::json::array();
-    for (const RatPoly& f : r.orbits) orbits.push_back(f.to_string("t"));
-    print_json({{"architecture", arch.to_string()},
-                {"target", form_json(u)},
-                {"inner_product", sigma.name()},
-                {"complex_count", r.complex_count},
-                {"real_count", r.real_count},
-                {"global_count", r.global_count},
-                {"global_real", r.global_real},
-                {"spurious_count", r.spurious_count},
-                {"spurious_real", r.spurious_real},
-                {"orbits", orbits},
-                {"points", pts}});
+    print_json(linear_factor_json(r, arch, u, sigma, o.digits));
     return 0;
   }
   std::cout << "critical points of L = ||mu(theta) - u||^2 for " << arch.to_string() << ", u = " << u.to_string()
@@ -57,12 +76,11 @@ int run_linear_factor(const CriticalOptions& o, const BinaryForm& u, const Inner
   std::cout << "  complex: " << r.complex_count << " (" << r.global_count << " global, " << r.spurious_count
             << " spurious)   real: " << r.real_count << " (" << r.global_real << " global, " << r.spurious_real
             << " spurious)\n";
-  std::cout << "  chart q1 = x + a y, parameters (a, q2 coefficients); |error| <= 1e-" << o.digits << "\n";
+  std::cout << "  chart q1 = x + a y, parameters (a, q2 coefficients); " << o.digits << " correct significant digits\n";
   for (const auto& p : r.points) {
     if (!p.real) continue;
-    std::cout << "  " << (p.global ? "global  " : "spurious") << " (";
-    for (std::size_t i = 0; i < p.parameters.size(); ++i) std::cout << (i ? ", " : "") << p.parameters[i];
-    std::cout << ")  loss " << p.loss << "  Hessian "
+    std::cout << "  " << (p.global ? "global  " : "spurious") << " (" << decimals_text(p.parameters, o.digits)
+              << ")  loss " << p.loss->to_decimal(o.digits) << "  Hessian "
               << (*p.hessian_positive_definite ? "positive definite" : "not positive definite")
               << (p.chart_at_infinity ? "  [chart q1 = s x + y]" : "") << "\n";
   }
@@ -71,38 +89,40 @@ int run_linear_factor(const CriticalOptions& o, const BinaryForm& u, const Inner
 
 const bool registered = register_command(
     {602, "critical",
-     "exact critical points of ||w - u||^2 on a multiple root locus (Theorem 5.2, Section 7.3), certified real ones",
+     "exact critical points of ||w - u||^2 on a multiple root locus (Theorem 5.2, Section 7.3), certified real ones; "
+     "with --filters, of the parameter-space loss of a two-layer LCN with a linear filter (Example 5.10)",
      [](CLI::App& app) -> std::function<int()> {
        auto o = std::make_shared<CriticalOptions>();
-       app.add_option("--target", o->target, "target u: coefficients a_0,...,a_n or an expression in x, y")->required();
-       app.add_option("--locus", o->locus, "partition lambda of n, e.g. 2,1,1");
-       app.add_option("--architecture", o->architecture,
-                      "instead of --locus: a two-layer architecture with a filter of size 2, e.g. 2,3 (Example 5.10)");
-       app.add_option("--norm", o->norm,
-                      "euclidean | bombieri | a symmetric positive definite matrix, rows separated by ';' "
-                      "(e.g. \"1,0,0;0,1/2,0;0,0,1\")");
-       app.add_option("--digits", o->digits, "certified decimal digits of the real points (default 30)");
-       app.add_option("--seed", o->seed, "seed of the random projections (the result does not depend on it)");
-       app.add_flag("--json", o->json, "print one JSON object on stdout");
+       add_target_option(app, o->target, "target u");
+       add_locus_option(app, o->locus, "the multiple root locus Delta_lambda");
+       CLI::Option* filters = add_filters_option(
+           app, o->filters, false,
+           "instead of --locus: filter sizes of a two-layer architecture with a filter of size 2, e.g. 2,3 "
+           "(Example 5.10)");
+       add_hidden_alias(app, "--architecture", o->filters, filters, "--filters");
+       add_norm_option(app, o->norm);
+       add_digits_option(app, o->digits);
+       add_seed_option(app, o->seed, "seed of the random projections (the result does not depend on it)");
+       add_json_flag(app, o->json);
        app.add_flag("--progress", o->progress,
                     "print a line on stderr at each stage (default when stderr is a terminal)");
        return [o] {
-         BinaryForm u = parse_form(o->target, o->locus.empty() ? -1 : Partition::parse(o->locus).sum());
-         InnerProduct sigma = InnerProduct::parse(o->norm, u.degree());
-         if (o->digits < 0 || o->digits > 10000)
-           throw invalid_argument("--digits must be in 0..10000, got " + std::to_string(o->digits));
-         if (!o->architecture.empty()) {
-           if (!o->locus.empty()) throw invalid_argument("give either --locus or --architecture, not both");
+         const BinaryForm u = parse_form(o->target, o->locus.empty() ? -1 : Partition::parse(o->locus).sum());
+         const InnerProduct sigma = InnerProduct::parse(o->norm, u.degree());
+         if (!o->filters.empty()) {
+           if (!o->locus.empty()) throw invalid_argument("give either --locus or --filters, not both");
+           check_limit(u.degree(), kMaxLinearFactorDegree, "the degree of --target", "with --filters");
            return run_linear_factor(*o, u, sigma);
          }
          if (o->locus.empty()) throw invalid_argument("missing --locus (a partition of the target's degree)");
-         Partition lambda = Partition::parse(o->locus);
-         CriticalPointOptions copt{o->digits, o->seed, {}};
+         check_solver_degree(u.degree(), "the degree of --target");
+         const Partition lambda = Partition::parse(o->locus);
+         CriticalPointOptions copt{o->seed, {}};
          if (o->progress || isatty(2))
            copt.progress = [](const std::string& msg) { std::cerr << "lcngeom critical: " << msg << std::endl; };
-         CriticalPointSet r = critical_points(lambda, u, sigma, copt);
-         if (o->json) print_json(critical_json(r));
-         else std::cout << critical_text(r);
+         const CriticalPointSet r = critical_points(lambda, u, sigma, copt);
+         if (o->json) print_json(critical_json(r, o->digits));
+         else std::cout << critical_text(r, o->digits);
          return 0;
        };
      }});

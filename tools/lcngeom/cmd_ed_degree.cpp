@@ -9,6 +9,7 @@
 #include "command.hpp"
 #include "json_forms.hpp"
 #include "lcngeom/lcngeom.hpp"
+#include "options.hpp"
 
 namespace lcngeom::cli {
 
@@ -28,15 +29,16 @@ const bool registered = register_command(
      "ED degrees of the multiple root loci of degree n (Section 6.2), generic (Euclidean) or special (Bombieri)",
      [](CLI::App& app) -> std::function<int()> {
        auto o = std::make_shared<EdOptions>();
-       app.add_option("--degree", o->degree, "n, the degree of the forms")->required();
-       app.add_option("--norm", o->norm, "euclidean | bombieri | an SPD matrix (rows separated by ';')");
-       app.add_option("--locus", o->locus, "only this partition (default: every partition of n)");
-       app.add_option("--trials", o->trials, "independent (target, prime) pairs that must agree (default 2)");
-       app.add_option("--seed", o->seed, "seed of primes, targets and projections");
+       add_degree_option(app, o->degree, true);
+       add_norm_option(app, o->norm);
+       add_locus_option(app, o->locus, "only this locus (default: every partition of n)");
+       app.add_option("--trials", o->trials, "independent (target, prime) pairs that must agree (default 2)")
+           ->check(CLI::Range(1, 100));
+       add_seed_option(app, o->seed, "seed of primes, targets and projections");
        app.add_option("--max-porteous", o->max_porteous,
                       "largest Thom-Porteous bound (eliminant degree) attempted (default " +
                           std::to_string(kDefaultMaxPorteous) + "; 724 takes about a minute)");
-       app.add_flag("--json", o->json, "print one JSON object on stdout");
+       add_json_flag(app, o->json);
        app.add_flag("--progress", o->progress,
                     "print a line on stderr at each step (default when stderr is a terminal)");
        return [o] {
@@ -51,8 +53,9 @@ const bool registered = register_command(
            // Fail fast: say what the table would take before computing any of it.
            const EdDegreeTablePlan plan = ed_degree_table_plan(o->degree, opt);
            if (!plan.scanned || plan.over_limit > 0)
-             throw not_supported("ed-degree --degree " + std::to_string(o->degree) + ": " + plan.summary() +
+             throw resource_limit("ed-degree --degree " + std::to_string(o->degree) + ": " + plan.summary() +
                                  " (--locus, --max-porteous)");
+           check_limit(o->degree, kMaxEnumerationDegree, "--degree", "the partitions of n are enumerated");
          }
          std::vector<Partition> parts;
          if (!o->locus.empty()) {
@@ -79,7 +82,8 @@ const bool registered = register_command(
              const std::string why =
                  "needs " + std::to_string(root_coordinates(lambda)) + " root coordinates; at most 3 are supported";
              if (o->json)
-               rows.push_back({{"partition", partition_json(lambda)}, {"ed_degree", nullptr}, {"error", why}});
+               rows.push_back(
+                   {{"partition", partition_json(lambda)}, {"ed_degree", nullptr}, {"unsupported_reason", why}});
              else
                std::cout << "  " << std::left << std::setw(18) << lambda.to_string() << std::right
                          << "   not supported (" << why << ")\n";
@@ -111,9 +115,9 @@ const bool registered = register_command(
          if (o->json) {
            print_json({{"degree", o->degree},
                        {"inner_product", sigma.name()},
-                       {"trials", o->trials},
+                       {"trial_count", o->trials},
                        {"rows", rows},
-                       {"unsupported", unsupported},
+                       {"unsupported_count", unsupported},
                        {"seconds", total}});
          } else {
            std::cout

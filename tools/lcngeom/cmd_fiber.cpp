@@ -5,6 +5,7 @@
 
 #include "command.hpp"
 #include "json_forms.hpp"
+#include "options.hpp"
 #include "section5_args.hpp"
 
 namespace lcngeom::cli {
@@ -12,19 +13,24 @@ namespace lcngeom::cli {
 namespace {
 
 struct FiberOptions {
-  std::string filters, strides, form;
-  int digits = 15;
+  std::string filters, strides, form, form_option;
+  int digits = kDefaultDigits;
   long max_classes = 10000;
   bool json = false;
 };
 
-long prec_for(int digits) { return static_cast<long>(digits * 3.33) + 64; }
+/// Exact rationals as strings; a ball as the decimal it certifies (decimal.hpp).
+std::string ball_text(const Ball& b, int digits) {
+  if (b.is_exact()) return b.midpoint().to_string();
+  return to_decimal(b, digits);
+}
 
-nlohmann::json ball_filters_json(const std::vector<std::vector<Ball>>& f, int digits) {
+/// Filters with exact or enclosed coefficients (rational strings or certified reals).
+nlohmann::json ball_weights_json(const std::vector<std::vector<Ball>>& f, int digits) {
   nlohmann::json a = nlohmann::json::array();
   for (const auto& w : f) {
     nlohmann::json x = nlohmann::json::array();
-    for (const Ball& b : w) x.push_back(ball_text(b, digits));
+    for (const Ball& b : w) x.push_back(coefficient_json(b, digits));
     a.push_back(x);
   }
   return a;
@@ -48,29 +54,28 @@ const bool registered = register_command(
      "components",
      [](CLI::App& app) -> std::function<int()> {
        auto o = std::make_shared<FiberOptions>();
-       app.add_option("--filters", o->filters, "filter sizes k_1,...,k_L (stride one), e.g. 4,2")->required();
-       app.add_option("--strides", o->strides, "strides s_1,...,s_L (Section 5 needs all ones)");
-       app.add_option("form", o->form, "end-to-end filter w (k coefficients, or an expression in x, y)")->required();
-       app.add_option("--digits", o->digits, "significant digits of irrational enclosures (default 15)")
-           ->check(CLI::Range(1, 10000));
+       add_filters_option(app, o->filters, true, "filter sizes k_1,...,k_L (stride one), e.g. 4,2");
+       add_strides_option(app, o->strides);
+       add_form_positional(app, o->form, o->form_option, "end-to-end filter w (k coefficients)");
+       add_digits_option(app, o->digits);
        app.add_option("--max-classes", o->max_classes,
-                      "list at most this many classes (default 10000); larger "
-                      "fibers are only counted")
-           ->check(CLI::Range(0L, 10000000L));
-       app.add_flag("--json", o->json, "print one JSON object on stdout");
+                      "list at most this many classes (default 10000, at most " + std::to_string(kMaxListedClasses) +
+                          "); larger fibers are only counted")
+           ->check(CLI::Range(0L, kMaxListedClasses));
+       add_json_flag(app, o->json);
        return [o] {
          const Architecture arch = parse_filters_arg(o->filters, o->strides);
-         const BinaryForm w = parse_form(o->form, arch.end_to_end_filter_size() - 1);
+         const BinaryForm w = parse_form(form_text(o->form, o->form_option, true), arch.end_to_end_filter_size() - 1);
          const Integer count = fiber_class_count(arch, w);
          const std::size_t L = arch.filters().size();
          const Integer components = count * pow(Integer(2), L - 1);
          const bool listed = count <= Integer(o->max_classes);
          std::optional<Fiber> fib;
-         if (listed) fib = fiber(arch, w, prec_for(o->digits), o->max_classes);
+         if (listed) fib = fiber(arch, w, bits_for_digits(o->digits), o->max_classes);
          if (o->json) {
            nlohmann::json j;
            j["architecture"] = arch.to_string();
-           j["filters"] = arch.filters();
+           j["filter_sizes"] = arch.filters();
            j["end_to_end"] = form_json(w);
            j["class_count"] = count_json(count);
            j["component_count"] = count_json(components);
@@ -80,24 +85,28 @@ const bool registered = register_command(
              nlohmann::json factors = nlohmann::json::array();
              for (const FiberFactor& f : fib->factors) {
                nlohmann::json c = nlohmann::json::array();
-               for (const Ball& b : f.factor.coefficients) c.push_back(ball_text(b, o->digits));
+               for (const Ball& b : f.factor.coefficients) c.push_back(coefficient_json(b, o->digits));
                factors.push_back(
                    {{"label", f.label},
                     {"degree", f.factor.degree},
                     {"multiplicity", f.factor.multiplicity},
                     {"exact", f.factor.exact},
                     {"coefficients", c},
-                    {"rational_factor", fib->blocks.factors[static_cast<std::size_t>(f.block)].form.to_string()}});
+                    {"rational_factor", form_json(fib->blocks.factors[static_cast<std::size_t>(f.block)].form)}});
              }
              j["factors"] = factors;
              nlohmann::json classes = nlohmann::json::array();
              for (const FiberClass& c : fib->classes) {
                nlohmann::json x = {
                    {"notation", c.notation}, {"rational", c.rational}, {"repeated_root", c.repeated_root}};
-               x["filters"] = c.exact ? filters_json(*c.exact) : ball_filters_json(c.filters, o->digits);
+               x["weights"] = c.exact ? weights_json(*c.exact) : ball_weights_json(c.filters, o->digits);
                classes.push_back(x);
              }
              j["classes"] = classes;
+           } else {
+             j["rational_class_count"] = nullptr;
+             j["factors"] = nullptr;
+             j["classes"] = nullptr;
            }
            print_json(j);
          } else {

@@ -5,6 +5,7 @@
 
 #include "command.hpp"
 #include "json_minimum.hpp"
+#include "options.hpp"
 #include "section5_args.hpp"
 
 namespace lcngeom::cli {
@@ -22,13 +23,15 @@ const bool registered = register_command(
      "critical points of every multiple root locus in M)",
      [](CLI::App& app) -> std::function<int()> {
        auto o = std::make_shared<MinOptions>();
-       add_square_loss_options(app, o->loss, "decimals of the reported values (default 30; decisions are exact)");
-       app.add_flag("--json", o->json, "print one JSON object on stdout");
+       add_square_loss_options(app, o->loss);
+       add_json_flag(app, o->json);
        return [o] {
          const auto [arch, u, sigma] = parse_square_loss(o->loss);
-         const FunctionSpaceMinimum m = minimum_on_function_space(arch, u, sigma, o->loss.digits);
+         // The search over the loci runs only for a target outside the function space.
+         if (form_region(arch, u) == Region::complement) check_solver_degree(u.degree(), "the degree of --target");
+         const FunctionSpaceMinimum m = minimum_on_function_space(arch, u, sigma);
          if (o->json) {
-           nlohmann::json j = minimum_json(m);
+           nlohmann::json j = minimum_json(m, o->loss.digits);
            j["architecture"] = arch.to_string();
            j["target"] = form_json(u);
            j["inner_product"] = sigma.name();
@@ -36,7 +39,7 @@ const bool registered = register_command(
          } else {
            std::cout << arch.to_string() << ", target " << u << " (" << to_string(m.target_position)
                      << " of the function space), " << sigma.name() << " inner product\n";
-           print_minimum(std::cout, m);
+           print_minimum(std::cout, m, o->loss.digits);
          }
          return 0;
        };

@@ -6,6 +6,7 @@
 
 #include "command.hpp"
 #include "json_forms.hpp"
+#include "options.hpp"
 #include "section5_args.hpp"
 
 namespace lcngeom::cli {
@@ -13,8 +14,8 @@ namespace lcngeom::cli {
 namespace {
 
 struct RecoverOptions {
-  std::string filters, strides, init, limit;
-  int digits = 30;
+  std::string filters, strides, weights, limit;
+  int digits = kDefaultDigits;
   bool json = false;
 };
 
@@ -24,20 +25,18 @@ const bool registered = register_command(
      "scale factors kappa as algebraic numbers (minimal polynomial + certified decimals)",
      [](CLI::App& app) -> std::function<int()> {
        auto o = std::make_shared<RecoverOptions>();
-       app.add_option("--filters", o->filters, "filter sizes k_1,...,k_L (stride one), e.g. 4,2")->required();
-       app.add_option("--strides", o->strides, "strides s_1,...,s_L (Section 5 needs all ones)");
-       app.add_option("--init", o->init, "initial filters w_1;w_2;... e.g. \"1,6,11,6;4,1\"")->required();
-       app.add_option("--limit", o->limit, "limit end-to-end filter (k coefficients, or an expression in x, y)")
+       add_filters_option(app, o->filters, true, "filter sizes k_1,...,k_L (stride one), e.g. 4,2");
+       add_strides_option(app, o->strides);
+       add_weights_option(app, o->weights, "the initialization theta(0) = (w_1, ..., w_L)", {"--init"});
+       app.add_option("--limit", o->limit, std::string("limit end-to-end filter (k coefficients): ") + kFormSyntax)
            ->required();
-       app.add_option("--digits", o->digits, "decimal digits, each within 10^-digits (default 30)")
-           ->check(CLI::Range(1, 10000));
-       app.add_flag("--json", o->json, "print one JSON object on stdout");
+       add_digits_option(app, o->digits);
+       add_json_flag(app, o->json);
        return [o] {
          const Architecture arch = parse_filters_arg(o->filters, o->strides);
-         const Filters init = parse_params_arg(o->init, "--init");
+         const Filters init = parse_weights_arg(o->weights);
          const BinaryForm limit = parse_form(o->limit, arch.end_to_end_filter_size() - 1);
-         const long prec = static_cast<long>(o->digits * 3.33) + 64;
-         const ScaleRecovery rec = recover_scales(arch, init, limit, prec);
+         const ScaleRecovery rec = recover_scales(arch, init, limit, bits_for_digits(o->digits));
          const int d = o->digits;
          nlohmann::json delta = nlohmann::json::array();
          for (const Rational& x : rec.delta) delta.push_back(x.to_string());
@@ -47,30 +46,30 @@ const bool registered = register_command(
            for (const ClassScales& c : rec.classes) {
              nlohmann::json beta = nlohmann::json::array(), beta_poly = nlohmann::json::array();
              for (const RealRoot& b : c.beta) {
-               beta.push_back(decimal(b, d));
+               beta.push_back(certified_real_json(b, d));
                beta_poly.push_back(b.defining_polynomial().to_string("b"));
              }
              nlohmann::json positive = nlohmann::json::array();
-             for (const RealRoot& r : c.positive_roots) positive.push_back(decimal(r, d));
+             for (const RealRoot& r : c.positive_roots) positive.push_back(certified_real_json(r, d));
              nlohmann::json norms = nlohmann::json::array(), points = nlohmann::json::array();
              for (const Rational& n : c.norms_squared) norms.push_back(n.to_string());
              for (const ScaledPoint& p : c.points) {
                nlohmann::json kappa = nlohmann::json::array(), polys = nlohmann::json::array(),
-                              filters = nlohmann::json::array();
+                              weights = nlohmann::json::array();
                for (std::size_t l = 0; l < p.kappa.size(); ++l) {
-                 kappa.push_back(decimal(p.kappa[l], d));
+                 kappa.push_back(certified_real_json(p.kappa[l], d));
                  polys.push_back(p.kappa[l].defining_polynomial().to_string("t"));
                  nlohmann::json f = nlohmann::json::array();
-                 for (const Rational& q : c.representative[l]) f.push_back(scaled_decimal(p.kappa[l], q, d));
-                 filters.push_back(f);
+                 for (const Rational& q : c.representative[l]) f.push_back(certified_real_json(p.kappa[l], q, d));
+                 weights.push_back(f);
                }
                top_kappa.push_back(kappa.back());
                top_poly.push_back(polys.back());
                points.push_back(
-                   {{"signs", p.signs}, {"kappa", kappa}, {"minimal_polynomial", polys}, {"filters", filters}});
+                   {{"signs", p.signs}, {"kappa", kappa}, {"minimal_polynomial", polys}, {"weights", weights}});
              }
              classes.push_back({{"notation", c.notation},
-                                {"representative", filters_json(c.representative)},
+                                {"representative", weights_json(c.representative)},
                                 {"norms_squared", norms},
                                 {"H", c.H.to_string()},
                                 {"beta_polynomial", c.beta_polynomial.to_string("b")},
@@ -82,12 +81,13 @@ const bool registered = register_command(
            nlohmann::json enclosed = nlohmann::json::array();
            for (const ClassScalesEnclosure& e : rec.enclosed) {
              nlohmann::json beta = nlohmann::json::array(), kappa = nlohmann::json::array();
-             for (const Ball& b : e.beta) beta.push_back(ball_text(b, d));
-             for (const Ball& b : e.abs_kappa) kappa.push_back(ball_text(b, d));
+             for (const Ball& b : e.beta) beta.push_back(certified_real_json(b, d));
+             for (const Ball& b : e.abs_kappa) kappa.push_back(certified_real_json(b, d));
              enclosed.push_back({{"notation", e.notation}, {"beta", beta}, {"abs_kappa", kappa}});
            }
            print_json({{"architecture", arch.to_string()},
-                       {"init", filters_json(init)},
+                       {"filter_sizes", arch.filters()},
+                       {"weights", weights_json(init)},
                        {"limit", form_json(limit)},
                        {"delta", delta},
                        {"digits", d},
@@ -105,18 +105,18 @@ const bool registered = register_command(
            for (const ClassScales& c : rec.classes) {
              std::cout << "class " << c.notation << ": q = " << filters_text(c.representative) << ", H = " << c.H
                        << "\n  eq. (5.5): " << c.beta_polynomial.to_string("b")
-                       << " = 0, admissible root beta_1 = " << decimal(c.beta[0], d) << "\n";
+                       << " = 0, admissible root beta_1 = " << decimal_text(c.beta[0], d) << "\n";
              for (const ScaledPoint& p : c.points) {
                std::cout << "  point:";
                for (std::size_t l = 0; l < p.kappa.size(); ++l)
-                 std::cout << "  kappa_" << l + 1 << " = " << decimal(p.kappa[l], d) << " (root of "
+                 std::cout << "  kappa_" << l + 1 << " = " << decimal_text(p.kappa[l], d) << " (root of "
                            << p.kappa[l].defining_polynomial().to_string("t") << ")";
                std::cout << '\n';
              }
            }
            for (const ClassScalesEnclosure& e : rec.enclosed) {
              std::cout << "class " << e.notation << " (irrational factors): |kappa| =";
-             for (const Ball& b : e.abs_kappa) std::cout << ' ' << ball_text(b, d);
+             for (const Ball& b : e.abs_kappa) std::cout << ' ' << b.to_string(d);
              std::cout << "  (signs with product +1)\n";
            }
          }

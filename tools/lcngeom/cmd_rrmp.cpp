@@ -11,13 +11,14 @@
 
 #include "command.hpp"
 #include "json_forms.hpp"
+#include "options.hpp"
 
 namespace lcngeom::cli {
 
 namespace {
 
 struct RrmpOptions {
-  std::string form;
+  std::string form, form_option;
   std::string batch;
   bool json = false;
 };
@@ -98,7 +99,7 @@ int run_batch(const RrmpOptions& o) {
     auto classify = [&]() -> Rrmp {
       try {
         if (parse_integer_line(s, e, coeffs)) return rrmp(std::span<const long>(coeffs));
-        return rrmp(BinaryForm::parse(std::string_view(s, static_cast<std::size_t>(e - s))));
+        return rrmp(parse_form(std::string_view(s, static_cast<std::size_t>(e - s))));
       } catch (const lcngeom::error& err) {
         throw invalid_argument("line " + std::to_string(line_no) + " of '" + o.batch + "': " + err.what());
       }
@@ -157,23 +158,23 @@ const bool registered = register_command(
     {300, "rrmp", "real root multiplicity pattern (Definition 3.2) of a binary form, exact",
      [](CLI::App& app) -> std::function<int()> {
        auto o = std::make_shared<RrmpOptions>();
-       app.add_option("form", o->form,
-                      "binary form: coefficients a_0,...,a_n of a_0 x^n + ... + a_n y^n, or an expression in x, y");
+       add_form_positional(app, o->form, o->form_option, "binary form");
        app.add_option("--batch", o->batch, "classify one coefficient list per line of FILE ('-' for stdin)");
-       app.add_flag("--json", o->json, "print one JSON object on stdout");
+       add_json_flag(app, o->json);
        return [o] {
+         if (o->form.empty()) o->form = o->form_option;
          if (!o->batch.empty()) {
            if (!o->form.empty()) throw invalid_argument("give either a form or --batch FILE, not both");
            return run_batch(*o);
          }
-         if (o->form.empty()) throw invalid_argument("missing form (or --batch FILE)");
+         if (o->form.empty()) throw invalid_argument("missing FORM (or --batch FILE)");
          BinaryForm p = parse_form(o->form);
          Rrmp r = rrmp(p);
          if (o->json) {
            nlohmann::json j = form_json(p);
            j.update(rrmp_json(r));
-           j["real_roots"] = r.real_root_count();
-           j["distinct_real_roots"] = r.distinct_real_roots();
+           j["real_root_count"] = r.real_root_count();
+           j["distinct_real_root_count"] = r.distinct_real_roots();
            print_json(j);
          } else {
            std::cout << r << '\n';

@@ -1,6 +1,6 @@
 // JSON and text encodings of critical point sets (shared by `critical`,
-// `verify-7.3` and the ledger).  Exact numbers are strings; decimals carry
-// the certified number of digits (|value - decimal| <= 10^-digits).
+// `verify-7.3` and the ledger).  Exact numbers are strings; irrational values
+// are certified reals {"decimal", "lo", "hi"} (json_forms.hpp).
 #ifndef LCNGEOM_TOOLS_JSON_CRITICAL_HPP
 #define LCNGEOM_TOOLS_JSON_CRITICAL_HPP
 
@@ -30,34 +30,33 @@ inline nlohmann::json coefficients_json(const BinaryForm& p) {
   return a;
 }
 
-inline nlohmann::json critical_json(const CriticalPointSet& r) {
+/// The `critical` output for a locus (docs/lcngeom.schema.json, "critical").
+inline nlohmann::json critical_json(const CriticalPointSet& r, int digits) {
   nlohmann::json orbits = nlohmann::json::array();
   for (const CriticalOrbit& o : r.orbits)
     orbits.push_back({{"minimal_polynomial", o.minimal_polynomial.to_string("z")},
                       {"size", o.size()},
-                      {"real", o.real_count},
+                      {"real_count", o.real_count},
                       {"cell", o.cell}});
   nlohmann::json rational = nlohmann::json::array();
-  for (const BinaryForm& p : r.rational_points) rational.push_back(coefficients_json(p));
+  for (const BinaryForm& p : r.rational_points) rational.push_back(form_json(p));
   nlohmann::json real = nlohmann::json::array();
   for (const RealCriticalPoint& p : r.real_points) {
-    nlohmann::json j{{"coefficients", p.coefficients},
-                     {"rrmp", p.rrmp.to_string()},
-                     {"distance_squared", p.distance_squared},
-                     {"rational", p.exact.has_value()},
-                     {"orbit", p.orbit}};
-    if (p.exact) {
-      j["exact"] = coefficients_json(*p.exact);
-      j["form"] = p.exact->to_string();
-      j["distance_squared_exact"] = p.distance_squared_exact->to_string();
-    }
-    real.push_back(j);
+    real.push_back({{"coefficients", certified_json(p.coefficients, digits)},
+                    {"rrmp", p.rrmp.to_string()},
+                    {"distance_squared", certified_json(p.distance_squared, digits)},
+                    {"distance_squared_exact",
+                     p.exact ? rational_json(p.distance_squared.rational()) : nlohmann::json(nullptr)},
+                    {"rational", p.exact.has_value()},
+                    {"exact", p.exact ? form_json(*p.exact) : nlohmann::json(nullptr)},
+                    {"orbit", p.orbit}});
   }
-  return {{"locus", partition_json(r.lambda)},
+  return {{"problem", "locus"},
+          {"locus", partition_json(r.lambda)},
           {"target", form_json(r.target)},
           {"inner_product", r.inner_product.name()},
           {"matrix", matrix_json(r.inner_product.matrix())},
-          {"digits", r.digits},
+          {"digits", digits},
           {"complex_count", r.complex_count},
           {"real_count", r.real_count},
           {"orbits", orbits},
@@ -67,7 +66,7 @@ inline nlohmann::json critical_json(const CriticalPointSet& r) {
 }
 
 /// Human-readable listing of a critical point set.
-inline std::string critical_text(const CriticalPointSet& r) {
+inline std::string critical_text(const CriticalPointSet& r, int digits) {
   std::ostringstream s;
   s << "Delta" << r.lambda.to_string() << ", target " << r.target.to_string() << ", " << r.inner_product.name()
     << " inner product\n";
@@ -77,11 +76,11 @@ inline std::string critical_text(const CriticalPointSet& r) {
   for (const CriticalOrbit& o : r.orbits)
     s << "    " << o.minimal_polynomial.to_string("z") << "   [" << o.size() << " points, " << o.real_count
       << " real; cell " << o.cell << "]\n";
-  if (!r.real_points.empty()) s << "  real critical points (|error| <= 1e-" << r.digits << "), by distance:\n";
+  if (!r.real_points.empty())
+    s << "  real critical points (" << digits << " correct significant digits), by distance (exact order):\n";
   for (const RealCriticalPoint& p : r.real_points) {
-    s << "    [";
-    for (std::size_t i = 0; i < p.coefficients.size(); ++i) s << (i ? ", " : "") << p.coefficients[i];
-    s << "]  rrmp " << p.rrmp.to_string() << "  ||w-u||^2 = " << p.distance_squared;
+    s << "    [" << decimals_text(p.coefficients, digits) << "]  rrmp " << p.rrmp.to_string()
+      << "  ||w-u||^2 = " << p.distance_squared.to_decimal(digits);
     if (p.exact) s << "  = " << p.exact->to_string() << " (exact)";
     s << "\n";
   }

@@ -1,6 +1,6 @@
 // JSON and text encodings of FunctionSpaceMinimum (shared by `classify-params`
-// and `function-space-min`).  Exact numbers are strings; decimals carry the
-// certified number of digits.
+// and `function-space-min`).  Exact numbers are strings; irrational values
+// are certified reals {"decimal", "lo", "hi"} (json_forms.hpp).
 #ifndef LCNGEOM_TOOLS_JSON_MINIMUM_HPP
 #define LCNGEOM_TOOLS_JSON_MINIMUM_HPP
 
@@ -14,37 +14,38 @@
 
 namespace lcngeom::cli {
 
-inline nlohmann::json candidate_json(const FunctionSpaceCandidate& c) {
-  nlohmann::json j{
-      {"coefficients", c.coefficients},
-      {"rrmp", c.rrmp ? nlohmann::json(c.rrmp->to_string()) : nlohmann::json(nullptr)},
-      {"locus", c.lambda ? partition_json(*c.lambda) : nlohmann::json(nullptr)},
-      {"distance_squared", c.distance_squared_decimal},
-      {"distance_squared_exact",
-       c.distance_squared_exact ? nlohmann::json(c.distance_squared_exact->to_string()) : nlohmann::json(nullptr)}};
-  if (c.exact) {
-    j["exact"] = coefficients_json(*c.exact);
-    j["form"] = c.exact->to_string();
-  }
-  return j;
+inline nlohmann::json optional_rational_json(const AlgebraicReal& x) {
+  return x.is_rational() ? rational_json(x.rational()) : nlohmann::json(nullptr);
 }
 
-inline std::string value_text(const FunctionSpaceMinimum& m) {
-  return m.value_exact ? m.value_exact->to_string()
-                       : m.value_decimal + " (root of " + m.value.defining_polynomial().to_string() + ")";
+/// A candidate point: coefficients and distance as certified reals, the
+/// point itself as a form when it is rational.
+inline nlohmann::json candidate_json(const FunctionSpaceCandidate& c, int digits) {
+  return {{"coefficients", certified_json(c.coefficients, digits)},
+          {"rrmp", c.rrmp ? nlohmann::json(c.rrmp->to_string()) : nlohmann::json(nullptr)},
+          {"locus", c.lambda ? partition_json(*c.lambda) : nlohmann::json(nullptr)},
+          {"distance_squared", certified_json(c.distance_squared, digits)},
+          {"distance_squared_exact", optional_rational_json(c.distance_squared)},
+          {"exact", c.exact ? form_json(*c.exact) : nlohmann::json(nullptr)}};
 }
 
-inline nlohmann::json minimum_json(const FunctionSpaceMinimum& m) {
+inline std::string value_text(const FunctionSpaceMinimum& m, int digits) {
+  return m.value.is_rational()
+             ? m.value.rational().to_string()
+             : m.value.to_decimal(digits) + " (root of " + m.value.minimal_polynomial().to_string() + ")";
+}
+
+inline nlohmann::json minimum_json(const FunctionSpaceMinimum& m, int digits) {
   nlohmann::json mins = nlohmann::json::array(), all = nlohmann::json::array(), searched = nlohmann::json::array(),
                  skipped = nlohmann::json::array();
-  for (const auto& c : m.minimisers) mins.push_back(candidate_json(c));
-  for (const auto& c : m.candidates) all.push_back(candidate_json(c));
+  for (const auto& c : m.minimisers) mins.push_back(candidate_json(c, digits));
+  for (const auto& c : m.candidates) all.push_back(candidate_json(c, digits));
   for (const auto& p : m.searched) searched.push_back(partition_json(p));
   for (const auto& p : m.skipped) skipped.push_back(partition_json(p));
-  return {{"value", m.value_decimal},
-          {"value_exact", m.value_exact ? nlohmann::json(m.value_exact->to_string()) : nlohmann::json(nullptr)},
-          {"value_minimal_polynomial", m.value.defining_polynomial().to_string()},
-          {"digits", m.digits},
+  return {{"value", certified_json(m.value, digits)},
+          {"value_exact", optional_rational_json(m.value)},
+          {"value_minimal_polynomial", m.value.minimal_polynomial().to_string()},
+          {"digits", digits},
           {"complete", m.complete},
           {"unsupported", m.unsupported},
           {"target_position", to_string(m.target_position)},
@@ -54,16 +55,13 @@ inline nlohmann::json minimum_json(const FunctionSpaceMinimum& m) {
           {"skipped", skipped}};
 }
 
-inline void print_minimum(std::ostream& os, const FunctionSpaceMinimum& m) {
-  os << (m.complete ? "min over the function space = " : "upper bound (incomplete search) = ") << value_text(m) << '\n';
+inline void print_minimum(std::ostream& os, const FunctionSpaceMinimum& m, int digits) {
+  os << (m.complete ? "min over the function space = " : "upper bound (incomplete search) = ")
+     << value_text(m, digits) << '\n';
   for (const auto& c : m.minimisers) {
     os << "  attained at ";
     if (c.exact) os << c.exact->to_string();
-    else {
-      os << '[';
-      for (std::size_t i = 0; i < c.coefficients.size(); ++i) os << (i ? ", " : "") << c.coefficients[i];
-      os << ']';
-    }
+    else os << '[' << decimals_text(c.coefficients, digits) << ']';
     os << "  rrmp " << (c.rrmp ? c.rrmp->to_string() : std::string("-")) << ", locus "
        << (c.lambda ? c.lambda->to_string() : std::string("{0}")) << '\n';
   }

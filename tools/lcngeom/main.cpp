@@ -1,15 +1,19 @@
 // lcngeom: command-line front end of the library.
 //
 // Exit codes: 0 success, 1 a verification reported a failed claim, 2 bad input
-// (one line on stderr), 3 internal error.
+// or a request beyond a documented limit (one line on stderr; with --json also
+// {"error": {"type", "message"}} on stdout), 3 internal error (a bug).
 #include <algorithm>
 #include <iostream>
 #include <memory>
+#include <new>
 #include <string>
+#include <string_view>
 
 #include "command.hpp"
 #include "lcngeom/error.hpp"
 #include "lcngeom/version.hpp"
+#include "options.hpp"
 
 namespace lcngeom::cli {
 
@@ -27,6 +31,37 @@ ParseOptions& limits() {
 std::string one_line(std::string s) {
   std::replace(s.begin(), s.end(), '\n', ' ');
   return s;
+}
+
+// --json anywhere before a "--" separator asks for JSON errors too, even when
+// the command line itself does not parse.
+bool json_requested(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    if (a == "--") break;
+    if (a == "--json") return true;
+  }
+  return false;
+}
+
+// The error type of docs/lcngeom.schema.json for an exception of the library.
+std::string error_type(const lcngeom::error& e) {
+  if (dynamic_cast<const resource_limit*>(&e)) return "resource_limit";
+  if (dynamic_cast<const parse_error*>(&e)) return "parse_error";
+  if (dynamic_cast<const invalid_argument*>(&e)) return "invalid_argument";
+  if (dynamic_cast<const domain_error*>(&e)) return "domain_error";
+  if (dynamic_cast<const not_supported*>(&e)) return "not_supported";
+  return "error";
+}
+
+// One line on stderr ("lcngeom: <prefix><message><suffix>"); with --json also
+// the error object on stdout.
+int fail(bool json, int code, const std::string& type, const std::string& message, const std::string& prefix,
+         const std::string& suffix = "") {
+  const std::string m = one_line(message);
+  std::cerr << "lcngeom: " << prefix << m << suffix << '\n';
+  if (json) print_json({{"error", {{"type", type}, {"message", m}}}});
+  return code;
 }
 }  // namespace
 
@@ -48,9 +83,11 @@ BinaryForm parse_form(std::string_view text, int degree) {
 void print_json(const nlohmann::json& j) { std::cout << j.dump() << '\n'; }
 
 int run(int argc, char** argv) {
+  const bool json = json_requested(argc, argv);
   CLI::App app{
       "lcngeom -- exact geometry of linear convolutional networks\n"
-      "(Kohn, Merkh, Montufar, Trager: Geometry of Linear Convolutional Networks, 2022)"};
+      "(Kohn, Merkh, Montufar, Trager: Geometry of Linear Convolutional Networks, 2022)\n"
+      "Options mean the same in every subcommand: docs/cli.md"};
   app.name("lcngeom");
   app.set_version_flag("--version", std::string("lcngeom ") + lcngeom::version() + " (FLINT " +
                                         lcngeom::flint_version() + ", Arb " + lcngeom::arb_version() + ")");
@@ -71,16 +108,13 @@ int run(int argc, char** argv) {
     runners.emplace_back(sub, c.setup(*sub));
   }
   if (argc > 1 && argv[1][0] != '-' &&
-      std::none_of(cmds.begin(), cmds.end(), [&](const Command& c) { return c.name == argv[1]; })) {
-    std::cerr << "lcngeom: unknown subcommand '" << argv[1] << "' (see lcngeom --help)\n";
-    return 2;
-  }
+      std::none_of(cmds.begin(), cmds.end(), [&](const Command& c) { return c.name == argv[1]; }))
+    return fail(json, 2, "usage", "unknown subcommand '" + std::string(argv[1]) + "'", "", " (see lcngeom --help)");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    if (e.get_exit_code() == 0) return app.exit(e);  // --help
-    std::cerr << "lcngeom: " << one_line(e.what()) << " (see lcngeom --help)\n";
-    return 2;
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    return fail(json, 2, "usage", e.what(), "", " (see lcngeom --help)");
   }
   limits().max_degree = max_degree;
   limits().max_bits =
@@ -89,11 +123,12 @@ int run(int argc, char** argv) {
     for (auto& [sub, runner] : runners)
       if (sub->parsed()) return runner();
   } catch (const lcngeom::error& e) {
-    std::cerr << "lcngeom: error: " << one_line(e.what()) << '\n';
-    return 2;
+    return fail(json, 2, error_type(e), e.what(), "error: ");
+  } catch (const std::bad_alloc&) {
+    // A request too large for this machine that no documented limit caught.
+    return fail(json, 2, "resource_limit", "out of memory: the request is too large for this machine", "error: ");
   } catch (const std::exception& e) {
-    std::cerr << "lcngeom: internal error: " << one_line(e.what()) << '\n';
-    return 3;
+    return fail(json, 3, "internal", e.what(), "internal error: ");
   }
   return 2;
 }

@@ -1,5 +1,5 @@
-// Argument parsing and number formatting shared by the Section 5 subcommands
-// (compatible, classify-params, fiber, recover-scale).
+// Argument parsing shared by the Section 5 and 6 subcommands (compatible,
+// classify-params, function-space-min, fiber, recover-scale, critical).
 #ifndef LCNGEOM_TOOLS_SECTION5_ARGS_HPP
 #define LCNGEOM_TOOLS_SECTION5_ARGS_HPP
 
@@ -8,9 +8,10 @@
 #include <vector>
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
+#include "command.hpp"
 #include "lcngeom/lcngeom.hpp"
+#include "options.hpp"
 
 namespace lcngeom::cli {
 
@@ -25,14 +26,14 @@ inline Architecture parse_filters_arg(const std::string& text, const std::string
   return arch;
 }
 
-/// "2,0,5,0;1,0" -> filters w_1; w_2; ... (parse_weights, with the option named).
-inline Filters parse_params_arg(const std::string& text, const char* option) {
+/// --weights "2,0,5,0;1,0" -> filters w_1; w_2; ... (parse_weights, naming the option).
+inline Filters parse_weights_arg(const std::string& text) {
   if (text.find_first_not_of(" \t") == std::string::npos)
-    throw invalid_argument(std::string("missing ") + option + " (e.g. \"2,0,5,0;1,0\")");
+    throw invalid_argument("missing --weights (filter coefficients, e.g. \"2,0,5,0;1,0\")");
   try {
     return parse_weights(text);
   } catch (const parse_error& e) {
-    throw parse_error(std::string(option) + ": " + e.what());
+    throw parse_error(std::string("--weights: ") + e.what());
   }
 }
 
@@ -47,60 +48,46 @@ inline InnerProduct parse_norm_arg(const std::string& text, int degree) {
 /// --target, --norm, --digits.
 struct SquareLossArgs {
   std::string filters, strides, target, norm = "euclidean";
-  int digits = 30;
+  int digits = kDefaultDigits;
 };
 
-inline void add_square_loss_options(CLI::App& app, SquareLossArgs& a, const char* digits_help) {
-  app.add_option("--filters", a.filters, "filter sizes k_1,...,k_L (stride one), e.g. 4,2")->required();
-  app.add_option("--strides", a.strides, "strides s_1,...,s_L (Section 5 needs all ones)");
-  app.add_option("--target", a.target, "target filter u (k coefficients, or an expression in x, y)")->required();
-  app.add_option("--norm", a.norm,
-                 "inner product: euclidean (default), bombieri (eq. 6.10), or a symmetric positive definite "
-                 "matrix \"a,b,..;c,d,..;..\"");
-  app.add_option("--digits", a.digits, digits_help);
+inline void add_square_loss_options(CLI::App& app, SquareLossArgs& a) {
+  add_filters_option(app, a.filters, true, "filter sizes k_1,...,k_L (stride one), e.g. 4,2");
+  add_strides_option(app, a.strides);
+  add_target_option(app, a.target, "target u of the square loss (k coefficients)");
+  add_norm_option(app, a.norm);
+  add_digits_option(app, a.digits);
 }
 
-/// Checks --digits and parses --filters, --target and --norm.
+/// Parses --filters, --target and --norm.
 struct SquareLossProblem {
   Architecture arch;
   BinaryForm target;
   InnerProduct sigma;
 };
 inline SquareLossProblem parse_square_loss(const SquareLossArgs& a) {
-  if (a.digits < 0 || a.digits > 10000)
-    throw invalid_argument("--digits must be in 0..10000, got " + std::to_string(a.digits));
   Architecture arch = parse_filters_arg(a.filters, a.strides);
   BinaryForm u = parse_form(a.target, arch.end_to_end_filter_size() - 1);
   InnerProduct sigma = parse_norm_arg(a.norm, arch.end_to_end_filter_size() - 1);
   return {std::move(arch), std::move(u), std::move(sigma)};
 }
 
-/// A decimal of c * r (r algebraic) with |c r - d| <= 10^-digits ("0" for c = 0).
-/// The enclosure is refined well below the last digit, so that r and -r round
-/// alike except next to a rounding boundary.
+/// c r to `digits` significant digits (decimal.hpp's policy, exact).
 inline std::string scaled_decimal(const RealRoot& r, const Rational& c, int digits) {
-  if (c.is_zero()) return "0";
-  RealRoot x = r;
-  x.refine(Rational(Integer(1), pow(Integer(10), static_cast<unsigned long>(digits) + 3)) / abs(c));
-  return (c * (x.lo() + x.hi()) * Rational(1, 2)).to_decimal(digits);
+  return to_decimal(c * AlgebraicReal(r), digits);
 }
 
-inline std::string decimal(const RealRoot& r, int digits) { return scaled_decimal(r, Rational(1), digits); }
+inline std::string decimal(const RealRoot& r, int digits) { return r.to_decimal(digits); }
 
-/// Exact rationals as strings; a ball as Arb's "[mid +/- rad]".
+/// Exact rationals as strings; a ball as the decimal it certifies (decimal.hpp).
 inline std::string ball_text(const Ball& b, int digits) {
   if (b.is_exact()) return b.midpoint().to_string();
-  return b.to_string(digits);
+  return to_decimal(b, digits);
 }
 
-inline nlohmann::json filters_json(const Filters& theta) {
-  nlohmann::json a = nlohmann::json::array();
-  for (const auto& w : theta) {
-    nlohmann::json f = nlohmann::json::array();
-    for (const Rational& x : w) f.push_back(x.to_string());
-    a.push_back(f);
-  }
-  return a;
+/// The locus solver's CLI limit on the degree of the forms (kMaxSolverDegree).
+inline void check_solver_degree(int degree, const std::string& what) {
+  check_limit(degree, kMaxSolverDegree, what, "the exact locus solver needs minutes and gigabytes beyond");
 }
 
 inline std::string filters_text(const Filters& theta) {
@@ -115,12 +102,6 @@ inline std::string filters_text(const Filters& theta) {
     s += ')';
   }
   return s;
-}
-
-/// An Integer count as a JSON integer when it fits, else as a string.
-inline nlohmann::json count_json(const Integer& n) {
-  if (n.fits_long()) return n.to_long();
-  return n.to_string();
 }
 
 }  // namespace lcngeom::cli

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "json_critical.hpp"
+#include "json_minimum.hpp"
 #include "lcngeom/lcngeom.hpp"
 
 namespace lcngeom::cli {
@@ -88,14 +89,14 @@ Certificate7_3 certify_section_7_3(int digits) {
   struct Point {
     std::string lambda;
     std::string rrmp;
-    std::vector<std::string> coefficients;
+    std::string first_coefficient;  ///< 5 significant digits, for the table
     std::string exact;
   };
   std::vector<Point> points;
   for (const PaperLocus& pl : kPaper) {
     const Partition lambda = Partition::parse(pl.lambda);
-    CriticalPointSet r = critical_points(lambda, u, e, {digits, 1});
-    text << "\n" << critical_text(r);
+    CriticalPointSet r = critical_points(lambda, u, e);
+    text << "\n" << critical_text(r, digits);
     claim("lambda = " + lambda.to_string() + ": " + std::to_string(pl.complex) + " complex critical points, " +
               std::to_string(pl.real) + " real",
           "computed " + std::to_string(r.complex_count) + " complex, " + std::to_string(r.real_count) + " real",
@@ -122,10 +123,11 @@ Certificate7_3 certify_section_7_3(int digits) {
               (forms_agree ? "" : "; the paper's factored and coefficient forms differ"),
           got == want && forms_agree);
     total_real += r.real_count;
-    nlohmann::json j = critical_json(r);
+    nlohmann::json j = critical_json(r, digits);
     loci.push_back(j);
     for (const RealCriticalPoint& p : r.real_points)
-      points.push_back({lambda.to_string(), p.rrmp.to_string(), p.coefficients, p.exact ? p.exact->to_string() : ""});
+      points.push_back({lambda.to_string(), p.rrmp.to_string(), p.coefficients[0].to_decimal(5),
+                        p.exact ? p.exact->to_string() : ""});
     sets.push_back(std::move(r));
   }
   claim("17 real critical points in total on Delta_(2,1,1), Delta_(3,1), Delta_(2,2), Delta_(4)",
@@ -145,7 +147,7 @@ Certificate7_3 certify_section_7_3(int digits) {
     label += " ";
     if (points[i].exact.empty()) {
       label += "[";
-      label += points[i].coefficients[0].substr(0, 7);
+      label += points[i].first_coefficient;
       label += ",...]";
     } else {
       label += points[i].exact;
@@ -173,11 +175,13 @@ Certificate7_3 certify_section_7_3(int digits) {
         images.push_back(i);
         image_loci.insert(points[i].lambda);
       }
-    arch_json.push_back({{"filters", archs[a]},
+    std::vector<nlohmann::json> loci_of_images;
+    for (const std::string& l : image_loci) loci_of_images.push_back(partition_json(Partition::parse(l)));
+    arch_json.push_back({{"filter_sizes", archs[a]},
                          {"filling", filling},
                          {"contains_target", contains_u},
                          {"image_points", images},
-                         {"image_loci", std::vector<std::string>(image_loci.begin(), image_loci.end())}});
+                         {"image_loci", loci_of_images}});
     text << "  " << arch.to_string() << ": " << (filling ? "filling" : "not filling") << " (" << even
          << " even filters); u " << (contains_u ? "is" : "is not") << " in the function space; " << images.size()
          << " of the real critical points are images of critical parameters\n";
@@ -219,8 +223,7 @@ Certificate7_3 certify_section_7_3(int digits) {
     std::vector<BinaryForm> mins42;
     for (std::size_t a = 0; a < archs.size(); ++a) {
       const Architecture arch(archs[a]);
-      const FunctionSpaceMinimum m = minimum_on_function_space(arch, u, e, digits);
-      nlohmann::json mj = nlohmann::json::array();
+      const FunctionSpaceMinimum m = minimum_on_function_space(arch, u, e);
       std::vector<std::string> names;
       for (const FunctionSpaceCandidate& c : m.minimisers) {
         std::string name;
@@ -228,20 +231,19 @@ Certificate7_3 certify_section_7_3(int digits) {
           name = c.exact->to_string();
         } else {
           name = "[";
-          name += join(c.coefficients, ", ");
+          name += decimals_text(c.coefficients, digits);
           name += "]";
         }
         names.push_back(name + " (rrmp " + (c.rrmp ? c.rrmp->to_string() : std::string("-")) + ")");
-        mj.push_back(c.exact ? coefficients_json(*c.exact) : nlohmann::json(c.coefficients));
         if (a == 0 && c.exact) mins42.push_back(*c.exact);
       }
-      const std::string value = m.value_exact ? m.value_exact->to_string() : m.value_decimal;
-      arch_json[a]["global_minimum"] = {{"value", value}, {"complete", m.complete}, {"minimisers", mj}};
+      const std::string value = value_text(m, digits);
+      arch_json[a]["global_minimum"] = minimum_json(m, digits);
       text << "  " << arch.to_string() << ": min = " << value << " at " << join(names, ", ") << "\n";
     }
     const auto c = classify_parameter(
         Architecture({4, 2}), {{Rational(2), Rational(0), Rational(5), Rational(0)}, {Rational(1), Rational(0)}}, u, e,
-        ClassifyOptions{true, digits, 5});
+        ClassifyOptions{true, 5});
     const bool ok = mins42.size() == 2 &&
                     std::find(mins42.begin(), mins42.end(), BinaryForm{2, 0, 5, 0, 0}) != mins42.end() &&
                     std::find(mins42.begin(), mins42.end(), BinaryForm{0, 0, 5, 0, 2}) != mins42.end() &&
@@ -270,7 +272,7 @@ Certificate7_3 certify_section_7_3(int digits) {
     const Rational H = InnerProduct::euclidean(3).norm_squared(BinaryForm{2, 0, 5, 0}) *
                        InnerProduct::euclidean(1).norm_squared(BinaryForm{1, 0});
     const Rational disc = delta * delta + Rational(4L) * H;
-    const long prec = 128;
+    const long prec = bits_for_digits(digits);
     Ball k2 = mul(sub(sqrt(Ball(disc, prec), prec), Ball(delta, prec), prec), Ball(Rational(1L, 2L), prec), prec);
     Ball k = sqrt(k2, prec);
     const bool ok = delta == Rational(177L) && disc == Rational(31445L) && std::abs(k.mid_double() - 0.4045867) < 5e-8;
@@ -278,14 +280,15 @@ Certificate7_3 certify_section_7_3(int digits) {
         "Corollary 5.14 for k = (4,2), theta(0) = ([1,6,11,6],[4,1]) -> [2,0,5,0,0]: kappa = +-sqrt((sqrt(31445) - "
         "177)/2) "
         "~ +-0.4045867",
-        "delta = " + delta.to_string() + ", delta^2 + 4H = " + disc.to_string() + ", kappa = " + k.to_string(12), ok);
-    kappa = {{"delta", delta.to_string()}, {"discriminant", disc.to_string()}, {"kappa", k.to_string(20)}};
+        "delta = " + delta.to_string() + ", delta^2 + 4H = " + disc.to_string() + ", kappa = " + to_decimal(k, 12),
+        ok);
+    kappa = {{"delta", delta.to_string()}, {"discriminant", disc.to_string()}, {"kappa", certified_json(k, digits)}};
     text << "\nCorollary 5.14: delta = " << delta << ", kappa^2 = (sqrt(" << disc << ") - " << delta
-         << ")/2, kappa = +-" << k.to_string(15) << "\n";
+         << ")/2, kappa = +-" << to_decimal(k, digits) << "\n";
   }
-  cert.data = {{"target", coefficients_json(u)},
+  cert.data = {{"target", form_json(u)},
                {"loci", loci},
-               {"total_real", total_real},
+               {"total_real_count", total_real},
                {"architectures", arch_json},
                {"kappa", kappa}};
   cert.text = text.str();

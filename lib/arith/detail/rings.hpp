@@ -1,17 +1,20 @@
 // lcngeom/detail/rings.hpp -- the coefficient rings of the critical-point
 // solver (internal).
 //
-// The solver's algebra (building the matrix N(P), Gaussian elimination,
-// Sylvester resultants of small forms, Euclid in one variable) is written once
-// as templates over a "ring" object R with
+// The solver's algebra (building the matrix N(P), determinants, Sylvester
+// resultants of small forms, Euclid in one variable) is written once as
+// templates over a "ring" object R (detail/ring_algebra.hpp) with
 //     using E = ...;                         element type (value semantics)
 //     E zero(), one(), from_si(long), from_rational(const Rational&)
 //     E add(a, b), sub(a, b), mul(a, b), neg(a)
 //     bool is_zero(a)                         exact zero test
+// and, for fields and quotient rings,
 //     bool is_unit(a)                         false for 0; may throw SplitRequest
 //     E inv(a)                                precondition is_unit(a)
-// Instances: Q, F_p, and the quotient rings Q[z]/(T), F_p[z]/(T) for a
-// square-free T.  A quotient ring is a product of fields, one per irreducible
+// or, for integral domains (fraction-free determinants),
+//     E divexact(a, b)                        b divides a
+// Instances: Q, F_p, the quotient rings Q[z]/(T), F_p[z]/(T) for a
+// square-free T, and the polynomial rings Q[z] and Q[x_1, ..., x_k].  A quotient ring is a product of fields, one per irreducible
 // factor of T (one per Galois orbit of points); an element that vanishes on
 // some factors but not on others is a zero divisor, and is_unit() then throws
 // SplitRequest{gcd(a, T)} so the caller can split T and redo the computation
@@ -29,6 +32,7 @@
 
 #include "lcngeom/error.hpp"
 #include "lcngeom/flint.hpp"
+#include "lcngeom/mpoly.hpp"
 #include "lcngeom/rat_poly.hpp"
 #include "lcngeom/rational.hpp"
 
@@ -88,7 +92,8 @@ NmodPoly nmod_squarefree_part(const NmodPoly& a);         // monic, of a != 0
 /// Interpolation through (xs[i], ys[i]) (distinct xs).
 NmodPoly nmod_interpolate(const std::vector<ulong>& xs, const std::vector<ulong>& ys, ulong p);
 /// Resultant of a and b taken with formal degrees da >= deg a, db >= deg b
-/// (the Sylvester determinant of the padded coefficient vectors).
+/// (the Sylvester determinant of the padded coefficient vectors): FLINT's
+/// nmod_poly_resultant made formal by formal_resultant (ring_algebra.hpp).
 ulong nmod_formal_resultant(const NmodPoly& a, long da, const NmodPoly& b, long db);
 
 /// Thrown by is_unit() on a zero divisor of a quotient ring; `factor` is the
@@ -112,6 +117,39 @@ struct RationalField {
   bool is_zero(const E& a) const { return a.is_zero(); }
   bool is_unit(const E& a) const { return !a.is_zero(); }
   E inv(const E& a) const { return Rational(1L) / a; }
+  E divexact(const E& a, const E& b) const { return a / b; }
+};
+
+/// The polynomial ring Q[z] (an integral domain: fraction-free determinants).
+struct RatPolyRing {
+  using E = RatPoly;
+  E zero() const { return RatPoly(); }
+  E one() const { return RatPoly(std::vector<Rational>{Rational(1L)}); }
+  E from_si(long v) const { return RatPoly(std::vector<Rational>{Rational(v)}); }
+  E from_rational(const Rational& q) const { return RatPoly(std::vector<Rational>{q}); }
+  E add(const E& a, const E& b) const { return a + b; }
+  E sub(const E& a, const E& b) const { return a - b; }
+  E mul(const E& a, const E& b) const { return a * b; }
+  E neg(const E& a) const { return -a; }
+  bool is_zero(const E& a) const { return a.is_zero(); }
+  E divexact(const E& a, const E& b) const { return lcngeom::divexact(a, b); }
+};
+
+/// Polynomials over Q in the variables of a fixed MPolyRing (an integral
+/// domain: fraction-free determinants, no inversion).
+struct RatMPolyRing {
+  using E = RatMPoly;
+  Ring R;
+  E zero() const { return RatMPoly(R); }
+  E one() const { return RatMPoly::constant(R, Rational(1L)); }
+  E from_si(long v) const { return RatMPoly::constant(R, Rational(v)); }
+  E from_rational(const Rational& q) const { return RatMPoly::constant(R, q); }
+  E add(const E& a, const E& b) const { return a + b; }
+  E sub(const E& a, const E& b) const { return a - b; }
+  E mul(const E& a, const E& b) const { return a * b; }
+  E neg(const E& a) const { return -a; }
+  bool is_zero(const E& a) const { return a.is_zero(); }
+  E divexact(const E& a, const E& b) const { return lcngeom::divexact(a, b); }
 };
 
 /// The prime field F_p (p < 2^63 prime).

@@ -66,6 +66,14 @@ struct Cell {
   std::vector<int> block_sizes(const CriticalStructure& s) const;
 };
 
+/// The cells that can contain points of pattern exactly lambda, the top cell
+/// first: the one enumeration used by the exact solver and the modular engine.
+std::vector<Cell> cells(const CriticalStructure& s);
+
+/// Advances the k-subset `pick` (increasing indices) of {0, ..., n-1} to the
+/// next one in lexicographic order; false after the last.
+bool next_combination(std::vector<std::size_t>& pick, std::size_t n);
+
 /// The forms P_j (coefficient vectors a_0..a_{c_j}) of the point of `cell`
 /// with the given coordinates (concatenated per tracked factor).
 template <class R>
@@ -221,19 +229,20 @@ PointVerdict classify_point_in_field(const R& ring, const CriticalStructure& s, 
                                      const Mat<R>& sigma, const Vec<R>& sigma_u, PointData<R>* out, std::string* why) {
   Mat<R> N = critical_matrix(ring, s, P, sigma, sigma_u);
   const std::size_t rows = N.size(), k = static_cast<std::size_t>(s.free_degree) + 1;
+  constexpr DetMethod no_division = DetMethod::division_free;
   std::vector<std::size_t> pick(k);
   for (std::size_t i = 0; i < k; ++i) pick[i] = i;
-  for (;;) {
+  do {
     Mat<R> L;
     for (std::size_t i : pick) L.push_back(Vec<R>(N[i].begin(), N[i].begin() + static_cast<long>(k)));
-    typename R::E d = det_division_free(ring, L);
+    typename R::E d = det(ring, L, no_division);
     if (!ring.is_zero(d)) {
       // h = adj(L) u_S / d; keep the numerator (no inversion needed).
       Vec<R> h;
       for (std::size_t c = 0; c < k; ++c) {
         Mat<R> Lc = L;
         for (std::size_t r = 0; r < k; ++r) Lc[r][c] = N[pick[r]][k];
-        h.push_back(det_division_free(ring, Lc));
+        h.push_back(det(ring, Lc, no_division));
       }
       for (std::size_t i = 0; i < rows; ++i) {
         typename R::E e = ring.neg(ring.mul(N[i][k], d));
@@ -247,23 +256,17 @@ PointVerdict classify_point_in_field(const R& ring, const CriticalStructure& s, 
       bool hz = true;
       for (const auto& e : h) hz = hz && ring.is_zero(e);
       if (hz) return fail("h = 0, so w = 0");
-      auto disc = [&](const Vec<R>& f) {
-        const std::size_t dd = f.size() - 1;
-        Vec<R> fx, fy;
-        for (std::size_t i = 0; i < dd; ++i) fx.push_back(ring.mul(ring.from_si(static_cast<long>(dd - i)), f[i]));
-        for (std::size_t i = 1; i <= dd; ++i) fy.push_back(ring.mul(ring.from_si(static_cast<long>(i)), f[i]));
-        return det_division_free(ring, sylvester_matrix(ring, fx, fy));
-      };
       for (std::size_t j = 0; j < s.tracked.size(); ++j) {
-        if (s.tracked[j].degree >= 2 && ring.is_zero(disc(P[j])))
+        if (s.tracked[j].degree >= 2 && ring.is_zero(squarefree_witness(ring, P[j], no_division)))
           return fail("a repeated factor P_j has a double root");
         for (std::size_t i = 0; i < j; ++i)
-          if (ring.is_zero(det_division_free(ring, sylvester_matrix(ring, P[i], P[j]))))
+          if (ring.is_zero(form_resultant(ring, P[i], P[j], no_division)))
             return fail("two repeated factors share a root");
-        if (k >= 2 && ring.is_zero(det_division_free(ring, sylvester_matrix(ring, h, P[j]))))
+        if (k >= 2 && ring.is_zero(form_resultant(ring, h, P[j], no_division)))
           return fail("the simple part h shares a root with a repeated factor");
       }
-      if (k >= 3 && ring.is_zero(disc(h))) return fail("the simple part h has a double root");
+      if (k >= 3 && ring.is_zero(squarefree_witness(ring, h, no_division)))
+        return fail("the simple part h has a double root");
       if (out) {
         auto [g, G] = tangent_factors(ring, s, P);
         out->P = P;
@@ -273,12 +276,7 @@ PointVerdict classify_point_in_field(const R& ring, const CriticalStructure& s, 
       }
       return PointVerdict::critical;
     }
-    std::size_t t = k;
-    while (t > 0 && pick[t - 1] == rows - k + t - 1) --t;
-    if (t == 0) break;
-    ++pick[t - 1];
-    for (std::size_t u = t; u < k; ++u) pick[u] = pick[u - 1] + 1;
-  }
+  } while (next_combination(pick, rows));
   return classify_point(ring, s, P, sigma, sigma_u, out, why);
 }
 

@@ -5,8 +5,6 @@
 #ifndef LCNGEOM_DETAIL_ALGEBRAIC_EVAL_HPP
 #define LCNGEOM_DETAIL_ALGEBRAIC_EVAL_HPP
 
-#include <string>
-
 #include "lcngeom/ball.hpp"
 #include "lcngeom/detail/ring_algebra.hpp"
 #include "lcngeom/detail/rings.hpp"
@@ -15,15 +13,16 @@
 
 namespace lcngeom::detail {
 
+/// Refines the isolating interval of a finite root of a square-free
+/// (irreducible) defining polynomial until hi - lo <= max_width (> 0): interval
+/// Newton steps in Arb (quadratic convergence; each new interval is re-checked
+/// by RealRoot's exact sign-change test), bisection where Newton does not
+/// contract.  Much faster than RealRoot::refine for hundreds of bits.
+void refine_root(RealRoot& root, const Rational& max_width);
+
 /// A ball containing q(alpha) of radius <= max_radius (> 0); `root` is
 /// refined in place as needed.
 Ball enclose_at_root(const RatPoly& q, RealRoot& root, const Rational& max_radius);
-
-/// A decimal d with |q(alpha) - d| <= 10^-digits (digits >= 0).
-std::string decimal_at_root(const RatPoly& q, RealRoot& root, int digits);
-
-/// A decimal d with |num(alpha)/den(alpha) - d| <= 10^-digits; den(alpha) != 0.
-std::string decimal_ratio_at_root(const RatPoly& num, const RatPoly& den, RealRoot& root, int digits);
 
 /// The sign of q(alpha), exact: 0 iff the defining polynomial f of the root
 /// divides q (f irreducible); otherwise certified by interval refinement.

@@ -2,10 +2,6 @@
 
 #include <algorithm>
 #include <iostream>
-#include <memory>
-
-#include "command.hpp"
-#include "lcngeom/error.hpp"
 
 namespace lcngeom::cli {
 
@@ -29,13 +25,16 @@ const std::vector<LedgerSection>& ledger_sections() {
 
 void Ledger::begin_section(const std::string& title) {
   section_ = title;
-  if (print_) std::cout << "\n== " << title << " ==\n";
+  if (print_ && !failures_only_) std::cout << "\n== " << title << " ==\n";
 }
 
 void Ledger::record(const std::string& claim, const std::string& compared, bool ok) {
   (ok ? passed_ : failed_)++;
   entries_.push_back({{"section", section_}, {"claim", claim}, {"compared", compared}, {"ok", ok}});
-  if (print_) std::cout << (ok ? "\u2713 " : "\u2717 ") << claim << "  [" << compared << "]\n" << std::flush;
+  if (print_ && (!failures_only_ || !ok))
+    std::cout << (ok ? "\u2713 " : "\u2717 ") << (failures_only_ ? section_ + ": " : std::string()) << claim << "  ["
+              << compared << "]\n"
+              << std::flush;
 }
 
 void Ledger::check(const std::string& claim, const std::function<std::pair<bool, std::string>()>& fn) {
@@ -46,41 +45,5 @@ void Ledger::check(const std::string& claim, const std::function<std::pair<bool,
     record(claim, std::string("exception: ") + e.what(), false);
   }
 }
-
-namespace {
-
-struct VerifyOptions {
-  bool json = false;
-  std::string only;
-};
-
-const bool registered = register_command(
-    {100, "verify-paper", "check the paper's claims one by one and print a ledger (exit 1 if any fails)",
-     [](CLI::App& app) -> std::function<int()> {
-       auto o = std::make_shared<VerifyOptions>();
-       app.add_flag("--json", o->json, "print one JSON object on stdout");
-       app.add_option("--only", o->only, "run only the sections whose title contains this text");
-       return [o] {
-         Ledger ledger(!o->json);
-         int ran = 0;
-         for (const LedgerSection& s : ledger_sections()) {
-           if (!o->only.empty() && s.title.find(o->only) == std::string::npos) continue;
-           ++ran;
-           ledger.begin_section(s.title);
-           s.run(ledger);
-         }
-         if (ran == 0) throw lcngeom::invalid_argument("no ledger section matches '" + o->only + "'");
-         if (o->json) {
-           print_json({{"passed", ledger.passed()}, {"failed", ledger.failed()}, {"claims", ledger.entries()}});
-         } else {
-           std::cout << "\nverify-paper: " << ledger.passed() << " of " << ledger.passed() + ledger.failed()
-                     << " claims hold" << (ledger.failed() ? ", " + std::to_string(ledger.failed()) + " FAIL" : "")
-                     << '\n';
-         }
-         return ledger.failed() == 0 ? 0 : 1;
-       };
-     }});
-
-}  // namespace
 
 }  // namespace lcngeom::cli

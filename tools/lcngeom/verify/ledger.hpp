@@ -15,8 +15,9 @@ namespace lcngeom::cli {
 
 class Ledger {
  public:
-  /// `print` writes each line to stdout as it is checked (off for --json).
-  explicit Ledger(bool print) : print_(print) {}
+  /// `print` writes each line to stdout as it is checked (off for --json);
+  /// `failures_only` prints only the failed claims (--quiet).
+  explicit Ledger(bool print, bool failures_only = false) : print_(print), failures_only_(failures_only) {}
 
   void begin_section(const std::string& title);
   /// Records `claim` (what the paper states) with `compared` (what was
@@ -30,7 +31,7 @@ class Ledger {
   const nlohmann::json& entries() const noexcept { return entries_; }
 
  private:
-  bool print_;
+  bool print_, failures_only_;
   std::string section_;
   int passed_ = 0, failed_ = 0;
   nlohmann::json entries_ = nlohmann::json::array();

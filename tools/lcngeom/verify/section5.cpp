@@ -454,7 +454,7 @@ void section_5_2(Ledger& L) {
         std::string digits;
         for (const ScaledPoint& p : rec.classes[0].points) {
           RealRoot k = p.kappa[1];
-          k.refine_digits(45);
+          k.refine(Rational(Integer(1), pow(Integer(10), 45)));
           // (2 kappa^2 + 177)^2 = 31445 with 2 kappa^2 + 177 > 0: check on the certified interval, exactly.
           const Rational lo = abs(k.lo()) < abs(k.hi()) ? abs(k.lo()) : abs(k.hi());
           const Rational hi = abs(k.lo()) < abs(k.hi()) ? abs(k.hi()) : abs(k.lo());

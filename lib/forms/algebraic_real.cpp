@@ -1,0 +1,410 @@
+// Exact real algebraic numbers: minimal polynomial + isolating interval, or
+// a lazy value num(zeta)/den(zeta) in a number field with a certified enclosure.
+#include "lcngeom/algebraic_real.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <ostream>
+
+#include <flint/fmpq_poly.h>
+#include <flint/fmpz_poly.h>
+#include <flint/fmpz_vec.h>
+
+#include "lcngeom/binary_form.hpp"
+#include "lcngeom/decimal.hpp"
+#include "lcngeom/detail/algebraic_eval.hpp"
+#include "lcngeom/error.hpp"
+#include "lcngeom/invariants.hpp"
+
+namespace lcngeom {
+
+namespace detail {
+
+// The values num(zeta_i) / den(zeta_i) at the real roots zeta_i of f that
+// were evaluated together: they share one minimal polynomial g.
+struct ConjugateClass {
+  IntPoly f;         // minimal polynomial of the zeta_i
+  RatPoly num, den;  // reduced mod f; den(zeta_i) != 0
+  bool computed = false;
+  RatPoly g;                                        // square-free part of the norm (on demand)
+  std::vector<std::shared_ptr<RealRoot>> candidates;  // the real roots of g, if deg g >= 2
+};
+
+struct LazyAlgebraic {
+  std::shared_ptr<ConjugateClass> cls;
+  std::shared_ptr<RealRoot> zeta;  // shared with the conjugate it was evaluated at
+  Rational lo, hi;                 // certified enclosure of the value
+};
+
+}  // namespace detail
+
+namespace {
+
+using detail::ConjugateClass;
+using detail::LazyAlgebraic;
+
+// After this many narrowing rounds (of kNarrowBits bits each) without a
+// decision, the canonical form is computed and decides exactly.
+constexpr int kNarrowRounds = 6;
+constexpr long kNarrowBits = 24;
+
+// floor(log2 |r|) up to 1, for r != 0.
+long log2_of(const Rational& r) { return r.numerator().bits() - r.denominator().bits(); }
+
+// Primitive with a positive leading coefficient.
+IntPoly normalized(const IntPoly& f) {
+  IntPoly g = f.primitive_part();
+  return g.leading().sign() < 0 ? Integer(-1L) * g : g;
+}
+
+// The root q of den t - num.
+std::shared_ptr<RealRoot> rational_root(const Rational& q) {
+  return std::make_shared<RealRoot>(IntPoly(std::vector<Integer>{-q.numerator(), q.denominator()}), q, q, 1);
+}
+
+std::shared_ptr<RealRoot> checked_root(const RealRoot& r) {
+  if (r.at_infinity()) throw invalid_argument("the root (1:0) is not a real number");
+  if (r.is_exact()) return rational_root(r.lo());
+  return std::make_shared<RealRoot>(normalized(r.defining_polynomial()), r.lo(), r.hi(), 1);
+}
+
+Rational pow2(long e) { return pow(Rational(2L), e); }
+
+int sign_at(const IntPoly& f, const Rational& t) {
+  Rational v;
+  fmpz_poly_evaluate_fmpq(v.raw(), f.raw(), t.raw());
+  return v.sign();
+}
+
+// sign(x - q) for a canonical x, exact (splits x's interval at q if needed).
+int compare_canonical(RealRoot& x, const Rational& q) {
+  if (x.is_exact()) return x.lo() < q ? -1 : (q < x.lo() ? 1 : 0);
+  // Endpoints of a non-degenerate isolating interval are not roots.
+  if (q <= x.lo()) return 1;
+  if (q >= x.hi()) return -1;
+  x.split_at(q);  // q is no root: the minimal polynomial is irreducible of degree >= 2
+  return x.lo() >= q ? 1 : -1;
+}
+
+// sign(a - b) for canonical a, b, exact.
+int compare_canonical(RealRoot& a, RealRoot& b) {
+  if (&a == &b) return 0;
+  if (a.is_exact()) return -compare_canonical(b, a.lo());
+  if (b.is_exact()) return compare_canonical(a, b.lo());
+  if (a.defining_polynomial() == b.defining_polynomial()) {
+    // Each interval holds exactly one root of the common minimal polynomial,
+    // so the values are equal iff the intersection holds a root.
+    const Rational lo = std::max(a.lo(), b.lo()), hi = std::min(a.hi(), b.hi());
+    if (lo < hi && sign_at(a.defining_polynomial(), lo) * sign_at(a.defining_polynomial(), hi) < 0) return 0;
+  }
+  const Rational half(1L, 2L);
+  for (;;) {  // distinct values: bisect the wider interval until the two are disjoint
+    if (a.hi() < b.lo()) return -1;
+    if (b.hi() < a.lo()) return 1;
+    RealRoot& w = a.width() >= b.width() ? a : b;
+    w.split_at((w.lo() + w.hi()) * half);
+  }
+}
+
+// An enclosure of num(zeta)/den(zeta) of width <= max_width, intersected with [lo, hi].
+void enclose_ratio(LazyAlgebraic& L, const Rational& max_width) {
+  Rational r = max_width;
+  for (int round = 0;; ++round) {
+    if (round > 200) throw domain_error("algebraic number: no convergence of the enclosure");
+    const Ball a = detail::enclose_at_root(L.cls->num, *L.zeta, r), b = detail::enclose_at_root(L.cls->den, *L.zeta, r);
+    const long prec = 64 + std::max(0L, -log2_of(r)) + 16L * round;
+    if (!b.contains_zero()) {
+      const Ball v = div(a, b, prec);
+      if (v.is_finite()) {
+        const Rational lo = std::max(L.lo, v.lower()), hi = std::min(L.hi, v.upper());
+        if (hi - lo <= max_width) {
+          L.lo = lo;
+          L.hi = hi;
+          return;
+        }
+        // What is missing, in bits, is what r must still shrink by.
+        r *= pow2(-std::max(8L, log2_of((hi - lo) / max_width) + 8));
+        continue;
+      }
+    }
+    r *= pow2(-16);
+  }
+}
+
+// The minimal polynomial g of the class and its real roots.  The norm
+//     R(y) = prod_{f(zeta) = 0} (den(zeta) y - num(zeta))
+// has degree d = deg f and is interpolated from its values at y = 0..d:
+// resultants of f with k den - num at one formal degree e (invariants.hpp:
+// Res_{d,e}(f, p) = lc(f)^e prod p(zeta)), computed on the small inputs num,
+// den rather than on num/den reduced mod f, whose coefficients explode.
+// R = c g^m with g the minimal polynomial (Q(zeta) is a field).
+void compute_class(ConjugateClass& c) {
+  if (c.computed) return;
+  const long d = c.f.degree();
+  const RatPoly F(c.f);
+  const Rational scale(c.num.denominator() * c.den.denominator());  // integer values below
+  const RatPoly num = scale * c.num, den = scale * c.den;
+  const int e = static_cast<int>(std::max({num.degree(), den.degree(), 0L}));
+  const BinaryForm fform(static_cast<int>(d), F);
+  fmpz* xv = _fmpz_vec_init(d + 1);
+  fmpz* yv = _fmpz_vec_init(d + 1);
+  for (long k = 0; k <= d; ++k) {
+    const Rational r = resultant(fform, BinaryForm(e, Rational(k) * den - num));
+    fmpz_set_si(xv + k, k);
+    fmpz_set(yv + k, fmpq_numref(r.raw()));  // an integer: both forms have integer coefficients
+  }
+  RatPoly norm;
+  fmpq_poly_interpolate_fmpz_vec(norm.raw(), xv, yv, d + 1);
+  _fmpz_vec_clear(xv, d + 1);
+  _fmpz_vec_clear(yv, d + 1);
+  if (norm.degree() != d) throw domain_error("algebraic number: the denominator vanishes at the point");
+  c.g = divexact(norm, gcd(norm, norm.derivative()));
+  if (c.g.degree() >= 2)
+    for (const RealRoot& r : real_roots(BinaryForm(static_cast<int>(c.g.degree()), c.g)))
+      c.candidates.push_back(std::make_shared<RealRoot>(normalized(r.defining_polynomial()), r.lo(), r.hi(), 1));
+  c.computed = true;
+}
+
+}  // namespace
+
+AlgebraicReal::AlgebraicReal() : root_(rational_root(Rational())) {}
+
+AlgebraicReal::AlgebraicReal(const Rational& q) : root_(rational_root(q)) {}
+
+AlgebraicReal::AlgebraicReal(const RealRoot& r) : root_(checked_root(r)) {}
+
+AlgebraicReal AlgebraicReal::root_of(const IntPoly& p, const Rational& lo, const Rational& hi) {
+  if (hi < lo) throw invalid_argument("empty interval [" + lo.to_string() + ", " + hi.to_string() + "]");
+  if (p.degree() < 1)
+    throw invalid_argument("the polynomial " + p.to_string() + " has no root in [" + lo.to_string() + ", " +
+                           hi.to_string() + "]");
+  std::vector<AlgebraicReal> inside;
+  for (const RealRoot& r : real_roots(BinaryForm(static_cast<int>(p.degree()), RatPoly(p)))) {
+    AlgebraicReal x(r);
+    if (compare(x, lo) >= 0 && compare(x, hi) <= 0) inside.push_back(std::move(x));
+  }
+  if (inside.size() != 1)
+    throw invalid_argument(p.to_string() + " has " + std::to_string(inside.size()) + " distinct real roots in [" +
+                           lo.to_string() + ", " + hi.to_string() + "], not exactly one");
+  return inside.front();
+}
+
+const RealRoot& AlgebraicReal::root() const {
+  canonicalize();
+  return *root_;
+}
+
+const Rational& AlgebraicReal::lo() const noexcept { return lazy_ ? lazy_->lo : root_->lo(); }
+const Rational& AlgebraicReal::hi() const noexcept { return lazy_ ? lazy_->hi : root_->hi(); }
+
+const Rational& AlgebraicReal::rational() const {
+  if (!is_rational()) throw domain_error("the algebraic number is irrational (degree " + std::to_string(degree()) + ")");
+  return root_->lo();
+}
+
+int AlgebraicReal::sign() const { return compare(*this, Rational()); }
+
+void AlgebraicReal::narrow(long bits) const {
+  if (!lazy_) {
+    if (!root_->is_exact()) detail::refine_root(*root_, root_->width() * pow2(-bits));
+    return;
+  }
+  if (lazy_->lo == lazy_->hi) {  // a ball of radius 0 pins the value: it is this rational
+    root_ = rational_root(lazy_->lo);
+    lazy_.reset();
+    return;
+  }
+  enclose_ratio(*lazy_, (lazy_->hi - lazy_->lo) * pow2(-bits));
+}
+
+void AlgebraicReal::canonicalize() const {
+  if (!lazy_) return;
+  ConjugateClass& c = *lazy_->cls;
+  compute_class(c);
+  if (c.g.degree() == 1) {
+    root_ = rational_root(-(c.g.coeff(0) / c.g.coeff(1)));
+    lazy_.reset();
+    return;
+  }
+  // The value is the root of g whose isolating interval its enclosure meets
+  // (the intervals are disjoint and one of them holds the value).
+  for (int round = 0;; ++round) {
+    if (round > 1000) throw domain_error("algebraic number: cannot locate the value among the roots of " + c.g.to_string());
+    const std::shared_ptr<RealRoot>* hit = nullptr;
+    int hits = 0;
+    for (const auto& r : c.candidates)
+      if (!(r->hi() < lazy_->lo || lazy_->hi < r->lo())) {
+        hit = &r;
+        ++hits;
+      }
+    if (hits == 1) {
+      root_ = std::make_shared<RealRoot>(**hit);
+      lazy_.reset();
+      return;
+    }
+    if (hits == 0) throw domain_error("algebraic number: the enclosure misses every root of " + c.g.to_string());
+    narrow(kNarrowBits);
+    if (!lazy_) return;
+  }
+}
+
+void AlgebraicReal::refine(const Rational& max_width) const {
+  if (max_width.sign() <= 0) throw invalid_argument("refinement width must be positive, got " + max_width.to_string());
+  if (!lazy_) {
+    if (!root_->is_exact()) detail::refine_root(*root_, max_width);
+    return;
+  }
+  while (lazy_ && lazy_->hi - lazy_->lo > max_width)
+    narrow(std::max(1L, log2_of((lazy_->hi - lazy_->lo) / max_width) + 1));
+}
+
+void AlgebraicReal::refine_bits(long bits) const {
+  if (bits < 0) throw invalid_argument("refinement to " + std::to_string(bits) + " bits: must be >= 0");
+  refine(pow2(-bits));
+}
+
+Ball AlgebraicReal::enclosure(long prec) const {
+  if (prec < 2) throw invalid_argument("precision " + std::to_string(prec) + " bits is below 2");
+  if (sign() == 0) return Ball();  // the interval now excludes 0 unless x = 0
+  if (lazy_ == nullptr && root_->is_exact()) return Ball(root_->lo(), prec);
+  refine(std::min(abs(lo()), abs(hi())) * pow2(-prec));
+  if (lazy_ == nullptr && root_->is_exact()) return Ball(root_->lo(), prec);
+  return Ball::from_interval(lo(), hi(), prec + 8);
+}
+
+std::string AlgebraicReal::to_decimal(int digits) const {
+  if (std::optional<std::string> d = decimal_if_decided(lo(), hi(), digits)) return *d;
+  if (sign() == 0) return "0";
+  // Width about |x| 10^-digits decides unless x is close to a rounding
+  // boundary; then keep narrowing.  A lazy value may sit exactly on one (a
+  // rational in disguise): after a few rounds its canonical form decides.
+  refine(std::min(abs(lo()), abs(hi())) * pow(Rational(10L), -static_cast<long>(digits)) * Rational(1L, 4L));
+  for (int round = 0;; ++round) {
+    if (std::optional<std::string> d = decimal_if_decided(lo(), hi(), digits)) return *d;
+    if (round == kNarrowRounds) canonicalize();
+    narrow(4);
+  }
+}
+
+int compare(const AlgebraicReal& a, const Rational& q) {
+  for (int round = 0; a.lazy_; ++round) {
+    if (q < a.lo()) return 1;
+    if (a.hi() < q) return -1;
+    if (round == kNarrowRounds) a.canonicalize();
+    else a.narrow(kNarrowBits);
+  }
+  return compare_canonical(*a.root_, q);
+}
+
+int compare(const AlgebraicReal& a, const AlgebraicReal& b) {
+  if (&a == &b || (a.lazy_ && a.lazy_ == b.lazy_) || (a.root_ && a.root_ == b.root_)) return 0;  // shared value
+  for (int round = 0; a.lazy_ || b.lazy_; ++round) {
+    if (a.hi() < b.lo()) return -1;
+    if (b.hi() < a.lo()) return 1;
+    if (round == kNarrowRounds) {
+      a.canonicalize();
+      b.canonicalize();
+    } else {
+      (a.hi() - a.lo() >= b.hi() - b.lo() ? a : b).narrow(kNarrowBits);
+    }
+  }
+  return compare_canonical(*a.root_, *b.root_);
+}
+
+AlgebraicReal operator-(const AlgebraicReal& x) { return Rational(-1L) * x; }
+
+AlgebraicReal operator*(const Rational& c, const AlgebraicReal& x) {
+  if (c.is_zero()) return AlgebraicReal();
+  if (x.lazy_) {  // c num(zeta) / den(zeta), lazily
+    auto cls = std::make_shared<ConjugateClass>();
+    cls->f = x.lazy_->cls->f;
+    cls->num = c * x.lazy_->cls->num;
+    cls->den = x.lazy_->cls->den;
+    const Rational lo = c * x.lazy_->lo, hi = c * x.lazy_->hi;
+    AlgebraicReal y;
+    y.root_.reset();
+    y.lazy_ = std::make_shared<LazyAlgebraic>(LazyAlgebraic{cls, x.lazy_->zeta, std::min(lo, hi), std::max(lo, hi)});
+    return y;
+  }
+  if (x.root_->is_exact()) return AlgebraicReal(c * x.root_->lo());
+  // c^d m(t / c), made primitive with a positive leading coefficient.
+  const IntPoly& m = x.root_->defining_polynomial();
+  const long d = m.degree();
+  std::vector<Rational> a;
+  for (long i = 0; i <= d; ++i) a.push_back(Rational(m.coeff(i)) * pow(c, d - i));
+  const IntPoly mc = normalized(RatPoly(a).primitive_integer());
+  const Rational lo = c * x.root_->lo(), hi = c * x.root_->hi();
+  return AlgebraicReal(std::make_shared<RealRoot>(mc, std::min(lo, hi), std::max(lo, hi), 1));
+}
+
+std::vector<AlgebraicReal> evaluate(const RatPoly& num_in, const RatPoly& den_in,
+                                    const std::vector<AlgebraicReal>& conjugates) {
+  std::vector<AlgebraicReal> out;
+  if (conjugates.empty()) return out;
+  const IntPoly& f = conjugates.front().minimal_polynomial();
+  for (const AlgebraicReal& x : conjugates)
+    if (!(x.minimal_polynomial() == f))
+      throw invalid_argument("evaluate: " + x.minimal_polynomial().to_string() + " and " + f.to_string() +
+                             " differ: the numbers are not conjugates");
+  if (f.degree() == 1) {
+    for (const AlgebraicReal& x : conjugates) {
+      const Rational dv = den_in.evaluate(x.rational());
+      if (dv.is_zero()) throw domain_error("evaluate: the denominator " + den_in.to_string() + " vanishes at the point");
+      out.emplace_back(num_in.evaluate(x.rational()) / dv);
+    }
+    return out;
+  }
+  auto cls = std::make_shared<ConjugateClass>();
+  cls->f = f;
+  const RatPoly F(f);
+  fmpq_poly_rem(cls->num.raw(), num_in.raw(), F.raw());
+  fmpq_poly_rem(cls->den.raw(), den_in.raw(), F.raw());
+  if (cls->den.is_zero())
+    throw domain_error("evaluate: the denominator " + den_in.to_string() + " vanishes at the point");
+  if (cls->num.degree() <= 0 && cls->den.degree() == 0)
+    return std::vector<AlgebraicReal>(conjugates.size(), AlgebraicReal(cls->num.coeff(0) / cls->den.coeff(0)));
+  for (const AlgebraicReal& x : conjugates) {
+    AlgebraicReal y;
+    y.root_.reset();
+    y.lazy_ = std::make_shared<LazyAlgebraic>(LazyAlgebraic{cls, x.root_, Rational(), Rational()});
+    // A first enclosure: num and den to 2^-32, widened to the quotient's bounds.
+    Rational r(1L, 1L << 32);
+    for (;;) {
+      const Ball a = detail::enclose_at_root(cls->num, *x.root_, r), b = detail::enclose_at_root(cls->den, *x.root_, r);
+      if (!b.contains_zero()) {
+        const Ball v = div(a, b, 128);
+        if (v.is_finite()) {
+          y.lazy_->lo = v.lower();
+          y.lazy_->hi = v.upper();
+          break;
+        }
+      }
+      r *= pow2(-32);
+    }
+    out.push_back(std::move(y));
+  }
+  return out;
+}
+
+std::vector<AlgebraicReal> evaluate(const RatPoly& q, const std::vector<AlgebraicReal>& conjugates) {
+  return evaluate(q, RatPoly(std::vector<Rational>{Rational(1L)}), conjugates);
+}
+
+AlgebraicReal evaluate(const RatPoly& q, const AlgebraicReal& x) {
+  return evaluate(q, std::vector<AlgebraicReal>{x}).front();
+}
+
+AlgebraicReal evaluate(const RatPoly& num, const RatPoly& den, const AlgebraicReal& x) {
+  return evaluate(num, den, std::vector<AlgebraicReal>{x}).front();
+}
+
+std::string to_decimal(const AlgebraicReal& x, int digits) { return x.to_decimal(digits); }
+
+std::ostream& operator<<(std::ostream& os, const AlgebraicReal& x) {
+  os << x.to_decimal(default_digits);
+  if (!x.is_rational())
+    os << " (root of " << x.minimal_polynomial().to_string() << " in [" << x.lo() << ", " << x.hi() << "])";
+  return os;
+}
+
+}  // namespace lcngeom
