@@ -100,7 +100,8 @@ int run_batch(const RrmpOptions& o) {
       classify(s, e).append_to(out);
       out += '"';
     });
-  return run_batch_text(options, [&](const char* s, const char* e, std::string& out) { classify(s, e).append_to(out); });
+  return run_batch_text(options,
+                        [&](const char* s, const char* e, std::string& out) { classify(s, e).append_to(out); });
 }
 
 const bool registered = register_command(
