@@ -8,9 +8,10 @@
 #   ./run.sh fuzz [seconds]  build build-fuzz/ (clang, libFuzzer, ASan+UBSan; libclang-rt-14-dev holds their
 #                            runtimes, only recommended by clang) and run every harness of
 #                            tests/fuzz for [seconds] (default 60) on its seed corpus
-#   ./run.sh bench [rrmp|ed_degree] [args]
+#   ./run.sh bench [rrmp|ed_degree|roots] [args]
 #                            build the benchmarks (target `bench`) and run build/bin/bench_rrmp
-#                            (default) or build/bin/bench_ed_degree with [args]
+#                            (default), build/bin/bench_ed_degree or build/bin/bench_roots (high
+#                            degree vs PARI and FLINT/Arb, needs libpari-dev) with [args]
 #   ./run.sh <args...>       same set-up, then `build/bin/lcngeom <args...>`
 # Set-up and build messages go to stderr; stdout carries only lcngeom's output.
 set -euo pipefail
@@ -63,7 +64,7 @@ case "${1:-}" in
     cmake -S . -B build -DLCNGEOM_BUILD_BENCH=ON >&2
     cmake --build build --target bench -j "$(nproc)" >&2
     which=rrmp
-    case "${1:-}" in rrmp|ed_degree) which=$1; shift ;; esac
+    case "${1:-}" in rrmp|ed_degree|roots) which=$1; shift ;; esac
     exec "build/bin/bench_$which" "$@"
     ;;
   sanitize)

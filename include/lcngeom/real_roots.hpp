@@ -1,10 +1,13 @@
 // lcngeom/real_roots.hpp -- certified real roots of binary forms in P^1.
 //
 // Roots are points (t:1) of the affine chart, t = x/y, plus possibly (1:0).
-// Counting uses FLINT's Sturm sequences on the square-free part; isolation
-// uses Arb's certified complex root isolation on each Q-irreducible factor and
-// is then re-checked with exact rational sign evaluations, so a returned
-// interval is certified twice.  Rational roots are returned exactly.
+// Counting and isolation use Descartes' rule of signs on Bernstein
+// coefficients with bisection, certified by a double-precision filter with
+// rigorous error bounds, multi-word fixed point where that cannot decide, and
+// exact arithmetic for roots on subdivision points (any degree, any
+// coefficient size; lib/forms/isolate.cpp).  Isolation runs on each
+// Q-irreducible factor; signs at rational points are certified by Arb balls
+// (exact evaluation as the last resort).  Rational roots are returned exactly.
 #ifndef LCNGEOM_REAL_ROOTS_HPP
 #define LCNGEOM_REAL_ROOTS_HPP
 
@@ -41,9 +44,11 @@ class RealRoot {
   bool is_exact() const noexcept { return infinity_ || lo_ == hi_; }
   Rational width() const { return hi_ - lo_; }
 
-  /// Bisects (exact sign evaluation) until hi - lo <= max_width (> 0).
+  /// Shrinks the interval until hi - lo <= max_width (> 0): quadratic interval
+  /// refinement (secant-guided N-section with N squared on success, certified
+  /// signs), so that the work grows like log(digits) evaluations on a simple root.
   void refine(const Rational& max_width);
-  /// Bisects until hi - lo <= 2^-bits (bits >= 0).
+  /// refine(2^-bits) (bits >= 0).
   void refine_bits(long bits);
   /// t rounded to `digits` significant digits (decimal.hpp's policy, exact:
   /// a copy is refined as needed); "inf" for (1:0).
@@ -54,22 +59,37 @@ class RealRoot {
 
  private:
   RealRoot() = default;
+  // Without the sign re-check: for intervals certified by the isolation engine.
+  static RealRoot certified(IntPoly defining, Rational lo, Rational hi, int multiplicity);
+  friend std::vector<RealRoot> real_roots(const BinaryForm& p);
+  friend std::vector<RealRoot> real_roots_squarefree(const IntPoly& f);
   IntPoly defining_;
   Rational lo_, hi_;
   int multiplicity_ = 0;
   bool infinity_ = false;
 };
 
-/// Number of distinct real roots of p in P^1 ((1:0) included).  Exact (Sturm).
+/// Number of distinct real roots of p in P^1 ((1:0) included).  Exact
+/// (Descartes' rule with certified subdivision on the square-free part).
 /// Throws domain_error for the zero form.
 int count_real_roots(const BinaryForm& p);
 
 /// All real roots of p in P^1 with multiplicities, isolated by pairwise
 /// disjoint intervals, in increasing order of t with (1:0) last.  Exact: the
-/// intervals are as Arb's isolation left them (refine them with
+/// intervals are as the isolation engine left them (refine them with
 /// RealRoot::refine / refine_bits, print with to_decimal).  Throws
 /// domain_error for 0.
 std::vector<RealRoot> real_roots(const BinaryForm& p);
+
+/// The real roots of a square-free integer polynomial f(t) of degree >= 1,
+/// without factoring it (the fast path at high degree): pairwise disjoint
+/// isolating intervals in increasing order, each with multiplicity 1 and
+/// defining_polynomial() == f (square-free, not necessarily irreducible); a
+/// rational root on a subdivision point is returned exactly (refine the
+/// others with RealRoot::refine / refine_bits).  Square-freeness is checked
+/// (modular certificate, else gcd(f, f') = 1); throws domain_error otherwise
+/// or for deg f < 1.
+std::vector<RealRoot> real_roots_squarefree(const IntPoly& f);
 
 /// A real irreducible factor of a form: x - r y (degree 1), the factor y
 /// (the root (1:0)), or x^2 + b xy + c y^2 with b^2 < 4c (a complex pair).

@@ -103,21 +103,24 @@ void for_each_rrmp(int n, const std::function<bool(const Rrmp&)>& visit);
 /// The rrmp of a nonzero form (exact; the result always equals
 /// rrmp_general(p)).  Throws domain_error for the zero form.
 ///
-/// When the integer coefficients (of the numerator, for rational forms) fit
-/// a long, no FLINT object is built on the common paths:
-///  - degree <= 4: the closed forms of Example 3.3 in int64/int128 with
-///    overflow detection, falling back to the big-integer closed forms;
+/// The one dispatcher, by degree and coefficient size:
+///  - degree <= 4: the closed forms of Example 3.3, in int64/int128 when the
+///    (numerator) coefficients fit a long -- with overflow detection and a
+///    512-bit fallback, so no such form touches FLINT integers -- and with
+///    FLINT integers otherwise;
 ///  - degree >= 5: the roots (1:0) and (0:1) are read off the leading and
-///    trailing zeros; the rest f (degree d <= 64, |coefficients| < 2^62) gets a
-///    modular square-freeness certificate (gcd(f, f') = 1 mod a 31-bit prime);
-///    if certified, the rrmp is 1^r | 1^((d-r)/2) with r the certified
-///    Descartes/Bernstein real-root count (double precision with rigorous
-///    error bounds; FLINT's Sturm count when it cannot decide); otherwise the
-///    square-free decomposition is computed by Yun's algorithm modulo 2^61 - 1
-///    and verified exactly (FLINT's decomposition if the verification fails).
-/// Larger coefficients or degrees: the big-integer closed forms (n <= 4), or
-/// the certificate on FLINT integers followed by the Descartes count (if the
-/// factor fits) / FLINT's Sturm count, or FLINT's square-free decomposition.
+///    trailing zeros; the rest f gets a modular square-freeness certificate
+///    (gcd(f, f') = 1 modulo a word-size prime not dividing lc f); if
+///    certified, the rrmp is 1^r | 1^((d-r)/2) with r the certified real-root
+///    count, else the square-free decomposition is computed (by Yun's
+///    algorithm modulo 2^61 - 1, verified exactly, for degree <= 64 and
+///    |coefficients| < 2^62; by FLINT otherwise) and each factor is counted;
+///  - real-root counts: Descartes' rule on Bernstein coefficients in double
+///    precision with rigorous error bounds for degree <= 64 and machine
+///    integers, otherwise (or when that cannot decide) the isolation engine of
+///    real_roots.hpp (any degree and size).
+/// rrmp_general is the independent reference (FLINT's square-free
+/// decomposition and Sturm sequences), kept for tests.
 Rrmp rrmp(const BinaryForm& p);
 
 /// The same for an integer coefficient vector (a_0, ..., a_n) -- the entry

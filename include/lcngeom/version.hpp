@@ -23,6 +23,11 @@ const char* arb_version() noexcept;
 /// report only real leaks).  Objects of lcngeom types stay valid.
 void free_caches() noexcept;
 
+/// Frees the FLINT/Arb caches of the calling thread only: a worker thread that
+/// used lcngeom calls this before it ends (free_caches() is for the main
+/// thread at exit).
+void free_thread_caches() noexcept;
+
 }  // namespace lcngeom
 
 #endif

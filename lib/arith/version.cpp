@@ -18,4 +18,6 @@ const char* arb_version() noexcept { return ::arb_version; }
 
 void free_caches() noexcept { flint_cleanup_master(); }
 
+void free_thread_caches() noexcept { flint_cleanup(); }
+
 }  // namespace lcngeom

@@ -65,30 +65,6 @@ constexpr std::array<std::array<double, kMaxD + 1>, kMaxD + 1> make_binomials() 
 }
 constexpr auto kBinomial = make_binomials();
 
-// The largest number of sign variations of a sequence whose i-th entry is any
-// real number in [b_i - e_i, b_i + e_i] (zeros skipped).  Choosing a sign for
-// an uncertain entry never gives fewer variations than choosing zero, so a
-// two-state dynamic programme over the last nonzero sign suffices.
-int max_variations(const double* b, const double* e, int d) {
-  int plus = -1, minus = -1;  // best count ending in +/- (-1: impossible)
-  bool started = false;
-  for (int i = 0; i <= d; ++i) {
-    const bool can_plus = b[i] + e[i] > 0, can_minus = b[i] - e[i] < 0;
-    if (!can_plus && !can_minus) continue;  // certified zero
-    if (!started) {
-      plus = can_plus ? 0 : -1;
-      minus = can_minus ? 0 : -1;
-      started = true;
-      continue;
-    }
-    const int p = can_plus ? std::max(plus, minus < 0 ? -1 : minus + 1) : -1;
-    const int m = can_minus ? std::max(minus, plus < 0 ? -1 : plus + 1) : -1;
-    plus = p;
-    minus = m;
-  }
-  return std::max({plus, minus, 0});
-}
-
 bool certified_nonzero(double b, double e) { return std::fabs(b) > e; }
 
 // One subdivision tree.  Level k holds the Bernstein coefficients (b, e) of
@@ -113,7 +89,7 @@ class Solver {
       double* bb = b(level);
       double* ee = e(level);
       if (++nodes_ > kMaxNodes) return -1;
-      const int v = max_variations(bb, ee, d_);
+      const int v = max_sign_variations(bb, ee, d_);
       if (v == 0) return total;
       if (v == 1) return total + ((bb[0] > 0) != (bb[d_] > 0) ? 1 : 0);
       if (level + 1 > kMaxDepth) return -1;
@@ -222,6 +198,30 @@ bool deflate_unit(i64* g, int& d, int s) {
 }
 
 }  // namespace
+
+// The largest number of sign variations of a sequence whose i-th entry is any
+// real number in [b_i - e_i, b_i + e_i] (zeros skipped).  Choosing a sign for
+// an uncertain entry never gives fewer variations than choosing zero, so a
+// two-state dynamic programme over the last nonzero sign suffices.
+int max_sign_variations(const double* b, const double* e, int d) {
+  int plus = -1, minus = -1;  // best count ending in +/- (-1: impossible)
+  bool started = false;
+  for (int i = 0; i <= d; ++i) {
+    const bool can_plus = b[i] + e[i] > 0, can_minus = b[i] - e[i] < 0;
+    if (!can_plus && !can_minus) continue;  // certified zero
+    if (!started) {
+      plus = can_plus ? 0 : -1;
+      minus = can_minus ? 0 : -1;
+      started = true;
+      continue;
+    }
+    const int p = can_plus ? std::max(plus, minus < 0 ? -1 : minus + 1) : -1;
+    const int m = can_minus ? std::max(minus, plus < 0 ? -1 : plus + 1) : -1;
+    plus = p;
+    minus = m;
+  }
+  return std::max({plus, minus, 0});
+}
 
 std::optional<int> count_real_roots_descartes(std::span<const std::int64_t> c) {
   int d = static_cast<int>(c.size()) - 1;

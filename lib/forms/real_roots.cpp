@@ -1,14 +1,20 @@
-// Certified real roots: Sturm counts (FLINT), Arb isolation, exact re-checks.
+// Certified real roots: the isolation engine (detail/isolate.hpp) on each
+// Q-irreducible factor, signs at rational points certified by Arb balls of
+// increasing precision (exact arithmetic as the last resort), quadratic
+// interval refinement.
 #include "lcngeom/real_roots.hpp"
 
 #include <algorithm>
 #include <cmath>
 
 #include <acb.h>
+#include <arb.h>
 #include <arb_fmpz_poly.h>
 #include <flint/fmpz_poly.h>
 
 #include "lcngeom/algebraic_real.hpp"
+#include "lcngeom/detail/isolate.hpp"
+#include "lcngeom/detail/squarefree_mod.hpp"
 #include "lcngeom/error.hpp"
 #include "lcngeom/factorization.hpp"
 #include "lcngeom/flint.hpp"
@@ -17,36 +23,63 @@ namespace lcngeom {
 
 namespace {
 
-int sign_at(const IntPoly& f, const Rational& t) {
-  Rational v;
-  fmpz_poly_evaluate_fmpq(v.raw(), f.raw(), t.raw());
-  return v.sign();
+// f(t) enclosed in a ball: Horner with exact integer coefficients added at
+// `prec` bits, t exact when it is a dyadic number of at most prec bits.
+void evaluate_ball(arb_t out, const fmpz_poly_struct* f, const Rational& t, slong prec) {
+  arb_t x;
+  arb_init(x);
+  arb_set_fmpq(x, t.raw(), prec);
+  const slong n = fmpz_poly_degree(f);
+  arb_zero(out);
+  for (slong i = n; i >= 0; --i) {
+    arb_mul(out, out, x, prec);
+    arb_add_fmpz(out, out, f->coeffs + i, prec);
+  }
+  arb_clear(x);
 }
 
-// Real roots of an irreducible integer polynomial of degree >= 2, as balls
-// from Arb converted to exact dyadic intervals.
-std::vector<RealRoot> isolate_irreducible(const IntPoly& f, int multiplicity, long prec) {
-  const slong d = f.degree();
-  acb_ptr roots = _acb_vec_init(d);
-  arb_fmpz_poly_complex_roots(roots, f.raw(), 0, prec);
-  std::vector<RealRoot> out;
-  arf_t b;
-  arf_init(b);
-  for (slong i = 0; i < d; ++i) {
-    if (!arb_is_zero(acb_imagref(roots + i))) continue;  // Arb marks real roots exactly
-    Rational lo, hi;
-    arb_get_lbound_arf(b, acb_realref(roots + i), 2 * prec + 64);
-    arf_get_fmpq(lo.raw(), b);
-    arb_get_ubound_arf(b, acb_realref(roots + i), 2 * prec + 64);
-    arf_get_fmpq(hi.raw(), b);
-    out.emplace_back(f, lo, hi, multiplicity);  // constructor re-checks the sign change
+// The sign of f(t), certified: a ball that excludes 0, at doubling precision;
+// beyond the size of the exact value, exact rational evaluation (then 0 is a
+// possible answer).  `value`, if given, receives the last ball.
+int certified_sign(const fmpz_poly_struct* f, const Rational& t, arb_t value = nullptr) {
+  const slong n = std::max<slong>(fmpz_poly_degree(f), 1);
+  const slong tbits = static_cast<slong>(fmpz_bits(fmpq_numref(t.raw())) + fmpz_bits(fmpq_denref(t.raw())));
+  const slong exact_bits =
+      n * (tbits + 1) + static_cast<slong>(fmpz_poly_max_bits(f) < 0 ? -fmpz_poly_max_bits(f) : fmpz_poly_max_bits(f)) +
+      64;
+  arb_t v;
+  arb_init(v);
+  int s = 2;
+  for (slong prec = std::max<slong>(64, 2 * tbits + 32); prec <= 2 * exact_bits; prec *= 2) {
+    evaluate_ball(v, f, t, prec);
+    if (arb_is_positive(v)) s = 1;
+    else if (arb_is_negative(v)) s = -1;
+    else if (arb_is_zero(v)) s = 0;  // exact evaluation (radius 0)
+    if (s != 2) break;
   }
-  arf_clear(b);
-  _acb_vec_clear(roots, d);
-  return out;
+  if (s == 2) {
+    Rational r;
+    fmpz_poly_evaluate_fmpq(r.raw(), f, t.raw());
+    s = r.sign();
+    arb_set_fmpq(v, r.raw(), 64);
+  }
+  if (value) arb_swap(value, v);
+  arb_clear(v);
+  return s;
 }
+
+int sign_at(const IntPoly& f, const Rational& t) { return certified_sign(f.raw(), t); }
 
 bool overlap(const RealRoot& a, const RealRoot& b) { return !(a.hi() < b.lo() || b.hi() < a.lo()); }
+
+// The engine isolates positive and negative roots separately, so 0 is a
+// common end point; bisect until neither end is 0 (the root is not 0: that
+// one is exact), so that the interval carries the sign and the magnitude of
+// the root (AlgebraicReal sizes relative widths by min(|lo|, |hi|)).
+void move_ends_off_zero(RealRoot& r) {
+  const Rational half(1, 2);
+  while (!r.is_exact() && (r.lo().is_zero() || r.hi().is_zero())) r.split_at((r.lo() + r.hi()) * half);
+}
 
 }  // namespace
 
@@ -81,6 +114,15 @@ RealRoot::RealRoot(IntPoly defining, Rational lo, Rational hi, int multiplicity)
                            hi_.to_string() + "]");
 }
 
+RealRoot RealRoot::certified(IntPoly defining, Rational lo, Rational hi, int multiplicity) {
+  RealRoot r;
+  r.defining_ = std::move(defining);
+  r.lo_ = std::move(lo);
+  r.hi_ = std::move(hi);
+  r.multiplicity_ = multiplicity;
+  return r;
+}
+
 void RealRoot::split_at(const Rational& c) {
   const int sc = sign_at(defining_, c);
   if (sc == 0) {
@@ -92,11 +134,95 @@ void RealRoot::split_at(const Rational& c) {
   }
 }
 
+// Quadratic interval refinement (Abbott 2006; Kerber-Sagraloff 2011): with
+// the interval cut into N equal parts, the secant through the end values
+// predicts the part holding the root; the signs at its two ends (certified)
+// confirm it -- then the width drops by N and N is squared -- or say on which
+// side of it the root is, and N goes back to its square root (N >= 4, where
+// a step is a quadrisection guided by the secant).  On simple roots the width
+// converges quadratically, so refining to thousands of digits takes a few
+// dozen evaluations instead of a bisection step per bit.
 void RealRoot::refine(const Rational& max_width) {
   if (max_width.sign() <= 0) throw invalid_argument("refinement width must be positive, got " + max_width.to_string());
   if (is_exact()) return;
-  const Rational half(1, 2);
-  while (width() > max_width && !is_exact()) split_at((lo_ + hi_) * half);
+  const fmpz_poly_struct* f = defining_.raw();
+  arb_t va, vb, vm1, vm2, num, den;
+  arb_init(va);
+  arb_init(vb);
+  arb_init(vm1);
+  arb_init(vm2);
+  arb_init(num);
+  arb_init(den);
+  int sa = certified_sign(f, lo_, va);
+  certified_sign(f, hi_, vb);
+  unsigned long log_n = 2;  // N = 2^log_n
+  while (width() > max_width && !is_exact()) {
+    // The cell floor(N t) holding the secant's zero, t = f(lo) / (f(lo) - f(hi))
+    // in [0, 1), computed with log2 N + 64 bits; the middle cell if unknown.
+    // No more cells than needed to reach max_width (with 2 bits to spare).
+    {
+      const Rational ratio = width() / max_width;
+      const unsigned long need =
+          static_cast<unsigned long>(std::max<long>(2, static_cast<long>(fmpz_bits(fmpq_numref(ratio.raw()))) -
+                                                           static_cast<long>(fmpz_bits(fmpq_denref(ratio.raw()))) + 3));
+      log_n = std::min(log_n, need);
+    }
+    const Integer big_n = pow(Integer(2), log_n);
+    Integer i = pow(Integer(2), log_n - 1);
+    {
+      const slong prec = static_cast<slong>(log_n) + 64;
+      arb_sub(den, va, vb, prec);
+      arb_div(num, va, den, prec);
+      arb_mul_2exp_si(num, num, static_cast<slong>(log_n));
+      if (arb_is_finite(num)) {
+        Integer cell;
+        arf_get_fmpz(cell.raw(), arb_midref(num), ARF_RND_FLOOR);
+        if (cell.sign() >= 0 && cell < big_n) i = std::move(cell);
+      }
+    }
+    const Rational step = width() / Rational(big_n);
+    Rational m1 = lo_ + step * Rational(i);
+    Rational m2 = m1 + step;
+    const bool at_lo = m1 == lo_, at_hi = !(m2 < hi_);
+    const int s1 = at_lo ? sa : certified_sign(f, m1, vm1);
+    if (s1 == 0) {
+      lo_ = hi_ = m1;
+      break;
+    }
+    if (s1 != sa) {  // the root is left of m1
+      hi_ = std::move(m1);
+      arb_swap(vb, vm1);
+      log_n = std::max(2ul, log_n / 2);
+      continue;
+    }
+    const int s2 = at_hi ? -sa : certified_sign(f, m2, vm2);
+    if (s2 == 0) {
+      lo_ = hi_ = m2;
+      break;
+    }
+    if (s2 == sa) {  // the root is right of m2
+      lo_ = std::move(m2);
+      arb_swap(va, vm2);
+      log_n = std::max(2ul, log_n / 2);
+      continue;
+    }
+    // Confirmed: the root is in (m1, m2).
+    if (!at_lo) {
+      lo_ = std::move(m1);
+      arb_swap(va, vm1);
+    }
+    if (!at_hi) {
+      hi_ = std::move(m2);
+      arb_swap(vb, vm2);
+    }
+    log_n = std::min(2 * log_n, 1ul << 20);
+  }
+  arb_clear(va);
+  arb_clear(vb);
+  arb_clear(vm1);
+  arb_clear(vm2);
+  arb_clear(num);
+  arb_clear(den);
 }
 
 void RealRoot::refine_bits(long bits) {
@@ -104,20 +230,22 @@ void RealRoot::refine_bits(long bits) {
   refine(pow(Rational(2L), -bits));
 }
 
-std::string RealRoot::to_decimal(int digits) const { return infinity_ ? "inf" : AlgebraicReal(*this).to_decimal(digits); }
+std::string RealRoot::to_decimal(int digits) const {
+  return infinity_ ? "inf" : AlgebraicReal(*this).to_decimal(digits);
+}
 
 int count_real_roots(const BinaryForm& p) {
   if (p.is_zero()) throw domain_error("the zero form has no well-defined real roots");
   IntPoly f = p.primitive_dehomogenized();
   int count = p.multiplicity_at_infinity() > 0 ? 1 : 0;
   if (f.degree() <= 0) return count;
-  IntPoly g = divexact(f, gcd(f, f.derivative()));  // square-free part
-  return count + static_cast<int>(fmpz_poly_num_real_roots(g.raw()));
+  // The square-free part (skipped when a prime certifies f square-free).
+  if (!detail::squarefree_certificate(f.raw())) f = divexact(f, gcd(f, f.derivative()));
+  return count + detail::count_real_roots_squarefree(f.raw());
 }
 
 std::vector<RealRoot> real_roots(const BinaryForm& p) {
   if (p.is_zero()) throw domain_error("the zero form has no well-defined real roots");
-  const long prec = 32;  // Arb raises it as needed; the intervals are re-checked exactly
   FormFactorization fac = factor(p);
   std::vector<RealRoot> roots;
   int mult_infinity = 0;
@@ -129,28 +257,46 @@ std::vector<RealRoot> real_roots(const BinaryForm& p) {
     IntPoly f = ff.form.primitive_dehomogenized();
     if (f.degree() == 1) {
       Rational t(-f.coeff(0), f.coeff(1));
-      roots.emplace_back(f, t, t, ff.multiplicity);
-    } else {
-      for (RealRoot& r : isolate_irreducible(f, ff.multiplicity, prec)) roots.push_back(std::move(r));
+      roots.push_back(RealRoot::certified(f, t, t, ff.multiplicity));
+      continue;
     }
+    // An irreducible factor of degree >= 2 has no rational root; the engine's
+    // intervals each hold one root with a sign change at their ends.
+    for (detail::IsolatingInterval& iv : detail::isolate_real_roots(f.raw()))
+      roots.push_back(RealRoot::certified(f, std::move(iv.lo), std::move(iv.hi), ff.multiplicity));
   }
-  // Roots of distinct irreducible factors are distinct: bisect until disjoint.
+  // Roots of distinct irreducible factors are distinct: sort by lower end and
+  // bisect neighbours until no two intervals meet.
+  std::sort(roots.begin(), roots.end(), [](const RealRoot& a, const RealRoot& b) { return a.lo() < b.lo(); });
   const Rational half(1, 2);
   for (bool changed = true; changed;) {
     changed = false;
-    for (std::size_t i = 0; i < roots.size(); ++i)
-      for (std::size_t j = i + 1; j < roots.size(); ++j) {
-        if (!overlap(roots[i], roots[j])) continue;
-        RealRoot& wide = roots[i].width() >= roots[j].width() ? roots[i] : roots[j];
-        const RealRoot& other = &wide == &roots[i] ? roots[j] : roots[i];
-        Rational c = (wide.lo() + wide.hi()) * half;
-        if (other.is_exact() && wide.lo() < other.lo() && other.lo() < wide.hi()) c = other.lo();
-        wide.split_at(c);
-        changed = true;
-      }
+    for (std::size_t i = 0; i + 1 < roots.size(); ++i) {
+      if (!overlap(roots[i], roots[i + 1])) continue;
+      RealRoot& wide = roots[i].width() >= roots[i + 1].width() ? roots[i] : roots[i + 1];
+      const RealRoot& other = &wide == &roots[i] ? roots[i + 1] : roots[i];
+      Rational c = (wide.lo() + wide.hi()) * half;
+      if (other.is_exact() && wide.lo() < other.lo() && other.lo() < wide.hi()) c = other.lo();
+      wide.split_at(c);
+      changed = true;
+    }
+    if (changed)
+      std::sort(roots.begin(), roots.end(), [](const RealRoot& a, const RealRoot& b) { return a.lo() < b.lo(); });
   }
-  std::sort(roots.begin(), roots.end(), [](const RealRoot& a, const RealRoot& b) { return a.lo() < b.lo(); });
+  for (RealRoot& r : roots) move_ends_off_zero(r);
   if (mult_infinity > 0) roots.push_back(RealRoot::infinity(mult_infinity));
+  return roots;
+}
+
+std::vector<RealRoot> real_roots_squarefree(const IntPoly& f) {
+  if (f.degree() < 1) throw domain_error("real_roots_squarefree: degree " + std::to_string(f.degree()) + " < 1");
+  if (!detail::squarefree_certificate(f.raw()) && gcd(f, f.derivative()).degree() > 0)
+    throw domain_error("real_roots_squarefree: the polynomial is not square-free");
+  std::vector<RealRoot> roots;
+  for (detail::IsolatingInterval& iv : detail::isolate_real_roots(f.raw())) {
+    roots.push_back(RealRoot::certified(f, std::move(iv.lo), std::move(iv.hi), 1));
+    move_ends_off_zero(roots.back());
+  }
   return roots;
 }
 

@@ -1,4 +1,6 @@
-// Rrmp: the pattern type, enumeration, and the general exact classifier.
+// Rrmp: the pattern type, enumeration, the reference classifier rrmp_general
+// and the one dispatcher rrmp() (closed forms / machine-integer fast path /
+// any-size path, each counting real roots with the certified engine).
 #include "lcngeom/rrmp.hpp"
 
 #include <algorithm>
@@ -10,6 +12,7 @@
 #include <flint/fmpz_poly_factor.h>
 
 #include "lcngeom/detail/descartes.hpp"
+#include "lcngeom/detail/isolate.hpp"
 #include "lcngeom/detail/rrmp_small.hpp"
 #include "lcngeom/detail/squarefree_mod.hpp"
 #include "lcngeom/detail/text.hpp"
@@ -216,9 +219,10 @@ constexpr std::int64_t kSmall = std::int64_t(1) << 62;
   throw domain_error("the zero form (degree " + std::to_string(degree) + ") has no rrmp");
 }
 
-// Distinct real roots of a square-free nonconstant f: the certified Descartes
-// count when the coefficients are machine integers, FLINT's Sturm sequence
-// when they are not or when the certified count gives up.
+// Distinct real roots of a square-free nonconstant f: the double-precision
+// Descartes count when the coefficients are machine integers and the degree is
+// at most 64 (the batch path), otherwise -- or when it gives up -- the
+// certified isolation engine of any degree and size (detail/isolate.hpp).
 int real_root_count(const fmpz_poly_struct* f) {
   const slong len = fmpz_poly_length(f);
   if (len - 1 <= detail::kDescartesMaxDegree) {
@@ -236,7 +240,12 @@ int real_root_count(const fmpz_poly_struct* f) {
               detail::count_real_roots_descartes(std::span<const std::int64_t>(c, static_cast<std::size_t>(len))))
         return *r;
   }
-  return static_cast<int>(fmpz_poly_num_real_roots(f));
+  return detail::count_real_roots_squarefree(f);
+}
+
+int real_root_count(std::span<const std::int64_t> c) {
+  if (std::optional<int> r = detail::count_real_roots_descartes(c)) return *r;
+  return detail::count_real_roots_squarefree(IntPoly(std::vector<long>(c.begin(), c.end())).raw());
 }
 
 // Adds the roots in the affine chart of a nonconstant f via FLINT's
@@ -260,10 +269,11 @@ void merge(Rrmp& out, const Rrmp& part) {
   for (int g : part.gamma()) out.push_complex(g);
 }
 
-// Big coefficients: the big-integer closed forms for n <= 4, otherwise the
-// modular square-freeness certificate first and the decomposition only when
-// it fails.
-Rrmp rrmp_big(const BinaryForm& p) {
+// Coefficients of any size: the big-integer closed forms for n <= 4,
+// otherwise the modular square-freeness certificate first and FLINT's
+// square-free decomposition only when it fails; real roots counted by
+// real_root_count.
+Rrmp rrmp_exact(const BinaryForm& p) {
   if (p.degree() <= 4)
     if (std::optional<Rrmp> r = rrmp_closed_form(p)) return *r;
   if (p.is_zero()) throw_zero_form(p.degree());
@@ -289,7 +299,7 @@ Rrmp rrmp_machine(std::span<const long> a) {
   const int n = static_cast<int>(a.size()) - 1;
   if (n <= 4) {
     if (std::optional<Rrmp> r = detail::rrmp_closed_form_small(a)) return std::move(*r);
-    return rrmp_big(BinaryForm(std::vector<long>(a.begin(), a.end())));
+    return rrmp_exact(BinaryForm(std::vector<long>(a.begin(), a.end())));
   }
   // Strip the exact roots (1:0) (leading zeros) and (0:1) (trailing zeros).
   int m = 0, z = 0;
@@ -306,30 +316,28 @@ Rrmp rrmp_machine(std::span<const long> a) {
     // only the roots at 0 and infinity
   } else if (d <= 4 && small) {
     if (std::optional<Rrmp> r = detail::rrmp_closed_form_small(core)) merge(out, *r);
-    else merge(out, rrmp_big(BinaryForm(std::vector<long>(core.begin(), core.end()))));
+    else merge(out, rrmp_exact(BinaryForm(std::vector<long>(core.begin(), core.end()))));
   } else if (small) {
     std::int64_t c[detail::kDescartesMaxDegree + 1];  // ascending: c_k is the coefficient of t^k
     for (int k = 0; k <= d; ++k) c[k] = core[static_cast<std::size_t>(d - k)];
     const std::span<const std::int64_t> cs(c, static_cast<std::size_t>(d) + 1);
     if (detail::squarefree_certificate(cs)) {
-      std::optional<int> r = detail::count_real_roots_descartes(cs);
-      if (!r) r = real_root_count(IntPoly(std::vector<long>(cs.begin(), cs.end())).raw());
-      out.push_real(1, *r);
-      out.push_complex(1, (d - *r) / 2);
+      const int r = real_root_count(cs);
+      out.push_real(1, r);
+      out.push_complex(1, (d - r) / 2);
     } else if (std::optional<detail::SquarefreeParts> parts = detail::squarefree_decomposition_modular(cs)) {
       for (int k = 0; k < parts->size(); ++k) {
         const std::span<const std::int64_t> f = parts->factor(k);
         const int e = parts->multiplicity(k), deg = static_cast<int>(f.size()) - 1;
-        std::optional<int> r = detail::count_real_roots_descartes(f);
-        if (!r) r = real_root_count(IntPoly(std::vector<long>(f.begin(), f.end())).raw());
-        out.push_real(e, *r);
-        out.push_complex(e, (deg - *r) / 2);
+        const int r = real_root_count(f);
+        out.push_real(e, r);
+        out.push_complex(e, (deg - r) / 2);
       }
     } else {
       add_roots_by_decomposition(out, IntPoly(std::vector<long>(cs.begin(), cs.end())).raw());
     }
   } else {
-    merge(out, rrmp_big(BinaryForm(std::vector<long>(core.begin(), core.end()))));
+    merge(out, rrmp_exact(BinaryForm(std::vector<long>(core.begin(), core.end()))));
   }
   out.normalize();
   return out;
@@ -362,7 +370,7 @@ Rrmp rrmp(const BinaryForm& p) {
       return rrmp_machine(std::span<const long>(a, static_cast<std::size_t>(n) + 1));
     }
   }
-  return rrmp_big(p);
+  return rrmp_exact(p);
 }
 
 Rrmp rrmp(std::span<const long> coefficients) {

@@ -1,9 +1,13 @@
-// Example 3.3 closed forms on int128 with overflow detection: the same
-// invariants and the same decision table as lib/rrmp_closed_form.cpp, which
-// is the big-integer fallback.
+// Example 3.3 closed forms on machine integers: int64, int128 (below bounds
+// that rule out overflow), then a certified double-precision filter, int128
+// with overflow detection, and a 512-bit sign-magnitude type when that
+// overflows (so no int64 form ever needs FLINT integers); the same invariants
+// and decision table as lib/rrmp/rrmp_closed_form.cpp, the big-integer version.
 #include "lcngeom/detail/rrmp_small.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 
 namespace lcngeom::detail {
@@ -36,12 +40,115 @@ struct Checked {
   }
 };
 
+// A signed integer below 2^512 in magnitude (sign and magnitude, words least
+// significant first): the closed forms of every int64 form fit (|a_i| <= 2^73
+// after the shift that moves a root off (1:0), so |Disc| < 2^460), and a
+// product of its few significant words costs far less than FLINT integers.
+struct Wide {
+  using u64 = std::uint64_t;
+  bool neg = false;
+  int n = 0;  // significant words; m[n-1] != 0 unless n == 0
+  u64 m[8] = {};
+
+  Wide() = default;
+  Wide(i128 x) {  // NOLINT: implicit, so that constants read naturally
+    neg = x < 0;
+    u128 v = neg ? -static_cast<u128>(x) : static_cast<u128>(x);
+    while (v) {
+      m[n++] = static_cast<u64>(v);
+      v >>= 64;
+    }
+  }
+  void trim() {
+    while (n > 0 && m[n - 1] == 0) --n;
+    if (n == 0) neg = false;
+  }
+  // |a| vs |b|.
+  static int cmp_abs(const Wide& a, const Wide& b) {
+    if (a.n != b.n) return a.n < b.n ? -1 : 1;
+    for (int i = a.n - 1; i >= 0; --i)
+      if (a.m[i] != b.m[i]) return a.m[i] < b.m[i] ? -1 : 1;
+    return 0;
+  }
+  // |a| + |b| or |a| - |b| (|a| >= |b|) with the sign of a.
+  static Wide add_abs(const Wide& a, const Wide& b, bool subtract) {
+    Wide r;
+    r.neg = a.neg;
+    u128 carry = 0;
+    std::int64_t borrow = 0;
+    for (int i = 0; i < a.n; ++i) {
+      const u64 y = i < b.n ? b.m[i] : 0;
+      if (!subtract) {
+        carry += static_cast<u128>(a.m[i]) + y;
+        r.m[i] = static_cast<u64>(carry);
+        carry >>= 64;
+      } else {
+        const u128 d = static_cast<u128>(a.m[i]) - y - static_cast<u128>(borrow);
+        r.m[i] = static_cast<u64>(d);
+        borrow = (d >> 64) ? 1 : 0;
+      }
+    }
+    r.n = a.n;
+    if (!subtract && carry) r.m[r.n++] = static_cast<u64>(carry);
+    r.trim();
+    return r;
+  }
+  friend Wide operator+(const Wide& a, const Wide& b) {
+    if (a.neg == b.neg) return cmp_abs(a, b) >= 0 ? add_abs(a, b, false) : add_abs(b, a, false);
+    return cmp_abs(a, b) >= 0 ? add_abs(a, b, true) : add_abs(b, a, true);
+  }
+  friend Wide operator-(const Wide& a, const Wide& b) {
+    Wide c = b;
+    c.neg = c.n > 0 && !c.neg;
+    return a + c;
+  }
+  friend Wide operator*(const Wide& a, const Wide& b) {
+    Wide r;
+    if (a.n == 0 || b.n == 0) return r;
+    r.n = std::min(a.n + b.n, 8);
+    for (int i = 0; i < a.n; ++i) {
+      u128 carry = 0;
+      for (int j = 0; j < b.n && i + j < 8; ++j) {
+        carry += static_cast<u128>(a.m[i]) * b.m[j] + r.m[i + j];
+        r.m[i + j] = static_cast<u64>(carry);
+        carry >>= 64;
+      }
+      if (i + b.n < 8) r.m[i + b.n] = static_cast<u64>(carry);
+    }
+    r.neg = a.neg != b.neg;
+    r.trim();
+    return r;
+  }
+};
+
+// A floating-point filter: the value of a formula in double precision next to
+// the same formula on absolute values (m).  With at most K = 32 roundings on
+// any path (conversions included) the computed value is within gamma_K m of
+// the exact one (Higham, Sec. 3.1), so |v| > 64 u m certifies the sign; an
+// uncertain sign counts as an "overflow" and the caller goes on to exact
+// arithmetic.  Generic forms are decided here whatever their size.
+struct Filtered {
+  double v = 0, m = 0;
+  Filtered() = default;
+  Filtered(i128 x) : v(static_cast<double>(x)), m(std::fabs(v)) {}  // NOLINT: implicit, for constants
+  friend Filtered operator+(Filtered a, Filtered b) { return {a.v + b.v, a.m + b.m}; }
+  friend Filtered operator-(Filtered a, Filtered b) { return {a.v - b.v, a.m + b.m}; }
+  friend Filtered operator*(Filtered a, Filtered b) { return {a.v * b.v, a.m * b.m}; }
+
+ private:
+  Filtered(double value, double magnitude) : v(value), m(magnitude) {}
+};
+
 int sgn(i128 x) { return (x > 0) - (x < 0); }
 int sgn(std::int64_t x) { return (x > 0) - (x < 0); }
 int sgn(const Checked& x) { return sgn(x.v); }
+int sgn(const Wide& x) { return x.n == 0 ? 0 : x.neg ? -1 : 1; }
+int sgn(const Filtered& x) { return (x.v > 0) - (x.v < 0); }
 bool bad(i128) { return false; }
 bool bad(std::int64_t) { return false; }
 bool bad(const Checked& x) { return x.bad; }
+bool bad(const Wide&) { return false; }
+bool bad(const Filtered& x) { return !(std::fabs(x.v) > 0x1p-47 * x.m); }  // 64 u = 2^-47
 
 // Outcomes, indices into patterns().
 enum Pattern : int {
@@ -165,12 +272,18 @@ int classify(std::span<const long> a) {
     case 3: {
       const i128 x = a[0], y = a[1], z = a[2];
       if (below({x, y, z}, 30)) return quadratic<i64>(a[0], a[1], a[2]);
-      return below({x, y, z}, 62) ? quadratic<i128>(x, y, z) : quadratic<Checked>(x, y, z);
+      if (below({x, y, z}, 62)) return quadratic<i128>(x, y, z);
+      if (const int f = quadratic<Filtered>(x, y, z); f != kOverflow) return f;
+      const int k = quadratic<Checked>(x, y, z);
+      return k != kOverflow ? k : quadratic<Wide>(x, y, z);
     }
     case 4: {
       const i128 x = a[0], y = a[1], z = a[2], w = a[3];
       if (below({x, y, z, w}, 14)) return cubic<i64>(a[0], a[1], a[2], a[3]);
-      return below({x, y, z, w}, 30) ? cubic<i128>(x, y, z, w) : cubic<Checked>(x, y, z, w);
+      if (below({x, y, z, w}, 30)) return cubic<i128>(x, y, z, w);
+      if (const int f = cubic<Filtered>(x, y, z, w); f != kOverflow) return f;
+      const int k = cubic<Checked>(x, y, z, w);
+      return k != kOverflow ? k : cubic<Wide>(x, y, z, w);
     }
     default: {
       i128 A = a[0], B = a[1], C = a[2], D = a[3], E = a[4];
@@ -192,7 +305,10 @@ int classify(std::span<const long> a) {
       if (below({A, B, C, D, E}, 7))
         return quartic<i64>(static_cast<i64>(A), static_cast<i64>(B), static_cast<i64>(C), static_cast<i64>(D),
                             static_cast<i64>(E));
-      return below({A, B, C, D, E}, 18) ? quartic<i128>(A, B, C, D, E) : quartic<Checked>(A, B, C, D, E);
+      if (below({A, B, C, D, E}, 18)) return quartic<i128>(A, B, C, D, E);
+      if (const int f = quartic<Filtered>(A, B, C, D, E); f != kOverflow) return f;
+      const int k = quartic<Checked>(A, B, C, D, E);
+      return k != kOverflow ? k : quartic<Wide>(A, B, C, D, E);
     }
   }
 }

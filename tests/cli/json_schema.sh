@@ -39,6 +39,14 @@ ok cmd_rrmp rrmp 2,0,5,0,2 --json
 ok cmd_rrmp rrmp "x^10*(x-y)^12*(x^2+y^2)" --json
 printf '1,0,-1\n2,0,5,0,2\n' >"$tmp/forms.txt"
 ok cmd_rrmp_batch rrmp --batch "$tmp/forms.txt" --json
+ok cmd_roots_batch roots --batch "$tmp/forms.txt" --json --threads 2
+printf '1,0,-1\nbad\n\n# comment\n1,2,1\n' >"$tmp/bad.txt"
+for sub in rrmp roots; do  # --keep-going: error markers in place, exit 2 at the end
+  n=$((n + 1)); rc=0
+  "$LCNGEOM" $sub --batch "$tmp/bad.txt" --json --keep-going >"$tmp/$n.json" 2>/dev/null || rc=$?
+  [ "$rc" -eq 2 ] || { echo "FAIL: $sub --batch --keep-going exited $rc, want 2"; failures=$((failures + 1)); }
+  pairs+=("cmd_${sub}_batch" "$tmp/$n.json")
+done
 ok cmd_discriminant discriminant 1,2,3 --json
 ok cmd_factor factor "(x^2-2y^2)*(x-y)^3*y" --json
 ok cmd_roots roots "(2x-y)^3*(x^2-2y^2)*y" --digits 25 --json

@@ -95,7 +95,10 @@ TEST_CASE("hard families: Chebyshev, Wilkinson, clusters, close roots", "[roots]
     std::vector<RealRoot> r = real_roots(T);
     CHECK(static_cast<int>(r.size()) == n);
     CHECK(count_real_roots(T) == n);
-    for (const RealRoot& x : r) CHECK((Rational(-1) < x.lo() && x.hi() < Rational(1)));
+    for (RealRoot x : r) {
+      x.refine(Rational(1, 1000));  // the roots cos((2k+1)pi/2n) are at least 1/(2n^2) inside (-1, 1)
+      CHECK((Rational(-1) < x.lo() && x.hi() < Rational(1)));
+    }
     check_certificate(T, r);
   }
   // Wilkinson: prod (x - k y), k = 1..20: exact integer roots.
@@ -169,4 +172,90 @@ TEST_CASE("real factorization: certified factors multiply back to enclose p", "[
     check_product(test::random_nonzero_form(g, static_cast<int>(test::uniform(g, 1, 9)), 20));
   CHECK_THROWS_AS(real_factorization(BinaryForm::zero(3), 64), domain_error);
   CHECK_THROWS_AS(real_factorization(BinaryForm{1, 1}, 4), invalid_argument);
+}
+
+TEST_CASE("real_roots_squarefree: isolation without factoring agrees with Sturm and real_roots",
+          "[roots][squarefree]") {
+  auto g = test::rng(31);
+  // Random square-free polynomials of degree up to 80 with coefficients up to
+  // 10^30 (products of two random factors, so not irreducible): the interval
+  // count is FLINT's Sturm count, every interval brackets a sign change of f or
+  // is an exact root, the intervals are disjoint and ordered, and each one
+  // contains exactly one root given by real_roots (which factors first).
+  for (int it = 0; it < 40; ++it) {
+    const int n1 = static_cast<int>(test::uniform(g, 1, 40)), n2 = static_cast<int>(test::uniform(g, 1, 40));
+    std::vector<Integer> a(static_cast<std::size_t>(n1) + 1), b(static_cast<std::size_t>(n2) + 1);
+    for (Integer& c : a)
+      c = Integer(test::uniform(g, -1000000, 1000000)) * pow(Integer(10), 24) + Integer(test::uniform(g, -9, 9));
+    for (Integer& c : b) c = Integer(test::uniform(g, -99, 99));
+    if (a.back().is_zero()) a.back() = Integer(1);
+    if (b.back().is_zero()) b.back() = Integer(-1);
+    IntPoly f = IntPoly(a) * IntPoly(b) * IntPoly{-3, 1};  // 3 is a rational root
+    if (gcd(f, f.derivative()).degree() > 0) continue;
+    INFO("f = " << f.to_string());
+    std::vector<RealRoot> roots = real_roots_squarefree(f);
+    for (RealRoot& r : roots) r.refine(Rational(1, 1000000000000L));
+    CHECK(static_cast<long>(roots.size()) == fmpz_poly_num_real_roots(f.raw()));
+    bool saw_three = false;
+    for (std::size_t i = 0; i < roots.size(); ++i) {
+      const RealRoot& r = roots[i];
+      CHECK(r.multiplicity() == 1);
+      CHECK(r.defining_polynomial() == f);
+      CHECK(r.width() <= Rational(1, 1000000000000L));
+      Rational vlo, vhi;
+      fmpz_poly_evaluate_fmpq(vlo.raw(), f.raw(), r.lo().raw());
+      fmpz_poly_evaluate_fmpq(vhi.raw(), f.raw(), r.hi().raw());
+      if (r.is_exact()) CHECK(vlo.is_zero());
+      else CHECK(vlo.sign() * vhi.sign() < 0);
+      if (!(Rational(3) < r.lo()) && !(r.hi() < Rational(3))) saw_three = true;  // exact only on a split point
+      if (i + 1 < roots.size()) CHECK(r.hi() < roots[i + 1].lo());
+    }
+    CHECK(saw_three);
+    const std::vector<RealRoot> by_factor = real_roots(BinaryForm(static_cast<int>(f.degree()), RatPoly(f)));
+    REQUIRE(by_factor.size() == roots.size());
+    for (std::size_t i = 0; i < roots.size(); ++i) {
+      // Both intervals hold the same root: they overlap.
+      CHECK(!(roots[i].hi() < by_factor[i].lo()));
+      CHECK(!(by_factor[i].hi() < roots[i].lo()));
+    }
+  }
+}
+
+TEST_CASE("real_roots_squarefree at degree 256: Chebyshev roots cos((2k-1)pi/2n), and the error paths",
+          "[roots][squarefree][errors]") {
+  // T_256: all 256 roots real and known, cos((2k - 1) pi / 512).
+  IntPoly t0{1}, t1{0, 1};
+  const IntPoly two_t{0, 2};
+  for (int k = 1; k < 256; ++k) {
+    IntPoly t2 = two_t * t1 - t0;
+    t0 = t1;
+    t1 = t2;
+  }
+  std::vector<RealRoot> roots = real_roots_squarefree(t1);
+  for (RealRoot& r : roots) r.refine_bits(100);
+  REQUIRE(roots.size() == 256);
+  for (int k = 1; k <= 256; ++k) {
+    const double want = std::cos((2.0 * (257 - k) - 1) * M_PI / 512);  // increasing order
+    const RealRoot& r = roots[static_cast<std::size_t>(k - 1)];
+    CHECK(std::abs(r.lo().to_double() - want) < 1e-12);
+  }
+  // Products of distinct integer linear factors: every root exact.
+  IntPoly w{1};
+  for (long i = -40; i <= 40; ++i) w = w * IntPoly{-i, 1};
+  const std::vector<RealRoot> ints = real_roots_squarefree(w);
+  REQUIRE(ints.size() == 81);
+  for (long i = -40; i <= 40; ++i) {
+    CHECK(ints[static_cast<std::size_t>(i + 40)].is_exact());
+    CHECK(ints[static_cast<std::size_t>(i + 40)].lo() == Rational(i));
+  }
+  // No interval ends at 0 (the engine splits charts there): signs and
+  // decimals of the roots need no further work.
+  for (const RealRoot& r : real_roots_squarefree(IntPoly{-2, 0, 1})) CHECK(r.lo().sign() * r.hi().sign() > 0);
+  const std::vector<RealRoot> two = real_roots(BinaryForm{1, 0, -2});
+  REQUIRE(two.size() == 2);
+  CHECK(two[0].to_decimal(5) == "-1.4142");
+  CHECK(two[1].to_decimal(5) == "1.4142");
+  CHECK_THROWS_AS(real_roots_squarefree(IntPoly{1, 2, 1}), domain_error);  // (1 + t)^2
+  CHECK_THROWS_AS(real_roots_squarefree(IntPoly{5}), domain_error);
+  CHECK(real_roots_squarefree(IntPoly{1, 0, 1}).empty());
 }

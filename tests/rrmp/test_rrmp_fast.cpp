@@ -112,7 +112,7 @@ TEST_CASE("27 Disc = 4 I^3 - J^2 for binary quartics (the form the fast path eva
 
 TEST_CASE("planted quartics, cubics and quadratics keep their rrmp at every coefficient size", "[rrmp][fast]") {
   // Scaling by lambda keeps the rrmp; the magnitudes straddle the bounds
-  // 2^18 / 2^30 / 2^62 that separate the unchecked, checked and big-integer paths.
+  // 2^18 / 2^30 / 2^62 that separate the unchecked, checked and 512-bit paths.
   auto g = test::rng(81);
   int fallbacks = 0, cases = 0;
   const long lambdas[] = {1,        3,        (1L << 15) - 1, 1L << 15, (1L << 17) + 1,
@@ -138,7 +138,7 @@ TEST_CASE("planted quartics, cubics and quadratics keep their rrmp at every coef
           CHECK(rrmp(BinaryForm(a)) == target);
         }
   CHECK(cases > 300);
-  CHECK(fallbacks > 0);  // the big-integer fallback was taken for the largest magnitudes
+  CHECK(fallbacks == 0);  // the 512-bit tier covers every int64 form: no big-integer fallback
 }
 
 TEST_CASE("closed forms near and beyond the 64-bit range, including LONG_MIN/LONG_MAX", "[rrmp][fast]") {
@@ -165,7 +165,7 @@ TEST_CASE("closed forms near and beyond the 64-bit range, including LONG_MIN/LON
     if (!detail::rrmp_closed_form_small(a)) ++overflowed;
     CHECK(rrmp(std::span<const long>(a)) == reference(a));
   }
-  CHECK(overflowed > 0);
+  CHECK(overflowed == 0);  // int128 overflow is absorbed by the 512-bit tier
   // Degenerate strata with extreme coefficients: exact squares and cubes.
   const long big = 3037000499L;  // floor(sqrt(LONG_MAX))
   CHECK(rrmp(std::vector<long>{1, 2 * 1518500249L, 1518500249L * 1518500249L}).to_string() == "2|0");  // (x + c y)^2
@@ -393,4 +393,53 @@ TEST_CASE("rrmp of rational forms and the error paths of rrmp(span)", "[rrmp][fa
   big2[2] = 1;
   big2[68] = 3;
   CHECK(rrmp(std::span<const long>(big2)) == rrmp_general(BinaryForm(big2)));
+}
+
+TEST_CASE("rrmp at high degree and with big coefficients: the one dispatcher vs the reference", "[rrmp][fast][big]") {
+  // Beyond the machine paths (degree > 64 or coefficients beyond 2^62): the
+  // modular certificate on FLINT integers, FLINT's square-free decomposition
+  // and the certified isolation engine; the reference is rrmp_general (Sturm).
+  auto g = test::rng(88);
+  for (int it = 0; it < 40; ++it) {
+    const int n = static_cast<int>(test::uniform(g, 5, it < 30 ? 40 : 90));
+    std::vector<Rational> a(static_cast<std::size_t>(n) + 1);
+    for (Rational& v : a) {
+      Integer c(test::uniform(g, -999999, 999999));
+      for (int k = 0; k < static_cast<int>(test::uniform(g, 0, 6)); ++k) c = c * Integer(1000000007L) + Integer(test::uniform(g, 0, 1000));
+      v = Rational(c);
+    }
+    if (it % 4 == 0) a[0] = Rational(0);
+    if (a.back().is_zero() && a.front().is_zero()) a[1] = Rational(1);
+    const BinaryForm p(a);
+    if (p.is_zero()) continue;
+    INFO("p = " << p.to_coefficient_string());
+    CHECK(rrmp(p) == rrmp_general(p));
+  }
+  for (int it = 0; it < 25; ++it) {
+    const int target = static_cast<int>(test::uniform(g, 20, 70));
+    std::vector<int> rho, gamma;
+    for (int left = target; left > 0;) {
+      const int m = static_cast<int>(test::uniform(g, 1, std::min(left, 4)));
+      if (2 * m <= left && test::uniform(g, 0, 2) == 0) gamma.push_back(m), left -= 2 * m;
+      else rho.push_back(m), left -= m;
+    }
+    BinaryForm p = test::planted_form(g, rho, gamma, 40);  // coefficients beyond 2^62
+    const Rrmp want(rho, gamma);
+    INFO("planted " << want << " as " << p.to_coefficient_string());
+    CHECK(rrmp(p) == want);
+  }
+  // All roots real at degree 100: Chebyshev T_100 and prod (x - i y), i = 1..100, and their squares.
+  IntPoly t0(std::vector<long>{1}), t1(std::vector<long>{0, 1}), two_t(std::vector<long>{0, 2});
+  for (int k = 1; k < 100; ++k) {
+    IntPoly t2 = two_t * t1 - t0;
+    t0 = t1;
+    t1 = t2;
+  }
+  const BinaryForm cheb(100, RatPoly(t1));
+  CHECK(rrmp(cheb) == Rrmp(std::vector<int>(100, 1), {}));
+  CHECK(rrmp(cheb * cheb) == Rrmp(std::vector<int>(100, 2), {}));
+  BinaryForm w{1};
+  for (long i = 1; i <= 100; ++i) w = w * BinaryForm{1, -i};
+  CHECK(rrmp(w) == Rrmp(std::vector<int>(100, 1), {}));
+  CHECK(rrmp(w * BinaryForm{0, 1} * BinaryForm{1, 0, 1}) == Rrmp(std::vector<int>(101, 1), std::vector<int>{1}));
 }

@@ -1,5 +1,6 @@
 // lcngeom rrmp: the real root multiplicity pattern of one form, or of one form
-// per line of a file (--batch) without per-form process start-up.
+// per line of a file (--batch, on all cores, see batch.hpp) without per-form
+// process start-up.
 #include <bit>
 #include <cstdint>
 #include <cstdio>
@@ -9,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "batch.hpp"
 #include "command.hpp"
 #include "json_forms.hpp"
 #include "options.hpp"
@@ -20,12 +22,13 @@ namespace {
 struct RrmpOptions {
   std::string form, form_option;
   std::string batch;
+  unsigned threads = 0;
+  bool keep_going = false;
   bool json = false;
 };
 
 // Batch lines are parsed eight digits at a time (SWAR); every line handed to
-// the parser has kPad readable bytes after its end and a non-digit at its end.
-constexpr std::size_t kPad = 8;
+// the parser has kBatchPad readable bytes after its end and a non-digit at its end.
 
 std::uint64_t load8(const char* p) {
   std::uint64_t x;
@@ -82,76 +85,23 @@ bool parse_integer_line(const char* p, const char* end, std::vector<long>& out) 
   }
 }
 
+// One rrmp per line: plain integer lines take the SWAR parser and
+// rrmp(span) without building a BinaryForm, anything else the exact parser.
 int run_batch(const RrmpOptions& o) {
-  FILE* in = o.batch == "-" ? stdin : std::fopen(o.batch.c_str(), "rb");
-  if (!in) throw invalid_argument("cannot open batch file '" + o.batch + "': " + std::strerror(errno));
-  std::string out;
-  out.reserve(1 << 16);
-  nlohmann::json all = nlohmann::json::array();
-  std::vector<long> coeffs;
-  constexpr std::size_t kChunk = 1 << 20;
-  std::vector<char> buf(kChunk + kPad, '\0');  // padding for the 8-byte loads of the parser
-  std::string carry;
-  long line_no = 0;
-  auto handle = [&](const char* s, const char* e) {
-    ++line_no;
-    if (e > s && e[-1] == '\r') --e;
-    auto classify = [&]() -> Rrmp {
-      try {
-        if (parse_integer_line(s, e, coeffs)) return rrmp(std::span<const long>(coeffs));
-        return rrmp(parse_form(std::string_view(s, static_cast<std::size_t>(e - s))));
-      } catch (const lcngeom::error& err) {
-        throw invalid_argument("line " + std::to_string(line_no) + " of '" + o.batch + "': " + err.what());
-      }
-    };
-    const Rrmp r = classify();
-    if (o.json) {
-      all.push_back(r.to_string());
-    } else {
-      r.append_to(out);
-      out += '\n';
-      if (out.size() > (1 << 16)) {
-        std::fwrite(out.data(), 1, out.size(), stdout);
-        out.clear();
-      }
-    }
+  const BatchOptions options{o.batch, o.threads, o.keep_going};
+  auto classify = [](const char* s, const char* e) {
+    thread_local std::vector<long> coeffs;
+    if (parse_integer_line(s, e, coeffs)) return rrmp(std::span<const long>(coeffs));
+    return rrmp(parse_form(std::string_view(s, static_cast<std::size_t>(e - s))));
   };
-  // A line split across reads is completed in `carry`, padded the same way.
-  auto handle_carry = [&] {
-    const std::size_t n = carry.size();
-    carry.append(kPad, '\0');
-    handle(carry.data(), carry.data() + n);
-    carry.clear();
-  };
-  for (;;) {
-    std::size_t got = std::fread(buf.data(), 1, kChunk, in);
-    if (got == 0) break;
-    const char* s = buf.data();
-    const char* end = s + got;
-    while (s < end) {
-      const char* nl = static_cast<const char*>(std::memchr(s, '\n', static_cast<std::size_t>(end - s)));
-      if (!nl) {
-        carry.append(s, end);
-        break;
-      }
-      if (!carry.empty()) {
-        carry.append(s, nl);
-        handle_carry();
-      } else {
-        handle(s, nl);
-      }
-      s = nl + 1;
-    }
-  }
-  if (!carry.empty()) handle_carry();
-  if (in != stdin) std::fclose(in);
-  if (o.json) {
-    print_json({{"count", all.size()}, {"rrmps", all}});
-  } else {
-    std::fwrite(out.data(), 1, out.size(), stdout);
-    std::fflush(stdout);
-  }
-  return 0;
+  if (o.json)
+    return run_batch_json(options, "rrmps", [&](const char* s, const char* e, std::string& out) {
+      out += '"';
+      classify(s, e).append_to(out);
+      out += '"';
+    });
+  return run_batch_text(options,
+                        [&](const char* s, const char* e, std::string& out) { classify(s, e).append_to(out); });
 }
 
 const bool registered = register_command(
@@ -159,7 +109,9 @@ const bool registered = register_command(
      [](CLI::App& app) -> std::function<int()> {
        auto o = std::make_shared<RrmpOptions>();
        add_form_positional(app, o->form, o->form_option, "binary form");
-       app.add_option("--batch", o->batch, "classify one coefficient list per line of FILE ('-' for stdin)");
+       add_batch_options(app, o->batch, o->threads, o->keep_going,
+                         "classify one form per line of FILE ('-' for stdin): one rrmp per line in input order, "
+                         "blank lines stay blank, '#' lines are copied");
        add_json_flag(app, o->json);
        return [o] {
          if (o->form.empty()) o->form = o->form_option;
@@ -167,6 +119,7 @@ const bool registered = register_command(
            if (!o->form.empty()) throw invalid_argument("give either a form or --batch FILE, not both");
            return run_batch(*o);
          }
+         if (o->threads != 0 || o->keep_going) throw invalid_argument("--threads and --keep-going need --batch FILE");
          if (o->form.empty()) throw invalid_argument("missing FORM (or --batch FILE)");
          BinaryForm p = parse_form(o->form);
          Rrmp r = rrmp(p);

@@ -141,6 +141,18 @@ inline void add_digits_option(CLI::App& app, int& digits) {
       ->check(CLI::Range(1, kMaxDigits));
 }
 
+/// --batch FILE (one form per line, '-' = stdin; tools/lcngeom/batch.hpp),
+/// --threads N (worker threads; default 0 = all hardware threads) and
+/// --keep-going (an error line for a bad input line instead of stopping).
+inline void add_batch_options(CLI::App& app, std::string& file, unsigned& threads, bool& keep_going,
+                              const std::string& help) {
+  app.add_option("--batch", file, help);
+  app.add_option("--threads", threads, "with --batch: worker threads (default: all hardware threads)")
+      ->check(CLI::Range(1u, 1024u));
+  app.add_flag("--keep-going", keep_going,
+               "with --batch: print 'error: <message>' for a bad line and go on (exit 2 at the end)");
+}
+
 inline void add_seed_option(CLI::App& app, std::uint64_t& seed, const std::string& help) {
   app.add_option("--seed", seed, help);
 }

@@ -19,6 +19,12 @@ namespace lcngeom::detail {
 /// Largest degree handled by count_real_roots_descartes.
 inline constexpr int kDescartesMaxDegree = 64;
 
+/// The largest number of sign variations of a sequence whose i-th entry is
+/// any real number in [b_i - e_i, b_i + e_i] (0 <= i <= d; entries certified
+/// zero, b_i = e_i = 0, are skipped): an upper bound of the variations of every
+/// sequence the certified approximations (b, e) may stand for.
+int max_sign_variations(const double* b, const double* e, int d);
+
 /// Number of distinct real roots of f(t) = c_0 + c_1 t + ... + c_d t^d
 /// (ascending coefficients, c_d != 0), or std::nullopt if the certified
 /// floating-point computation cannot decide (then nothing is claimed).

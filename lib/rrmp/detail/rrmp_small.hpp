@@ -15,9 +15,9 @@ namespace lcngeom::detail {
 /// int64 or int128 without overflow checks when max |a_i| is below a bound
 /// that provably keeps every intermediate in range (int64: 2^30, 2^14, 2^7;
 /// int128: 2^62, 2^30, 2^18 for n = 2, 3, 4), with __builtin_*_overflow
-/// checks on int128 above it.  std::nullopt if a checked
-/// operation overflows (the caller then uses the big-integer closed form) or
-/// if the signs fall outside the table (never for real forms; kept as a guard).
+/// checks on int128 above it, and in 512-bit arithmetic if that overflows
+/// (every int64 form fits).  std::nullopt only if the signs fall outside the
+/// table (never for real forms; kept as a guard).
 /// Signs are invariant under scaling by any nonzero integer (only even powers
 /// of the scale appear), so a need not be primitive.
 std::optional<Rrmp> rrmp_closed_form_small(std::span<const long> a);

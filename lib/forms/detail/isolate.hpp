@@ -1,0 +1,62 @@
+// lcngeom/detail/isolate.hpp -- certified real-root counting and isolation for
+// square-free integer polynomials of any degree and coefficient size.
+//
+// Method: Descartes' rule of signs on Bernstein coefficients with bisection
+// (Collins-Akritas; in the Bernstein basis as in Mourrain-Rouillier-Roy 2005,
+// with the floating-point filter of Johnson-Krandick and Rouillier-Zimmermann
+// 2004): the positive and the negative roots are isolated separately in the
+// interval (0, 2^B) given by a root bound, first in double precision with a
+// rigorous running error bound per coefficient, then -- only for the subtrees
+// where a sign cannot be certified -- in multi-word fixed point with as many
+// words as needed.  Roots that fall on a subdivision point are found exactly
+// and divided out.  Details and the error analysis: lib/forms/isolate.cpp.  For counting, f(t) = g(t^h) is
+// first deflated to g (the count of g's positive roots, doubled if h is even).
+#ifndef LCNGEOM_DETAIL_ISOLATE_HPP
+#define LCNGEOM_DETAIL_ISOLATE_HPP
+
+#include <cstdint>
+#include <vector>
+
+#include <flint/fmpz_poly.h>
+
+#include "lcngeom/rational.hpp"
+
+namespace lcngeom::detail {
+
+/// An isolating interval of a real root of f: either lo == hi, a rational
+/// root, or lo < hi with f(lo) f(hi) < 0 and exactly one root of f in (lo, hi).
+struct IsolatingInterval {
+  Rational lo, hi;
+};
+
+/// Switches for tests and statistics of one call (for benchmarks and tests).
+struct IsolationStats {
+  bool use_double = true;  ///< in: false starts every chart in fixed point
+  int max_words = 4096;    ///< in: fixed point beyond this many 64-bit words is exact; 0 = exact tier only
+  bool sturm_shortcut = true;  ///< in: false never counts by Sturm (see count_real_roots_squarefree)
+
+  long double_nodes = 0;  ///< nodes visited in double precision
+  long fixed_nodes = 0;   ///< nodes visited in multi-word fixed point
+  long exact_nodes = 0;   ///< nodes visited in exact integer arithmetic
+  long deferred = 0;      ///< subtrees handed from double to fixed point
+  long restarts = 0;      ///< fixed-point subtrees restarted with more words
+  long split_roots = 0;   ///< rational roots found on subdivision points
+  long sturm_shortcuts = 0;  ///< counts done by Sturm because the first remainder had low degree
+};
+
+/// The real roots of f, pairwise disjoint intervals in increasing order.
+///   pre:  f square-free (no repeated complex root), deg f >= 1.
+///   post: one interval per distinct real root; endpoints are dyadic
+///         rationals; certified (no floating-point result is trusted).
+std::vector<IsolatingInterval> isolate_real_roots(const fmpz_poly_struct* f, IsolationStats* stats = nullptr);
+
+/// The number of distinct real roots of a square-free f of degree >= 1
+/// (exact; the same subdivision as isolate_real_roots after deflating
+/// f(t) = g(t^h); FLINT's Sturm count instead when deg f >= 32 and the first
+/// Sturm remainder has degree <= 8, where Sturm costs O(n) and subdivision
+/// would have to separate a cluster, as for Mignotte's polynomials).
+int count_real_roots_squarefree(const fmpz_poly_struct* f, IsolationStats* stats = nullptr);
+
+}  // namespace lcngeom::detail
+
+#endif

@@ -1,0 +1,1303 @@
+// Certified real-root isolation of square-free integer polynomials: Descartes'
+// rule on Bernstein coefficients with bisection, in double precision where
+// that suffices, in multi-word fixed point where it does not, exactly where a
+// root sits on a subdivision point.
+//
+// Charts.  The positive roots of g (g(0) != 0, degree n) lie in (0, 2^B) by
+// Kioustelidis' bound (positive roots <= 2 max_{a_i a_n < 0} |a_i/a_n|^(1/(n-i))).
+// The chart polynomial Q(x) = 2^s g(2^B x) (integer coefficients) has the
+// corresponding roots in (0, 1); a node of the subdivision is the dyadic
+// interval (c/2^k, (c+1)/2^k) of x.  Negative roots are the positive roots of
+// g(-t).
+//
+// Why a count is exact.  Let b_0..b_d be the Bernstein coefficients of Q (up
+// to a positive factor) on a node.  The number of roots in the open interval,
+// with multiplicity, is at most var(b) and has its parity (Descartes' rule for
+// the Moebius-transformed polynomial).  Every tier holds approximations with
+// certified error bounds and counts V = the largest sign variation compatible
+// with them (>= var(b)).  V = 0 proves "no root"; V = 1 with certified end
+// values b_0 = Q(a), b_d = Q(b) proves one root iff their signs differ.
+// Otherwise the node is split at its midpoint by de Casteljau's algorithm
+// (convex combinations: the error bounds do not grow, which is why the
+// Bernstein basis and not the monomial one is used), and only once the value
+// at the midpoint has a certified sign.  If that value is exactly zero (an
+// exact check on Q), the root is recorded and divided out of Q.
+//
+// Tiers.  (1) double precision with a rigorous running error bound per
+// coefficient (vectorised de Casteljau).  A subtree it cannot decide --
+// uncertain midpoint value, fewer than kMinBits good bits left, too deep -- is
+// deferred to (2) fixed point with L 64-bit words per coefficient and one
+// uniform error bound: the node is recomputed from the exact Bernstein
+// coefficients of Q along its path of halvings, and the whole subtree restarts
+// with twice the words whenever precision runs out (so the total cost is at
+// most twice that of the last precision).  Once a node is well conditioned
+// (its coefficients no longer shrink under subdivision: the top levels of a
+// high-degree polynomial with many real roots have Bernstein coefficients up to
+// 2^(0.4 n) times its values), it goes back to the double tier.  (3) Exact
+// integer arithmetic in the monomial basis is the last resort (never needed
+// unless the fixed point would exceed kMaxLimbs words).
+//
+// Error bounds of the double tier.  A de Casteljau step s = fl(x + y) / 2
+// satisfies |s - (X + Y)/2| <= (e_x + e_y)/2 + u (|x| + |y|)/2 + eta (u = 2^-53,
+// eta covers the rounding of subnormal halves).  The bound is evaluated in
+// floating point with at most three roundings of non-negative numbers per
+// step, so after the d rows of one subdivision it is low by at most a factor
+// (1 - u)^(3d); multiplying by 1 + 8(d + 2)u afterwards makes it an upper bound
+// again.  Scaling by powers of two is exact (only upward, never past 1).
+//
+// Error bounds of the fixed-point tier.  Coefficients are two's complement
+// integers below 2^(64L-3) in magnitude (so a sum needs no extra word); a step
+// floor((x + y)/2) has error <= 1/2 ulp plus the (convex) inherited error, so a
+// subdivision of degree d adds d/2 ulps; shifting left by s bits multiplies the
+// bound by 2^s.
+#include "lcngeom/detail/isolate.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <numeric>
+#include <vector>
+
+#include <flint/fmpq.h>
+#include <flint/fmpz.h>
+#include <flint/fmpz_poly.h>
+#include <flint/fmpz_vec.h>
+#include <gmp.h>
+
+#include "lcngeom/detail/descartes.hpp"
+#include "lcngeom/flint.hpp"
+
+namespace lcngeom::detail {
+
+namespace {
+
+// ------------------------------------------------------------ RAII helpers
+
+struct Zpoly {
+  fmpz_poly_t p;
+  Zpoly() { fmpz_poly_init(p); }
+  explicit Zpoly(const fmpz_poly_struct* q) {
+    fmpz_poly_init(p);
+    fmpz_poly_set(p, q);
+  }
+  Zpoly(const Zpoly& o) : Zpoly(o.p) {}
+  Zpoly(Zpoly&& o) noexcept {
+    *p = *o.p;
+    fmpz_poly_init(o.p);
+  }
+  Zpoly& operator=(Zpoly&& o) noexcept {
+    fmpz_poly_swap(p, o.p);
+    return *this;
+  }
+  Zpoly& operator=(const Zpoly&) = delete;
+  ~Zpoly() { fmpz_poly_clear(p); }
+  slong degree() const { return fmpz_poly_degree(p); }
+  fmpz* c() { return p->coeffs; }
+  const fmpz* c() const { return p->coeffs; }
+};
+
+struct Z {
+  fmpz_t v;
+  Z() { fmpz_init(v); }
+  explicit Z(ulong x) { fmpz_init_set_ui(v, x); }
+  explicit Z(const fmpz_t x) { fmpz_init_set(v, x); }
+  Z(const Z& o) { fmpz_init_set(v, o.v); }
+  Z(Z&& o) noexcept {
+    *v = *o.v;
+    fmpz_init(o.v);
+  }
+  Z& operator=(Z&& o) noexcept {
+    fmpz_swap(v, o.v);
+    return *this;
+  }
+  Z& operator=(const Z&) = delete;
+  ~Z() { fmpz_clear(v); }
+};
+
+// A vector of fmpz released on destruction.
+struct FmpzVec {
+  std::vector<fmpz> v;
+  FmpzVec() = default;
+  FmpzVec(const FmpzVec&) = delete;
+  FmpzVec& operator=(const FmpzVec&) = delete;
+  ~FmpzVec() {
+    for (fmpz& x : v) fmpz_clear(&x);
+  }
+  void ensure(std::size_t n) {
+    const std::size_t old = v.size();
+    if (n <= old) return;
+    v.resize(n);
+    for (std::size_t i = old; i < n; ++i) fmpz_init(&v[i]);
+  }
+  fmpz* data() { return v.data(); }
+};
+
+// A root of a chart polynomial: x in (c/2^k, (c+1)/2^k), or x = c/2^k if exact.
+struct ChartRoot {
+  Z c;
+  slong k;
+  bool exact;
+};
+
+// Divides the coefficients by their common power of two.
+void remove_power_of_two(fmpz_poly_t p) {
+  slong v = -1;
+  for (slong i = 0; i < p->length; ++i)
+    if (!fmpz_is_zero(p->coeffs + i)) {
+      const slong w = static_cast<slong>(fmpz_val2(p->coeffs + i));
+      v = v < 0 ? w : std::min(v, w);
+      if (v == 0) return;
+    }
+  if (v > 0) _fmpz_vec_scalar_fdiv_q_2exp(p->coeffs, p->coeffs, p->length, static_cast<ulong>(v));
+}
+
+// p <- p(x + 1) on a coefficient vector of length len.  Divide and conquer
+// beats Horner from mid-size lengths on (FLINT 2.9: 3x at length 257 with
+// 2000-bit coefficients, even at length 1025 with 10^4 bits).
+void taylor_shift_one(fmpz* p, slong len) {
+  fmpz_t one;
+  fmpz_init_set_ui(one, 1);
+  if (len >= 64) _fmpz_poly_taylor_shift_divconquer(p, one, len);
+  else _fmpz_poly_taylor_shift_horner(p, one, len);
+  fmpz_clear(one);
+}
+
+// ------------------------------------------------------------ exact tier
+
+// min(2, V) where V is the number of sign variations of the coefficients of
+// (1 + x)^d P(1/(1 + x)) (Descartes' bound for the roots of P in (0, 1)).
+// The Taylor shift of the reversed polynomial makes one more coefficient final
+// per Horner pass, so the count stops as soon as two variations are seen or
+// when the entries still open all have one sign (their sums keep it).
+int descartes_bound(const fmpz* p, slong d, FmpzVec& work) {
+  work.ensure(static_cast<std::size_t>(d) + 1);
+  fmpz* a = work.data();
+  for (slong i = 0; i <= d; ++i) fmpz_set(a + i, p + d - i);
+  int var = 0, last = 0;
+  for (slong i = 0; i <= d; ++i) {
+    bool uniform = true;
+    const int rest = fmpz_sgn(a + d);
+    for (slong j = d - 1; j >= i; --j) {
+      fmpz_add(a + j, a + j, a + j + 1);
+      if (j > i && uniform) uniform = fmpz_sgn(a + j) == rest;
+    }
+    const int s = fmpz_sgn(a + i);
+    if (s != 0) {
+      if (last != 0 && s != last && ++var >= 2) return 2;
+      last = s;
+    }
+    if (uniform && i < d && rest != 0) {
+      if (last != 0 && rest != last) ++var;
+      return std::min(var, 2);
+    }
+  }
+  return var;
+}
+
+// ------------------------------------------------------------ double tier
+
+constexpr double kU = 0x1p-53;
+constexpr double kEta = 0x1p-1060;
+constexpr int kMaxDoubleDepth = 60;
+// A node with V >= 2 whose largest error exceeds 2^-kMinBits times its largest
+// coefficient leaves the double tier: bisection would only lose more.
+constexpr int kMinBits = 16;
+
+// One de Casteljau subdivision at 1/2 of the node (b, e) of degree d: the
+// right child replaces (b, e), the left child is written to (lb, le).
+__attribute__((target_clones("avx2", "default"))) void de_casteljau(double* __restrict b, double* __restrict e,
+                                                                    double* __restrict lb, double* __restrict le,
+                                                                    int d) {
+  lb[0] = b[0];
+  le[0] = e[0];
+  for (int j = 1; j <= d; ++j) {
+    const int m = d - j;
+    for (int i = 0; i <= m; ++i) {
+      const double x = b[i], y = b[i + 1];
+      b[i] = (x + y) * 0.5;
+      e[i] = ((e[i] + e[i + 1]) + kU * (std::fabs(x) + std::fabs(y))) * 0.5 + kEta;
+    }
+    lb[j] = b[0];
+    le[j] = e[0];
+  }
+  const double grow = 1.0 + 8.0 * (d + 2) * kU;
+  for (int i = 0; i <= d; ++i) {
+    e[i] *= grow;
+    le[i] *= grow;
+  }
+}
+
+// The right part (t, 1) of the node (b, e) of degree d, in place, for an
+// exactly representable t in (0, 1/2]: the same analysis as above with the
+// products (1 - t) x (one rounding) and t y (exact for a power of two).
+__attribute__((target_clones("avx2", "default"))) void de_casteljau_right(double* __restrict b, double* __restrict e,
+                                                                          int d, double t) {
+  const double s = 1.0 - t;
+  for (int j = 1; j <= d; ++j) {
+    const int m = d - j;
+    for (int i = 0; i <= m; ++i) {
+      const double x = s * b[i], y = t * b[i + 1];
+      const double z = x + y;
+      b[i] = z;
+      e[i] = (s * e[i] + t * e[i + 1]) + kU * (std::fabs(x) + std::fabs(z)) + kEta;
+    }
+  }
+  const double grow = 1.0 + 8.0 * (d + 2) * kU;
+  for (int i = 0; i <= d; ++i) e[i] *= grow;
+}
+
+double max_abs(const double* b, int d) {
+  double m = 0;
+  for (int i = 0; i <= d; ++i) m = std::max(m, std::fabs(b[i]));
+  return m;
+}
+
+// Scales a node by the power of two that brings its largest |b_i| into
+// [1/2, 1) (upward only, so exact).  False if every coefficient is zero.
+bool normalize(double* b, double* e, int d) {
+  const double m = max_abs(b, d);
+  if (m == 0) return false;
+  const int s = -std::ilogb(m) - 1;
+  if (s > 0) {
+    for (int i = 0; i <= d; ++i) {
+      b[i] = std::ldexp(b[i], s);
+      e[i] = std::ldexp(e[i], s);
+    }
+  }
+  return true;
+}
+
+bool precise_enough(const double* b, const double* e, int d) {
+  double me = 0;
+  for (int i = 0; i <= d; ++i) me = std::max(me, e[i]);
+  return me <= std::ldexp(max_abs(b, d), -kMinBits);
+}
+
+bool certified_nonzero(double b, double e) { return std::fabs(b) > e; }
+
+// ------------------------------------------------------------ fixed-point tier
+
+using limb = mp_limb_t;
+__extension__ typedef unsigned __int128 u128;  // GCC/Clang extension, exact 128-bit
+static_assert(sizeof(limb) == 8, "64-bit limbs expected");
+constexpr int kMaxLimbs = 1 << 12;  // 262144 bits
+// A fixed-point node with V >= 2 and fewer good bits than this restarts its
+// subtree with twice the words.
+constexpr double kMinBitsFixed = 32;
+// A well-conditioned fixed-point node with this many good bits goes back to
+// the double tier.
+constexpr double kConvertBits = 40;
+// The first number of bits a fixed-point node keeps below its end values.
+constexpr long kFirstMargin = 128;
+
+// log2(2^a + 2^b), rounded up: the logarithms are large (up to 64 kMaxLimbs)
+// and each is computed with a relative error of a few ulps, hence the slack.
+constexpr double kLogSlack = 1e-6;
+double log2_add(double a, double b) {
+  const double hi = std::max(a, b), lo = std::min(a, b);
+  return hi + std::log2(1 + std::exp2(lo - hi)) + kLogSlack;
+}
+
+// d + 1 coefficients of L words each, two's complement, |value| < 2^(64L-3);
+// 2^lerr bounds the absolute error of every coefficient, in ulps (kept as a
+// logarithm: with thousands of words the bound exceeds the double range).
+struct FixedNode {
+  int d = 0, L = 0;
+  double lerr = 0;
+  std::vector<limb> a;
+  limb* at(int i) { return a.data() + static_cast<std::size_t>(i) * L; }
+  const limb* at(int i) const { return a.data() + static_cast<std::size_t>(i) * L; }
+};
+
+bool negative(const limb* x, int L) { return static_cast<std::int64_t>(x[L - 1]) < 0; }
+
+// |x| into mag (L words).
+void magnitude(const limb* x, int L, limb* mag) {
+  if (negative(x, L)) mpn_neg(mag, x, L);
+  else std::copy_n(x, L, mag);
+}
+
+// Bit length of |x| (two's complement, L words); scratch has L words.
+long abs_bits(const limb* x, int L, limb* scratch) {
+  magnitude(x, L, scratch);
+  int t = L - 1;
+  while (t >= 0 && scratch[t] == 0) --t;
+  return t < 0 ? 0 : 64L * t + 64 - __builtin_clzll(scratch[t]);
+}
+
+// The largest bit length of the coefficients of a node.
+long top_bits(const FixedNode& node, std::vector<limb>& scratch) {
+  scratch.resize(static_cast<std::size_t>(node.L));
+  long top = 0;
+  for (int i = 0; i <= node.d; ++i) top = std::max(top, abs_bits(node.at(i), node.L, scratch.data()));
+  return top;
+}
+
+// Sign of x if |x| > 2^log_err certainly (|x| >= 2^(bits-1)), else 0.
+int certified_sign(const limb* x, int L, double log_err, limb* scratch) {
+  const long bits = abs_bits(x, L, scratch);
+  if (bits == 0 || static_cast<double>(bits - 1) <= log_err) return 0;
+  return negative(x, L) ? -1 : 1;
+}
+
+// In place: x_i <- floor((x_i + x_{i+1}) / 2) for 0 <= i < m.
+template <int L>
+void average_row(limb* b, int m) {
+  for (int i = 0; i < m; ++i) {
+    limb* x = b + static_cast<std::size_t>(i) * L;
+    const limb* y = x + L;
+    limb t[L];
+    u128 acc = 0;
+    for (int j = 0; j < L; ++j) {
+      acc = static_cast<u128>(x[j]) + y[j] + (acc >> 64);
+      t[j] = static_cast<limb>(acc);
+    }
+    for (int j = 0; j + 1 < L; ++j) x[j] = (t[j] >> 1) | (t[j + 1] << 63);
+    x[L - 1] = static_cast<limb>(static_cast<std::int64_t>(t[L - 1]) >> 1);
+  }
+}
+
+// The same for any L, summing and shifting word by word (x_j is written once
+// x_{j+1} has been read).
+void average_row_generic(limb* b, int m, int L) {
+  for (int i = 0; i < m; ++i) {
+    limb* x = b + static_cast<std::size_t>(i) * L;
+    const limb* y = x + L;
+    u128 acc = static_cast<u128>(x[0]) + y[0];
+    limb prev = static_cast<limb>(acc);
+    for (int j = 1; j < L; ++j) {
+      acc = static_cast<u128>(x[j]) + y[j] + (acc >> 64);
+      const limb t = static_cast<limb>(acc);
+      x[j - 1] = (prev >> 1) | (t << 63);
+      prev = t;
+    }
+    x[L - 1] = static_cast<limb>(static_cast<std::int64_t>(prev) >> 1);
+  }
+}
+
+void average_row(limb* b, int m, int L) {
+  switch (L) {
+    case 1: return average_row<1>(b, m);
+    case 2: return average_row<2>(b, m);
+    case 3: return average_row<3>(b, m);
+    case 4: return average_row<4>(b, m);
+    case 5: return average_row<5>(b, m);
+    case 6: return average_row<6>(b, m);
+    case 7: return average_row<7>(b, m);
+    case 8: return average_row<8>(b, m);
+    default: return average_row_generic(b, m, L);
+  }
+}
+
+// de Casteljau at 1/2: node becomes its right child, `left` its left child.
+void fixed_split(FixedNode& node, FixedNode& left) {
+  const int d = node.d, L = node.L;
+  left.d = d;
+  left.L = L;
+  left.a.resize(static_cast<std::size_t>(d + 1) * L);
+  std::copy_n(node.at(0), L, left.at(0));
+  for (int j = 1; j <= d; ++j) {
+    average_row(node.a.data(), d - j + 1, L);
+    std::copy_n(node.at(0), L, left.at(j));
+  }
+  node.lerr = log2_add(node.lerr, std::log2(0.5 * d));
+  left.lerr = node.lerr;
+}
+
+// Divides out a root at an end of the node: for a root at the left end
+// (b_0 = 0) the quotient by x has the Bernstein coefficients b_{i+1} d/(i+1)
+// in degree d - 1, for the right end (b_d = 0) the quotient by 1 - x has
+// b_i d/(d - i) (from x B^{d-1}_i = (i+1)/d B^d_{i+1} and (1 - x) B^{d-1}_i =
+// (d-i)/d B^d_i).  The products are shifted right by bitlength(d) so that they
+// fit again; the error becomes at most err + 2 ulps.
+void fixed_deflate(FixedNode& node, bool left_end, std::vector<limb>& scratch) {
+  const int d = node.d, L = node.L;
+  const unsigned t = static_cast<unsigned>(64 - __builtin_clzll(static_cast<unsigned long long>(d)));
+  std::vector<limb> out(static_cast<std::size_t>(d) * L);
+  scratch.resize(static_cast<std::size_t>(L) + 1);
+  for (int i = 0; i < d; ++i) {
+    const limb* src = node.at(left_end ? i + 1 : i);
+    const limb den = static_cast<limb>(left_end ? i + 1 : d - i);
+    const bool neg = negative(src, L);
+    magnitude(src, L, scratch.data());
+    scratch[L] = mpn_mul_1(scratch.data(), scratch.data(), L, static_cast<limb>(d));
+    mpn_divrem_1(scratch.data(), 0, scratch.data(), L + 1, den);
+    mpn_rshift(scratch.data(), scratch.data(), L + 1, t);
+    limb* x = out.data() + static_cast<std::size_t>(i) * L;
+    std::copy_n(scratch.data(), L, x);
+    if (neg) mpn_neg(x, x, L);
+  }
+  node.a.swap(out);
+  node.d = d - 1;
+  node.lerr = log2_add(node.lerr, 1.0);
+}
+
+// Shifts every coefficient left so that the largest has 64L - 3 bits; returns
+// the number of good bits log2(max) - log2(err), or -1 if all vanish.
+// Low words are dropped (floor division by a power of 2^64, one more ulp of
+// error) when they lie entirely below the error bound, or more than `margin`
+// bits below the smaller end value: the end values are values of Q, and a node
+// needs its coefficients only to about that range plus a margin (at the top
+// of a chart of a polynomial with many real roots the coefficients exceed the
+// values by O(n) bits, deeper down much less); callers add twice the number
+// of roots the node may hold (between m well-spread roots the values are
+// about 2^-m times those at the ends).  A restart doubles the margin.
+double fixed_normalize(FixedNode& node, std::vector<limb>& scratch, long margin) {
+  const int L = node.L;
+  long top = top_bits(node, scratch);
+  if (top == 0) return -1;
+  const long s = 64L * L - 3 - top;
+  if (s > 0) {
+    const long words = s / 64;
+    const unsigned bits = static_cast<unsigned>(s % 64);
+    for (int i = 0; i <= node.d; ++i) {
+      limb* x = node.at(i);
+      if (words > 0) {
+        std::memmove(x + words, x, static_cast<std::size_t>(L - words) * sizeof(limb));
+        std::fill_n(x, words, limb(0));
+      }
+      if (bits) mpn_lshift(x, x, L, bits);
+    }
+    node.lerr = node.lerr + static_cast<double>(s) + kLogSlack;
+    top += s;
+  }
+  scratch.resize(static_cast<std::size_t>(L));
+  const long ends = std::min(abs_bits(node.at(0), L, scratch.data()), abs_bits(node.at(node.d), L, scratch.data()));
+  const long noise = static_cast<long>(std::floor((node.lerr - 16) / 64));
+  const long range = (ends - margin) / 64;
+  const long drop = std::min<long>(L - 1, std::max(noise, range));
+  if (drop > 0) {
+    const int L2 = static_cast<int>(L - drop);
+    for (int i = 0; i <= node.d; ++i)
+      std::memmove(node.a.data() + static_cast<std::size_t>(i) * L2, node.at(i) + drop,
+                   static_cast<std::size_t>(L2) * sizeof(limb));
+    node.a.resize(static_cast<std::size_t>(node.d + 1) * L2);
+    node.L = L2;
+    node.lerr = log2_add(node.lerr - 64.0 * static_cast<double>(drop), 0.0);
+    top -= 64L * drop;
+  }
+  return static_cast<double>(top - 1) - node.lerr;
+}
+
+// max_sign_variations on the certified signs of a fixed-point node.
+int fixed_variations(const FixedNode& node, std::vector<double>& sb, std::vector<double>& se,
+                     std::vector<limb>& scratch) {
+  sb.resize(static_cast<std::size_t>(node.d) + 1);
+  se.resize(static_cast<std::size_t>(node.d) + 1);
+  scratch.resize(static_cast<std::size_t>(node.L));
+  const double log_err = node.lerr;
+  for (int i = 0; i <= node.d; ++i) {
+    const int s = certified_sign(node.at(i), node.L, log_err, scratch.data());
+    sb[i] = s;
+    se[i] = s == 0 ? 1.0 : 0.0;
+  }
+  return max_sign_variations(sb.data(), se.data(), node.d);
+}
+
+// A fixed-point coefficient as a double times 2^-(64L-3), with an absolute
+// error bound: the node's err in the same unit plus 2^-50 relative (the top
+// two significant words, rounded to 53 bits).
+void fixed_to_double(const limb* x, int L, double lerr, double& v, double& e, limb* scratch) {
+  magnitude(x, L, scratch);
+  int t = L - 1;
+  while (t > 0 && scratch[t] == 0) --t;
+  const int scale = -(64 * L - 3);
+  const double approx = std::ldexp(static_cast<double>(scratch[t]), 64 * t + scale) +
+                        (t > 0 ? std::ldexp(static_cast<double>(scratch[t - 1]), 64 * (t - 1) + scale) : 0.0);
+  v = negative(x, L) ? -approx : approx;
+  e = std::exp2(std::min(lerr + scale, 1000.0)) * (1 + 0x1p-40) + std::fabs(v) * 0x1p-50 + kEta;
+}
+
+// ------------------------------------------------------------ one chart
+
+// A subtree for the fixed-point tier: the node (c/2^k, (c+1)/2^k) and its
+// first number of words.
+struct Entry {
+  Z c;
+  slong k;
+  int L;
+  long margin = kFirstMargin;
+};
+
+// A subtree the double tier gave up on, relative to the node it started from.
+struct LocalDefer {
+  std::uint64_t c;
+  int k;
+};
+
+// Divides out a root at an end of a double-tier node (see fixed_deflate);
+// false if the new end value has no certified sign.
+bool double_deflate(double* b, double* e, int d, bool left_end) {
+  for (int i = 0; i < d; ++i) {
+    const int src = left_end ? i + 1 : i;
+    const double f = static_cast<double>(d) / (left_end ? i + 1 : d - i);
+    const double v = b[src] * f;
+    e[i] = (e[src] * f + 4 * kU * std::fabs(v) + kEta) * (1 + 4 * kU);
+    b[i] = v;
+  }
+  return left_end ? certified_nonzero(b[0], e[0]) : certified_nonzero(b[d - 1], e[d - 1]);
+}
+
+class Chart {
+ public:
+  // Q has degree n >= 1, Q(0) != 0, Q(1) != 0; its roots in (0, 1) are sought.
+  Chart(Zpoly q, bool count_only, IsolationStats* stats)
+      : q_(std::move(q)), n_(static_cast<int>(q_.degree())), count_only_(count_only), stats_(stats) {}
+
+  void run();
+  long count() const { return count_; }
+  std::vector<ChartRoot>& roots() { return roots_; }
+  /// The chart was narrowed to (0, 2^-m) of the original one (see tighten()).
+  int narrowed() const { return narrowed_; }
+
+ private:
+  int tighten();
+  void record(ChartRoot r) {
+    ++count_;
+    if (!count_only_) roots_.push_back(std::move(r));
+  }
+  void compute_root_data();
+  bool init_double(double* b, double* e);
+  // The double tier below the node (base_c, base_k), degree d, whose
+  // coefficients are at level 0: roots go to `roots`, subtrees it gives up on
+  // to `defers` (relative to the base).
+  void run_double(const fmpz_t base_c, slong base_k, int d, std::vector<ChartRoot>& roots,
+                  std::vector<LocalDefer>& defers);
+  void solve_double(int level, std::uint64_t c, int k, int d);
+  double* b(int level) { return ws_.data() + static_cast<std::size_t>(level) * 2 * stride_; }
+  double* e(int level) { return b(level) + stride_; }
+  Z absolute(std::uint64_t c, int k) const {
+    Z full;
+    fmpz_mul_2exp(full.v, base_c_.v, static_cast<ulong>(k));
+    fmpz_add_ui(full.v, full.v, static_cast<ulong>(c));
+    return full;
+  }
+
+  FixedNode fixed_from_root(const fmpz_t c, slong k, int L);
+  void descend(FixedNode& node, const fmpz_t c, slong levels);
+  bool deflate_ends(FixedNode& node, const fmpz_t c, slong k);
+  bool run_fixed(const Entry& entry, std::vector<ChartRoot>& roots);
+  int sign_at(const fmpz_t a, slong k) const { return sign_of(q_.p, a, k); }
+  static int sign_of(const fmpz_poly_struct* q, const fmpz_t a, slong k);
+  void exact_subtree(const fmpz_t c, slong k);
+
+  Zpoly q_;
+  int n_;
+  bool count_only_;
+  IsolationStats* stats_;
+  long count_ = 0;
+  std::vector<ChartRoot> roots_;
+  // Exact Bernstein numerators R_i = C(n, i) b_i of Q on (0, 1) and the binomials.
+  FmpzVec rnum_, binom_;
+  // Double-tier workspace: (b, e) per level, stride n + 1.
+  std::vector<double> ws_;
+  std::size_t stride_ = 0;
+  // State of the current double-tier run.
+  Z base_c_;
+  slong base_k_ = 0;
+  std::vector<ChartRoot>* found_ = nullptr;
+  std::vector<LocalDefer>* defers_ = nullptr;
+  FmpzVec work_;
+  std::vector<limb> scratch_;
+  std::vector<double> sb_, se_;
+  int narrowed_ = 0;
+  long margin_ = kFirstMargin;  // of the fixed-point subtree running
+};
+
+// R(y) = (1 + y)^n Q(y / (1 + y)) = rev(rev(Q)(z + 1)), b_i = R_i / C(n, i).
+void Chart::compute_root_data() {
+  const int n = n_;
+  Zpoly r;
+  fmpz_poly_reverse(r.p, q_.p, n + 1);
+  taylor_shift_one(r.c(), n + 1);
+  rnum_.ensure(static_cast<std::size_t>(n) + 1);
+  binom_.ensure(static_cast<std::size_t>(n) + 1);
+  for (int i = 0; i <= n; ++i) fmpz_set(rnum_.data() + i, r.c() + (n - i));
+  fmpz_one(binom_.data());
+  for (int i = 0; i < n; ++i) {
+    fmpz_mul_ui(binom_.data() + i + 1, binom_.data() + i, static_cast<ulong>(n - i));
+    fmpz_divexact_ui(binom_.data() + i + 1, binom_.data() + i + 1, static_cast<ulong>(i + 1));
+  }
+}
+
+// The Bernstein coefficients of Q on (0, 1) rounded to doubles scaled by a
+// common power of two (relative error <= 4u each, plus eta).
+bool Chart::init_double(double* b, double* e) {
+  const int n = n_;
+  std::vector<double> mant(static_cast<std::size_t>(n) + 1);
+  std::vector<slong> ex(static_cast<std::size_t>(n) + 1);
+  slong top = WORD_MIN;
+  for (int i = 0; i <= n; ++i) {
+    const fmpz* ri = rnum_.data() + i;
+    if (fmpz_is_zero(ri)) {
+      mant[i] = 0;
+      continue;
+    }
+    slong er = 0, eb = 0;
+    const double mr = fmpz_get_d_2exp(&er, ri);
+    const double mb = fmpz_get_d_2exp(&eb, binom_.data() + i);
+    mant[i] = mr / mb;
+    ex[i] = er - eb;
+    top = std::max(top, ex[i]);
+  }
+  for (int i = 0; i <= n; ++i) {
+    if (mant[i] == 0) {
+      b[i] = e[i] = 0;
+      continue;
+    }
+    const slong shift = ex[i] - top - 1;  // |mant| < 2, so |b_i| < 1
+    b[i] = shift < -1100 ? 0.0 : std::ldexp(mant[i], static_cast<int>(shift));
+    e[i] = 4 * kU * std::fabs(b[i]) + kEta;
+  }
+  return certified_nonzero(b[0], e[0]) && certified_nonzero(b[n], e[n]);
+}
+
+void Chart::run() {
+  compute_root_data();
+  thread_local std::vector<double> buffer;
+  ws_.swap(buffer);
+  stride_ = static_cast<std::size_t>(n_) + 1;
+  const std::size_t need = static_cast<std::size_t>(kMaxDoubleDepth + 3) * 2 * stride_;
+  if (ws_.size() < need) ws_.resize(need);
+  std::vector<Entry> queue;
+  {
+    std::vector<ChartRoot> found;
+    std::vector<LocalDefer> defers;
+    const bool use_double = !stats_ || stats_->use_double;
+    bool ok = use_double && init_double(b(0), e(0));
+    if (use_double && normalize(b(0), e(0), n_) && certified_nonzero(b(0)[n_], e(0)[n_])) {
+      if (const int m = tighten(); m > 0) {
+        // Q(x) <- 2^(mn) Q(2^-m x): the chart (0, 2^-m) becomes (0, 1).
+        for (int i = 0; i < n_; ++i) fmpz_mul_2exp(q_.c() + i, q_.c() + i, static_cast<ulong>(m * (n_ - i)));
+        remove_power_of_two(q_.p);
+        narrowed_ = m;
+        compute_root_data();
+        ok = init_double(b(0), e(0));
+      }
+    }
+    if (!use_double) ok = false;
+    if (ok) {
+      normalize(b(0), e(0), n_);
+      Z zero;
+      run_double(zero.v, 0, n_, found, defers);
+    } else {
+      defers.push_back(LocalDefer{0, 0});
+    }
+    for (ChartRoot& r : found) record(std::move(r));
+    // The whole chart in fixed point starts with enough words for the range
+    // between its largest Bernstein coefficient and its end values (a chart
+    // of a polynomial with many roots in its left part needs about n log n
+    // bits there), which saves a chain of restarts.
+    int root_words = 2;
+    if (!defers.empty() && defers.front().k == 0) {
+      long top = LONG_MIN;
+      for (int i = 0; i <= n_; ++i)
+        if (!fmpz_is_zero(rnum_.data() + i))
+          top = std::max(
+              top, static_cast<long>(fmpz_bits(rnum_.data() + i)) - static_cast<long>(fmpz_bits(binom_.data() + i)));
+      const long ends =
+          std::min(static_cast<long>(fmpz_bits(rnum_.data())), static_cast<long>(fmpz_bits(rnum_.data() + n_)));
+      root_words = static_cast<int>(std::clamp<long>((top - ends + 96 + 63) / 64, 2, kMaxLimbs));
+    }
+    for (const LocalDefer& d : defers)
+      queue.push_back(Entry{Z(static_cast<ulong>(d.c)), d.k, d.k == 0 ? root_words : 2});
+  }
+  // A fixed-point subtree either finishes (its roots are kept) or restarts
+  // with twice the words.
+  for (Entry& entry : queue) {
+    for (;;) {
+      if (entry.L > (stats_ ? stats_->max_words : kMaxLimbs)) {
+        exact_subtree(entry.c.v, entry.k);
+        break;
+      }
+      std::vector<ChartRoot> found;
+      margin_ = entry.margin;
+      if (run_fixed(entry, found)) {
+        for (ChartRoot& r : found) record(std::move(r));
+        break;
+      }
+      if (stats_) ++stats_->restarts;
+      entry.L *= 2;
+      entry.margin *= 2;
+    }
+  }
+  ws_.swap(buffer);
+}
+
+// Coefficient root bounds can be far above the largest root (for prod (x - i)
+// Kioustelidis' bound is n^2, the largest root n), and every halving of the
+// chart towards the roots then costs n bits of precision.  The largest m with
+// a certified sign variation 0 on (2^-m, 1) -- a root-free right part, its
+// Bernstein coefficients dominated by the large ones and so accurate in
+// double precision -- narrows the chart to (0, 2^-m); found by doubling m,
+// then bisection.
+int Chart::tighten() {
+  const int n = n_;
+  auto free_above = [&](int m) {
+    std::copy_n(b(0), n + 1, b(1));
+    std::copy_n(e(0), n + 1, e(1));
+    de_casteljau_right(b(1), e(1), n, std::ldexp(1.0, -m));
+    return certified_nonzero(b(1)[0], e(1)[0]) && max_sign_variations(b(1), e(1), n) == 0;
+  };
+  int good = 0, bad = 1;
+  while (bad <= 48 && free_above(bad)) {
+    good = bad;
+    bad *= 2;
+  }
+  if (bad > 48) return good;
+  while (bad - good > 1) {
+    const int mid = (good + bad) / 2;
+    (free_above(mid) ? good : bad) = mid;
+  }
+  return good;
+}
+
+void Chart::run_double(const fmpz_t base_c, slong base_k, int d, std::vector<ChartRoot>& roots,
+                       std::vector<LocalDefer>& defers) {
+  fmpz_set(base_c_.v, base_c);
+  base_k_ = base_k;
+  found_ = &roots;
+  defers_ = &defers;
+  solve_double(0, 0, 0, d);
+}
+
+// The node (c/2^k, (c+1)/2^k) relative to the base node, degree d, whose
+// Bernstein coefficients are at `level`; the right child of a split stays at
+// `level`, the left one goes to level + 1.
+void Chart::solve_double(int level, std::uint64_t c, int k, int d) {
+  for (;;) {
+    double* bb = b(level);
+    double* ee = e(level);
+    if (stats_) ++stats_->double_nodes;
+    const int v = max_sign_variations(bb, ee, d);
+    if (v == 0) return;
+    if (v == 1) {
+      if ((bb[0] > 0) != (bb[d] > 0)) found_->push_back(ChartRoot{absolute(c, k), base_k_ + k, false});
+      return;
+    }
+    double* lb = b(level + 1);
+    double* le = e(level + 1);
+    bool ok = k < kMaxDoubleDepth && precise_enough(bb, ee, d);
+    int dl = d, dr = d;
+    if (ok) {
+      de_casteljau(bb, ee, lb, le, d);
+      if (!certified_nonzero(bb[0], ee[0])) {
+        // The midpoint value is small: if it is exactly zero (a root on the
+        // split point, e.g. an integer root) record it and divide it out of
+        // both children; otherwise the fixed-point tier takes over.
+        const Z mid = absolute(2 * c + 1, k + 1);
+        ok = sign_at(mid.v, base_k_ + k + 1) == 0;
+        if (ok) {
+          ok = double_deflate(lb, le, d, false) && double_deflate(bb, ee, d, true);
+          dl = dr = d - 1;
+        }
+      }
+      ok = ok && normalize(lb, le, dl) && normalize(bb, ee, dr);
+      // Recorded only now: a deferred node is redone from scratch.
+      if (ok && dl < d) {
+        if (stats_) ++stats_->split_roots;
+        found_->push_back(ChartRoot{absolute(2 * c + 1, k + 1), base_k_ + k + 1, true});
+      }
+    }
+    if (!ok) {
+      // Precision exhausted, too deep, or a root close to the midpoint.
+      if (stats_) ++stats_->deferred;
+      defers_->push_back(LocalDefer{c, k});
+      return;
+    }
+    if (dl >= 1) solve_double(level + 1, 2 * c, k + 1, dl);
+    if (dr < 1) return;
+    c = 2 * c + 1;
+    ++k;
+    d = dr;
+  }
+}
+
+// The sign of q(a / 2^k), exactly: 2^(kn) q(a/2^k) = sum q_i a^i 2^(k(n-i)) by Horner.
+int Chart::sign_of(const fmpz_poly_struct* q, const fmpz_t a, slong k) {
+  const slong n = fmpz_poly_degree(q);
+  if (n < 0) return 0;
+  fmpz_t acc, t;
+  fmpz_init_set(acc, q->coeffs + n);
+  fmpz_init(t);
+  for (slong i = n - 1; i >= 0; --i) {
+    fmpz_mul(acc, acc, a);
+    fmpz_mul_2exp(t, q->coeffs + i, static_cast<ulong>(k * (n - i)));
+    fmpz_add(acc, acc, t);
+  }
+  const int s = fmpz_sgn(acc);
+  fmpz_clear(acc);
+  fmpz_clear(t);
+  return s;
+}
+
+// Halves `node` `levels` times, keeping the half given by the bits of c
+// (most significant first).
+void Chart::descend(FixedNode& node, const fmpz_t c, slong levels) {
+  FixedNode other;
+  for (slong j = levels - 1; j >= 0; --j) {
+    fixed_split(node, other);
+    if (!fmpz_tstbit(c, static_cast<ulong>(j))) std::swap(node, other);
+    fixed_normalize(node, scratch_, margin_ + 2L * node.d);
+  }
+}
+
+// Divides out the roots of Q at the ends of the node (c/2^k, (c+1)/2^k),
+// which are roots found on split points; false if an end value stays
+// uncertain.
+bool Chart::deflate_ends(FixedNode& node, const fmpz_t c, slong k) {
+  scratch_.resize(static_cast<std::size_t>(node.L));
+  if (certified_sign(node.at(0), node.L, node.lerr, scratch_.data()) == 0 && sign_at(c, k) == 0)
+    fixed_deflate(node, true, scratch_);
+  Z c1;
+  fmpz_add_ui(c1.v, c, 1);
+  scratch_.resize(static_cast<std::size_t>(node.L));
+  if (node.d >= 1 && certified_sign(node.at(node.d), node.L, node.lerr, scratch_.data()) == 0 && sign_at(c1.v, k) == 0)
+    fixed_deflate(node, false, scratch_);
+  if (fixed_normalize(node, scratch_, margin_ + 2L * node.d) < 0) return false;
+  scratch_.resize(static_cast<std::size_t>(node.L));
+  return node.d == 0 || (certified_sign(node.at(0), node.L, node.lerr, scratch_.data()) != 0 &&
+                         certified_sign(node.at(node.d), node.L, node.lerr, scratch_.data()) != 0);
+}
+
+// The fixed-point Bernstein coefficients of Q on (c/2^k, (c+1)/2^k) with L
+// words: the exact coefficients on (0, 1) rounded down (error < 1 ulp), then
+// one halving per bit of c, most significant first.
+FixedNode Chart::fixed_from_root(const fmpz_t c, slong k, int L) {
+  const int n = n_;
+  FixedNode node;
+  node.d = n;
+  node.L = L;
+  node.a.assign(static_cast<std::size_t>(n + 1) * L, 0);
+  long top = LONG_MIN;
+  for (int i = 0; i <= n; ++i)
+    if (!fmpz_is_zero(rnum_.data() + i))
+      top = std::max(
+          top, static_cast<long>(fmpz_bits(rnum_.data() + i)) - static_cast<long>(fmpz_bits(binom_.data() + i)) + 1);
+  const long s = 64L * L - 3 - top;  // |b_i| 2^s < 2^(64L-3)
+  fmpz_t t;
+  fmpz_init(t);
+  std::vector<ulong> words(static_cast<std::size_t>(L));
+  for (int i = 0; i <= n; ++i) {
+    if (s >= 0) {
+      fmpz_mul_2exp(t, rnum_.data() + i, static_cast<ulong>(s));
+      fmpz_fdiv_q(t, t, binom_.data() + i);
+    } else {
+      fmpz_mul_2exp(t, binom_.data() + i, static_cast<ulong>(-s));
+      fmpz_fdiv_q(t, rnum_.data() + i, t);
+    }
+    const bool neg = fmpz_sgn(t) < 0;
+    fmpz_abs(t, t);
+    fmpz_get_ui_array(words.data(), L, t);
+    limb* x = node.at(i);
+    std::copy(words.begin(), words.end(), x);
+    if (neg) mpn_neg(x, x, L);
+  }
+  fmpz_clear(t);
+  node.lerr = 0;
+  fixed_normalize(node, scratch_, margin_ + 2L * node.d);
+  descend(node, c, k);
+  return node;
+}
+
+// The fixed-point subdivision below entry.c: false if it must restart with
+// more words.  Well-conditioned nodes with enough good bits continue in the
+// double tier; what it gives up on comes back here, recomputed from that node.
+bool Chart::run_fixed(const Entry& entry, std::vector<ChartRoot>& roots) {
+  struct Item {
+    FixedNode node;
+    Z c;
+    slong k;
+  };
+  std::vector<Item> stack;
+  {
+    FixedNode start = fixed_from_root(entry.c.v, entry.k, entry.L);
+    if (!deflate_ends(start, entry.c.v, entry.k)) return false;
+    if (start.d >= 1) stack.push_back(Item{std::move(start), Z(entry.c.v), entry.k});
+  }
+  std::vector<LocalDefer> defers;
+  while (!stack.empty()) {
+    Item item = std::move(stack.back());
+    stack.pop_back();
+    FixedNode& node = item.node;
+    if (stats_) ++stats_->fixed_nodes;
+    const int v = fixed_variations(node, sb_, se_, scratch_);
+    if (v == 0) continue;
+    if (v == 1) {
+      if (negative(node.at(0), node.L) != negative(node.at(node.d), node.L))
+        roots.push_back(ChartRoot{Z(item.c.v), item.k, false});
+      continue;
+    }
+    const long before = top_bits(node, scratch_);
+    if (static_cast<double>(before - 1) - node.lerr < kMinBitsFixed) return false;
+    FixedNode left;
+    fixed_split(node, left);
+    Z cl, cr;
+    fmpz_mul_2exp(cl.v, item.c.v, 1);
+    fmpz_add_ui(cr.v, cl.v, 1);
+    const slong kc = item.k + 1;
+    scratch_.resize(static_cast<std::size_t>(node.L));
+    if (certified_sign(node.at(0), node.L, node.lerr, scratch_.data()) == 0) {
+      if (sign_at(cr.v, kc) != 0) return false;  // a root very close to the midpoint: more words
+      // A root on the midpoint: record it and divide it out of both children.
+      if (stats_) ++stats_->split_roots;
+      roots.push_back(ChartRoot{Z(cr.v), kc, true});
+      fixed_deflate(left, false, scratch_);
+      fixed_deflate(node, true, scratch_);
+    }
+    for (int side = 0; side < 2; ++side) {
+      FixedNode& child = side == 0 ? left : node;
+      Z& cc = side == 0 ? cl : cr;
+      if (child.d < 1) continue;
+      const long after = top_bits(child, scratch_);
+      const double good = fixed_normalize(child, scratch_, margin_ + 2L * v);
+      if (good < kMinBitsFixed) return false;
+      const int L = child.L;
+      scratch_.resize(static_cast<std::size_t>(L));
+      if (certified_sign(child.at(0), L, child.lerr, scratch_.data()) == 0 ||
+          certified_sign(child.at(child.d), L, child.lerr, scratch_.data()) == 0)
+        return false;
+      // Well conditioned (the largest coefficient shrank by at most 4 bits,
+      // and the end values, which are values of Q, are within 2^20 of it)
+      // and precise: the double tier continues below this node.
+      const long ends =
+          std::max(abs_bits(child.at(0), L, scratch_.data()), abs_bits(child.at(child.d), L, scratch_.data()));
+      if ((!stats_ || stats_->use_double) && good >= kConvertBits && before - after <= 4 &&
+          top_bits(child, scratch_) - ends <= 20) {
+        scratch_.resize(static_cast<std::size_t>(L));
+        for (int i = 0; i <= child.d; ++i)
+          fixed_to_double(child.at(i), L, child.lerr, b(0)[i], e(0)[i], scratch_.data());
+        normalize(b(0), e(0), child.d);
+        defers.clear();
+        run_double(cc.v, kc, child.d, roots, defers);
+        for (const LocalDefer& d : defers) {
+          FixedNode sub = child;
+          Z rel(static_cast<ulong>(d.c)), abs_c;
+          descend(sub, rel.v, d.k);
+          fmpz_mul_2exp(abs_c.v, cc.v, static_cast<ulong>(d.k));
+          fmpz_add(abs_c.v, abs_c.v, rel.v);
+          if (!deflate_ends(sub, abs_c.v, kc + d.k)) return false;
+          if (sub.d >= 1) stack.push_back(Item{std::move(sub), std::move(abs_c), kc + d.k});
+        }
+        continue;
+      }
+      stack.push_back(Item{std::move(child), std::move(cc), kc});
+    }
+  }
+  return true;
+}
+
+// The exact subdivision below the node (c/2^k, (c+1)/2^k), whose end values
+// are known to be nonzero.
+void Chart::exact_subtree(const fmpz_t c, slong k) {
+  struct Node {
+    Zpoly p;
+    Z c;
+    slong k;
+  };
+  const slong n = n_;
+  // P(x) = 2^{kn} Q((c + x)/2^k): scale coefficient i by 2^{k(n-i)}, shift by c.
+  Zpoly p(q_.p);
+  for (slong i = 0; i < n; ++i) fmpz_mul_2exp(p.c() + i, p.c() + i, static_cast<ulong>(k * (n - i)));
+  if (!fmpz_is_zero(c)) _fmpz_poly_taylor_shift(p.c(), c, n + 1);
+  remove_power_of_two(p.p);
+  // Roots on the end points (found on split points) are divided out.
+  if (fmpz_is_zero(p.c())) fmpz_poly_shift_right(p.p, p.p, 1);
+  {
+    Zpoly lin, quo, rem;
+    fmpz_poly_set_coeff_si(lin.p, 1, 1);
+    fmpz_poly_set_coeff_si(lin.p, 0, -1);
+    fmpz_poly_divrem(quo.p, rem.p, p.p, lin.p);
+    if (fmpz_poly_is_zero(rem.p)) p = std::move(quo);
+  }
+  if (p.degree() < 1) return;
+  if (stats_) ++stats_->exact_nodes;
+  const int v0 = descartes_bound(p.c(), p.degree(), work_);
+  if (v0 == 1) record(ChartRoot{Z(c), k, false});
+  if (v0 < 2) return;
+  std::vector<Node> stack;
+  stack.push_back(Node{std::move(p), Z(c), k});
+  while (!stack.empty()) {
+    Node node = std::move(stack.back());
+    stack.pop_back();
+    const slong d = node.p.degree();
+    // Left child 2^d P(x/2), right child the same shifted by one.
+    Zpoly left;
+    fmpz_poly_fit_length(left.p, d + 1);
+    for (slong i = 0; i <= d; ++i) fmpz_mul_2exp(left.c() + i, node.p.c() + i, static_cast<ulong>(d - i));
+    _fmpz_poly_set_length(left.p, d + 1);
+    remove_power_of_two(left.p);
+    Zpoly right(left.p);
+    taylor_shift_one(right.c(), d + 1);
+    Z cl, cr;
+    fmpz_mul_2exp(cl.v, node.c.v, 1);
+    fmpz_add_ui(cr.v, cl.v, 1);
+    const slong kc = node.k + 1;
+    if (fmpz_is_zero(right.c())) {
+      // A root on the split point: record it and divide it out of both children
+      // (x from the right one, x - 1 from the left one).
+      record(ChartRoot{Z(cr.v), kc, true});
+      fmpz_poly_shift_right(right.p, right.p, 1);
+      fmpz* a = left.c();
+      for (slong i = d - 1; i >= 1; --i) fmpz_add(a + i, a + i, a + i + 1);  // quotient by x - 1, shifted
+      for (slong i = 0; i < d; ++i) fmpz_swap(a + i, a + i + 1);
+      _fmpz_poly_set_length(left.p, d);
+      _fmpz_poly_normalise(left.p);
+    }
+    Node children[2] = {Node{std::move(left), std::move(cl), kc}, Node{std::move(right), std::move(cr), kc}};
+    for (Node& child : children) {
+      if (child.p.degree() < 1) continue;
+      if (stats_) ++stats_->exact_nodes;
+      const int v = descartes_bound(child.p.c(), child.p.degree(), work_);
+      if (v == 1) record(ChartRoot{Z(child.c.v), child.k, false});
+      if (v >= 2) stack.push_back(std::move(child));
+    }
+  }
+}
+
+// ------------------------------------------------------------ drivers
+
+// The chart polynomial of the positive roots of g (degree n >= 1, g(0) != 0),
+// or false if g has no positive root (no coefficient of the sign opposite to
+// the leading one: Descartes' rule).
+bool positive_chart(const fmpz_poly_struct* g, Zpoly& q, slong& bound) {
+  const slong n = fmpz_poly_degree(g);
+  const int s = fmpz_sgn(g->coeffs + n);
+  const slong bn = static_cast<slong>(fmpz_bits(g->coeffs + n));
+  bool any = false;
+  slong best = WORD_MIN;
+  for (slong i = 0; i < n; ++i) {
+    if (fmpz_sgn(g->coeffs + i) != -s) continue;
+    any = true;
+    // ceil((bits(a_i) - bits(a_n) + 1) / (n - i)) bounds log2 |a_i/a_n|^(1/(n-i)).
+    const slong num = static_cast<slong>(fmpz_bits(g->coeffs + i)) - bn + 1;
+    const slong den = n - i;
+    const slong ceil_div = num >= 0 ? (num + den - 1) / den : -((-num) / den);
+    best = std::max(best, ceil_div);
+  }
+  if (!any) return false;
+  bound = best + 1;
+  fmpz_poly_set(q.p, g);
+  for (slong i = 0; i <= n; ++i) {
+    const slong shift = bound >= 0 ? bound * i : -bound * (n - i);
+    fmpz_mul_2exp(q.c() + i, q.c() + i, static_cast<ulong>(shift));
+  }
+  remove_power_of_two(q.p);
+  return true;
+}
+
+// x = c/2^k in chart coordinates -> t = sign * x * 2^bound.
+Rational to_t(const fmpz_t c, slong k, slong bound, int sign) {
+  Rational r;
+  fmpz_set(fmpq_numref(r.raw()), c);
+  if (sign < 0) fmpz_neg(fmpq_numref(r.raw()), fmpq_numref(r.raw()));
+  const slong e = bound - k;
+  if (e >= 0) {
+    fmpz_mul_2exp(fmpq_numref(r.raw()), fmpq_numref(r.raw()), static_cast<ulong>(e));
+  } else {
+    fmpz_one(fmpq_denref(r.raw()));
+    fmpz_mul_2exp(fmpq_denref(r.raw()), fmpq_denref(r.raw()), static_cast<ulong>(-e));
+  }
+  fmpq_canonicalise(r.raw());
+  return r;
+}
+
+// Positive roots of g (g(0) != 0): the count, and intervals if out != nullptr.
+long positive_roots(const fmpz_poly_struct* g, int sign, std::vector<IsolatingInterval>* out, IsolationStats* stats) {
+  Zpoly q;
+  slong bound = 0;
+  if (!positive_chart(g, q, bound)) return 0;
+  Chart chart(std::move(q), out == nullptr, stats);
+  chart.run();
+  bound -= chart.narrowed();
+  if (out) {
+    for (ChartRoot& r : chart.roots()) {
+      Rational lo = to_t(r.c.v, r.k, bound, sign);
+      if (r.exact) {
+        out->push_back(IsolatingInterval{lo, lo});
+        continue;
+      }
+      fmpz_add_ui(r.c.v, r.c.v, 1);
+      Rational hi = to_t(r.c.v, r.k, bound, sign);
+      if (sign < 0) std::swap(lo, hi);
+      out->push_back(IsolatingInterval{std::move(lo), std::move(hi)});
+    }
+  }
+  return chart.count();
+}
+
+// g(-t).
+void negate_variable(fmpz_poly_t g) {
+  for (slong i = 1; i < g->length; i += 2) fmpz_neg(g->coeffs + i, g->coeffs + i);
+}
+
+bool is_even(const fmpz_poly_struct* g) {
+  for (slong i = 1; i < g->length; i += 2)
+    if (!fmpz_is_zero(g->coeffs + i)) return false;
+  return true;
+}
+
+// Strips the root t = 0 (at most simple for a square-free input).
+bool strip_zero_root(Zpoly& g) {
+  if (!fmpz_is_zero(g.c())) return false;
+  slong z = 0;
+  while (fmpz_is_zero(g.c() + z)) ++z;
+  fmpz_poly_shift_right(g.p, g.p, z);
+  return true;
+}
+
+int sign_at(const fmpz_poly_struct* f, const Rational& x) {
+  fmpq_t v;
+  fmpq_init(v);
+  fmpz_poly_evaluate_fmpq(v, f, x.raw());
+  const int s = fmpq_sgn(v);
+  fmpq_clear(v);
+  return s;
+}
+
+// Roots found exactly (t = 0, and roots on subdivision points, which are then
+// divided out of the chart polynomial) may be end points of the intervals
+// isolating the other roots, and -- when a fixed-point subtree restarted after
+// dividing one out -- even lie inside them: each interval isolates one root r
+// of f divided by the exact roots found.  Between consecutive exact roots u < v
+// inside [lo, hi] (or its ends), r lies in (u, v) iff the signs of f just
+// right of u and just left of v differ (f(u), or f'(u) if f(u) = 0: all roots
+// are simple); that piece is then shrunk by exact bisection until neither end
+// is a root of f.
+void separate_from_exact_roots(const fmpz_poly_struct* f, std::vector<IsolatingInterval>& out) {
+  std::vector<Rational> exact;
+  for (const IsolatingInterval& r : out)
+    if (r.lo == r.hi) exact.push_back(r.lo);
+  if (exact.empty()) return;
+  std::sort(exact.begin(), exact.end());
+  Zpoly df;
+  fmpz_poly_derivative(df.p, f);
+  auto right_of = [&](const Rational& u) {
+    const int s = sign_at(f, u);
+    return s != 0 ? s : sign_at(df.p, u);
+  };
+  auto left_of = [&](const Rational& v) {
+    const int s = sign_at(f, v);
+    return s != 0 ? s : -sign_at(df.p, v);
+  };
+  const Rational half(1, 2);
+  for (IsolatingInterval& r : out) {
+    if (r.lo == r.hi) continue;
+    auto first = std::lower_bound(exact.begin(), exact.end(), r.lo);
+    auto last = std::upper_bound(exact.begin(), exact.end(), r.hi);
+    if (first == last) continue;
+    std::vector<Rational> points{r.lo};
+    for (auto it = first; it != last; ++it)
+      if (r.lo < *it && *it < r.hi) points.push_back(*it);
+    points.push_back(r.hi);
+    int sigma = 0;
+    for (std::size_t i = 0; i + 1 < points.size(); ++i) {
+      const int su = right_of(points[i]);
+      if (su != left_of(points[i + 1])) {
+        r.lo = points[i];
+        r.hi = points[i + 1];
+        sigma = su;
+        break;
+      }
+    }
+    int sl = sign_at(f, r.lo), sr = sign_at(f, r.hi);
+    while (sl == 0 || sr == 0) {
+      Rational m = (r.lo + r.hi) * half;
+      const int sm = sign_at(f, m);
+      if (sm == 0) {
+        r.lo = m;
+        r.hi = std::move(m);
+        break;
+      }
+      if (sm == sigma) {
+        r.lo = std::move(m);
+        sl = sm;
+      } else {
+        r.hi = std::move(m);
+        sr = sm;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<IsolatingInterval> isolate_real_roots(const fmpz_poly_struct* f, IsolationStats* stats) {
+  std::vector<IsolatingInterval> out;
+  Zpoly g(f);
+  if (g.degree() < 1) return out;
+  if (strip_zero_root(g)) out.push_back(IsolatingInterval{Rational(0), Rational(0)});
+  if (g.degree() >= 1) {
+    const bool even = is_even(g.p);
+    positive_roots(g.p, 1, &out, stats);
+    if (even) {
+      // g(-t) = g(t): the negative roots mirror the positive ones.
+      const std::size_t m = out.size();
+      for (std::size_t i = 0; i < m; ++i)
+        if (out[i].hi.sign() > 0) out.push_back(IsolatingInterval{-out[i].hi, -out[i].lo});
+    } else {
+      negate_variable(g.p);
+      positive_roots(g.p, -1, &out, stats);
+    }
+  }
+  separate_from_exact_roots(f, out);
+  std::sort(out.begin(), out.end(), [](const IsolatingInterval& a, const IsolatingInterval& b) { return a.lo < b.lo; });
+  return out;
+}
+
+namespace {
+
+// Sturm shortcut for fewnomial-like inputs such as Mignotte's t^n - 2(a t - 1)^2:
+// when the first Sturm remainder -prem(f, f') has a degree k far below n - 2,
+// the rest of the Sturm sequence lives in degree <= k and FLINT's Sturm count
+// costs O(n k) coefficient operations, while Descartes' subdivision must
+// separate the cluster of such polynomials (depth ~ n log a / 2 bits).  The
+// test is one pseudo-division with a linear quotient (O(n)).
+constexpr slong kSturmShortcutDegree = 8;
+constexpr slong kSturmShortcutMinDegree = 32;
+
+bool sturm_is_cheap(const fmpz_poly_struct* f) {
+  const slong n = fmpz_poly_degree(f);
+  if (n < kSturmShortcutMinDegree) return false;
+  Zpoly d, r;
+  fmpz_poly_derivative(d.p, f);
+  ulong e = 0;
+  fmpz_poly_pseudo_rem(r.p, &e, f, d.p);
+  return fmpz_poly_degree(r.p) <= kSturmShortcutDegree;
+}
+
+}  // namespace
+
+int count_real_roots_squarefree(const fmpz_poly_struct* f, IsolationStats* stats) {
+  if ((!stats || stats->sturm_shortcut) && sturm_is_cheap(f)) {
+    if (stats) ++stats->sturm_shortcuts;
+    return static_cast<int>(fmpz_poly_num_real_roots(f));
+  }
+  Zpoly g(f);
+  if (g.degree() < 1) return 0;
+  long count = strip_zero_root(g) ? 1 : 0;
+  if (g.degree() < 1) return static_cast<int>(count);
+  // g(t) = G(t^h) with h the gcd of the exponents present (g(0) != 0).
+  ulong h = 0;
+  for (slong i = 1; i < g.p->length; ++i)
+    if (!fmpz_is_zero(g.c() + i)) h = std::gcd(h, static_cast<ulong>(i));
+  if (h > 1) {
+    const slong m = g.degree() / static_cast<slong>(h);
+    Zpoly G;
+    fmpz_poly_fit_length(G.p, m + 1);
+    for (slong j = 0; j <= m; ++j) fmpz_set(G.c() + j, g.c() + j * static_cast<slong>(h));
+    _fmpz_poly_set_length(G.p, m + 1);
+    _fmpz_poly_normalise(G.p);
+    g = std::move(G);
+  }
+  // Real roots t of g <-> real y = t^h of G: bijective for odd h; for even h
+  // each positive y gives two roots and negative y none (G(0) != 0).
+  const long pos = positive_roots(g.p, 1, nullptr, stats);
+  if (h % 2 == 0) return static_cast<int>(count + 2 * pos);
+  negate_variable(g.p);
+  return static_cast<int>(count + pos + positive_roots(g.p, -1, nullptr, stats));
+}
+
+}  // namespace lcngeom::detail

@@ -1,0 +1,456 @@
+// The certified real-root engine (lib/forms/isolate.cpp) against FLINT's
+// Sturm sequences and against known roots: counts, isolating intervals
+// (disjoint, one sign change each, containing the true roots), every tier
+// (double filter, fixed point, exact) forced separately, hard families, and
+// refinement to many digits.
+#include <catch2/catch.hpp>
+
+#include <arb.h>
+#include <arb_poly.h>
+#include <flint/arith.h>
+#include <flint/fmpz_poly.h>
+
+#include "lcngeom/detail/isolate.hpp"
+#include "lcngeom/flint.hpp"
+#include "lcngeom/detail/squarefree_mod.hpp"
+#include "support.hpp"
+
+using namespace lcngeom;
+using detail::IsolatingInterval;
+using detail::IsolationStats;
+
+namespace {
+
+struct Poly {
+  fmpz_poly_t p;
+  Poly() { fmpz_poly_init(p); }
+  Poly(const Poly&) = delete;
+  Poly& operator=(const Poly&) = delete;
+  ~Poly() { fmpz_poly_clear(p); }
+};
+
+int sign_at(const fmpz_poly_struct* f, const Rational& x) {
+  Rational v;
+  fmpz_poly_evaluate_fmpq(v.raw(), f, x.raw());
+  return v.sign();
+}
+
+std::string show(const fmpz_poly_struct* f) {
+  char* s = fmpz_poly_get_str_pretty(f, "t");
+  std::string r(s);
+  flint_free(s);
+  return r;
+}
+
+// The intervals are sorted and disjoint (touching only at ends that are not
+// roots), exact roots are roots, the others have a sign change at their ends.
+void check_intervals(const fmpz_poly_struct* f, const std::vector<IsolatingInterval>& iv) {
+  for (std::size_t i = 0; i < iv.size(); ++i) {
+    if (iv[i].lo == iv[i].hi) {
+      CHECK(sign_at(f, iv[i].lo) == 0);
+    } else {
+      REQUIRE(iv[i].lo < iv[i].hi);
+      const int a = sign_at(f, iv[i].lo), b = sign_at(f, iv[i].hi);
+      CHECK(a != 0);
+      CHECK(b != 0);
+      CHECK(a != b);
+    }
+    if (i > 0) {
+      const bool strictly = iv[i - 1].hi < iv[i].lo;
+      const bool touching = iv[i - 1].hi == iv[i].lo && iv[i - 1].lo != iv[i - 1].hi && iv[i].lo != iv[i].hi;
+      CHECK((strictly || touching));
+    }
+  }
+}
+
+// Count and isolation of a square-free f in every tier agree with FLINT's Sturm count.
+void check_against_sturm(const fmpz_poly_struct* f, bool all_tiers = true) {
+  INFO("f = " << show(f));
+  const long sturm = fmpz_poly_num_real_roots(f);
+  CHECK(detail::count_real_roots_squarefree(f) == sturm);
+  std::vector<IsolatingInterval> iv = detail::isolate_real_roots(f);
+  CHECK(static_cast<long>(iv.size()) == sturm);
+  check_intervals(f, iv);
+  if (!all_tiers) return;
+  IsolationStats subdivision_only;  // counts by subdivision even where Sturm is cheap
+  subdivision_only.sturm_shortcut = false;
+  CHECK(detail::count_real_roots_squarefree(f, &subdivision_only) == sturm);
+  IsolationStats fixed_only;
+  fixed_only.sturm_shortcut = false;
+  fixed_only.use_double = false;
+  CHECK(detail::count_real_roots_squarefree(f, &fixed_only) == sturm);
+  std::vector<IsolatingInterval> iv2 = detail::isolate_real_roots(f, &fixed_only);
+  CHECK(static_cast<long>(iv2.size()) == sturm);
+  check_intervals(f, iv2);
+  IsolationStats exact_only;
+  exact_only.sturm_shortcut = false;
+  exact_only.use_double = false;
+  exact_only.max_words = 0;
+  CHECK(detail::count_real_roots_squarefree(f, &exact_only) == sturm);
+  std::vector<IsolatingInterval> iv3 = detail::isolate_real_roots(f, &exact_only);
+  CHECK(static_cast<long>(iv3.size()) == sturm);
+  check_intervals(f, iv3);
+}
+
+void squarefree_part(fmpz_poly_t q, const fmpz_poly_t f) {
+  Poly d, g;
+  fmpz_poly_derivative(d.p, f);
+  fmpz_poly_gcd(g.p, f, d.p);
+  fmpz_poly_div(q, f, g.p);
+}
+
+void random_poly(fmpz_poly_t f, std::mt19937_64& g, int n, int bits) {
+  fmpz_poly_zero(f);
+  fmpz_t c;
+  fmpz_init(c);
+  for (int i = 0; i <= n; ++i) {
+    fmpz_zero(c);
+    for (int b = 0; b < bits; b += 30) {
+      fmpz_mul_2exp(c, c, 30);
+      fmpz_add_ui(c, c, static_cast<ulong>(test::uniform(g, 0, (1L << 30) - 1)));
+    }
+    fmpz_fdiv_q_2exp(c, c, static_cast<ulong>((bits + 29) / 30 * 30 - bits));
+    if (test::uniform(g, 0, 1)) fmpz_neg(c, c);
+    if (i == n && fmpz_is_zero(c)) fmpz_one(c);
+    fmpz_poly_set_coeff_fmpz(f, i, c);
+  }
+  fmpz_clear(c);
+}
+
+// prod (den_i t - num_i) over the given rational roots.
+void product_of_roots(fmpz_poly_t f, const std::vector<std::pair<long, long>>& roots) {
+  fmpz_poly_set_ui(f, 1);
+  Poly l;
+  for (auto [num, den] : roots) {
+    fmpz_poly_zero(l.p);
+    fmpz_poly_set_coeff_si(l.p, 1, den);
+    fmpz_poly_set_coeff_si(l.p, 0, -num);
+    fmpz_poly_mul(f, f, l.p);
+  }
+}
+
+// Every true root (given as balls) lies in exactly one interval.
+void check_contains(const std::vector<IsolatingInterval>& iv, const std::vector<arb_struct*>& truth, slong prec) {
+  REQUIRE(iv.size() == truth.size());
+  arb_t lo, hi;
+  arb_init(lo);
+  arb_init(hi);
+  for (arb_struct* t : truth) {
+    int hits = 0;
+    for (const IsolatingInterval& x : iv) {
+      arb_set_fmpq(lo, x.lo.raw(), prec);
+      arb_set_fmpq(hi, x.hi.raw(), prec);
+      if (x.lo == x.hi ? arb_contains(t, lo) : arb_le(lo, t) && arb_le(t, hi)) ++hits;  // certainly inside
+    }
+    CHECK(hits == 1);
+  }
+  arb_clear(lo);
+  arb_clear(hi);
+}
+
+}  // namespace
+
+TEST_CASE("engine counts and intervals agree with Sturm on random polynomials in every tier", "[roots][isolate]") {
+  auto g = test::rng(120);
+  Poly f, q;
+  for (int it = 0; it < 300; ++it) {
+    // (FLINT's Sturm sequences, the reference, dominate the time at larger sizes.)
+    const int n = static_cast<int>(test::uniform(g, 1, it < 270 ? 30 : 90));
+    const int bits = static_cast<int>(test::uniform(g, 1, it % 3 == 0 && n <= 30 ? 300 : 40));
+    random_poly(f.p, g, n, bits);
+    if (fmpz_poly_degree(f.p) < 1) continue;
+    squarefree_part(q.p, f.p);
+    check_against_sturm(q.p, n <= 30);
+  }
+}
+
+TEST_CASE("engine on planted rational, dyadic and clustered roots", "[roots][isolate]") {
+  auto g = test::rng(121);
+  Poly f, q, h;
+  for (int it = 0; it < 150; ++it) {
+    std::vector<std::pair<long, long>> roots;
+    const int m = static_cast<int>(test::uniform(g, 1, 30));
+    for (int i = 0; i < m; ++i) {
+      const int kind = static_cast<int>(test::uniform(g, 0, 2));
+      if (kind == 0) roots.emplace_back(test::uniform(g, -40, 40), 1);                           // integers
+      else if (kind == 1) roots.emplace_back(test::uniform(g, -64, 64), 1L << test::uniform(g, 0, 6));  // dyadic
+      else roots.emplace_back(test::uniform(g, -200, 200), test::uniform(g, 1, 13));          // other rationals
+    }
+    product_of_roots(f.p, roots);
+    random_poly(h.p, g, static_cast<int>(test::uniform(g, 0, 8)), 10);  // and a random cofactor
+    if (fmpz_poly_is_zero(h.p)) fmpz_poly_set_ui(h.p, 1);
+    fmpz_poly_mul(f.p, f.p, h.p);
+    squarefree_part(q.p, f.p);
+    if (fmpz_poly_degree(q.p) < 1) continue;
+    check_against_sturm(q.p, fmpz_poly_degree(q.p) <= 30);
+  }
+}
+
+TEST_CASE("engine on Chebyshev and Legendre polynomials: the intervals contain the known roots", "[roots][isolate]") {
+  Poly f;
+  arb_t pi, t;
+  arb_init(pi);
+  arb_init(t);
+  const slong prec = 128;
+  arb_const_pi(pi, prec);
+  for (int n : {3, 16, 64, 150}) {
+    arith_chebyshev_t_polynomial(f.p, static_cast<ulong>(n));
+    INFO("T_" << n);
+    std::vector<IsolatingInterval> iv = detail::isolate_real_roots(f.p);
+    CHECK(detail::count_real_roots_squarefree(f.p) == n);
+    check_intervals(f.p, iv);
+    // Roots cos((2k + 1) pi / (2n)).
+    std::vector<arb_struct*> truth;
+    for (int k = 0; k < n; ++k) {
+      arb_struct* r = new arb_struct;
+      arb_init(r);
+      arb_mul_ui(r, pi, static_cast<ulong>(2 * k + 1), prec);
+      arb_div_ui(r, r, static_cast<ulong>(2 * n), prec);
+      arb_cos(r, r, prec);
+      truth.push_back(r);
+    }
+    check_contains(iv, truth, prec);
+    for (arb_struct* r : truth) {
+      arb_clear(r);
+      delete r;
+    }
+    if (n <= 64) check_against_sturm(f.p, n <= 16);
+  }
+  for (int n : {5, 40, 120}) {
+    fmpq_poly_t p;
+    fmpq_poly_init(p);
+    arith_legendre_polynomial(p, static_cast<ulong>(n));
+    fmpq_poly_get_numerator(f.p, p);
+    fmpq_poly_clear(p);
+    INFO("P_" << n);
+    CHECK(detail::count_real_roots_squarefree(f.p) == n);
+    std::vector<IsolatingInterval> iv = detail::isolate_real_roots(f.p);
+    CHECK(static_cast<int>(iv.size()) == n);
+    check_intervals(f.p, iv);
+    for (const IsolatingInterval& x : iv) CHECK((Rational(-1) <= x.lo && x.hi <= Rational(1)));
+  }
+  arb_clear(pi);
+  arb_clear(t);
+}
+
+TEST_CASE("engine on Wilkinson products: integer roots come out exact", "[roots][isolate]") {
+  Poly f;
+  for (int n : {1, 2, 10, 64, 200}) {
+    std::vector<std::pair<long, long>> roots;
+    for (long i = 1; i <= n; ++i) roots.emplace_back(i, 1);
+    product_of_roots(f.p, roots);
+    INFO("prod (t - i), i = 1.." << n);
+    CHECK(detail::count_real_roots_squarefree(f.p) == n);
+    std::vector<IsolatingInterval> iv = detail::isolate_real_roots(f.p);
+    REQUIRE(static_cast<int>(iv.size()) == n);
+    check_intervals(f.p, iv);
+    for (int i = 0; i < n; ++i) {
+      // Each integer i + 1 lies in interval i (exactly, or strictly inside).
+      CHECK(iv[static_cast<std::size_t>(i)].lo <= Rational(i + 1));
+      CHECK(Rational(i + 1) <= iv[static_cast<std::size_t>(i)].hi);
+    }
+  }
+  // Shifted (roots i + 1/3): no root on a split point.
+  std::vector<std::pair<long, long>> roots;
+  for (long i = 1; i <= 100; ++i) roots.emplace_back(3 * i + 1, 3);
+  product_of_roots(f.p, roots);
+  CHECK(detail::count_real_roots_squarefree(f.p) == 100);
+  check_intervals(f.p, detail::isolate_real_roots(f.p));
+}
+
+TEST_CASE("engine on Mignotte-like clusters and (1 + 100 t)^k + t^n", "[roots][isolate]") {
+  Poly f;
+  fmpz_t a, c;
+  fmpz_init(a);
+  fmpz_init(c);
+  // t^n - 2 (a t - 1)^2: two real roots about a^-(n+2)/2 apart near 1/a.
+  for (auto [n, digits] : {std::pair{8, 3}, {20, 10}, {64, 3}, {40, 30}}) {
+    fmpz_set_ui(a, 10);
+    fmpz_pow_ui(a, a, static_cast<ulong>(digits));
+    fmpz_poly_zero(f.p);
+    fmpz_poly_set_coeff_ui(f.p, static_cast<ulong>(n), 1);
+    fmpz_mul(c, a, a);
+    fmpz_mul_si(c, c, -2);
+    fmpz_poly_set_coeff_fmpz(f.p, 2, c);
+    fmpz_mul_si(c, a, 4);
+    fmpz_poly_set_coeff_fmpz(f.p, 1, c);
+    fmpz_poly_set_coeff_si(f.p, 0, -2);
+    INFO("t^" << n << " - 2 (10^" << digits << " t - 1)^2");
+    check_against_sturm(f.p, n <= 20);
+    std::vector<IsolatingInterval> iv = detail::isolate_real_roots(f.p);
+    // The two close roots are separated: two intervals inside (0, 2/a).
+    int near = 0;
+    for (const IsolatingInterval& x : iv)
+      if (Rational(0) < x.lo && x.hi < Rational(Integer(2), Integer(a))) ++near;
+    CHECK(near == 2);
+  }
+  // At high degree the count takes the Sturm shortcut (first remainder of
+  // degree 2); the isolation still separates the cluster.
+  for (auto [n, digits] : {std::pair{300, 20}, {120, 3}}) {
+    fmpz_set_ui(a, 10);
+    fmpz_pow_ui(a, a, static_cast<ulong>(digits));
+    fmpz_poly_zero(f.p);
+    fmpz_poly_set_coeff_ui(f.p, static_cast<ulong>(n), 1);
+    fmpz_mul(c, a, a);
+    fmpz_mul_si(c, c, -2);
+    fmpz_poly_set_coeff_fmpz(f.p, 2, c);
+    fmpz_mul_si(c, a, 4);
+    fmpz_poly_set_coeff_fmpz(f.p, 1, c);
+    fmpz_poly_set_coeff_si(f.p, 0, -2);
+    INFO("t^" << n << " - 2 (10^" << digits << " t - 1)^2");
+    IsolationStats st;
+    CHECK(detail::count_real_roots_squarefree(f.p, &st) == fmpz_poly_num_real_roots(f.p));
+    CHECK(st.sturm_shortcuts == 1);
+    if (n <= 120) {
+      std::vector<IsolatingInterval> iv = detail::isolate_real_roots(f.p);
+      CHECK(static_cast<long>(iv.size()) == fmpz_poly_num_real_roots(f.p));
+      check_intervals(f.p, iv);
+    }
+  }
+  // Random polynomials never take the shortcut (their first remainder has degree n - 2).
+  {
+    auto g = test::rng(57);
+    Poly r;
+    for (slong i = 0; i <= 80; ++i) fmpz_poly_set_coeff_si(r.p, i, test::uniform(g, -999, 999) | 1);
+    IsolationStats st;
+    detail::count_real_roots_squarefree(r.p, &st);
+    CHECK(st.sturm_shortcuts == 0);
+  }
+  // (1 + 100 t)^k + t^n: a cluster of k roots near -1/100 (Arb's test family).
+  for (auto [k, n] : {std::pair{5, 7}, {9, 20}, {20, 45}}) {
+    Poly lin, pw;
+    fmpz_poly_set_coeff_si(lin.p, 0, 1);
+    fmpz_poly_set_coeff_si(lin.p, 1, 100);
+    fmpz_poly_pow(f.p, lin.p, static_cast<ulong>(k));
+    fmpz_poly_zero(pw.p);
+    fmpz_poly_set_coeff_si(pw.p, n, 1);
+    fmpz_poly_add(f.p, f.p, pw.p);
+    check_against_sturm(f.p, n <= 20);
+  }
+  fmpz_clear(a);
+  fmpz_clear(c);
+}
+
+TEST_CASE("engine on roots of very different sizes and on huge coefficients", "[roots][isolate]") {
+  Poly f, g2;
+  // Roots 10^-40, 10^40 and -3: (10^40 t - 1)(t - 10^40)(t + 3).
+  fmpz_t big;
+  fmpz_init(big);
+  fmpz_set_ui(big, 10);
+  fmpz_pow_ui(big, big, 40);
+  fmpz_poly_zero(f.p);
+  fmpz_poly_set_coeff_fmpz(f.p, 1, big);
+  fmpz_poly_set_coeff_si(f.p, 0, -1);
+  fmpz_poly_zero(g2.p);
+  fmpz_poly_set_coeff_si(g2.p, 1, 1);
+  fmpz_neg(big, big);
+  fmpz_poly_set_coeff_fmpz(g2.p, 0, big);
+  fmpz_poly_mul(f.p, f.p, g2.p);
+  fmpz_poly_zero(g2.p);
+  fmpz_poly_set_coeff_si(g2.p, 1, 1);
+  fmpz_poly_set_coeff_si(g2.p, 0, 3);
+  fmpz_poly_mul(f.p, f.p, g2.p);
+  check_against_sturm(f.p);
+  fmpz_clear(big);
+  // 300-digit coefficients, degrees 10..30.
+  auto g = test::rng(122);
+  for (int it = 0; it < 8; ++it) {
+    random_poly(f.p, g, static_cast<int>(test::uniform(g, 10, 30)), 1000);
+    Poly q;
+    squarefree_part(q.p, f.p);
+    check_against_sturm(q.p, false);
+  }
+}
+
+TEST_CASE("engine: even polynomials, roots at 0 and +-1, degree 1 and constants", "[roots][isolate]") {
+  Poly f;
+  // t (t^2 - 1)(t^2 - 2)(t^4 + 1): roots 0, +-1, +-sqrt 2.
+  fmpz_poly_set_str(f.p, "10  0 2 0 -3 0 3 0 -3 0 1");  // t (t^8 - 3t^6 + 3t^4 - 3t^2 + 2)
+  Poly expect, l;
+  fmpz_poly_set_str(expect.p, "2  0 1");
+  for (const char* s : {"3  -1 0 1", "3  -2 0 1", "5  1 0 0 0 1"}) {
+    fmpz_poly_set_str(l.p, s);
+    fmpz_poly_mul(expect.p, expect.p, l.p);
+  }
+  check_against_sturm(expect.p);
+  std::vector<IsolatingInterval> iv = detail::isolate_real_roots(expect.p);
+  REQUIRE(iv.size() == 5);
+  CHECK(iv[2].lo == Rational(0));
+  CHECK(iv[2].hi == Rational(0));
+  CHECK(iv[1].lo == Rational(-1));
+  CHECK(iv[3].hi == Rational(1));
+  fmpz_poly_set_str(f.p, "2  -3 7");  // 7t - 3
+  iv = detail::isolate_real_roots(f.p);
+  REQUIRE(iv.size() == 1);
+  CHECK(iv[0].lo <= Rational(3, 7));
+  CHECK(Rational(3, 7) <= iv[0].hi);
+  fmpz_poly_set_str(f.p, "1  5");
+  CHECK(detail::isolate_real_roots(f.p).empty());
+  CHECK(detail::count_real_roots_squarefree(f.p) == 0);
+  // Deflation t -> t^h in counting: t^6 - 2 (h = 6), t^9 + 5 (h = 9), 4t^8 - 1.
+  for (const char* s : {"7  -2 0 0 0 0 0 1", "10  5 0 0 0 0 0 0 0 0 1", "9  -1 0 0 0 0 0 0 0 4"}) {
+    fmpz_poly_set_str(f.p, s);
+    check_against_sturm(f.p);
+  }
+}
+
+TEST_CASE("real roots refine to thousands of digits and agree with Arb", "[roots][isolate]") {
+  // T_20 (irreducible factors of Chebyshev polynomials), 2000 digits.
+  Poly f;
+  arith_chebyshev_t_polynomial(f.p, 20);
+  IntPoly t20(f.p);
+  BinaryForm p(20, RatPoly(t20));
+  std::vector<RealRoot> r = real_roots(p);
+  REQUIRE(r.size() == 20);
+  for (RealRoot& root : r) root.refine(Rational(Integer(1), pow(Integer(10), 2000)));
+  const slong prec = 40000;  // the end points may carry more bits than the 2000 digits asked for
+  arb_t pi, x, lo, hi;
+  arb_init(pi);
+  arb_init(x);
+  arb_init(lo);
+  arb_init(hi);
+  arb_const_pi(pi, prec);
+  const Rational width(Integer(1), pow(Integer(10), 2000));
+  for (int k = 0; k < 20; ++k) {
+    const RealRoot& root = r[static_cast<std::size_t>(19 - k)];  // cos decreases in k
+    CHECK(root.width() <= width);
+    arb_mul_ui(x, pi, static_cast<ulong>(2 * k + 1), prec);
+    arb_div_ui(x, x, 40, prec);
+    arb_cos(x, x, prec);
+    arb_set_fmpq(lo, root.lo().raw(), prec);
+    arb_set_fmpq(hi, root.hi().raw(), prec);
+    CHECK(arb_le(lo, x));
+    CHECK(arb_le(x, hi));
+  }
+  arb_clear(pi);
+  arb_clear(x);
+  arb_clear(lo);
+  arb_clear(hi);
+  // A cluster: (10^12 t^2 - 2 10^12 - 1)(t^2 - 2) to 500 digits, both sides of sqrt 2.
+  std::vector<RealRoot> c = real_roots(BinaryForm::parse("(x^2-2y^2)*(1000000000000x^2-2000000000001y^2)"));
+  REQUIRE(c.size() == 4);
+  for (RealRoot& root : c) root.refine(Rational(Integer(1), pow(Integer(10), 500)));
+  CHECK(c[2].hi() < c[3].lo());
+  CHECK(c[2].to_decimal(30) == "1.41421356237309504880168872421");  // 30 significant digits
+}
+
+TEST_CASE("modular square-freeness certificate on large coefficients and degrees agrees with FLINT",
+          "[roots][isolate]") {
+  auto g = test::rng(123);
+  Poly f, h;
+  for (int it = 0; it < 60; ++it) {
+    random_poly(f.p, g, static_cast<int>(test::uniform(g, 1, 300)), static_cast<int>(test::uniform(g, 1, 500)));
+    if (fmpz_poly_degree(f.p) < 1) continue;
+    if (it % 2) {  // plant a square
+      random_poly(h.p, g, static_cast<int>(test::uniform(g, 1, 5)), 20);
+      if (fmpz_poly_degree(h.p) >= 1) {
+        fmpz_poly_mul(f.p, f.p, h.p);
+        fmpz_poly_mul(f.p, f.p, h.p);
+      }
+    }
+    const bool certified = detail::squarefree_certificate(f.p);
+    const bool squarefree = fmpz_poly_is_squarefree(f.p);
+    if (certified) CHECK(squarefree);  // one-sided
+    if (squarefree) CHECK(certified);  // the primes used are not unlucky here
+  }
+}
