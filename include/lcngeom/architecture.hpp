@@ -73,9 +73,9 @@ class Architecture {
   std::vector<int> end_to_end_filter_shape() const;
   /// 1-D end-to-end filter size k; throws domain_error if dimension() > 1.
   int end_to_end_filter_size() const;
-  /// s = s_1 ... s_L.
+  /// s = s_1 ... s_L; throws invalid_argument beyond 10^9.
   long end_to_end_stride() const;
-  /// Number of parameters sum_l prod_d k_l^d.
+  /// Number of parameters sum_l prod_d k_l^d; throws invalid_argument beyond 10^9.
   int parameter_count() const;
   /// e = number of layers whose (1-D) filter size is even (Lemma 4.2).
   /// For D > 1 only layers with a 1-D shape would count, i.e. e = 0.

@@ -33,6 +33,28 @@
 
 namespace lcngeom {
 
+/// Default ParseOptions::max_degree: covers the high-degree range the root
+/// finders are benchmarked on (to 2048) with room to spare.
+inline constexpr int kDefaultMaxParseDegree = 4096;
+/// Default ParseOptions::max_bits: 2^26 bits = 8 MiB of expanded coefficients
+/// (e.g. (x-y)^4096, whose coefficients reach 2^4096, takes about 2.1 MiB).
+inline constexpr long kDefaultMaxParseBits = 1L << 26;
+
+/// Limits and expectations for BinaryForm::parse*.  Parsing text is the one
+/// place where a few characters can ask for unbounded work ("(x-y)^100000",
+/// "1e99999,1e99999,..."): the parser checks these limits before expanding.
+struct ParseOptions {
+  /// Largest degree of the form and of every subexpression (before cancellation).
+  int max_degree = kDefaultMaxParseDegree;
+  /// Largest estimated size, in bits, of an expanded (sub)expression or of a
+  /// coefficient list (coefficient bits plus 64 bits of storage per coefficient).
+  long max_bits = kDefaultMaxParseBits;
+  /// If >= 0: the degree the form must have (invalid_argument otherwise),
+  /// checked before expanding; a caller that knows the degree it needs
+  /// (an architecture's end-to-end filter, a partition's size) passes it.
+  int degree = -1;
+};
+
 class BinaryForm {
  public:
   /// The zero form of degree 0.
@@ -53,14 +75,46 @@ class BinaryForm {
 
   /// Parses a coefficient list ("2,0,5,0,2", "[1/5, -3, 0.5]") or, if the text
   /// contains x or y, a homogeneous expression ("2x^4+5x^2y^2+2y^4",
-  /// "(x-y)^2*(x^2+7xy+y^2)/5").  Throws parse_error naming the offending text.
-  static BinaryForm parse(std::string_view text);
-  static BinaryForm parse_coefficients(std::string_view text);
-  /// Expression grammar: sums/differences of products of numbers (integers,
-  /// decimals), x, y and parenthesised expressions; '^' takes a non-negative
-  /// integer exponent; '*' may be omitted; '/' divides by a nonzero constant.
-  /// The result must be homogeneous and nonzero (its degree is read off).
-  static BinaryForm parse_expression(std::string_view text);
+  /// "(x-y)^2*(x^2+7xy+y^2)/5").  Throws parse_error naming the offending text
+  /// and its position, or invalid_argument for a degree other than
+  /// options.degree.  Limits: see ParseOptions.
+  static BinaryForm parse(std::string_view text, const ParseOptions& options = {});
+  /// Coefficient list a_0,...,a_n: entries separated by ',' (blanks around
+  /// them ignored), optionally enclosed in [...] or (...); each entry an exact
+  /// rational as read by Rational(std::string_view): "-3", "22/7", "0.125",
+  /// "1.5e-3".  No entry may be empty.  The degree n (the number of commas)
+  /// is checked against the limits before any entry is read.
+  static BinaryForm parse_coefficients(std::string_view text, const ParseOptions& options = {});
+  /// Expression grammar (docs/input-grammar.md), blanks allowed between tokens:
+  ///
+  ///   expression := term { ('+' | '-') term }
+  ///   term       := unary { '*' unary | '/' unary | implicit }
+  ///   unary      := { '+' | '-' } power
+  ///   implicit   := power whose primary is x, y or '('   (never a number)
+  ///   power      := primary [ '^' exponent ]
+  ///   primary    := number | 'x' | 'y' | '(' expression ')'
+  ///   number     := digits [ '.' digits ] | '.' digits   (exact: 0.1 is 1/10)
+  ///   exponent   := digits                              (a non-negative integer literal)
+  ///
+  /// Implicit multiplication is allowed only where it cannot be misread: a
+  /// factor x, y or (...) may follow anything ("2x", "3xy", "x y", "x^2y",
+  /// "2(x+y)", "(x+y)(x-y)"), but a number must come first in its product or
+  /// after an explicit '*' or '/'.  So "x2", "(x+y)2", "x^2 3", "2 3" and the
+  /// non-integer exponents "x^2.5", "x^-1", "x^(2)" are parse_errors, never a
+  /// different polynomial.  '^' binds tighter than '*', '/' and the unary signs
+  /// ("-x^2" is -(x^2), "x^2/3" is (x^2)/3); '^' does not chain ("x^2^3" is an
+  /// error).  '/' divides by an expression that evaluates to a nonzero
+  /// constant.  No other characters (no scientific notation 1e5: write 10^5).
+  /// The result must be nonzero and homogeneous; its degree is read off.
+  ///
+  /// Limits (ParseOptions): every subexpression's degree before cancellation
+  /// is at most options.max_degree, and a bound on its expanded size (number
+  /// of coefficients times their bits, from l1-norm bounds) is at most
+  /// options.max_bits; both are checked in a first pass over the text, before
+  /// anything is expanded.  So is options.degree when the expression is
+  /// formally homogeneous.  Parentheses and runs of signs nest at most 200
+  /// deep.
+  static BinaryForm parse_expression(std::string_view text, const ParseOptions& options = {});
 
   int degree() const noexcept { return n_; }
   /// a_i for 0 <= i <= degree(); throws invalid_argument otherwise.

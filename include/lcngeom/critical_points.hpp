@@ -48,6 +48,7 @@
 #define LCNGEOM_CRITICAL_POINTS_HPP
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -64,6 +65,11 @@ namespace lcngeom {
 
 struct CriticalPointOptions {
   std::uint64_t seed = 1;  ///< seeds the random combinations and shears (results do not depend on it)
+  /// If set, called with a one-line status at each stage (each cell's
+  /// elimination, the certification of the real points): the cost grows
+  /// steeply with the target's coefficient size (50-digit coefficients on
+  /// Delta_(3,2) take minutes), so a caller can show where the time goes.
+  std::function<void(const std::string&)> progress = nullptr;
 };
 
 /// One Galois orbit of critical points: the roots zeta of `minimal_polynomial`

@@ -40,6 +40,8 @@
 #define LCNGEOM_ED_DEGREE_HPP
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -57,9 +59,21 @@ struct EdTrial {
   double seconds = 0;
 };
 
+/// Default EdDegreeOptions::max_porteous: every locus of degree <= 8 (the
+/// largest, Delta_(3,2,2,1), has bound 724 and takes about a minute on one
+/// core of the reference machine).
+inline constexpr long kDefaultMaxPorteous = 1000;
+
 struct EdDegreeOptions {
   std::uint64_t seed = 0x1c0ffee;  ///< seeds primes, targets, shears and combinations
   int trials = 2;                  ///< independent (target, prime) pairs; all must agree
+  /// Largest Thom-Porteous bound (porteous_number: the degree of the
+  /// eliminants) attempted.  The cost grows at least quadratically with it,
+  /// and it reaches 10^7 at degree 41: above the limit ed_degree refuses with
+  /// not_supported before computing anything.
+  long max_porteous = kDefaultMaxPorteous;
+  /// If set, called with a one-line status before each modular trial.
+  std::function<void(const std::string&)> progress = nullptr;
 };
 
 struct EdDegreeResult {
@@ -86,11 +100,36 @@ EdTrial count_critical_points_modp(const Partition& lambda, const InnerProduct& 
 
 /// The ED degree of Delta_lambda for sigma (whose degree must be |lambda|):
 /// options.trials modular counts at independent random (u, p); throws
-/// domain_error if they disagree (which also signals a bad prime).
+/// domain_error if they disagree (which also signals a bad prime), and
+/// not_supported, before any work, if lambda needs more than 3 root
+/// coordinates or porteous_number(lambda) > options.max_porteous.
 EdDegreeResult ed_degree(const Partition& lambda, const InnerProduct& sigma, const EdDegreeOptions& options = {});
+
+/// Why ed_degree(lambda, ., options) would refuse (more than 3 root
+/// coordinates, or a Thom-Porteous bound above options.max_porteous), or
+/// std::nullopt if it is within reach.  Costs no more than porteous_number.
+std::optional<std::string> ed_degree_out_of_reach(const Partition& lambda, const EdDegreeOptions& options = {});
+
+/// What the table of every partition of n would take, without computing it.
+struct EdDegreeTablePlan {
+  int degree = 0;
+  std::uint64_t loci = 0;     ///< p(n)
+  bool scanned = false;       ///< false if p(n) > kMaxPartitionList (then only `loci` is set)
+  std::uint64_t unsupported = 0;  ///< loci needing more than 3 root coordinates
+  std::uint64_t over_limit = 0;   ///< supported loci with porteous_number > max_porteous
+  long largest_porteous = 0;      ///< among the supported loci
+  long max_porteous = 0;          ///< the limit applied
+  /// Every locus is computable within the limits.
+  bool within_reach() const noexcept { return scanned && unsupported == 0 && over_limit == 0; }
+  /// One paragraph saying what the table holds and what it would take.
+  std::string summary() const;
+};
+EdDegreeTablePlan ed_degree_table_plan(int n, const EdDegreeOptions& options = {});
 
 /// ed_degree for every partition of n (in partitions(n) order) with the
 /// Euclidean or Bombieri product of degree n (norm: "euclidean" | "bombieri").
+/// Throws not_supported with ed_degree_table_plan(n).summary() before any
+/// computation unless the plan is within reach.
 std::vector<EdDegreeResult> ed_degree_table(int n, const std::string& norm, const EdDegreeOptions& options = {});
 
 /// The number of root coordinates the solvers eliminate for lambda: the
@@ -103,6 +142,7 @@ int root_coordinates(const Partition& lambda);
 /// E = O(-G)^{c_1+1} + O -> F = O(g)^{r+1}, i.e. the coefficient of
 /// prod_j H_j^{c_j} in prod_j-graded [(1 + gH)^{r+1} / (1 - GH)^{c_1+1}].
 /// Example: (2,2) gives 13, (alpha,1,...,1) gives (2 alpha - 1) n - 2 (alpha - 1)^2.
+/// Computed exactly; saturates at LONG_MAX.
 long porteous_number(const Partition& lambda);
 
 }  // namespace lcngeom

@@ -29,11 +29,15 @@
 
 namespace lcngeom {
 
+/// Largest degree n for euclidean(), bombieri() and parse(): the matrix has
+/// (n+1)^2 exact entries (about 17 MB at the limit).
+inline constexpr int kMaxInnerProductDegree = 1024;
+
 class InnerProduct {
  public:
   enum class Kind { euclidean, bombieri, custom };
 
-  /// Sigma = I on R[x,y]_n; throws invalid_argument for n < 0.
+  /// Sigma = I on R[x,y]_n; throws invalid_argument for n < 0 or n > kMaxInnerProductDegree.
   static InnerProduct euclidean(int n);
   /// Bombieri (eq. 6.10): Sigma = diag(i! (n-i)! / n!) = diag(1 / binom(n, i)).
   /// For n = 2: diag(1, 1/2, 1).  Invariant under the orthogonal group O(2)

@@ -13,6 +13,7 @@
 
 #include <compare>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <initializer_list>
 #include <iosfwd>
@@ -24,11 +25,16 @@
 
 namespace lcngeom {
 
+/// Largest integer a Partition may partition (and largest Rrmp degree): far
+/// beyond any form the library can handle, small enough that sums fit an int.
+inline constexpr long kMaxPartitionSum = 1L << 30;
+
 class Partition {
  public:
   /// The empty partition of 0.
   Partition() = default;
-  /// Sorts the parts descending; throws invalid_argument for a part <= 0.
+  /// Sorts the parts descending; throws invalid_argument for a part <= 0 or a
+  /// sum above kMaxPartitionSum.
   explicit Partition(std::vector<int> parts);
   /// Partition{2, 1, 1}: the same from a braced list.
   explicit Partition(std::initializer_list<int> parts) : Partition(std::vector<int>(parts)) {}
@@ -61,9 +67,25 @@ class Partition {
   std::vector<int> parts_;
 };
 
+/// Largest list partitions() builds (10^6 partitions: n <= 60, p(60) = 966467).
+inline constexpr std::uint64_t kMaxPartitionList = 1000000;
+/// Largest n with p(n) < 2^64.
+inline constexpr int kMaxPartitionCountArgument = 416;
+
 /// All partitions of n >= 0 in increasing lexicographic order, starting with
 /// (1, ..., 1) and ending with (n) (the order of Example 6.7 read left to right).
+/// Throws invalid_argument if there are more than kMaxPartitionList (n > 60):
+/// p(100) = 190569292 partitions would not fit in memory; stream them instead.
 std::vector<Partition> partitions(int n);
+
+/// p(n), the number of partitions of n (exact); throws invalid_argument for
+/// n < 0 or n > kMaxPartitionCountArgument.
+std::uint64_t partition_count(int n);
+
+/// Calls visit(lambda) for every partition of n >= 0 in the order of
+/// partitions(n) (or the reverse order if `decreasing`), without storing them
+/// (memory O(n)); stops as soon as visit returns false.
+void for_each_partition(int n, const std::function<bool(const Partition&)>& visit, bool decreasing = false);
 
 std::ostream& operator<<(std::ostream& os, const Partition& p);
 

@@ -34,7 +34,8 @@ class Rrmp {
  public:
   /// The pattern "0|0" of a nonzero constant (degree 0).
   Rrmp() = default;
-  /// Sorts both sides ascending; throws invalid_argument for an entry <= 0.
+  /// Sorts both sides ascending; throws invalid_argument for an entry <= 0 or
+  /// a degree above kMaxPartitionSum.
   Rrmp(std::span<const int> rho, std::span<const int> gamma);
   Rrmp(std::initializer_list<int> rho, std::initializer_list<int> gamma)
       : Rrmp(std::span<const int>(rho.begin(), rho.size()), std::span<const int>(gamma.begin(), gamma.size())) {}
@@ -78,11 +79,26 @@ class Rrmp {
   detail::SmallIntVector<8> rho_, gamma_;
 };
 
+/// Largest list all_rrmps() builds: 10^6 rrmps (degree <= 43; degree 60 has 25051940).
+inline constexpr std::uint64_t kMaxRrmpList = 1000000;
+/// Largest degree whose rrmp count fits 64 bits.
+inline constexpr int kMaxRrmpCountArgument = 290;
+
 /// All rrmps of degree n >= 0 in the paper's order (Example 3.3): by number of
 /// complex pairs (with multiplicity) ascending, then rho by increasing
 /// lexicographic order of its descending partition, then gamma by decreasing
 /// order.  n = 4 gives 1111|0, 112|0, 22|0, 13|0, 4|0, 11|1, 2|1, 0|2, 0|11.
+/// Throws invalid_argument if there are more than kMaxRrmpList of them
+/// (n > 43; all_rrmps(60) would need about 3 GB): use for_each_rrmp.
 std::vector<Rrmp> all_rrmps(int n);
+
+/// The number of rrmps of degree n: sum over c of p(n - 2c) p(c).  Throws
+/// invalid_argument for n < 0 or n > kMaxRrmpCountArgument.
+std::uint64_t rrmp_count(int n);
+
+/// Calls visit(r) for every rrmp of degree n >= 0 in the order of all_rrmps,
+/// without storing them (memory O(n)); stops as soon as visit returns false.
+void for_each_rrmp(int n, const std::function<bool(const Rrmp&)>& visit);
 
 /// The rrmp of a nonzero form (exact; the result always equals
 /// rrmp_general(p)).  Throws domain_error for the zero form.

@@ -374,7 +374,13 @@ CriticalPointSet critical_points(const Partition& lambda, const BinaryForm& targ
                           " root coordinates in one cell; the exact solver handles at most 2 "
                           "(use `lcngeom ed-degree` for counts)");
   std::mt19937_64 rng(options.seed);
+  auto progress = [&](const std::string& msg) {
+    if (options.progress) options.progress(msg);
+  };
+  std::size_t cell_index = 0;
   for (const Cell& cell : cells) {
+    progress("Delta" + lambda.to_string() + ": eliminating in cell " + std::to_string(++cell_index) + "/" +
+             std::to_string(cells.size()) + " [" + cell_name(pb.s, cell) + "]");
     CellOutput co;
     bool done = false;
     for (int attempt = 0; attempt < 8 && !done; ++attempt) {
@@ -395,6 +401,8 @@ CriticalPointSet critical_points(const Partition& lambda, const BinaryForm& targ
   // only where a comparison needs one).
   for (std::size_t oi = 0; oi < res.orbits.size(); ++oi) {
     CriticalOrbit& o = res.orbits[oi];
+    progress("Delta" + lambda.to_string() + ": certifying the real points of orbit " + std::to_string(oi + 1) + "/" +
+             std::to_string(res.orbits.size()) + " (degree " + std::to_string(o.size()) + ")");
     res.complex_count += o.size();
     std::vector<RealRoot> roots = real_roots(BinaryForm(o.size(), o.minimal_polynomial));
     o.real_count = static_cast<int>(roots.size());

@@ -1,6 +1,9 @@
 #include "lcngeom/ed_degree.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <limits>
+#include <optional>
 #include <random>
 
 #include <flint/ulong_extras.h>
@@ -86,12 +89,17 @@ EdDegreeResult ed_degree(const Partition& lambda, const InnerProduct& sigma, con
   res.lambda = lambda;
   res.inner_product = sigma.name();
   res.porteous = porteous_number(lambda);
+  if (std::optional<std::string> why = ed_degree_out_of_reach(lambda, options)) throw not_supported(*why);
   std::mt19937_64 g(options.seed ^ (0x9E3779B97F4A7C15ULL * static_cast<std::uint64_t>(lambda.sum())));
   for (int t = 0; t < options.trials; ++t) {
     std::uint64_t p = random_prime(g);
     std::vector<std::uint64_t> u(static_cast<std::size_t>(lambda.sum()) + 1);
     std::uniform_int_distribution<std::uint64_t> d(0, p - 1);
     for (auto& c : u) c = d(g);
+    if (options.progress)
+      options.progress("Delta" + lambda.to_string() + ": modular count " + std::to_string(t + 1) + "/" +
+                       std::to_string(options.trials) + " (eliminants of degree <= " + std::to_string(res.porteous) +
+                       ")");
     res.trials.push_back(count_critical_points_modp(lambda, sigma, p, u, g()));
   }
   res.ed_degree = res.trials.front().count;
@@ -104,8 +112,63 @@ EdDegreeResult ed_degree(const Partition& lambda, const InnerProduct& sigma, con
   return res;
 }
 
+std::optional<std::string> ed_degree_out_of_reach(const Partition& lambda, const EdDegreeOptions& options) {
+  if (root_coordinates(lambda) > 3)
+    return "ED degree of Delta" + lambda.to_string() + " needs the elimination of " +
+           std::to_string(root_coordinates(lambda)) + " root coordinates; at most 3 are supported";
+  const long p = porteous_number(lambda);
+  if (p > options.max_porteous)
+    return "ED degree of Delta" + lambda.to_string() + " is out of reach: its eliminants have degree up to " +
+           std::to_string(p) + " (Thom-Porteous bound), above max_porteous = " + std::to_string(options.max_porteous) +
+           " (a bound of 724 takes about a minute on one core; the cost grows at least quadratically)";
+  return std::nullopt;
+}
+
+EdDegreeTablePlan ed_degree_table_plan(int n, const EdDegreeOptions& options) {
+  if (n < 1) throw invalid_argument("ED degree table: degree must be >= 1, got " + std::to_string(n));
+  EdDegreeTablePlan plan;
+  plan.degree = n;
+  plan.max_porteous = options.max_porteous;
+  if (n > kMaxPartitionCountArgument) {
+    plan.loci = ~std::uint64_t{0};
+    return plan;
+  }
+  plan.loci = partition_count(n);
+  if (plan.loci > kMaxPartitionList) return plan;
+  plan.scanned = true;
+  for_each_partition(n, [&](const Partition& lambda) {
+    if (root_coordinates(lambda) > 3) {
+      ++plan.unsupported;
+    } else {
+      const long p = porteous_number(lambda);
+      plan.largest_porteous = std::max(plan.largest_porteous, p);
+      if (p > options.max_porteous) ++plan.over_limit;
+    }
+    return true;
+  });
+  return plan;
+}
+
+std::string EdDegreeTablePlan::summary() const {
+  const std::string head = "the ED-degree table of degree " + std::to_string(degree) + " has ";
+  if (!scanned)
+    return head + (loci == ~std::uint64_t{0} ? std::string("more than 2^64") : std::to_string(loci)) +
+           " loci (p(" + std::to_string(degree) + ")): out of reach as a table; ask for single loci";
+  std::string s = head + std::to_string(loci) + " loci: " + std::to_string(unsupported) +
+                  " need more than 3 root coordinates (not supported), " + std::to_string(over_limit) +
+                  " have eliminants of degree above max_porteous = " + std::to_string(max_porteous) +
+                  " (Thom-Porteous bounds up to " + std::to_string(largest_porteous) + "), " +
+                  std::to_string(loci - unsupported - over_limit) + " are within reach";
+  if (over_limit > 0)
+    s += "; a bound of 724 takes about a minute on one core and the cost grows at least quadratically, so this "
+         "table is out of reach: ask for single loci, or raise max_porteous";
+  return s;
+}
+
 std::vector<EdDegreeResult> ed_degree_table(int n, const std::string& norm, const EdDegreeOptions& options) {
   if (n < 1) throw invalid_argument("ED degree table: degree must be >= 1, got " + std::to_string(n));
+  const EdDegreeTablePlan plan = ed_degree_table_plan(n, options);
+  if (!plan.within_reach()) throw not_supported(plan.summary());
   InnerProduct sigma = InnerProduct::parse(norm, n);
   std::vector<EdDegreeResult> rows;
   for (const Partition& lambda : partitions(n)) rows.push_back(ed_degree(lambda, sigma, options));
@@ -122,39 +185,39 @@ long porteous_number(const Partition& lambda) {
   const CriticalStructure s = CriticalStructure::from_partition(lambda);
   const int J = static_cast<int>(s.tracked.size());
   const long rr = s.distinct_roots() + 1, c1 = s.free_degree + 1;
-  auto binom = [](long a, long b) -> long {
-    if (b < 0 || b > a) return 0;
-    long r = 1;
-    for (long i = 1; i <= b; ++i) r = r * (a - b + i) / i;
+  // Exact integers: the factorials overflow a long from degree 21 on.
+  auto fact = [](long a) {
+    Integer r(1L);
+    for (long i = 2; i <= a; ++i) r *= Integer(i);
     return r;
   };
-  auto fact = [](long a) {
-    long r = 1;
-    for (long i = 2; i <= a; ++i) r *= i;
-    return r;
+  auto binom = [&](long a, long b) {
+    if (b < 0 || b > a) return Integer(0L);
+    return divexact(fact(a), fact(b) * fact(a - b));
   };
   // Sum over alpha <= c (componentwise), beta = c - alpha.
   std::vector<int> alpha(static_cast<std::size_t>(J), 0);
-  long total = 0;
+  Integer total;
   for (;;) {
-    long na = 0, nb = 0, ca = 1, cb = 1, fa = 1, fb = 1;
+    long na = 0, nb = 0;
+    Integer ca(1L), cb(1L), fa(1L), fb(1L);
     for (int j = 0; j < J; ++j) {
       const long a = alpha[static_cast<std::size_t>(j)], b = s.tracked[static_cast<std::size_t>(j)].degree - a;
       const long e = s.tracked[static_cast<std::size_t>(j)].exponent;
       na += a;
       nb += b;
-      for (long i = 0; i < a; ++i) ca *= (e - 1);
-      for (long i = 0; i < b; ++i) cb *= e;
+      ca *= pow(Integer(e - 1), static_cast<unsigned long>(a));
+      cb *= pow(Integer(e), static_cast<unsigned long>(b));
       fa *= fact(a);
       fb *= fact(b);
     }
-    total += binom(rr, na) * (fact(na) / fa) * ca * binom(c1 - 1 + nb, nb) * (fact(nb) / fb) * cb;
+    total += binom(rr, na) * divexact(fact(na), fa) * ca * binom(c1 - 1 + nb, nb) * divexact(fact(nb), fb) * cb;
     int j = 0;
     while (j < J && ++alpha[static_cast<std::size_t>(j)] > s.tracked[static_cast<std::size_t>(j)].degree)
       alpha[static_cast<std::size_t>(j++)] = 0;
     if (j == J) break;
   }
-  return total;
+  return total.fits_long() ? total.to_long() : std::numeric_limits<long>::max();
 }
 
 }  // namespace lcngeom

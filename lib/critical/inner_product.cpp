@@ -69,13 +69,27 @@ std::vector<Rational> coeffs_checked(const BinaryForm& p, int n) {
 
 }  // namespace
 
-InnerProduct InnerProduct::euclidean(int n) {
+namespace {
+
+// The Gram matrix has (n+1)^2 exact entries: refuse a size that is only a typo
+// (--degree 1000000 would ask for 10^12 of them).
+void check_degree(int n) {
   if (n < 0) throw invalid_argument("degree of an inner product must be >= 0, got " + std::to_string(n));
+  if (n > kMaxInnerProductDegree)
+    throw invalid_argument("degree " + std::to_string(n) + " of an inner product is above the limit " +
+                           std::to_string(kMaxInnerProductDegree) + " (its matrix would have " +
+                           std::to_string((static_cast<long>(n) + 1) * (n + 1)) + " entries)");
+}
+
+}  // namespace
+
+InnerProduct InnerProduct::euclidean(int n) {
+  check_degree(n);
   return InnerProduct(RatMatrix::identity(n + 1), Kind::euclidean);
 }
 
 InnerProduct InnerProduct::bombieri(int n) {
-  if (n < 0) throw invalid_argument("degree of an inner product must be >= 0, got " + std::to_string(n));
+  check_degree(n);
   return InnerProduct(bombieri_matrix(n), Kind::bombieri);
 }
 
@@ -88,7 +102,7 @@ InnerProduct::InnerProduct(RatMatrix sigma) : sigma_(std::move(sigma)) {
 }
 
 InnerProduct InnerProduct::parse(std::string_view text, int n) {
-  if (n < 0) throw invalid_argument("degree of an inner product must be >= 0, got " + std::to_string(n));
+  check_degree(n);
   const std::string t = trim(text);
   std::string lower;
   for (char c : t) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

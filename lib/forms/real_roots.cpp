@@ -12,9 +12,9 @@
 #include <arb_fmpz_poly.h>
 #include <flint/fmpz_poly.h>
 
+#include "lcngeom/algebraic_real.hpp"
 #include "lcngeom/detail/isolate.hpp"
 #include "lcngeom/detail/squarefree_mod.hpp"
-#include "lcngeom/algebraic_real.hpp"
 #include "lcngeom/error.hpp"
 #include "lcngeom/factorization.hpp"
 #include "lcngeom/flint.hpp"
@@ -44,8 +44,9 @@ void evaluate_ball(arb_t out, const fmpz_poly_struct* f, const Rational& t, slon
 int certified_sign(const fmpz_poly_struct* f, const Rational& t, arb_t value = nullptr) {
   const slong n = std::max<slong>(fmpz_poly_degree(f), 1);
   const slong tbits = static_cast<slong>(fmpz_bits(fmpq_numref(t.raw())) + fmpz_bits(fmpq_denref(t.raw())));
-  const slong exact_bits = n * (tbits + 1) + static_cast<slong>(fmpz_poly_max_bits(f) < 0 ? -fmpz_poly_max_bits(f)
-                                                                                          : fmpz_poly_max_bits(f)) + 64;
+  const slong exact_bits =
+      n * (tbits + 1) + static_cast<slong>(fmpz_poly_max_bits(f) < 0 ? -fmpz_poly_max_bits(f) : fmpz_poly_max_bits(f)) +
+      64;
   arb_t v;
   arb_init(v);
   int s = 2;
@@ -161,9 +162,9 @@ void RealRoot::refine(const Rational& max_width) {
     // No more cells than needed to reach max_width (with 2 bits to spare).
     {
       const Rational ratio = width() / max_width;
-      const unsigned long need = static_cast<unsigned long>(
-          std::max<long>(2, static_cast<long>(fmpz_bits(fmpq_numref(ratio.raw()))) -
-                                static_cast<long>(fmpz_bits(fmpq_denref(ratio.raw()))) + 3));
+      const unsigned long need =
+          static_cast<unsigned long>(std::max<long>(2, static_cast<long>(fmpz_bits(fmpq_numref(ratio.raw()))) -
+                                                           static_cast<long>(fmpz_bits(fmpq_denref(ratio.raw()))) + 3));
       log_n = std::min(log_n, need);
     }
     const Integer big_n = pow(Integer(2), log_n);
@@ -229,7 +230,9 @@ void RealRoot::refine_bits(long bits) {
   refine(pow(Rational(2L), -bits));
 }
 
-std::string RealRoot::to_decimal(int digits) const { return infinity_ ? "inf" : AlgebraicReal(*this).to_decimal(digits); }
+std::string RealRoot::to_decimal(int digits) const {
+  return infinity_ ? "inf" : AlgebraicReal(*this).to_decimal(digits);
+}
 
 int count_real_roots(const BinaryForm& p) {
   if (p.is_zero()) throw domain_error("the zero form has no well-defined real roots");

@@ -246,9 +246,15 @@ int Architecture::end_to_end_filter_size() const {
   return end_to_end_filter_shape()[0];
 }
 
+// Products of sizes are checked against 10^9 after every factor (each factor
+// is an int, so the long product cannot overflow first); found by
+// tests/fuzz/fuzz_arch_parse ("41x1141x11311x..." overflowed a long).
 long Architecture::end_to_end_stride() const {
   long s = 1;
-  for (int x : strides_) s *= x;
+  for (int x : strides_) {
+    s *= x;
+    if (s > 1000000000L) throw invalid_argument("architecture " + to_string() + " has an end-to-end stride beyond 10^9");
+  }
   return s;
 }
 
@@ -256,8 +262,12 @@ int Architecture::parameter_count() const {
   long n = 0;
   for (const auto& sh : shapes_) {
     long p = 1;
-    for (int k : sh) p *= k;
+    for (int k : sh) {
+      p *= k;
+      if (p > 1000000000L) throw invalid_argument("architecture " + to_string() + " has more than 10^9 parameters");
+    }
     n += p;
+    if (n > 1000000000L) throw invalid_argument("architecture " + to_string() + " has more than 10^9 parameters");
   }
   return static_cast<int>(n);
 }

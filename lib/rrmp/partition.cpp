@@ -2,6 +2,7 @@
 #include "lcngeom/partition.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <functional>
 #include <numeric>
 #include <ostream>
@@ -12,8 +13,14 @@
 namespace lcngeom {
 
 Partition::Partition(std::vector<int> parts) : parts_(std::move(parts)) {
-  for (int p : parts_)
+  long total = 0;  // bounded so that sum() cannot overflow an int
+  for (int p : parts_) {
     if (p <= 0) throw invalid_argument("partition part " + std::to_string(p) + " is not positive");
+    total += p;
+    if (total > kMaxPartitionSum)
+      throw invalid_argument("partition of more than " + std::to_string(kMaxPartitionSum) + " (" +
+                             std::to_string(parts_.size()) + " parts)");
+  }
   std::sort(parts_.begin(), parts_.end(), std::greater<>());
 }
 
@@ -54,24 +61,71 @@ std::string Partition::to_string() const {
   return out;
 }
 
+std::uint64_t partition_count(int n) {
+  if (n < 0) throw invalid_argument("cannot partition the negative number " + std::to_string(n));
+  if (n > kMaxPartitionCountArgument)
+    throw invalid_argument("p(" + std::to_string(n) + ") does not fit 64 bits (n <= " +
+                           std::to_string(kMaxPartitionCountArgument) + ")");
+  // Euler's recurrence by parts: p[m] += p[m - k] for k = 1..n.
+  std::vector<std::uint64_t> p(static_cast<std::size_t>(n) + 1, 0);
+  p[0] = 1;
+  for (int k = 1; k <= n; ++k)
+    for (int m = k; m <= n; ++m) p[static_cast<std::size_t>(m)] += p[static_cast<std::size_t>(m - k)];
+  return p[static_cast<std::size_t>(n)];
+}
+
+void for_each_partition(int n, const std::function<bool(const Partition&)>& visit, bool decreasing) {
+  if (n < 0) throw invalid_argument("cannot partition the negative number " + std::to_string(n));
+  if (decreasing) {
+    // From (n): the predecessor lowers the rightmost part m + 1 > 1 to m and
+    // refills the rest greedily with parts <= m -- the largest continuation.
+    std::vector<int> a;
+    if (n > 0) a.push_back(n);
+    for (;;) {
+      if (!visit(Partition(a))) return;
+      int i = static_cast<int>(a.size()) - 1, rest = 0;
+      while (i >= 0 && a[static_cast<std::size_t>(i)] == 1) rest += a[static_cast<std::size_t>(i--)];
+      if (i < 0) return;  // (1,...,1): the last one
+      const int m = --a[static_cast<std::size_t>(i)];
+      ++rest;
+      a.resize(static_cast<std::size_t>(i) + 1);
+      for (; rest > 0; rest -= std::min(m, rest)) a.push_back(std::min(m, rest));
+    }
+  }
+  // Increasing lexicographic order of the descending part lists: from
+  // (1,...,1), the successor raises the rightmost part a_i that may grow
+  // (a_i < a_{i-1}, and something is left after it) by one and refills the
+  // rest with ones -- the smallest continuation.
+  std::vector<int> a(static_cast<std::size_t>(n), 1);
+  for (;;) {
+    if (!visit(Partition(a))) return;
+    int suffix = 0, i = static_cast<int>(a.size()) - 1;
+    for (; i >= 0; --i) {
+      const bool room = i == 0 || a[static_cast<std::size_t>(i)] < a[static_cast<std::size_t>(i) - 1];
+      if (suffix >= 1 && room) break;
+      suffix += a[static_cast<std::size_t>(i)];
+    }
+    if (i < 0) return;  // (n): the last one
+    ++a[static_cast<std::size_t>(i)];
+    a.resize(static_cast<std::size_t>(i) + 1);
+    a.insert(a.end(), static_cast<std::size_t>(suffix - 1), 1);
+  }
+}
+
 std::vector<Partition> partitions(int n) {
   if (n < 0) throw invalid_argument("cannot partition the negative number " + std::to_string(n));
-  // Generate descending part lists with parts <= max, then sort lexicographically.
+  if (n > kMaxPartitionCountArgument || partition_count(n) > kMaxPartitionList)
+    throw invalid_argument("partitions(" + std::to_string(n) + ") would list " +
+                           (n > kMaxPartitionCountArgument ? std::string("more than 2^64")
+                                                           : std::to_string(partition_count(n))) +
+                           " partitions, above the limit of " + std::to_string(kMaxPartitionList) +
+                           " (n <= 60); use for_each_partition (streaming) or partition_count");
   std::vector<Partition> out;
-  std::vector<int> cur;
-  std::function<void(int, int)> rec = [&](int rest, int max) {
-    if (rest == 0) {
-      out.emplace_back(cur);
-      return;
-    }
-    for (int p = std::min(rest, max); p >= 1; --p) {
-      cur.push_back(p);
-      rec(rest - p, p);
-      cur.pop_back();
-    }
-  };
-  rec(n, n);
-  std::sort(out.begin(), out.end());
+  out.reserve(static_cast<std::size_t>(partition_count(n)));
+  for_each_partition(n, [&](const Partition& p) {
+    out.push_back(p);
+    return true;
+  });
   return out;
 }
 

@@ -22,12 +22,20 @@
 namespace lcngeom {
 
 Rrmp::Rrmp(std::span<const int> rho, std::span<const int> gamma) {
+  long degree = 0;  // bounded so that degree() cannot overflow an int
+  auto count = [&](long m) {
+    degree += m;
+    if (degree > kMaxPartitionSum)
+      throw invalid_argument("rrmp of degree above " + std::to_string(kMaxPartitionSum));
+  };
   for (int r : rho) {
     if (r <= 0) throw invalid_argument("real root multiplicity " + std::to_string(r) + " is not positive");
+    count(r);
     rho_.push_back(r);
   }
   for (int g : gamma) {
     if (g <= 0) throw invalid_argument("complex root multiplicity " + std::to_string(g) + " is not positive");
+    count(2L * g);
     gamma_.push_back(g);
   }
   normalize();
@@ -132,17 +140,45 @@ void Rrmp::append_to(std::string& out) const {
   append_side(out, gamma(), mark_gamma);
 }
 
+std::uint64_t rrmp_count(int n) {
+  if (n < 0) throw invalid_argument("negative degree " + std::to_string(n));
+  if (n > kMaxRrmpCountArgument)
+    throw invalid_argument("the number of rrmps of degree " + std::to_string(n) + " does not fit 64 bits (degree <= " +
+                           std::to_string(kMaxRrmpCountArgument) + ")");
+  std::uint64_t total = 0;  // c complex pairs: p(n - 2c) choices of rho, p(c) of gamma
+  for (int c = 0; 2 * c <= n; ++c) total += partition_count(n - 2 * c) * partition_count(c);
+  return total;
+}
+
+void for_each_rrmp(int n, const std::function<bool(const Rrmp&)>& visit) {
+  if (n < 0) throw invalid_argument("negative degree " + std::to_string(n));
+  bool go = true;
+  for (int c = 0; 2 * c <= n && go; ++c)
+    for_each_partition(n - 2 * c, [&](const Partition& r) {
+      for_each_partition(
+          c,
+          [&](const Partition& g) {
+            go = visit(Rrmp(std::span<const int>(r.parts()), std::span<const int>(g.parts())));
+            return go;
+          },
+          /*decreasing=*/true);
+      return go;
+    });
+}
+
 std::vector<Rrmp> all_rrmps(int n) {
   if (n < 0) throw invalid_argument("negative degree " + std::to_string(n));
+  if (n > kMaxRrmpCountArgument || rrmp_count(n) > kMaxRrmpList)
+    throw invalid_argument("all_rrmps(" + std::to_string(n) + ") would list " +
+                           (n > kMaxRrmpCountArgument ? std::string("more than 2^64") : std::to_string(rrmp_count(n))) +
+                           " rrmps, above the limit of " + std::to_string(kMaxRrmpList) +
+                           " (degree <= 43); use for_each_rrmp (streaming) or rrmp_count");
   std::vector<Rrmp> out;
-  for (int c = 0; 2 * c <= n; ++c) {
-    std::vector<Partition> rhos = partitions(n - 2 * c);
-    std::vector<Partition> gammas = partitions(c);
-    std::reverse(gammas.begin(), gammas.end());
-    for (const Partition& r : rhos)
-      for (const Partition& g : gammas)
-        out.emplace_back(std::span<const int>(r.parts()), std::span<const int>(g.parts()));
-  }
+  out.reserve(static_cast<std::size_t>(rrmp_count(n)));
+  for_each_rrmp(n, [&](const Rrmp& r) {
+    out.push_back(r);
+    return true;
+  });
   return out;
 }
 

@@ -174,7 +174,8 @@ TEST_CASE("real factorization: certified factors multiply back to enclose p", "[
   CHECK_THROWS_AS(real_factorization(BinaryForm{1, 1}, 4), invalid_argument);
 }
 
-TEST_CASE("real_roots_squarefree: isolation without factoring agrees with Sturm and real_roots", "[roots][squarefree]") {
+TEST_CASE("real_roots_squarefree: isolation without factoring agrees with Sturm and real_roots",
+          "[roots][squarefree]") {
   auto g = test::rng(31);
   // Random square-free polynomials of degree up to 80 with coefficients up to
   // 10^30 (products of two random factors, so not irreducible): the interval
@@ -184,7 +185,8 @@ TEST_CASE("real_roots_squarefree: isolation without factoring agrees with Sturm 
   for (int it = 0; it < 40; ++it) {
     const int n1 = static_cast<int>(test::uniform(g, 1, 40)), n2 = static_cast<int>(test::uniform(g, 1, 40));
     std::vector<Integer> a(static_cast<std::size_t>(n1) + 1), b(static_cast<std::size_t>(n2) + 1);
-    for (Integer& c : a) c = Integer(test::uniform(g, -1000000, 1000000)) * pow(Integer(10), 24) + Integer(test::uniform(g, -9, 9));
+    for (Integer& c : a)
+      c = Integer(test::uniform(g, -1000000, 1000000)) * pow(Integer(10), 24) + Integer(test::uniform(g, -9, 9));
     for (Integer& c : b) c = Integer(test::uniform(g, -99, 99));
     if (a.back().is_zero()) a.back() = Integer(1);
     if (b.back().is_zero()) b.back() = Integer(-1);

@@ -121,3 +121,27 @@ TEST_CASE("size parsing errors name the value", "[arch][errors]") {
   CHECK(message([] { Architecture::parse(""); }).find("''") != std::string::npos);
   CHECK_THROWS_AS(Architecture::multi_from_input_size({{2, 2}}, {3}), invalid_argument);
 }
+
+TEST_CASE("sizes beyond 10^9 throw instead of overflowing (fuzz_arch_parse finding)", "[arch][errors][fuzz]") {
+  // tests/fuzz/fuzz_arch_parse found parameter_count() overflowing a long on this shape.
+  const Architecture a = Architecture::parse("41x1141x11311x111311x1111311x1311113");
+  CHECK_THROWS_AS(a.parameter_count(), invalid_argument);
+  CHECK_THROWS_AS(Architecture::parse("2,2,2,2", "999999999,999999999,999999999,1").end_to_end_stride(),
+                  invalid_argument);
+  CHECK(Architecture::parse("2,2", "30000,30000").end_to_end_stride() == 900000000L);
+  CHECK(Architecture::parse("1000x1000x1000").parameter_count() == 1000000000);
+}
+
+TEST_CASE("weights: the CLI syntax reads exactly, errors name the text", "[arch][parse]") {
+  const Filters w = parse_weights(" 2,0,5,0 ; 1/2, -0.25 ");
+  REQUIRE(w.size() == 2);
+  CHECK(w[0] == std::vector<Rational>{Rational(2), Rational(0), Rational(5), Rational(0)});
+  CHECK(w[1] == std::vector<Rational>{Rational(1, 2), Rational(-1, 4)});
+  for (const char* bad : {"", "  ", "1,2;", ";1", "1,,2", "1;x", "1/0", "2,0,5,0;1,0;;3"}) {
+    INFO("'" << bad << "'");
+    CHECK_THROWS_AS(parse_weights(bad), parse_error);
+  }
+  CHECK_THROWS_WITH(parse_weights("1,2;3,abc"), Catch::Contains("abc"));
+  // Sizes are mu()'s business: three filters for two layers is invalid there.
+  CHECK_THROWS_AS(mu(Architecture({2, 2}), parse_weights("1,1;1,1;1,1")), invalid_argument);
+}

@@ -1,6 +1,8 @@
 // lcngeom critical: exact critical points of ||w - u||^2_Sigma on a multiple
 // root locus (Theorem 5.2, eq. 5.3), or of the parameter-space loss of a
 // two-layer LCN with a linear filter (Example 5.10).
+#include <unistd.h>
+
 #include <iostream>
 #include <memory>
 
@@ -18,6 +20,7 @@ struct CriticalOptions {
   int digits = kDefaultDigits;
   std::uint64_t seed = 1;
   bool json = false;
+  bool progress = false;
 };
 
 // The same shape as critical_json (docs/lcngeom.schema.json, "critical"):
@@ -101,8 +104,10 @@ const bool registered = register_command(
        add_digits_option(app, o->digits);
        add_seed_option(app, o->seed, "seed of the random projections (the result does not depend on it)");
        add_json_flag(app, o->json);
+       app.add_flag("--progress", o->progress,
+                    "print a line on stderr at each stage (default when stderr is a terminal)");
        return [o] {
-         const BinaryForm u = parse_form(o->target);
+         const BinaryForm u = parse_form(o->target, o->locus.empty() ? -1 : Partition::parse(o->locus).sum());
          const InnerProduct sigma = InnerProduct::parse(o->norm, u.degree());
          if (!o->filters.empty()) {
            if (!o->locus.empty()) throw invalid_argument("give either --locus or --filters, not both");
@@ -112,7 +117,10 @@ const bool registered = register_command(
          if (o->locus.empty()) throw invalid_argument("missing --locus (a partition of the target's degree)");
          check_solver_degree(u.degree(), "the degree of --target");
          const Partition lambda = Partition::parse(o->locus);
-         const CriticalPointSet r = critical_points(lambda, u, sigma, {o->seed});
+         CriticalPointOptions copt{o->seed, {}};
+         if (o->progress || isatty(2))
+           copt.progress = [](const std::string& msg) { std::cerr << "lcngeom critical: " << msg << std::endl; };
+         const CriticalPointSet r = critical_points(lambda, u, sigma, copt);
          if (o->json) print_json(critical_json(r, o->digits));
          else std::cout << critical_text(r, o->digits);
          return 0;

@@ -1,5 +1,7 @@
 // lcngeom ed-degree: ED degrees of every multiple root locus of degree n
 // (Section 6.2, Examples 6.7, 6.9), counted modulo random primes.
+#include <unistd.h>
+
 #include <iomanip>
 #include <iostream>
 #include <memory>
@@ -18,7 +20,8 @@ struct EdOptions {
   std::string norm = "euclidean", locus;
   int trials = 2;
   std::uint64_t seed = 0x1c0ffee;
-  bool json = false;
+  long max_porteous = kDefaultMaxPorteous;
+  bool json = false, progress = false;
 };
 
 const bool registered = register_command(
@@ -32,14 +35,28 @@ const bool registered = register_command(
        app.add_option("--trials", o->trials, "independent (target, prime) pairs that must agree (default 2)")
            ->check(CLI::Range(1, 100));
        add_seed_option(app, o->seed, "seed of primes, targets and projections");
+       app.add_option("--max-porteous", o->max_porteous,
+                      "largest Thom-Porteous bound (eliminant degree) attempted (default " +
+                          std::to_string(kDefaultMaxPorteous) + "; 724 takes about a minute)");
        add_json_flag(app, o->json);
+       app.add_flag("--progress", o->progress,
+                    "print a line on stderr at each step (default when stderr is a terminal)");
        return [o] {
          if (o->degree < 1) throw invalid_argument("--degree must be >= 1, got " + std::to_string(o->degree));
-         check_limit(o->degree, kMaxEnumerationDegree, "--degree", "the partitions of n are enumerated");
-         InnerProduct sigma = InnerProduct::parse(o->norm, o->degree);
          EdDegreeOptions opt;
          opt.trials = o->trials;
          opt.seed = o->seed;
+         opt.max_porteous = o->max_porteous;
+         if (o->progress || isatty(2))
+           opt.progress = [](const std::string& msg) { std::cerr << "lcngeom ed-degree: " << msg << std::endl; };
+         if (o->locus.empty()) {
+           // Fail fast: say what the table would take before computing any of it.
+           const EdDegreeTablePlan plan = ed_degree_table_plan(o->degree, opt);
+           if (!plan.scanned || plan.over_limit > 0)
+             throw resource_limit("ed-degree --degree " + std::to_string(o->degree) + ": " + plan.summary() +
+                                 " (--locus, --max-porteous)");
+           check_limit(o->degree, kMaxEnumerationDegree, "--degree", "the partitions of n are enumerated");
+         }
          std::vector<Partition> parts;
          if (!o->locus.empty()) {
            parts.push_back(Partition::parse(o->locus));
@@ -49,11 +66,9 @@ const bool registered = register_command(
          } else {
            parts = partitions(o->degree);
          }
-         for (const Partition& lambda : parts)
-           if (!o->locus.empty() && root_coordinates(lambda) > 3)
-             throw not_supported("ED degree of Delta" + lambda.to_string() + " needs the elimination of " +
-                                 std::to_string(root_coordinates(lambda)) +
-                                 " root coordinates; at most 3 are supported");
+         if (!o->locus.empty())
+           if (std::optional<std::string> why = ed_degree_out_of_reach(parts[0], opt)) throw not_supported(*why);
+         InnerProduct sigma = InnerProduct::parse(o->norm, o->degree);
          double total = 0;
          nlohmann::json rows = nlohmann::json::array();
          if (!o->json)
@@ -94,7 +109,7 @@ const bool registered = register_command(
              for (const EdTrial& t : r.trials) counts << t.count << " (p=" << t.prime << ") ";
              std::cout << "  " << std::left << std::setw(18) << lambda.to_string() << std::right << std::setw(10)
                        << r.ed_degree << std::setw(10) << r.porteous << std::setw(10) << std::fixed
-                       << std::setprecision(3) << r.seconds << "   " << counts.str() << "\n";
+                       << std::setprecision(3) << r.seconds << "   " << counts.str() << std::endl;
            }
          }
          if (o->json) {

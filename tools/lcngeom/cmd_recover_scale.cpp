@@ -36,7 +36,7 @@ const bool registered = register_command(
          const Architecture arch = parse_filters_arg(o->filters, o->strides);
          const Filters init = parse_weights_arg(o->weights);
          const BinaryForm limit = parse_form(o->limit, arch.end_to_end_filter_size() - 1);
-                  const ScaleRecovery rec = recover_scales(arch, init, limit, bits_for_digits(o->digits));
+         const ScaleRecovery rec = recover_scales(arch, init, limit, bits_for_digits(o->digits));
          const int d = o->digits;
          nlohmann::json delta = nlohmann::json::array();
          for (const Rational& x : rec.delta) delta.push_back(x.to_string());

@@ -92,7 +92,7 @@ int run_batch(const RrmpOptions& o) {
   auto classify = [](const char* s, const char* e) {
     thread_local std::vector<long> coeffs;
     if (parse_integer_line(s, e, coeffs)) return rrmp(std::span<const long>(coeffs));
-    return rrmp(BinaryForm::parse(std::string_view(s, static_cast<std::size_t>(e - s))));
+    return rrmp(parse_form(std::string_view(s, static_cast<std::size_t>(e - s))));
   };
   if (o.json)
     return run_batch_json(options, "rrmps", [&](const char* s, const char* e, std::string& out) {
@@ -100,7 +100,8 @@ int run_batch(const RrmpOptions& o) {
       classify(s, e).append_to(out);
       out += '"';
     });
-  return run_batch_text(options, [&](const char* s, const char* e, std::string& out) { classify(s, e).append_to(out); });
+  return run_batch_text(options,
+                        [&](const char* s, const char* e, std::string& out) { classify(s, e).append_to(out); });
 }
 
 const bool registered = register_command(

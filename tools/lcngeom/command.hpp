@@ -32,8 +32,10 @@ struct Command {
 bool register_command(Command command);
 const std::vector<Command>& commands();
 
-/// BinaryForm::parse for a command-line argument; `degree` >= 0 is the degree
-/// the command needs (a form of another degree is rejected, naming both).
+/// The limits of BinaryForm::parse for this run (the global --max-degree).
+const ParseOptions& parse_limits();
+/// BinaryForm::parse with this run's limits; `degree` >= 0 is the degree the
+/// command needs, checked before an expression is expanded.
 BinaryForm parse_form(std::string_view text, int degree = -1);
 
 /// Prints a JSON object on stdout as one line followed by a newline.

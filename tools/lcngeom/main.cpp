@@ -23,6 +23,11 @@ std::vector<Command>& registry() {
   return r;
 }
 
+ParseOptions& limits() {
+  static ParseOptions o;
+  return o;
+}
+
 std::string one_line(std::string s) {
   std::replace(s.begin(), s.end(), '\n', ' ');
   return s;
@@ -67,12 +72,12 @@ bool register_command(Command command) {
 
 const std::vector<Command>& commands() { return registry(); }
 
+const ParseOptions& parse_limits() { return limits(); }
+
 BinaryForm parse_form(std::string_view text, int degree) {
-  BinaryForm p = BinaryForm::parse(text);
-  if (degree >= 0 && p.degree() != degree)
-    throw invalid_argument("the form " + p.to_string() + " has degree " + std::to_string(p.degree()) + ", not " +
-                           std::to_string(degree));
-  return p;
+  ParseOptions o = limits();
+  o.degree = degree;
+  return BinaryForm::parse(text, o);
 }
 
 void print_json(const nlohmann::json& j) { std::cout << j.dump() << '\n'; }
@@ -87,6 +92,14 @@ int run(int argc, char** argv) {
   app.set_version_flag("--version", std::string("lcngeom ") + lcngeom::version() + " (FLINT " +
                                         lcngeom::flint_version() + ", Arb " + lcngeom::arb_version() + ")");
   app.require_subcommand(1);
+  // Accepted before or after the subcommand (fallthrough).  Raising the degree
+  // cap raises the size cap with it, to what (x-y)^N needs (N-bit coefficients).
+  app.fallthrough();
+  int max_degree = kDefaultMaxParseDegree;
+  app.add_option("--max-degree", max_degree,
+                 "largest degree of a form given as text, and of every subexpression (default " +
+                     std::to_string(kDefaultMaxParseDegree) + ")")
+      ->check(CLI::Range(0, 1 << 24));
   std::vector<Command> cmds = registry();
   std::stable_sort(cmds.begin(), cmds.end(), [](const Command& a, const Command& b) { return a.order < b.order; });
   std::vector<std::pair<CLI::App*, std::function<int()>>> runners;
@@ -103,6 +116,9 @@ int run(int argc, char** argv) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
     return fail(json, 2, "usage", e.what(), "", " (see lcngeom --help)");
   }
+  limits().max_degree = max_degree;
+  limits().max_bits =
+      std::max(kDefaultMaxParseBits, 2 * (static_cast<long>(max_degree) + 1) * (static_cast<long>(max_degree) + 64));
   try {
     for (auto& [sub, runner] : runners)
       if (sub->parsed()) return runner();

@@ -81,12 +81,15 @@ class FlintCell {
     return get<U>();
   }
   // Decays like FLINT's one-element arrays (fmpz_poly_t), e.g. fmpz_poly_add(r.v_, a.v_, b.v_).
-  template <class T>
-  requires std::same_as<std::remove_const_t<T>, flint_t<W>>
-  operator T*() noexcept { return get(); }
-  template <class T>
-  requires std::same_as<T, const flint_t<W>>
-  operator T*() const noexcept { return get(); }
+  // The constraint names flint_t<U>, not flint_t<W>: a constraint that does not
+  // depend on the member's own parameters is substituted when the class is
+  // instantiated, and clang then needs flint_type<W> complete in every header.
+  template <class T, class U = W>
+  requires std::same_as<std::remove_const_t<T>, flint_t<U>>
+  operator T*() noexcept { return get<U>(); }
+  template <class T, class U = W>
+  requires std::same_as<T, const flint_t<U>>
+  operator T*() const noexcept { return get<U>(); }
 
   /// Word i of the struct, for the inline fast paths that need no FLINT call
   /// (flint.hpp checks the offsets they use).
@@ -138,9 +141,9 @@ class FlintBox {
   flint_t<U>* operator->() const noexcept {
     return get<U>();
   }
-  template <class T>
-  requires std::same_as<std::remove_const_t<T>, flint_t<W>>
-  operator T*() const noexcept { return get(); }
+  template <class T, class U = W>  // U: see FlintCell's conversions
+  requires std::same_as<std::remove_const_t<T>, flint_t<U>>
+  operator T*() const noexcept { return get<U>(); }
 
  private:
   void* p_ = nullptr;
