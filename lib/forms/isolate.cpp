@@ -205,9 +205,23 @@ constexpr int kMaxDoubleDepth = 60;
 // coefficient leaves the double tier: bisection would only lose more.
 constexpr int kMinBits = 16;
 
+// AVX2 and baseline clones picked at load time by an ifunc resolver.  The
+// resolver runs before a sanitizer runtime is up (ThreadSanitizer crashes in
+// it), so sanitized builds get the baseline only.
+#if defined(__SANITIZE_THREAD__) || defined(__SANITIZE_ADDRESS__)
+#define LCNGEOM_CLONES
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer) || __has_feature(address_sanitizer)
+#define LCNGEOM_CLONES
+#endif
+#endif
+#ifndef LCNGEOM_CLONES
+#define LCNGEOM_CLONES __attribute__((target_clones("avx2", "default")))
+#endif
+
 // One de Casteljau subdivision at 1/2 of the node (b, e) of degree d: the
 // right child replaces (b, e), the left child is written to (lb, le).
-__attribute__((target_clones("avx2", "default"))) void de_casteljau(double* __restrict b, double* __restrict e,
+LCNGEOM_CLONES void de_casteljau(double* __restrict b, double* __restrict e,
                                                                     double* __restrict lb, double* __restrict le,
                                                                     int d) {
   lb[0] = b[0];
@@ -232,7 +246,7 @@ __attribute__((target_clones("avx2", "default"))) void de_casteljau(double* __re
 // The right part (t, 1) of the node (b, e) of degree d, in place, for an
 // exactly representable t in (0, 1/2]: the same analysis as above with the
 // products (1 - t) x (one rounding) and t y (exact for a power of two).
-__attribute__((target_clones("avx2", "default"))) void de_casteljau_right(double* __restrict b, double* __restrict e,
+LCNGEOM_CLONES void de_casteljau_right(double* __restrict b, double* __restrict e,
                                                                           int d, double t) {
   const double s = 1.0 - t;
   for (int j = 1; j <= d; ++j) {
