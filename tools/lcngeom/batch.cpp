@@ -60,7 +60,8 @@ class Reader {
     long lines = 0;
     for (;;) {
       while (lines < kJobLines && (lines == 0 || scan - pos_ < kJobBytes)) {
-        const void* nl = std::memchr(buf_.data() + scan, '\n', buf_.size() - scan);
+        // memchr needs a non-null pointer even for length 0 (UBSan: empty buffer)
+        const void* nl = scan < buf_.size() ? std::memchr(buf_.data() + scan, '\n', buf_.size() - scan) : nullptr;
         if (!nl) break;
         scan = static_cast<std::size_t>(static_cast<const char*>(nl) - buf_.data()) + 1;
         ++lines;
