@@ -699,7 +699,11 @@ int run_precision_cmd(const GdOptions& o) {
       }
     };
     std::vector<std::thread> pool;
-    for (unsigned w = 0; w < threads; ++w) pool.emplace_back(worker);
+    for (unsigned w = 0; w < threads; ++w)
+      pool.emplace_back([&worker] {
+        worker();
+        lcngeom::free_thread_caches();  // FLINT's per-thread caches (LeakSanitizer)
+      });
     for (auto& th : pool) th.join();
     bar->finish();
     std::size_t both = 0, status_changed = 0, rule_changed = 0, cert_changed = 0, cert_both = 0, iter_changed = 0;
