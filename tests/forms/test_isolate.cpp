@@ -263,8 +263,8 @@ TEST_CASE("engine on Mignotte-like clusters and (1 + 100 t)^k + t^n", "[roots][i
   fmpz_t a, c;
   fmpz_init(a);
   fmpz_init(c);
-  // t^n - 2 (a t - 1)^2: two real roots about a^-(n+2)/2 apart near 1/a.
-  for (auto [n, digits] : {std::pair{8, 3}, {20, 10}, {64, 3}, {40, 30}}) {
+  // f = t^n - 2 (a t - 1)^2 with a = 10^digits.
+  auto mignotte = [&](int n, int digits) {
     fmpz_set_ui(a, 10);
     fmpz_pow_ui(a, a, static_cast<ulong>(digits));
     fmpz_poly_zero(f.p);
@@ -275,6 +275,10 @@ TEST_CASE("engine on Mignotte-like clusters and (1 + 100 t)^k + t^n", "[roots][i
     fmpz_mul_si(c, a, 4);
     fmpz_poly_set_coeff_fmpz(f.p, 1, c);
     fmpz_poly_set_coeff_si(f.p, 0, -2);
+  };
+  // t^n - 2 (a t - 1)^2: two real roots about a^-(n+2)/2 apart near 1/a.
+  for (auto [n, digits] : {std::pair{8, 3}, {20, 10}, {64, 3}, {40, 30}}) {
+    mignotte(n, digits);
     INFO("t^" << n << " - 2 (10^" << digits << " t - 1)^2");
     check_against_sturm(f.p, n <= 20);
     std::vector<IsolatingInterval> iv = detail::isolate_real_roots(f.p);
@@ -287,16 +291,7 @@ TEST_CASE("engine on Mignotte-like clusters and (1 + 100 t)^k + t^n", "[roots][i
   // At high degree the count takes the Sturm shortcut (first remainder of
   // degree 2); the isolation still separates the cluster.
   for (auto [n, digits] : {std::pair{300, 20}, {120, 3}}) {
-    fmpz_set_ui(a, 10);
-    fmpz_pow_ui(a, a, static_cast<ulong>(digits));
-    fmpz_poly_zero(f.p);
-    fmpz_poly_set_coeff_ui(f.p, static_cast<ulong>(n), 1);
-    fmpz_mul(c, a, a);
-    fmpz_mul_si(c, c, -2);
-    fmpz_poly_set_coeff_fmpz(f.p, 2, c);
-    fmpz_mul_si(c, a, 4);
-    fmpz_poly_set_coeff_fmpz(f.p, 1, c);
-    fmpz_poly_set_coeff_si(f.p, 0, -2);
+    mignotte(n, digits);
     INFO("t^" << n << " - 2 (10^" << digits << " t - 1)^2");
     IsolationStats st;
     CHECK(detail::count_real_roots_squarefree(f.p, &st) == fmpz_poly_num_real_roots(f.p));
