@@ -253,6 +253,17 @@ unsigned thread_count(unsigned requested) {
 }
 
 // One line on stderr and the exit code for a run that failed or had failures.
+// Accumulates the failures of one job: the first failing line is reported,
+// unless an internal error (which wins) comes later.
+void record(const Outcome& o, long& failures, long& first_line, std::string& first, bool& internal) {
+  if ((o.failures > 0 && failures == 0) || o.internal) {
+    first_line = o.first_failure;
+    first = o.first_message;
+  }
+  failures += o.failures;
+  internal = internal || o.internal;
+}
+
 int report(const BatchOptions& options, long failures, long first_line, const std::string& first, bool internal) {
   if (internal) {
     std::fprintf(stderr, "lcngeom: internal error: line %ld of '%s': %s\n", first_line, options.file.c_str(),
@@ -277,16 +288,7 @@ int run_batch_text(const BatchOptions& options, const BatchHandler& handler) {
   bool internal = false;
   run_jobs(in, thread_count(options.threads), false, options.keep_going, handler, [&](Outcome& o) {
     std::fwrite(o.out.data(), 1, o.out.size(), stdout);
-    if (o.failures > 0 && failures == 0) {
-      first_line = o.first_failure;
-      first = o.first_message;
-    }
-    failures += o.failures;
-    if (o.internal) {
-      internal = true;
-      first_line = o.first_failure;
-      first = o.first_message;
-    }
+    record(o, failures, first_line, first, internal);
     return !o.stopped;
   });
   if (in != stdin) std::fclose(in);
@@ -302,16 +304,7 @@ int run_batch_json(const BatchOptions& options, const char* key, const BatchHand
   run_jobs(in, thread_count(options.threads), true, options.keep_going, handler, [&](Outcome& o) {
     items += o.out;
     forms += o.forms;
-    if (o.failures > 0 && failures == 0) {
-      first_line = o.first_failure;
-      first = o.first_message;
-    }
-    failures += o.failures;
-    if (o.internal) {
-      internal = true;
-      first_line = o.first_failure;
-      first = o.first_message;
-    }
+    record(o, failures, first_line, first, internal);
     stopped = stopped || o.stopped;
     return !o.stopped;
   });
