@@ -57,6 +57,7 @@
 #include "lcngeom/binary_form.hpp"
 #include "lcngeom/inner_product.hpp"
 #include "lcngeom/partition.hpp"
+#include "lcngeom/progress.hpp"
 #include "lcngeom/rat_poly.hpp"
 #include "lcngeom/real_roots.hpp"
 #include "lcngeom/rrmp.hpp"
@@ -65,11 +66,13 @@ namespace lcngeom {
 
 struct CriticalPointOptions {
   std::uint64_t seed = 1;  ///< seeds the random combinations and shears (results do not depend on it)
-  /// If set, called with a one-line status at each stage (each cell's
-  /// elimination, the certification of the real points): the cost grows
-  /// steeply with the target's coefficient size (50-digit coefficients on
-  /// Delta_(3,2) take minutes), so a caller can show where the time goes.
-  std::function<void(const std::string&)> progress = nullptr;
+  /// If set, reports each stage (progress.hpp): phase "Delta<lambda>:
+  /// eliminating in cell" counting the cells (item: the cell), then
+  /// "Delta<lambda>: certifying the real points of orbit" counting the orbits.
+  /// The cost grows steeply with the target's coefficient size (50-digit
+  /// coefficients on Delta_(3,2) take minutes), so a caller can show where the
+  /// time goes.
+  ProgressCallback progress = nullptr;
 };
 
 /// One Galois orbit of critical points: the roots zeta of `minimal_polynomial`

@@ -47,6 +47,7 @@
 
 #include "lcngeom/inner_product.hpp"
 #include "lcngeom/partition.hpp"
+#include "lcngeom/progress.hpp"
 
 namespace lcngeom {
 
@@ -72,8 +73,9 @@ struct EdDegreeOptions {
   /// and it reaches 10^7 at degree 41: above the limit ed_degree refuses with
   /// not_supported before computing anything.
   long max_porteous = kDefaultMaxPorteous;
-  /// If set, called with a one-line status before each modular trial.
-  std::function<void(const std::string&)> progress = nullptr;
+  /// If set, reports the modular trials (progress.hpp): phase
+  /// "Delta<lambda>: modular count", done = trials finished of `trials`.
+  ProgressCallback progress = nullptr;
 };
 
 struct EdDegreeResult {

@@ -56,6 +56,7 @@
 #include "lcngeom/function_space.hpp"
 #include "lcngeom/inner_product.hpp"
 #include "lcngeom/partition.hpp"
+#include "lcngeom/progress.hpp"
 #include "lcngeom/rrmp.hpp"
 
 namespace lcngeom {
@@ -94,6 +95,18 @@ struct FunctionSpaceMinimum {
 /// throw: see `complete`.
 FunctionSpaceMinimum minimum_on_function_space(const Architecture& arch, const BinaryForm& target,
                                                const InnerProduct& sigma);
+
+/// Options of minimum_on_function_space.
+struct FunctionSpaceMinimumOptions {
+  /// If set, reports the loci searched (progress.hpp): phase "critical points
+  /// on the loci of <arch>", done = loci finished of those searched; the item
+  /// is the critical-point solver's current stage on the locus in progress.
+  ProgressCallback progress = nullptr;
+};
+
+/// minimum_on_function_space with options (progress reports); the same result.
+FunctionSpaceMinimum minimum_on_function_space(const Architecture& arch, const BinaryForm& target,
+                                               const InnerProduct& sigma, const FunctionSpaceMinimumOptions& options);
 
 /// sign(min - c) for a rational c, exact: -1, 0 or 1 (for an incomplete
 /// result this compares the upper bound).

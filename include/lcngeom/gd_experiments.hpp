@@ -52,6 +52,7 @@
 
 #include "lcngeom/gradient_descent.hpp"
 #include "lcngeom/limit_certificate.hpp"
+#include "lcngeom/progress.hpp"
 #include "lcngeom/rrmp.hpp"
 
 namespace lcngeom {
@@ -66,12 +67,6 @@ enum class StreamTag : std::uint64_t { table1_data = 1, table1_init = 2, table2_
 /// The key {seed, tag, L, k_1, ..., k_L, index, init} of a stream.
 std::vector<std::uint64_t> stream_key(std::uint64_t seed, StreamTag tag, std::span<const int> filters,
                                       std::uint64_t index, std::uint64_t init = 0);
-
-/// Progress of a long computation: `done` of `total` units of `phase`.
-struct Progress {
-  std::string phase;
-  std::size_t done = 0, total = 0;
-};
 
 /// Options shared by the experiments (defaults: the paper's protocol).
 struct ProtocolOptions {

@@ -31,6 +31,7 @@
 #include "lcngeom/linear_factor_critical.hpp"
 #include "lcngeom/parameterization.hpp"
 #include "lcngeom/partition.hpp"
+#include "lcngeom/progress.hpp"
 #include "lcngeom/quadric_multiplier.hpp"
 #include "lcngeom/rat_matrix.hpp"
 #include "lcngeom/random_stream.hpp"

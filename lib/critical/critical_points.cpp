@@ -374,13 +374,12 @@ CriticalPointSet critical_points(const Partition& lambda, const BinaryForm& targ
                           " root coordinates in one cell; the exact solver handles at most 2 "
                           "(use `lcngeom ed-degree` for counts)");
   std::mt19937_64 rng(options.seed);
-  auto progress = [&](const std::string& msg) {
-    if (options.progress) options.progress(msg);
+  auto progress = [&](const char* phase, std::size_t done, std::size_t total, std::string item = {}) {
+    if (options.progress) options.progress({"Delta" + lambda.to_string() + ": " + phase, done, total, std::move(item)});
   };
   std::size_t cell_index = 0;
   for (const Cell& cell : cells) {
-    progress("Delta" + lambda.to_string() + ": eliminating in cell " + std::to_string(++cell_index) + "/" +
-             std::to_string(cells.size()) + " [" + cell_name(pb.s, cell) + "]");
+    progress("eliminating in cell", cell_index++, cells.size(), "[" + cell_name(pb.s, cell) + "]");
     CellOutput co;
     bool done = false;
     for (int attempt = 0; attempt < 8 && !done; ++attempt) {
@@ -396,13 +395,13 @@ CriticalPointSet critical_points(const Partition& lambda, const BinaryForm& targ
     for (auto& o : co.orbits) res.orbits.push_back(std::move(o));
     for (auto& r : co.removed) res.removed.push_back(std::move(r));
   }
+  progress("eliminating in cell", cells.size(), cells.size());
   // Real points, exact: their coordinates and distances are elements of
   // Q(zeta) at each real root zeta (lazy AlgebraicReals: minimal polynomials
   // only where a comparison needs one).
   for (std::size_t oi = 0; oi < res.orbits.size(); ++oi) {
     CriticalOrbit& o = res.orbits[oi];
-    progress("Delta" + lambda.to_string() + ": certifying the real points of orbit " + std::to_string(oi + 1) + "/" +
-             std::to_string(res.orbits.size()) + " (degree " + std::to_string(o.size()) + ")");
+    progress("certifying the real points of orbit", oi, res.orbits.size(), "degree " + std::to_string(o.size()));
     res.complex_count += o.size();
     std::vector<RealRoot> roots = real_roots(BinaryForm(o.size(), o.minimal_polynomial));
     o.real_count = static_cast<int>(roots.size());
@@ -434,6 +433,7 @@ CriticalPointSet critical_points(const Partition& lambda, const BinaryForm& targ
       res.real_points.push_back(std::move(rp));
     }
   }
+  progress("certifying the real points of orbit", res.orbits.size(), res.orbits.size());
   std::sort(res.rational_points.begin(), res.rational_points.end(),
             [](const BinaryForm& a, const BinaryForm& b) { return a.coefficients() < b.coefficients(); });
   sort_by_distance(res.real_points);

@@ -91,17 +91,18 @@ EdDegreeResult ed_degree(const Partition& lambda, const InnerProduct& sigma, con
   res.porteous = porteous_number(lambda);
   if (std::optional<std::string> why = ed_degree_out_of_reach(lambda, options)) throw not_supported(*why);
   std::mt19937_64 g(options.seed ^ (0x9E3779B97F4A7C15ULL * static_cast<std::uint64_t>(lambda.sum())));
-  for (int t = 0; t < options.trials; ++t) {
+  const std::string phase = "Delta" + lambda.to_string() + ": modular count";
+  const auto trials = static_cast<std::size_t>(options.trials);
+  for (std::size_t t = 0; t < trials; ++t) {
     std::uint64_t p = random_prime(g);
     std::vector<std::uint64_t> u(static_cast<std::size_t>(lambda.sum()) + 1);
     std::uniform_int_distribution<std::uint64_t> d(0, p - 1);
     for (auto& c : u) c = d(g);
     if (options.progress)
-      options.progress("Delta" + lambda.to_string() + ": modular count " + std::to_string(t + 1) + "/" +
-                       std::to_string(options.trials) + " (eliminants of degree <= " + std::to_string(res.porteous) +
-                       ")");
+      options.progress({phase, t, trials, "eliminants of degree <= " + std::to_string(res.porteous)});
     res.trials.push_back(count_critical_points_modp(lambda, sigma, p, u, g()));
   }
+  if (options.progress) options.progress({phase, trials, trials});
   res.ed_degree = res.trials.front().count;
   for (const EdTrial& t : res.trials)
     if (t.count != res.ed_degree)

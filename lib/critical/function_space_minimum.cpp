@@ -23,6 +23,11 @@ bool coefficients_less(const FunctionSpaceCandidate& a, const FunctionSpaceCandi
 
 FunctionSpaceMinimum minimum_on_function_space(const Architecture& arch, const BinaryForm& target,
                                                const InnerProduct& sigma) {
+  return minimum_on_function_space(arch, target, sigma, FunctionSpaceMinimumOptions{});
+}
+
+FunctionSpaceMinimum minimum_on_function_space(const Architecture& arch, const BinaryForm& target,
+                                               const InnerProduct& sigma, const FunctionSpaceMinimumOptions& options) {
   if (arch.dimension() != 1 || !arch.stride_one())
     throw not_supported("the minimum on the function space is implemented for 1-D stride-one architectures, not " +
                         arch.to_string());
@@ -60,20 +65,38 @@ FunctionSpaceMinimum minimum_on_function_space(const Architecture& arch, const B
     for (const Rrmp& r : all_rrmps(n))
       if (rrmp_in_function_space(arch, r) && std::find(in_m.begin(), in_m.end(), r.lambda()) == in_m.end())
         in_m.push_back(r.lambda());
-    for (const Partition& lambda : partitions(n)) {
-      // (1,...,1): the only critical point of l on the open stratum is u, outside M.
-      if (lambda.size() == n || std::find(in_m.begin(), in_m.end(), lambda) == in_m.end()) {
+    // (1,...,1): the only critical point of l on the open stratum is u, outside M.
+    auto searchable = [&](const Partition& lambda) {
+      return lambda.size() != n && std::find(in_m.begin(), in_m.end(), lambda) != in_m.end();
+    };
+    const std::vector<Partition> loci = partitions(n);
+    const auto total = static_cast<std::size_t>(std::count_if(loci.begin(), loci.end(), searchable));
+    std::size_t done = 0;
+    const std::string phase = "critical points on the loci of " + arch.to_string();
+    if (options.progress) options.progress({phase, 0, total});
+    for (const Partition& lambda : loci) {
+      if (!searchable(lambda)) {
         m.skipped.push_back(lambda);
         continue;
       }
       CriticalPointSet set;
+      CriticalPointOptions copt;
+      if (options.progress)  // the solver's stages, as the item of this locus
+        copt.progress = [&](const Progress& p) {
+          options.progress({phase, done, total, p.phase + " " + std::to_string(p.done) + "/" + std::to_string(p.total)});
+        };
+      auto locus_done = [&] {
+        if (options.progress) options.progress({phase, ++done, total});
+      };
       try {
-        set = critical_points(lambda, target, sigma);
+        set = critical_points(lambda, target, sigma, copt);
       } catch (const not_supported& e) {
         m.complete = false;
         m.unsupported.push_back(pattern_text(lambda) + ": " + e.what());
+        locus_done();
         continue;
       }
+      locus_done();
       m.searched.push_back(lambda);
       for (const RealCriticalPoint& p : set.real_points) {
         if (!rrmp_in_function_space(arch, p.rrmp)) continue;

@@ -50,7 +50,7 @@ TEST_CASE("limits: ED degrees out of reach are refused before any work, naming t
   CHECK_THAT(*why, Catch::Contains("203") && Catch::Contains("max_porteous = 100"));
   // Refused before the first modular trial (no progress line, no work).
   int calls = 0;
-  tight.progress = [&](const std::string&) { ++calls; };
+  tight.progress = [&](const Progress&) { ++calls; };
   CHECK_THROWS_AS(ed_degree(big, InnerProduct::euclidean(9), tight), not_supported);
   CHECK(calls == 0);
   // More than 3 root coordinates: not supported, whatever the bound.
@@ -84,29 +84,7 @@ TEST_CASE("limits: ED-degree table plans say what a table would take", "[limits]
   CHECK_THROWS_AS(ed_degree_table_plan(0), invalid_argument);
 }
 
-TEST_CASE("limits: ed_degree and critical_points report progress", "[limits][critical]") {
-  std::vector<std::string> lines;
-  EdDegreeOptions o;
-  o.trials = 3;
-  o.progress = [&](const std::string& s) { lines.push_back(s); };
-  CHECK(ed_degree(Partition::parse("2,2"), InnerProduct::euclidean(4), o).ed_degree == 13);  // Section 7.3
-  REQUIRE(lines.size() == 3);
-  CHECK_THAT(lines[2], Catch::Contains("Delta(2,2)") && Catch::Contains("3/3"));
-
-  lines.clear();
-  CriticalPointOptions c;
-  c.progress = [&](const std::string& s) { lines.push_back(s); };
-  const CriticalPointSet r =
-      critical_points(Partition::parse("2,2"), BinaryForm{2, 0, 5, 0, 2}, InnerProduct::euclidean(4), c);
-  CHECK(r.complex_count == 13);
-  int cells = 0, orbits = 0;
-  for (const std::string& s : lines) {
-    if (s.find("eliminating in cell") != std::string::npos) ++cells;
-    if (s.find("certifying the real points of orbit") != std::string::npos) ++orbits;
-  }
-  CHECK(cells >= 1);
-  CHECK(orbits == static_cast<int>(r.orbits.size()));
-}
+// The progress reports themselves (counts, phases) are checked in test_progress.cpp.
 
 TEST_CASE("limits: inner products of absurd degree are refused with the size", "[limits][inner_product]") {
   CHECK_THROWS_WITH(InnerProduct::euclidean(kMaxInnerProductDegree + 1), Catch::Contains("above the limit 1024"));

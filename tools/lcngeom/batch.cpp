@@ -1,6 +1,9 @@
 // The batch driver shared by `lcngeom rrmp --batch` and `lcngeom roots --batch`.
 #include "batch.hpp"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <condition_variable>
@@ -17,6 +20,7 @@
 
 #include "lcngeom/error.hpp"
 #include "lcngeom/version.hpp"
+#include "progress.hpp"
 
 namespace lcngeom::cli {
 
@@ -42,6 +46,7 @@ struct Job {
 struct Outcome {
   std::string out;  // text: one line per input line; JSON: values each followed by ','
   long forms = 0;
+  std::size_t bytes = 0;  // input bytes of the job (progress)
   long failures = 0;
   long first_failure = 0;  // line number
   std::string first_message;
@@ -109,6 +114,7 @@ void process(const Job& job, bool json, bool keep_going, const BatchHandler& han
   const char* p = job.data.data();
   const char* const stop = p + (job.data.size() - kBatchPad);
   long line = job.first_line;
+  o.bytes = job.data.size() - kBatchPad;
   std::string value;
   for (; p < stop; ++line) {
     const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(stop - p)));
@@ -279,6 +285,32 @@ int report(const BatchOptions& options, long failures, long first_line, const st
   return 2;
 }
 
+// The progress bar of a batch: bytes of the input consumed (of the file's
+// size when it is a regular file; a pipe has no total and so no ETA).  Text
+// results stream to stdout, so a terminal there gets no bar between them.
+class BatchProgress {
+ public:
+  BatchProgress(const BatchOptions& options, std::FILE* in, bool streaming)
+      : bar_(options.quiet || (streaming && isatty(STDOUT_FILENO)), false, "lcngeom", ProgressReporter::Unit::bytes),
+        phase_("batch " + (options.file == "-" ? std::string("stdin") : "'" + options.file + "'")) {
+    struct stat st{};
+    if (bar_.enabled() && fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode)) total_ = static_cast<std::size_t>(st.st_size);
+  }
+  void operator()(const Outcome& o) {
+    if (!bar_.enabled()) return;
+    done_ += o.bytes;
+    forms_ += o.forms;
+    bar_({phase_, total_ ? std::min(done_, total_) : done_, total_, std::to_string(forms_) + " forms"});
+  }
+  void finish() { bar_.finish(); }
+
+ private:
+  ProgressReporter bar_;
+  std::string phase_;
+  std::size_t done_ = 0, total_ = 0;
+  long forms_ = 0;
+};
+
 }  // namespace
 
 int run_batch_text(const BatchOptions& options, const BatchHandler& handler) {
@@ -286,11 +318,14 @@ int run_batch_text(const BatchOptions& options, const BatchHandler& handler) {
   long failures = 0, first_line = 0;
   std::string first;
   bool internal = false;
+  BatchProgress progress(options, in, true);
   run_jobs(in, thread_count(options.threads), false, options.keep_going, handler, [&](Outcome& o) {
     std::fwrite(o.out.data(), 1, o.out.size(), stdout);
     record(o, failures, first_line, first, internal);
+    progress(o);
     return !o.stopped;
   });
+  progress.finish();
   if (in != stdin) std::fclose(in);
   std::fflush(stdout);
   return report(options, failures, first_line, first, internal);
@@ -301,13 +336,16 @@ int run_batch_json(const BatchOptions& options, const char* key, const BatchHand
   long failures = 0, first_line = 0, forms = 0;
   std::string first, items;
   bool internal = false, stopped = false;
+  BatchProgress progress(options, in, false);
   run_jobs(in, thread_count(options.threads), true, options.keep_going, handler, [&](Outcome& o) {
     items += o.out;
     forms += o.forms;
     record(o, failures, first_line, first, internal);
     stopped = stopped || o.stopped;
+    progress(o);
     return !o.stopped;
   });
+  progress.finish();
   if (in != stdin) std::fclose(in);
   if (!items.empty()) items.pop_back();  // the last ','
   std::string out = "{\"count\":" + std::to_string(forms) + ",\"" + key + "\":[" + items + "]";

@@ -30,6 +30,9 @@ struct BatchOptions {
   std::string file;  ///< path, or "-" for stdin
   unsigned threads = 0;  ///< 0: all hardware threads
   bool keep_going = false;
+  /// No progress bar.  Without it a bar (bytes read of the file, rate, ETA)
+  /// is drawn on stderr when stderr is a terminal and stdout is not.
+  bool quiet = false;
 };
 
 /// Appends the result for one form (the line without its end of line) to

@@ -1,14 +1,13 @@
 // lcngeom critical: exact critical points of ||w - u||^2_Sigma on a multiple
 // root locus (Theorem 5.2, eq. 5.3), or of the parameter-space loss of a
 // two-layer LCN with a linear filter (Example 5.10).
-#include <unistd.h>
-
 #include <iostream>
 #include <memory>
 
 #include "command.hpp"
 #include "json_critical.hpp"
 #include "options.hpp"
+#include "progress.hpp"
 #include "section5_args.hpp"
 
 namespace lcngeom::cli {
@@ -21,6 +20,7 @@ struct CriticalOptions {
   std::uint64_t seed = 1;
   bool json = false;
   bool progress = false;
+  bool quiet = false;
 };
 
 // The same shape as critical_json (docs/lcngeom.schema.json, "critical"):
@@ -105,7 +105,8 @@ const bool registered = register_command(
        add_seed_option(app, o->seed, "seed of the random projections (the result does not depend on it)");
        add_json_flag(app, o->json);
        app.add_flag("--progress", o->progress,
-                    "print a line on stderr at each stage (default when stderr is a terminal)");
+                    "print a line on stderr at each stage, also when stderr is not a terminal");
+       add_quiet_flag(app, o->quiet, "no progress on stderr (by default a bar when stderr is a terminal)");
        return [o] {
          const BinaryForm u = parse_form(o->target, o->locus.empty() ? -1 : Partition::parse(o->locus).sum());
          const InnerProduct sigma = InnerProduct::parse(o->norm, u.degree());
@@ -118,9 +119,10 @@ const bool registered = register_command(
          check_solver_degree(u.degree(), "the degree of --target");
          const Partition lambda = Partition::parse(o->locus);
          CriticalPointOptions copt{o->seed, {}};
-         if (o->progress || isatty(2))
-           copt.progress = [](const std::string& msg) { std::cerr << "lcngeom critical: " << msg << std::endl; };
+         ProgressReporter bar(o->quiet, o->progress, "lcngeom critical");
+         copt.progress = bar.callback();
          const CriticalPointSet r = critical_points(lambda, u, sigma, copt);
+         bar.finish();
          if (o->json) print_json(critical_json(r, o->digits));
          else std::cout << critical_text(r, o->digits);
          return 0;

@@ -1,7 +1,5 @@
 // lcngeom ed-degree: ED degrees of every multiple root locus of degree n
 // (Section 6.2, Examples 6.7, 6.9), counted modulo random primes.
-#include <unistd.h>
-
 #include <iomanip>
 #include <iostream>
 #include <memory>
@@ -10,6 +8,7 @@
 #include "json_forms.hpp"
 #include "lcngeom/lcngeom.hpp"
 #include "options.hpp"
+#include "progress.hpp"
 
 namespace lcngeom::cli {
 
@@ -21,7 +20,7 @@ struct EdOptions {
   int trials = 2;
   std::uint64_t seed = 0x1c0ffee;
   long max_porteous = kDefaultMaxPorteous;
-  bool json = false, progress = false;
+  bool json = false, progress = false, quiet = false;
 };
 
 const bool registered = register_command(
@@ -40,15 +39,14 @@ const bool registered = register_command(
                           std::to_string(kDefaultMaxPorteous) + "; 724 takes about a minute)");
        add_json_flag(app, o->json);
        app.add_flag("--progress", o->progress,
-                    "print a line on stderr at each step (default when stderr is a terminal)");
+                    "print a line on stderr at each step, also when stderr is not a terminal");
+       add_quiet_flag(app, o->quiet, "no progress on stderr (by default a bar when stderr is a terminal)");
        return [o] {
          if (o->degree < 1) throw invalid_argument("--degree must be >= 1, got " + std::to_string(o->degree));
          EdDegreeOptions opt;
          opt.trials = o->trials;
          opt.seed = o->seed;
          opt.max_porteous = o->max_porteous;
-         if (o->progress || isatty(2))
-           opt.progress = [](const std::string& msg) { std::cerr << "lcngeom ed-degree: " << msg << std::endl; };
          if (o->locus.empty()) {
            // Fail fast: say what the table would take before computing any of it.
            const EdDegreeTablePlan plan = ed_degree_table_plan(o->degree, opt);
@@ -75,21 +73,34 @@ const bool registered = register_command(
            std::cout << "ED degrees of the multiple root loci of degree " << o->degree << " (" << sigma.name()
                      << " inner product)\n  partition          ED degree  Porteous  time [s]   counts (prime)\n";
          int unsupported = 0;
+         // One bar over the loci; the item is the locus in progress and its modular trial.
+         ProgressReporter bar(o->quiet, o->progress, "lcngeom ed-degree");
+         const std::string phase = "ED degrees of degree " + std::to_string(o->degree);
+         std::size_t loci_done = 0;
+         if (bar.enabled())
+           opt.progress = [&](const Progress& p) {
+             bar({phase, loci_done, parts.size(), p.phase + " " + std::to_string(p.done) + "/" + std::to_string(p.total)});
+           };
          for (const Partition& lambda : parts) {
+           bar({phase, loci_done, parts.size(), lambda.to_string()});
            if (root_coordinates(lambda) > 3) {
              // A table row the solver cannot count: reported, never guessed.
              ++unsupported;
+             ++loci_done;
              const std::string why =
                  "needs " + std::to_string(root_coordinates(lambda)) + " root coordinates; at most 3 are supported";
              if (o->json)
                rows.push_back(
                    {{"partition", partition_json(lambda)}, {"ed_degree", nullptr}, {"unsupported_reason", why}});
-             else
+             else {
+               bar.clear_line();
                std::cout << "  " << std::left << std::setw(18) << lambda.to_string() << std::right
                          << "   not supported (" << why << ")\n";
+             }
              continue;
            }
            EdDegreeResult r = ed_degree(lambda, sigma, opt);
+           bar({phase, ++loci_done, parts.size(), lambda.to_string() + " done"});
            total += r.seconds;
            if (o->json) {
              nlohmann::json trials = nlohmann::json::array();
@@ -105,6 +116,7 @@ const bool registered = register_command(
                              {"seconds", r.seconds},
                              {"trials", trials}});
            } else {
+             bar.clear_line();
              std::ostringstream counts;
              for (const EdTrial& t : r.trials) counts << t.count << " (p=" << t.prime << ") ";
              std::cout << "  " << std::left << std::setw(18) << lambda.to_string() << std::right << std::setw(10)
@@ -112,6 +124,8 @@ const bool registered = register_command(
                        << std::setprecision(3) << r.seconds << "   " << counts.str() << std::endl;
            }
          }
+         bar({phase, parts.size(), parts.size()});
+         bar.finish();
          if (o->json) {
            print_json({{"degree", o->degree},
                        {"inner_product", sigma.name()},

@@ -6,6 +6,7 @@
 #include "command.hpp"
 #include "json_minimum.hpp"
 #include "options.hpp"
+#include "progress.hpp"
 #include "section5_args.hpp"
 
 namespace lcngeom::cli {
@@ -15,6 +16,7 @@ namespace {
 struct MinOptions {
   SquareLossArgs loss;
   bool json = false;
+  bool progress = false, quiet = false;
 };
 
 const bool registered = register_command(
@@ -25,11 +27,18 @@ const bool registered = register_command(
        auto o = std::make_shared<MinOptions>();
        add_square_loss_options(app, o->loss);
        add_json_flag(app, o->json);
+       app.add_flag("--progress", o->progress,
+                    "print a line on stderr for each locus searched, also when stderr is not a terminal");
+       add_quiet_flag(app, o->quiet, "no progress on stderr (by default a bar when stderr is a terminal)");
        return [o] {
          const auto [arch, u, sigma] = parse_square_loss(o->loss);
          // The search over the loci runs only for a target outside the function space.
          if (form_region(arch, u) == Region::complement) check_solver_degree(u.degree(), "the degree of --target");
-         const FunctionSpaceMinimum m = minimum_on_function_space(arch, u, sigma);
+         ProgressReporter bar(o->quiet, o->progress, "lcngeom function-space-min");
+         FunctionSpaceMinimumOptions mopt;
+         mopt.progress = bar.callback();
+         const FunctionSpaceMinimum m = minimum_on_function_space(arch, u, sigma, mopt);
+         bar.finish();
          if (o->json) {
            nlohmann::json j = minimum_json(m, o->loss.digits);
            j["architecture"] = arch.to_string();

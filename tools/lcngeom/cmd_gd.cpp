@@ -185,7 +185,7 @@ int run_table1_cmd(const GdOptions& o) {
   t.datasets = o.datasets;
   if (!o.filters.empty()) t.architectures = parse_architectures(o.filters);
   t.keep_records = !o.records.empty();
-  auto bar = std::make_shared<ProgressBar>(o.quiet);
+  auto bar = std::make_shared<ProgressReporter>(o.quiet, false, "lcngeom gd");
   t.protocol.progress = [bar](const Progress& p) { (*bar)(p); };
   const Table1Result r = run_table1(t);
   bar->finish();
@@ -236,7 +236,7 @@ int run_table2_cmd(const GdOptions& o) {
   t.norms = split_norms(o.norms);
   if (!o.filters.empty()) t.architectures = parse_architectures(o.filters);
   t.keep_records = !o.records.empty();
-  auto bar = std::make_shared<ProgressBar>(o.quiet);
+  auto bar = std::make_shared<ProgressReporter>(o.quiet, false, "lcngeom gd");
   t.protocol.progress = [bar](const Progress& p) { (*bar)(p); };
   const Table2Result r = run_table2(t);
   bar->finish();
@@ -641,7 +641,7 @@ int run_precision_cmd(const GdOptions& o) {
   const unsigned digits10 = static_cast<unsigned>(std::ceil(static_cast<double>(o.bits) * 0.30103)) + 1;
   mpfr::default_precision(digits10);
   const unsigned threads = resolve_threads(o.threads);
-  auto bar = std::make_shared<ProgressBar>(o.quiet);
+  auto bar = std::make_shared<ProgressReporter>(o.quiet, false, "lcngeom gd");
   nlohmann::json out = nlohmann::json::array();
   if (!o.json)
     std::cout << "Precision study: the same datasets in double and in MPFR (" << mpfr().precision()

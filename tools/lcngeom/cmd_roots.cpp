@@ -20,6 +20,7 @@ struct RootsOptions {
   std::string batch;
   unsigned threads = 0;
   bool keep_going = false;
+  bool quiet = false;
   int digits = kDefaultDigits;
   bool json = false;
 };
@@ -61,7 +62,7 @@ void append_roots_line(std::string& out, const std::vector<RealRoot>& roots, int
 }
 
 int run_batch(const RootsOptions& o) {
-  const BatchOptions options{o.batch, o.threads, o.keep_going};
+  const BatchOptions options{o.batch, o.threads, o.keep_going, o.quiet};
   const int digits = o.digits;
   auto parse = [](const char* s, const char* e) {
     return parse_form(std::string_view(s, static_cast<std::size_t>(e - s)));
@@ -86,6 +87,9 @@ const bool registered = register_command(
                          "one form per line of FILE ('-' for stdin), one line of roots per form in input order: "
                          "exact roots as rationals, others as decimals, inf for (1:0), ^m for multiplicity m, none");
        add_json_flag(app, o->json);
+       add_quiet_flag(app, o->quiet,
+                      "with --batch: no progress bar (drawn on stderr only when stderr is a terminal and stdout "
+                      "is not, or with --json)");
        return [o] {
          if (!o->batch.empty()) {
            if (!form_text(o->form, o->form_option, false).empty())

@@ -24,6 +24,7 @@ struct RrmpOptions {
   std::string batch;
   unsigned threads = 0;
   bool keep_going = false;
+  bool quiet = false;
   bool json = false;
 };
 
@@ -88,7 +89,7 @@ bool parse_integer_line(const char* p, const char* end, std::vector<long>& out) 
 // One rrmp per line: plain integer lines take the SWAR parser and
 // rrmp(span) without building a BinaryForm, anything else the exact parser.
 int run_batch(const RrmpOptions& o) {
-  const BatchOptions options{o.batch, o.threads, o.keep_going};
+  const BatchOptions options{o.batch, o.threads, o.keep_going, o.quiet};
   auto classify = [](const char* s, const char* e) {
     thread_local std::vector<long> coeffs;
     if (parse_integer_line(s, e, coeffs)) return rrmp(std::span<const long>(coeffs));
@@ -113,6 +114,9 @@ const bool registered = register_command(
                          "classify one form per line of FILE ('-' for stdin): one rrmp per line in input order, "
                          "blank lines stay blank, '#' lines are copied");
        add_json_flag(app, o->json);
+       add_quiet_flag(app, o->quiet,
+                      "with --batch: no progress bar (drawn on stderr only when stderr is a terminal and stdout "
+                      "is not, or with --json)");
        return [o] {
          if (o->form.empty()) o->form = o->form_option;
          if (!o->batch.empty()) {

@@ -1,5 +1,5 @@
 // Output of `lcngeom gd`: tables (text, Markdown, JSON), per-run records (CSV,
-// JSON Lines) and the progress bar.  The JSON keys are documented in
+// JSON Lines); the progress bar is progress.hpp's.  The JSON keys are documented in
 // docs/gradient-descent.md.
 #ifndef LCNGEOM_TOOLS_GD_OUTPUT_HPP
 #define LCNGEOM_TOOLS_GD_OUTPUT_HPP
@@ -22,6 +22,7 @@
 #include <nlohmann/json.hpp>
 
 #include "gd_paper.hpp"
+#include "progress.hpp"
 #include "lcngeom/lcngeom.hpp"
 
 namespace lcngeom::cli {
@@ -91,49 +92,6 @@ inline nlohmann::json gd_vec_json(const std::vector<double>& v) {
 }
 
 inline nlohmann::json gd_opt_json(const std::optional<double>& x) { return x ? nlohmann::json(*x) : nlohmann::json(); }
-
-// ----------------------------------------------------------------- progress
-
-/// A progress bar with rate and ETA on stderr, drawn only when stderr is a
-/// terminal and not silenced.
-class ProgressBar {
- public:
-  explicit ProgressBar(bool quiet) : enabled_(!quiet && isatty(STDERR_FILENO)) {}
-  ~ProgressBar() { finish(); }
-  void operator()(const Progress& p) {
-    if (!enabled_) return;
-    std::lock_guard<std::mutex> lock(mu_);
-    const auto now = std::chrono::steady_clock::now();
-    if (p.phase != phase_) {
-      if (!phase_.empty()) std::cerr << '\n';
-      phase_ = p.phase;
-      start_ = now;
-      last_ = now - std::chrono::seconds(1);
-    }
-    if (p.done < p.total && now - last_ < std::chrono::milliseconds(100)) return;
-    last_ = now;
-    const double el = std::chrono::duration<double>(now - start_).count();
-    const double rate = el > 0 ? static_cast<double>(p.done) / el : 0;
-    const double eta = rate > 0 ? static_cast<double>(p.total - p.done) / rate : 0;
-    const int width = 30;
-    const int fill = p.total ? static_cast<int>(width * p.done / p.total) : width;
-    std::cerr << '\r' << p.phase << " [" << std::string(static_cast<std::size_t>(fill), '#')
-              << std::string(static_cast<std::size_t>(width - fill), ' ') << "] " << p.done << '/' << p.total << "  "
-              << gd_num(rate, 3) << "/s  ETA " << gd_num(eta, 2) << " s   " << std::flush;
-    drawn_ = true;
-  }
-  void finish() {
-    if (enabled_ && drawn_) std::cerr << '\n';
-    drawn_ = false;
-  }
-
- private:
-  bool enabled_;
-  bool drawn_ = false;
-  std::mutex mu_;
-  std::string phase_;
-  std::chrono::steady_clock::time_point start_, last_;
-};
 
 // ----------------------------------------------------------------- records
 
