@@ -13,6 +13,8 @@
 #                            (default), build/bin/bench_ed_degree, build/bin/bench_roots (high
 #                            degree vs PARI and FLINT/Arb, needs libpari-dev) or build/bin/bench_gd
 #                            (gradient descent vs numpy, bench/gd_numpy.py) with [args]
+#   ./run.sh docs            the API reference: Doxygen HTML of the public headers (docs/Doxyfile)
+#                            into build/docs/html (open build/docs/html/index.html)
 #   ./run.sh <args...>       same set-up, then `build/bin/lcngeom <args...>`
 # Set-up and build messages go to stderr; stdout carries only lcngeom's output.
 set -euo pipefail
@@ -20,7 +22,7 @@ cd "$(dirname "$0")"
 
 PACKAGES=(g++ cmake make pkg-config libgmp-dev libmpfr-dev libflint-dev libflint-arb-dev libboost-dev
           catch2 libbenchmark-dev libeigen3-dev libcli11-dev nlohmann-json3-dev python3-jsonschema libpari-dev
-          pari-gp clang libfuzzer-14-dev libclang-rt-14-dev python3-numpy)
+          pari-gp clang libfuzzer-14-dev libclang-rt-14-dev python3-numpy doxygen)
 
 install_packages() {
   local missing=()
@@ -57,6 +59,12 @@ case "${1:-}" in
     shift
     build build
     exec ctest --test-dir build --output-on-failure -j "$(nproc)" "$@"
+    ;;
+  docs)
+    shift
+    configure build
+    cmake --build build --target docs >&2
+    echo "run.sh docs: build/docs/html/index.html" >&2
     ;;
   bench)
     shift

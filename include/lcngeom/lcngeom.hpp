@@ -43,4 +43,11 @@
 #include "lcngeom/version.hpp"
 #include "lcngeom/witness.hpp"
 
+/// \namespace lcngeom
+/// The library: exact and certified algebra of binary forms and the geometry
+/// of linear convolutional networks (Kohn, Merkh, Montúfar, Trager 2022).
+/// A binary form of degree n is its coefficient vector (a_0, ..., a_n) for
+/// a_0 x^n + a_1 x^{n-1} y + ... + a_n y^n (paper eq. 2.8); leading zeros are
+/// roots at (1:0).  Errors are typed exceptions derived from lcngeom::error.
+
 #endif

@@ -99,7 +99,7 @@ RatMPoly multi_filter_form(const RatTensor& w, const Ring& ring);
 /// for D > 1).  1-D architectures may have strides (Remark 2.8); D-dimensional
 /// ones must have stride one.  Variables are in the Jacobian's column order.
 struct SymbolicMu {
-  Ring ring;
+  Ring ring;  ///< the polynomial ring Q[w1_0, ..., wL_{k_L-1}] of the filter weights
   std::vector<int> shape;        ///< end-to-end filter shape
   std::vector<RatMPoly> filter;  ///< its entries
   /// d filter[i] / d variable j, a filter.size() x ring->nvars() matrix of polynomials.

@@ -29,6 +29,8 @@ namespace lcngeom {
 /// beyond any form the library can handle, small enough that sums fit an int.
 inline constexpr long kMaxPartitionSum = 1L << 30;
 
+/// An integer partition lambda: positive parts in descending order, printed "(2,1,1)"
+/// (the root pattern of a multiple root locus Delta_lambda, Definition 3.1; see the file comment).
 class Partition {
  public:
   /// The empty partition of 0.
@@ -38,12 +40,16 @@ class Partition {
   explicit Partition(std::vector<int> parts);
   /// Partition{2, 1, 1}: the same from a braced list.
   explicit Partition(std::initializer_list<int> parts) : Partition(std::vector<int>(parts)) {}
+  /// Parses "2,1,1", "(2,1,1)" or "211" (one digit per part; sorted on input); throws parse_error.
   static Partition parse(std::string_view text);
 
+  /// The parts, descending.
   const std::vector<int>& parts() const noexcept { return parts_; }
+  /// Number of parts (the number of distinct roots of a form in Delta_lambda with exactly this pattern).
   int size() const noexcept { return static_cast<int>(parts_.size()); }
   /// The integer partitioned: sum of the parts.
   int sum() const noexcept;
+  /// The i-th part (0-based, descending order); throws std::out_of_range.
   int operator[](int i) const { return parts_.at(static_cast<std::size_t>(i)); }
   /// True for (1, ..., 1).
   bool is_trivial() const noexcept;
@@ -57,6 +63,7 @@ class Partition {
     return h;
   }
 
+  /// Equal parts.
   friend bool operator==(const Partition&, const Partition&) = default;
   /// A total order: lexicographic on the descending part lists, so partitions
   /// of one n come in the order of partitions(n) (Example 6.7):
@@ -87,12 +94,15 @@ std::uint64_t partition_count(int n);
 /// (memory O(n)); stops as soon as visit returns false.
 void for_each_partition(int n, const std::function<bool(const Partition&)>& visit, bool decreasing = false);
 
+/// Writes to_string(): "(2,1,1)".
 std::ostream& operator<<(std::ostream& os, const Partition& p);
 
 }  // namespace lcngeom
 
 template <>
+/// std::hash support, so that Partition can key unordered containers.
 struct std::hash<lcngeom::Partition> {
+  /// Partition::hash().
   std::size_t operator()(const lcngeom::Partition& p) const noexcept { return p.hash(); }
 };
 

@@ -30,6 +30,9 @@
 
 namespace lcngeom {
 
+/// A real root multiplicity pattern (rho | gamma) (Definition 3.2; see the file comment):
+/// the multiplicities of the distinct real roots in P^1 and of the distinct
+/// complex-conjugate pairs of a nonzero real binary form, both ascending.
 class Rrmp {
  public:
   /// The pattern "0|0" of a nonzero constant (degree 0).
@@ -37,21 +40,27 @@ class Rrmp {
   /// Sorts both sides ascending; throws invalid_argument for an entry <= 0 or
   /// a degree above kMaxPartitionSum.
   Rrmp(std::span<const int> rho, std::span<const int> gamma);
+  /// Rrmp{{1, 1, 2}, {}} = 112|0: the same from braced lists.
   Rrmp(std::initializer_list<int> rho, std::initializer_list<int> gamma)
       : Rrmp(std::span<const int>(rho.begin(), rho.size()), std::span<const int>(gamma.begin(), gamma.size())) {}
   /// Parses "112|0", "0|11", "1,12|0", "(1,1,2|0)"; throws parse_error.
   static Rrmp parse(std::string_view text);
 
+  /// rho: the multiplicities of the distinct real roots ((1:0) included), ascending.
   std::span<const int> rho() const noexcept { return rho_.span(); }
+  /// gamma: the multiplicities of the distinct complex-conjugate pairs, ascending.
   std::span<const int> gamma() const noexcept { return gamma_.span(); }
   /// sum rho + 2 sum gamma.
   int degree() const noexcept;
   /// Number of real roots counted with multiplicity (sum rho).
   int real_root_count() const noexcept;
+  /// Number of distinct real roots r (the length of rho).
   int distinct_real_roots() const noexcept { return static_cast<int>(rho_.size()); }
+  /// Number of distinct complex-conjugate pairs c (the length of gamma).
   int distinct_complex_pairs() const noexcept { return static_cast<int>(gamma_.size()); }
   /// lambda_{rho|gamma} = (rho_1..rho_r, gamma_1, gamma_1, ..., gamma_c, gamma_c), descending.
   Partition lambda() const;
+  /// The paper's notation: "112|0", "0|11", "1,12|0" (see the file comment).
   std::string to_string() const;
   /// Appends to_string() to out without a temporary (the batch output path).
   void append_to(std::string& out) const;
@@ -59,6 +68,7 @@ class Rrmp {
   /// A hash consistent with == (std::hash<Rrmp> calls it).
   std::size_t hash() const noexcept;
 
+  /// Equal rho and equal gamma.
   friend bool operator==(const Rrmp& a, const Rrmp& b) noexcept { return a.rho_ == b.rho_ && a.gamma_ == b.gamma_; }
   /// A total order extending the paper's order of Example 3.3 (the order of
   /// all_rrmps(n)) to all degrees: by degree, then by the number of complex
@@ -68,8 +78,11 @@ class Rrmp {
   friend std::strong_ordering operator<=>(const Rrmp& a, const Rrmp& b) noexcept;
 
   // Builders for classifiers (keep the sides ascending themselves).
+  /// Appends `count` real roots of this multiplicity to rho (no sorting: call normalize()).
   void push_real(int multiplicity, int count = 1) { rho_.push_back(multiplicity, count); }
+  /// Appends `count` complex pairs of this multiplicity to gamma (no sorting: call normalize()).
   void push_complex(int multiplicity, int count = 1) { gamma_.push_back(multiplicity, count); }
+  /// Sorts rho and gamma ascending (after push_real / push_complex).
   void normalize() noexcept {
     rho_.sort();
     gamma_.sort();
@@ -144,7 +157,10 @@ std::optional<Rrmp> rrmp_closed_form(const BinaryForm& p);
 /// Disc = b^2c^2 - 4ac^3 - 4b^3d - 27a^2d^2 + 18abcd, delta_1 = 3ac - b^2,
 /// delta_2 = 9ad - bc, delta_3 = 3bd - c^2 (a triple root iff all three vanish).
 struct CubicInvariants {
+  /// The discriminant and the three 2x2 minors delta_1, delta_2, delta_3 above, exact.
+  ///@{
   Rational disc, delta1, delta2, delta3;
+  ///@}
 };
 /// Throws invalid_argument unless deg p = 3.
 CubicInvariants cubic_invariants(const BinaryForm& p);
@@ -154,17 +170,23 @@ CubicInvariants cubic_invariants(const BinaryForm& p);
 ///   delta  = 256r^3 - 128p^2r^2 + 144pq^2r + 16p^4r - 27q^4 - 4p^3q^2  (= Disc(f) / a_0^6),
 ///   delta' = 8pr - 9q^2 - 2p^3.
 struct DepressedQuartic {
+  /// The depressed quartic's p, q, r and the invariants delta, delta' above, exact.
+  ///@{
   Rational p, q, r, delta, delta_prime;
+  ///@}
 };
 /// Throws invalid_argument unless deg p = 4, domain_error if a_0 = 0.
 DepressedQuartic depressed_quartic(const BinaryForm& p);
 
+/// Writes to_string().
 std::ostream& operator<<(std::ostream& os, const Rrmp& r);
 
 }  // namespace lcngeom
 
 template <>
+/// std::hash support, so that Rrmp can key unordered containers.
 struct std::hash<lcngeom::Rrmp> {
+  /// Rrmp::hash().
   std::size_t operator()(const lcngeom::Rrmp& r) const noexcept { return r.hash(); }
 };
 

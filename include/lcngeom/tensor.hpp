@@ -22,6 +22,8 @@
 
 namespace lcngeom {
 
+/// A dense tensor over Q of order D and shape (n_1, ..., n_D), row-major (see the file comment):
+/// D-dimensional filters (Section 4.3) and the convolutional tensors of eq. (4.4).  Exact.
 class RatTensor {
  public:
   /// The order-1 tensor (0) of shape {1}.
@@ -35,7 +37,9 @@ class RatTensor {
   /// The order-1 tensor (a vector) with these entries; throws for an empty vector.
   static RatTensor vector(std::vector<Rational> entries);
 
+  /// The shape (n_1, ..., n_D), every n_h >= 1.
   const std::vector<int>& shape() const noexcept { return shape_; }
+  /// The order D (number of modes).
   int order() const noexcept { return static_cast<int>(shape_.size()); }
   /// Number of entries prod n_h.
   long size() const noexcept { return static_cast<long>(data_.size()); }
@@ -45,10 +49,13 @@ class RatTensor {
   /// Entry at a multi-index (one index per mode, 0 <= i_h < n_h); throws
   /// invalid_argument otherwise.
   const Rational& at(std::span<const int> index) const;
+  /// at() with a braced multi-index: t.at({1, 0}).
   const Rational& at(std::initializer_list<int> index) const {
     return at(std::span<const int>(index.begin(), index.size()));
   }
+  /// Sets the entry at a multi-index; throws invalid_argument as at().
   void set(std::span<const int> index, const Rational& value);
+  /// set() with a braced multi-index.
   void set(std::initializer_list<int> index, const Rational& value) {
     set(std::span<const int>(index.begin(), index.size()), value);
   }
@@ -56,11 +63,13 @@ class RatTensor {
   long offset(std::span<const int> index) const;
   /// The multi-index of a row-major position 0 <= pos < size().
   std::vector<int> index_of(long pos) const;
+  /// True if every entry is 0.
   bool is_zero() const noexcept;
 
   /// "[[1, 2], [3, 4]]" (nested lists, last mode innermost).
   std::string to_string() const;
 
+  /// Same shape and equal entries.
   friend bool operator==(const RatTensor& a, const RatTensor& b) noexcept = default;
 
  private:
@@ -75,6 +84,7 @@ class RatTensor {
 /// if the orders differ.
 RatTensor convolve(const RatTensor& a, const RatTensor& b);
 
+/// Writes to_string().
 std::ostream& operator<<(std::ostream& os, const RatTensor& t);
 
 }  // namespace lcngeom

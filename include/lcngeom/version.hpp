@@ -17,6 +17,7 @@ const char* version() noexcept;
 
 /// The versions of FLINT and Arb the library was built against ("2.9.0").
 const char* flint_version() noexcept;
+/// The version of Arb the library was built against ("2.23.0").
 const char* arb_version() noexcept;
 
 /// Frees FLINT's per-thread caches (call before exit so that leak checkers
