@@ -53,11 +53,11 @@ namespace lcngeom {
 
 /// One modular count.
 struct EdTrial {
-  std::uint64_t prime = 0;
+  std::uint64_t prime = 0;  ///< the random 62-bit prime p
   int count = 0;             ///< distinct critical points with pattern lambda over F_p-bar
   int eliminant_degree = 0;  ///< degree of the intersected eliminants (before removal)
   int removed = 0;           ///< roots removed as spurious or degenerate
-  double seconds = 0;
+  double seconds = 0;  ///< wall time
 };
 
 /// Default EdDegreeOptions::max_porteous: every locus of degree <= 8 (the
@@ -65,6 +65,7 @@ struct EdTrial {
 /// core of the reference machine).
 inline constexpr long kDefaultMaxPorteous = 1000;
 
+/// Options of ed_degree, ed_degree_table and ed_degree_table_plan.
 struct EdDegreeOptions {
   std::uint64_t seed = 0x1c0ffee;  ///< seeds primes, targets, shears and combinations
   int trials = 2;                  ///< independent (target, prime) pairs; all must agree
@@ -78,15 +79,16 @@ struct EdDegreeOptions {
   ProgressCallback progress = nullptr;
 };
 
+/// The ED degree of one locus Delta_lambda (Section 6.2) and the modular counts it rests on.
 struct EdDegreeResult {
-  Partition lambda;
+  Partition lambda;  ///< the partition lambda
   std::string inner_product;  ///< "euclidean", "bombieri" or "custom"
-  int ed_degree = 0;
+  int ed_degree = 0;  ///< the ED degree: the number of complex critical points with pattern lambda of a generic target
   /// The Thom-Porteous degree of the rank locus of N(P) (an upper bound when
   /// that locus is finite); equal to ed_degree when nothing is removed.
   long porteous = 0;
-  std::vector<EdTrial> trials;
-  double seconds = 0;
+  std::vector<EdTrial> trials;  ///< every modular count (all equal)
+  double seconds = 0;  ///< wall time
 };
 
 /// Number of distinct complex (over F_p-bar) critical points with root
@@ -114,7 +116,7 @@ std::optional<std::string> ed_degree_out_of_reach(const Partition& lambda, const
 
 /// What the table of every partition of n would take, without computing it.
 struct EdDegreeTablePlan {
-  int degree = 0;
+  int degree = 0;  ///< n
   std::uint64_t loci = 0;     ///< p(n)
   bool scanned = false;       ///< false if p(n) > kMaxPartitionList (then only `loci` is set)
   std::uint64_t unsupported = 0;  ///< loci needing more than 3 root coordinates
@@ -126,6 +128,7 @@ struct EdDegreeTablePlan {
   /// One paragraph saying what the table holds and what it would take.
   std::string summary() const;
 };
+/// What ed_degree_table(n, ., options) would take, without computing it (cost of p(n) porteous_number calls).
 EdDegreeTablePlan ed_degree_table_plan(int n, const EdDegreeOptions& options = {});
 
 /// ed_degree for every partition of n (in partitions(n) order) with the

@@ -33,8 +33,12 @@ namespace lcngeom {
 /// (n+1)^2 exact entries (about 17 MB at the limit).
 inline constexpr int kMaxInnerProductDegree = 1024;
 
+/// A Sigma-inner product <p, q>_Sigma = p^T Sigma q on the binary forms R[x,y]_n of degree n,
+/// coefficients in the order a_0..a_n (eq. 2.8); Sigma symmetric positive definite over Q.
+/// Euclidean (Sigma = I), Bombieri (eq. 6.10) or any SPD matrix (eq. 6.3 for data). Exact.
 class InnerProduct {
  public:
+  /// Which Sigma: the identity, the Bombieri matrix, or another SPD matrix.
   enum class Kind { euclidean, bombieri, custom };
 
   /// Sigma = I on R[x,y]_n; throws invalid_argument for n < 0 or n > kMaxInnerProductDegree.
@@ -56,17 +60,21 @@ class InnerProduct {
 
   /// Degree n of the forms (matrix size n + 1).
   int degree() const noexcept { return static_cast<int>(sigma_.rows()) - 1; }
+  /// Sigma, (n+1) x (n+1).
   const RatMatrix& matrix() const noexcept { return sigma_; }
+  /// Whether Sigma is I, the Bombieri matrix or another.
   Kind kind() const noexcept { return kind_; }
   /// "euclidean", "bombieri" or "custom".
   std::string name() const;
 
   /// <p, q>_Sigma; throws invalid_argument unless deg p = deg q = degree().
   Rational operator()(const BinaryForm& p, const BinaryForm& q) const;
+  /// ||p||^2_Sigma = <p, p>_Sigma; throws invalid_argument unless deg p = degree().
   Rational norm_squared(const BinaryForm& p) const { return (*this)(p, p); }
   /// ||p - q||^2_Sigma.
   Rational distance_squared(const BinaryForm& p, const BinaryForm& q) const;
 
+  /// Equal matrices (hence equal kinds).
   friend bool operator==(const InnerProduct& a, const InnerProduct& b) noexcept { return a.sigma_ == b.sigma_; }
 
  private:
@@ -113,10 +121,13 @@ RatMatrix unconstrained_optimum(const RatMatrix& x, const RatMatrix& y);
 /// general u is the Sigma-orthogonal projection of U onto the convolutional
 /// matrices (text after eq. 6.1).  The target is returned as the form pi(u).
 struct FilterSquareLoss {
-  InnerProduct sigma;
-  BinaryForm target;
-  Rational constant;
+  InnerProduct sigma;  ///< Sigma = tau(XX^T) (eq. 6.3)
+  BinaryForm target;  ///< pi(u), u = Sigma^{-1} c
+  Rational constant;  ///< ||W(w) X - Y||^2 - ||w - u||^2_Sigma, independent of w
 };
+/// The FilterSquareLoss of data X (d0 x N), Y (dL x N) for filters of size k and stride s
+/// (Toeplitz or circulant convolution), exact; throws invalid_argument on a size mismatch,
+/// domain_error if Sigma is singular.
 FilterSquareLoss filter_square_loss(const RatMatrix& x, const RatMatrix& y, int k, int stride = 1,
                                     ConvolutionKind kind = ConvolutionKind::toeplitz);
 
