@@ -63,6 +63,8 @@ namespace detail {
 struct LazyAlgebraic;
 }
 
+/// An exact real algebraic number: minimal polynomial over Q and an isolating interval
+/// with rational ends (see the file comment); comparisons are exact.
 class AlgebraicReal {
  public:
   /// The number 0.
@@ -90,6 +92,7 @@ class AlgebraicReal {
   /// An interval containing x: the isolating interval of the canonical form,
   /// or the current enclosure of a lazy value.  It only ever shrinks.
   const Rational& lo() const noexcept;
+  /// The upper end of that interval (see lo()).
   const Rational& hi() const noexcept;
   /// x is rational (computes the canonical form of a lazy value).
   bool is_rational() const { return root().is_exact(); }
@@ -113,13 +116,17 @@ class AlgebraicReal {
 
   /// sign(a - b) and sign(a - q), exact.
   friend int compare(const AlgebraicReal& a, const AlgebraicReal& b);
+  /// sign(a - q), exact.
   friend int compare(const AlgebraicReal& a, const Rational& q);
+  /// Exact comparison (sign of the difference), with AlgebraicReal or Rational.
+  ///@{
   friend bool operator==(const AlgebraicReal& a, const AlgebraicReal& b) { return compare(a, b) == 0; }
   friend std::strong_ordering operator<=>(const AlgebraicReal& a, const AlgebraicReal& b) {
     return compare(a, b) <=> 0;
   }
   friend bool operator==(const AlgebraicReal& a, const Rational& q) { return compare(a, q) == 0; }
   friend std::strong_ordering operator<=>(const AlgebraicReal& a, const Rational& q) { return compare(a, q) <=> 0; }
+  ///@}
   /// -x.
   friend AlgebraicReal operator-(const AlgebraicReal& x);
   /// c x for a rational c.

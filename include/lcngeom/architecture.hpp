@@ -21,6 +21,9 @@
 
 namespace lcngeom {
 
+/// An LCN architecture (Section 2): L layers with filter sizes k = (k_1, ..., k_L)
+/// (D-dimensional shapes for D > 1, Section 4.3), strides s = (s_1, ..., s_L) (stride one by
+/// default) and output width d_L; the widths d_l follow from eq. (2.4).
 class Architecture {
  public:
   /// 1-D architecture.  `strides` empty means all ones; throws invalid_argument
@@ -52,13 +55,17 @@ class Architecture {
   static Architecture parse_with_input(std::string_view filters, std::string_view strides,
                                        std::string_view input_sizes);
 
+  /// Number of layers L.
   int depth() const noexcept { return static_cast<int>(shapes_.size()); }
   /// D, the number of spatial dimensions.
   int dimension() const noexcept { return static_cast<int>(shapes_.front().size()); }
   /// 1-D filter sizes k_1..k_L; throws domain_error if dimension() > 1.
   std::vector<int> filters() const;
+  /// Filter shapes k_l (one entry per dimension) of every layer.
   const std::vector<std::vector<int>>& filter_shapes() const noexcept { return shapes_; }
+  /// Strides s_1..s_L.
   const std::vector<int>& strides() const noexcept { return strides_; }
+  /// True if every stride is 1.
   bool stride_one() const noexcept;
   /// Output sizes d_L^1..d_L^D.
   const std::vector<int>& output_sizes() const noexcept { return output_; }
@@ -86,6 +93,7 @@ class Architecture {
   /// "k=(4,2)", "k=(4,2) s=(2,1)", "k=(2x2,2x2)".
   std::string to_string() const;
 
+  /// Same filters, strides and widths.
   friend bool operator==(const Architecture&, const Architecture&) = default;
 
  private:

@@ -55,13 +55,18 @@ struct ParseOptions {
   int degree = -1;
 };
 
+/// A binary form a_0 x^n + a_1 x^{n-1} y + ... + a_n y^n over Q (paper eq. 2.8), exact.
+/// The degree n is formal: leading zeros are roots at (1:0) and count as real roots;
+/// the zero form of degree n exists (see the file comment).
 class BinaryForm {
  public:
   /// The zero form of degree 0.
   BinaryForm() = default;
   /// From (a_0, ..., a_n); throws invalid_argument on an empty list.
   explicit BinaryForm(const std::vector<Rational>& coefficients);
+  /// From integer coefficients (a_0, ..., a_n); throws invalid_argument on an empty list.
   explicit BinaryForm(const std::vector<long>& coefficients);
+  /// BinaryForm{2, 0, 5, 0, 2} = 2x^4 + 5x^2y^2 + 2y^4.
   BinaryForm(std::initializer_list<long> coefficients) : BinaryForm(std::vector<long>(coefficients)) {}
   /// The form y^n f(x/y) of degree n; throws invalid_argument if deg f > n or n < 0.
   BinaryForm(int degree, RatPoly dehomogenized);
@@ -116,10 +121,13 @@ class BinaryForm {
   /// deep.
   static BinaryForm parse_expression(std::string_view text, const ParseOptions& options = {});
 
+  /// The formal degree n (the number of coefficients minus one).
   int degree() const noexcept { return n_; }
   /// a_i for 0 <= i <= degree(); throws invalid_argument otherwise.
   Rational coeff(int i) const;
+  /// (a_0, ..., a_n), exact.
   std::vector<Rational> coefficients() const;
+  /// True for the zero form (of any degree).
   bool is_zero() const noexcept { return f_.is_zero(); }
   /// True if all coefficients are integers.
   bool is_integral() const;
@@ -153,13 +161,17 @@ class BinaryForm {
   /// "a_0,a_1,...,a_n".
   std::string to_coefficient_string() const;
 
+  /// Multiplies every coefficient by c.
   BinaryForm& operator*=(const Rational& c);
   /// Sum/difference of forms of equal degree; throws invalid_argument on a degree mismatch.
   friend BinaryForm operator+(const BinaryForm& a, const BinaryForm& b);
+  /// Difference of forms of equal degree; throws invalid_argument on a degree mismatch.
   friend BinaryForm operator-(const BinaryForm& a, const BinaryForm& b);
+  /// Negation.
   friend BinaryForm operator-(const BinaryForm& a);
   /// Product (degrees add).
   friend BinaryForm operator*(const BinaryForm& a, const BinaryForm& b);
+  /// The multiple c p.
   friend BinaryForm operator*(const Rational& c, const BinaryForm& a);
   /// Same degree and same coefficients.
   friend bool operator==(const BinaryForm& a, const BinaryForm& b) noexcept { return a.n_ == b.n_ && a.f_ == b.f_; }
@@ -183,14 +195,18 @@ BinaryForm divexact(const BinaryForm& p, const BinaryForm& q);
 /// Greatest common divisor as a primitive integer form with first nonzero
 /// coefficient positive; gcd(p, 0) = primitive(p), gcd(0, 0) = 0 (degree 0).
 BinaryForm gcd(const BinaryForm& p, const BinaryForm& q);
+/// p^e, a form of degree e * deg p, exact.
 BinaryForm pow(const BinaryForm& p, unsigned e);
 
+/// Writes the form as an expression in x and y, e.g. "2x^4 + 5x^2y^2 + 2y^4".
 std::ostream& operator<<(std::ostream& os, const BinaryForm& p);
 
 }  // namespace lcngeom
 
+/// std::hash support, so that BinaryForm can key unordered containers.
 template <>
 struct std::hash<lcngeom::BinaryForm> {
+  /// BinaryForm::hash().
   std::size_t operator()(const lcngeom::BinaryForm& p) const noexcept { return p.hash(); }
 };
 

@@ -64,6 +64,7 @@
 
 namespace lcngeom {
 
+/// Options of critical_points.
 struct CriticalPointOptions {
   std::uint64_t seed = 1;  ///< seeds the random combinations and shears (results do not depend on it)
   /// If set, reports each stage (progress.hpp): phase "Delta<lambda>:
@@ -80,7 +81,7 @@ struct CriticalPointOptions {
 /// coordinate is a polynomial in zeta reduced mod f: the point is
 /// w = sum_i w_i(zeta) x^{n-i} y^i.
 struct CriticalOrbit {
-  RatPoly minimal_polynomial;
+  RatPoly minimal_polynomial;  ///< f: irreducible over Q, in the separating coordinate z of the cell
   /// Numerators of the coefficients: w_i = w[i](zeta) / denominator(zeta),
   /// i = 0..n (kept as a fraction to avoid a costly inversion in Q(zeta)).
   std::vector<RatPoly> w;
@@ -91,7 +92,8 @@ struct CriticalOrbit {
   /// ||w - u||^2_Sigma = distance_numerator(zeta) / denominator(zeta)^2.
   RatPoly distance_numerator;
   std::string cell;  ///< "monic" or "P_j(1:0)=0" description
-  int real_count = 0;
+  int real_count = 0;  ///< number of real roots of minimal_polynomial (the real critical points of the orbit)
+  /// Number of critical points in the orbit (the degree of the minimal polynomial).
   int size() const { return static_cast<int>(minimal_polynomial.degree()); }
 };
 
@@ -110,13 +112,15 @@ struct RealCriticalPoint {
   AlgebraicReal distance_squared;   ///< ||w - u||^2_Sigma
 };
 
+/// All critical points of ||w - u||^2_Sigma on Delta_lambda with root pattern exactly lambda
+/// (Section 6; see the file comment), as Galois orbits, with the real ones exact.
 struct CriticalPointSet {
-  Partition lambda;
-  BinaryForm target;
-  InnerProduct inner_product = InnerProduct::euclidean(0);
+  Partition lambda;  ///< the partition lambda of the locus
+  BinaryForm target;  ///< the target u, a form of degree |lambda|
+  InnerProduct inner_product = InnerProduct::euclidean(0);  ///< Sigma
   std::vector<CriticalOrbit> orbits;  ///< surviving irreducible factors
   int complex_count = 0;              ///< sum of the orbit sizes: distinct complex critical points
-  int real_count = 0;
+  int real_count = 0;  ///< distinct real critical points (the sum of the orbits' real counts)
   std::vector<BinaryForm> rational_points;  ///< sorted by coefficient vector
   /// Every real one, by increasing distance to the target (exact order; ties
   /// by coefficient vector, lexicographically).

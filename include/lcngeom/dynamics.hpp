@@ -80,13 +80,14 @@ struct ClassScales {
 /// The same for a class that is not rational: N_l, H and the root are only
 /// known as certified enclosures.
 struct ClassScalesEnclosure {
-  std::size_t class_index = 0;
-  std::string notation;
+  std::size_t class_index = 0;  ///< index into fiber(arch, w).classes
+  std::string notation;  ///< FiberClass::notation
   std::vector<Ball> norms_squared;  ///< N_l
   std::vector<Ball> beta;           ///< beta_1..beta_L
   std::vector<Ball> abs_kappa;      ///< |kappa_l| = sqrt(beta_l / N_l); signs as for rational classes
 };
 
+/// Corollary 5.14 for every scaling class of a fiber (recover_scale).
 struct ScaleRecovery {
   std::vector<Rational> delta;                 ///< layer_invariants(init)
   std::vector<ClassScales> classes;            ///< rational classes, exact

@@ -14,6 +14,7 @@
 
 namespace lcngeom {
 
+/// One factor of a factorization over Q with its multiplicity.
 struct FormFactor {
   BinaryForm form;   ///< normalized primitive integer form of degree >= 1
   int multiplicity;  ///< >= 1
@@ -21,8 +22,8 @@ struct FormFactor {
 
 /// p = unit * prod form_i^{multiplicity_i}.
 struct FormFactorization {
-  Rational unit;
-  std::vector<FormFactor> factors;
+  Rational unit;  ///< the leading factor: p = unit * prod form_i^{multiplicity_i}
+  std::vector<FormFactor> factors;  ///< irreducible over Q, normalized (see the file comment)
 
   /// The product unit * prod form_i^{multiplicity_i}, of degree sum deg_i e_i.
   BinaryForm expand() const;

@@ -71,8 +71,10 @@ struct FunctionSpaceCandidate {
   AlgebraicReal distance_squared;           ///< ||w - u||^2_Sigma, exact
 };
 
+/// The exact global minimum of l(w) = ||w - u||^2_Sigma over the function space M_k
+/// (minimum_on_function_space).
 struct FunctionSpaceMinimum {
-  BinaryForm target;
+  BinaryForm target;  ///< the target u
   Region target_position = Region::interior;  ///< of u (form_region)
   /// False if some lambda was not_supported: the minimum below is then only
   /// over the candidates found, an upper bound for min_M l.

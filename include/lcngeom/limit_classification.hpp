@@ -50,8 +50,11 @@ namespace lcngeom {
 /// A root (t : 1) = (re + i im : 1) of a form, or (1:0) when `infinite`.
 template <class T>
 struct FormRoot {
+  /// Real and imaginary parts of t.
+  ///@{
   T re{}, im{};
-  bool infinite = false;
+  ///@}
+  bool infinite = false;  ///< the root is (1:0) (re and im are then 0)
 };
 
 namespace detail {

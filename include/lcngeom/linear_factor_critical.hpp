@@ -27,8 +27,8 @@ namespace lcngeom {
 /// (parameters (a, h_0..h_c)) or, for q1 = y, q1 = s x + y (parameters
 /// (s, h_0..h_c) at s = 0).
 struct LinearFactorCriticalPoint {
-  std::size_t orbit = 0;
-  bool real = false;
+  std::size_t orbit = 0;  ///< index into LinearFactorCriticalSet::orbits (the minimal polynomial of its chart coordinate)
+  bool real = false;  ///< the point is real
   bool global = false;                      ///< q1 q2 = u (loss 0); otherwise spurious
   bool chart_at_infinity = false;           ///< q1 = y
   std::vector<AlgebraicReal> parameters;    ///< exact (real points only; empty for complex ones)
@@ -39,10 +39,18 @@ struct LinearFactorCriticalPoint {
   std::vector<int> hessian_minor_signs;  ///< signs of the leading principal minors (real points)
 };
 
+/// All critical points of L(q1, q2) = ||q1 q2 - u||^2_Sigma (see LinearFactorCriticalPoint),
+/// counted over C and over R, split into global (q1 q2 = u) and spurious ones (Example 5.10).
 struct LinearFactorCriticalSet {
-  Architecture architecture{std::vector<int>{2, 2}};
+  Architecture architecture{std::vector<int>{2, 2}};  ///< the two-layer architecture, one filter of size 2
+  /// Distinct critical points over C and over R (modulo the rescaling).
+  ///@{
   int complex_count = 0, real_count = 0;
+  ///@}
+  /// Of those: global (loss 0, over C / over R) and spurious (over C / over R).
+  ///@{
   int global_count = 0, global_real = 0, spurious_count = 0, spurious_real = 0;
+  ///@}
   std::vector<RatPoly> orbits;                    ///< minimal polynomials of the chart coordinate
   std::vector<LinearFactorCriticalPoint> points;  ///< every critical point (complex ones without values)
 };

@@ -35,11 +35,14 @@
 
 namespace lcngeom {
 
+/// A reproducible xoshiro256** stream of uniform and normal deviates, one per key
+/// (see the file comment for the exact algorithm).
 class RandomStream {
  public:
   /// The stream of a key (any sequence of 64-bit words, e.g. {seed, tag,
   /// dataset}); equal keys give equal streams, different keys independent ones.
   explicit RandomStream(std::span<const std::uint64_t> key) noexcept { seed_from(hash_key(key)); }
+  /// RandomStream{seed, tag, dataset}: the stream of a braced key.
   RandomStream(std::initializer_list<std::uint64_t> key) noexcept
       : RandomStream(std::span<const std::uint64_t>(key.begin(), key.size())) {}
 

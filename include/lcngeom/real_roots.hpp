@@ -35,13 +35,19 @@ class RealRoot {
   /// [lo, hi]; the caller guarantees isolation (checked: sign change or exact root).
   RealRoot(IntPoly defining, Rational lo, Rational hi, int multiplicity);
 
+  /// True for the root (1:0) (a leading zero coefficient: y divides p).
   bool at_infinity() const noexcept { return infinity_; }
+  /// Lower end of the isolating interval (the root itself when is_exact()).
   const Rational& lo() const noexcept { return lo_; }
+  /// Upper end of the isolating interval (the root itself when is_exact()).
   const Rational& hi() const noexcept { return hi_; }
+  /// Multiplicity of the root in p (>= 1).
   int multiplicity() const noexcept { return multiplicity_; }
   /// The Q-irreducible factor of p(t, 1) this root belongs to (y for (1:0)).
   const IntPoly& defining_polynomial() const noexcept { return defining_; }
+  /// True if the root is known exactly: (1:0), or a rational t = lo() = hi().
   bool is_exact() const noexcept { return infinity_ || lo_ == hi_; }
+  /// hi() - lo() (0 when exact).
   Rational width() const { return hi_ - lo_; }
 
   /// Shrinks the interval until hi - lo <= max_width (> 0): quadratic interval
@@ -99,7 +105,7 @@ struct RealFactor {
   /// Coefficients as a form of that degree, first coefficient 1 except for y
   /// = (0, 1): (1, -r) or (1, b, c).  Certified enclosures; radius 0 when exact.
   std::vector<Ball> coefficients;
-  int multiplicity = 1;
+  int multiplicity = 1;  ///< multiplicity of the factor in p
   /// True if the coefficients are exact rationals (the factor is defined over Q).
   bool exact = false;
   /// The Q-irreducible factor of p (normalized as in factor()) that this factor divides.
@@ -108,8 +114,8 @@ struct RealFactor {
 
 /// p = unit * prod factors_i^{multiplicity_i} over R.
 struct RealFactorization {
-  Rational unit;
-  std::vector<RealFactor> factors;
+  Rational unit;  ///< the leading factor, a rational: p = unit * prod factors (over R)
+  std::vector<RealFactor> factors;  ///< real linear and irreducible quadratic factors with multiplicities
 };
 
 /// The factorization of p into real irreducible factors (eq. 3.1): each

@@ -36,6 +36,8 @@
 
 namespace lcngeom {
 
+/// Filters theta with mu(theta) = p (or as close as `precision` bits allow): a witness that
+/// p lies in the function space (Lemma 4.2; see the file comment).
 struct Witness {
   /// w_1, ..., w_L (sizes k_1, ..., k_L).
   Filters filters;
@@ -46,7 +48,10 @@ struct Witness {
   /// 0 if exact, else the precision in bits of the rounded coefficients.
   long precision = 0;
   /// max_i |mu(filters)_i - p_i| and ||mu(filters) - p||_2^2, both exact.
+  /// max_i |mu(filters)_i - p_i| and ||mu(filters) - p||_2^2, both exact.
+  ///@{
   Rational error_max, error_squared;
+  ///@}
   /// A certified upper bound on ||mu(filters) - p||_2 (sqrt rounded up; 0 if exact).
   Rational error_norm_bound() const;
 };
