@@ -26,8 +26,9 @@ struct Placement {
   /// q_index, numbered from 1 in the rrmp's order (rho and gamma ascending, so
   /// in 112|0 the double root is p3).
   struct Factor {
-    bool complex;
-    int index;
+    bool complex;  ///< true for a quadratic q_index, false for a linear p_index
+    int index;  ///< numbered from 1 in the rrmp's order
+    /// Same kind and index.
     friend bool operator==(const Factor&, const Factor&) = default;
   };
   /// bins[l] lists the factors of filter l (real ones first, then complex).
@@ -44,12 +45,14 @@ struct Placement {
 /// (this reproduces the witnesses printed in Example 5.6).  Throws
 /// invalid_argument if some k_l < 1 or sum (k_l - 1) != degree of the rrmp.
 std::optional<Placement> compatible_placement(const Rrmp& r, std::span<const int> filter_sizes);
+/// compatible_placement with a braced filter-size list: compatible_placement(r, {4, 2}).
 inline std::optional<Placement> compatible_placement(const Rrmp& r, std::initializer_list<int> filter_sizes) {
   return compatible_placement(r, std::span<const int>(filter_sizes.begin(), filter_sizes.size()));
 }
 
 /// compatible_placement(r, k).has_value().
 bool is_compatible(const Rrmp& r, std::span<const int> filter_sizes);
+/// is_compatible with a braced filter-size list.
 inline bool is_compatible(const Rrmp& r, std::initializer_list<int> filter_sizes) {
   return is_compatible(r, std::span<const int>(filter_sizes.begin(), filter_sizes.size()));
 }
@@ -57,8 +60,8 @@ inline bool is_compatible(const Rrmp& r, std::initializer_list<int> filter_sizes
 /// One cell of the Example 5.6 table: an rrmp and its witness placement
 /// (std::nullopt prints as the paper's dash).
 struct CompatibilityRow {
-  Rrmp rrmp;
-  std::optional<Placement> witness;
+  Rrmp rrmp;  ///< the rrmp of the row
+  std::optional<Placement> witness;  ///< a compatible placement, or std::nullopt (the paper's dash)
 };
 
 /// The Example 5.6 row of an architecture k = (k_1, ..., k_L): for every rrmp
@@ -71,6 +74,7 @@ struct CompatibilityRow {
 /// Example: compatibility_table({4, 2}) gives 1111|0 -> p1p2p3·p4,
 /// 112|0 -> p1p2p3·p3, 22|0 -> none, ..., 11|1 -> p1q1·p2, 2|1 -> p1q1·p1.
 std::vector<CompatibilityRow> compatibility_table(std::span<const int> filter_sizes);
+/// compatibility_table with a braced filter-size list: compatibility_table({4, 2}).
 inline std::vector<CompatibilityRow> compatibility_table(std::initializer_list<int> filter_sizes) {
   return compatibility_table(std::span<const int>(filter_sizes.begin(), filter_sizes.size()));
 }

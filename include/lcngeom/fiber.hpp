@@ -42,7 +42,7 @@ namespace lcngeom {
 /// increasing root, (1:0) last) and q1, q2, ... (irreducible quadratics), the
 /// order of real_factorization().
 struct FiberFactor {
-  std::string label;
+  std::string label;  ///< "p1", "p2", ... (real linear) or "q1", "q2", ... (irreducible quadratic)
   RealFactor factor;  ///< coefficients (certified balls), multiplicity in pi(w), its Q-block
   int block;          ///< index into Fiber::blocks.factors
 };
@@ -71,14 +71,15 @@ struct FiberClass {
 
 /// The fiber mu^{-1}(w) as scaling classes.
 struct Fiber {
-  std::vector<int> filter_sizes;
-  BinaryForm end_to_end;
+  std::vector<int> filter_sizes;  ///< k_1, ..., k_L
+  BinaryForm end_to_end;  ///< w = mu(theta) for every theta in the fiber
   FormFactorization blocks;          ///< factor(pi(w)) over Q
   std::vector<FiberFactor> factors;  ///< real splitting of the blocks
   std::vector<FiberClass> classes;   ///< factor by factor, earlier filters filled first
 
   /// classes.size() * 2^{L-1} (see the header comment).
   Integer component_count() const;
+  /// Number of classes whose representative is exact (filters over Q).
   long rational_class_count() const;
 };
 

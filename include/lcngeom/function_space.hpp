@@ -60,7 +60,7 @@ std::vector<Architecture> stride_one_architectures(int n);
 
 /// Filling (Definition 2.3) and the theorem that decides it.
 struct FillingVerdict {
-  bool filling;
+  bool filling;  ///< whether the function space M_k fills R[x,y]_{k-1} (Definition 2.3)
   /// e.g. "Theorem 4.1: e = 2 even filter sizes (>= 2)",
   /// "Proposition 4.11: s_1 = 2 > 1 and k_L = 2 > 1", "Corollary 4.16: ...".
   std::string reason;
@@ -72,6 +72,7 @@ struct FillingVerdict {
 /// (Prop. 4.11, lower-dimensional); D > 1 with two dimensions of extent > 1
 /// and L > 1 nontrivial layers: not filling (Corollary 4.16, lower-dimensional).
 FillingVerdict filling_verdict(const Architecture& arch);
+/// filling_verdict(arch).filling.
 bool is_filling(const Architecture& arch);
 
 /// Where a form lies relative to the function space (Euclidean topology of
@@ -86,6 +87,7 @@ const char* to_string(Region r) noexcept;
 bool rrmp_in_function_space(const Architecture& arch, const Rrmp& r);
 /// Prop. 4.4: in the function space and #{odd rho_i} <= e - 2 (never for e <= 1).
 bool rrmp_on_boundary(const Architecture& arch, const Rrmp& r);
+/// interior / boundary / complement of M for the forms of rrmp r (Lemma 4.2, Prop. 4.4).
 Region rrmp_region(const Architecture& arch, const Rrmp& r);
 
 /// The rrmps of degree k - 1 (all_rrmps order, Example 3.3) split as in
@@ -94,8 +96,13 @@ Region rrmp_region(const Architecture& arch, const Rrmp& r);
 /// Computed from all_rrmps(k - 1) and the criteria above; throws as
 /// rrmp_in_function_space.
 struct RrmpTable {
+  /// The rrmps of degree k - 1 in the function space, outside it, and on its boundary (Prop. 4.4),
+  /// each in the paper's order.
+  ///@{
   std::vector<Rrmp> function_space, complement, boundary;
+  ///@}
 };
+/// The RrmpTable of an architecture (every rrmp of degree k - 1 classified).
 RrmpTable function_space_rrmps(const Architecture& arch);
 
 /// The region of a form of degree k - 1 (exact: the rrmp is computed exactly,
@@ -135,9 +142,11 @@ struct FunctionSpaceDimension {
   int ambient_dimension;  ///< prod_h k^h
   int upper_bound;        ///< min(ambient, P - (L - 1))
   bool certified;         ///< dimension == upper_bound
-  int trials;
+  int trials;  ///< random integer points at which J's rank was computed
   double failure_probability;  ///< 0 if certified
 };
+/// The dimension of the function space M_k (see FunctionSpaceDimension: a certified
+/// lower bound, exact when `certified`).  Throws invalid_argument for bad options.
 FunctionSpaceDimension function_space_dimension(const Architecture& arch, const DimensionOptions& options = {});
 
 }  // namespace lcngeom

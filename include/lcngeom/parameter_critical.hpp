@@ -60,6 +60,7 @@ namespace lcngeom {
 /// An answer that may be out of reach of the exact algorithm: `undecided` is
 /// returned (never a guess) when deciding would need more than the code does.
 enum class Decision { no, yes, undecided };
+/// "no", "yes" or "undecided".
 std::string to_string(Decision d);
 
 /// l(mu(theta)) = (mu(theta) - u)^T Sigma (mu(theta) - u), exact.
@@ -84,8 +85,12 @@ RatMatrix square_loss_hessian(const Architecture& arch, const Filters& theta, co
 /// rule of signs, which is exact because all eigenvalues are real).  Throws
 /// invalid_argument unless the matrix is square and symmetric.
 struct Inertia {
+  /// Numbers of positive, negative and zero eigenvalues (with multiplicity).
+  ///@{
   int positive = 0, negative = 0, zero = 0;
+  ///@}
 };
+/// The Inertia of a symmetric rational matrix, exact (see Inertia).
 Inertia inertia(const RatMatrix& symmetric);
 
 /// True if w != 0 is a critical point of l = ||. - u||^2_Sigma restricted to
@@ -167,8 +172,12 @@ struct ClassifyOptions {
   /// (where (2,2,2) is not supported anyway); so by default only for
   /// n <= max_search_degree (otherwise undecided, with that reason).
   bool decide_global_minimum = true;
-  int max_search_degree = 5;
+  int max_search_degree = 5;  ///< the largest n = k - 1 for which the exact global-minimum search runs
 };
+/// Classifies theta for the square loss ||mu(theta) - u||^2_Sigma with target u (a form of
+/// degree k - 1) and an inner product on forms of degree k - 1 (Section 5: critical point,
+/// pure or spurious, global minimum), exact.  Throws invalid_argument for mismatched sizes
+/// (filters, target, or sigma.degree() != k - 1, naming both), not_supported for strides != 1 or D > 1.
 ParameterClassification classify_parameter(const Architecture& arch, const Filters& theta, const BinaryForm& target,
                                            const InnerProduct& sigma, const ClassifyOptions& options = {});
 

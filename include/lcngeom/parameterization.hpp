@@ -105,6 +105,7 @@ struct SymbolicMu {
   /// d filter[i] / d variable j, a filter.size() x ring->nvars() matrix of polynomials.
   std::vector<std::vector<RatMPoly>> jacobian() const;
 };
+/// mu of the architecture with symbolic filter weights, exact.
 SymbolicMu symbolic_mu(const Architecture& arch);
 
 // ------------------------------------------------- Prop. 5.11: d mu (stride one)
