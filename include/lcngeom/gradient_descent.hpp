@@ -69,22 +69,28 @@ namespace lcngeom {
 template <class T>
 using FilterSet = std::vector<std::vector<T>>;
 
+/// Which vector field descent follows.
 enum class GradientConvention {
   true_gradient,  ///< G = 2 (Sigma wbar - c): the gradient of l
   appendix_a      ///< G = Sigma wbar - c: Appendix A's formula (gradient of l / 2)
 };
+/// How the descent is discretised.
 enum class DescentMethod {
   gradient_descent,  ///< fixed step (Section 7.1)
   gradient_flow      ///< adaptive Dormand-Prince 5(4) integration of the flow
 };
+/// How a descent ended: the gradient criterion met, the iteration limit reached, or overflow.
 enum class DescentStatus { converged, not_converged, diverged };
 
+/// "true" | "appendix-a" (parse_gradient_convention reads it back).
 inline std::string_view to_string(GradientConvention g) noexcept {
   return g == GradientConvention::true_gradient ? "true" : "appendix-a";
 }
+/// "gd" | "flow" (parse_descent_method reads it back).
 inline std::string_view to_string(DescentMethod m) noexcept {
   return m == DescentMethod::gradient_descent ? "gd" : "flow";
 }
+/// "converged" | "not_converged" | "diverged".
 inline std::string_view to_string(DescentStatus s) noexcept {
   switch (s) {
     case DescentStatus::converged: return "converged";
@@ -102,8 +108,8 @@ struct DescentOptions {
   double step = 0.01;           ///< gd: the step; flow: the initial step
   double tolerance = 1e-14;     ///< stop when ||grad L||^2 <= tolerance
   long max_iterations = 15000;  ///< updates (gd) or accepted steps (flow)
-  GradientConvention gradient = GradientConvention::true_gradient;
-  DescentMethod method = DescentMethod::gradient_descent;
+  GradientConvention gradient = GradientConvention::true_gradient;  ///< the gradient formula (true gradient or Appendix A's)
+  DescentMethod method = DescentMethod::gradient_descent;  ///< fixed-step descent or the gradient flow
   double flow_tolerance = 1e-11;  ///< flow: per-step error bound (absolute + relative)
 
   /// Throws invalid_argument (naming the value) for a step that is not a
@@ -118,17 +124,19 @@ struct QuadraticLoss {
   std::vector<T> sigma;   ///< k x k, row-major, symmetric positive definite
   std::vector<T> c;       ///< Sigma u
   std::vector<T> target;  ///< u
+  /// k, the size of the end-to-end filter.
   std::size_t size() const noexcept { return c.size(); }
 };
 
+/// The outcome of descend(): final filters, status and the loss there.
 template <class T>
 struct DescentResult {
   FilterSet<T> theta;   ///< the final filters
   long iterations = 0;  ///< updates (gd) or accepted steps (flow) performed
-  DescentStatus status = DescentStatus::not_converged;
+  DescentStatus status = DescentStatus::not_converged;  ///< converged, not_converged (iteration limit) or diverged (overflow)
   T gradient_norm2{};  ///< ||grad L(theta)||^2 at the final theta
   T loss{};            ///< l(mu(theta)) = (wbar - u)^T Sigma (wbar - u)
-  long gradient_evaluations = 0;
+  long gradient_evaluations = 0;  ///< evaluations of the gradient (gd: one per update plus the last; flow: one per stage)
 };
 
 namespace detail {
@@ -205,8 +213,8 @@ std::vector<T> end_to_end_filter(const FilterSet<T>& theta) {
 /// A Laurent polynomial sum_i c_i x^{low + i} (Prop. A.2).
 template <class T>
 struct LaurentPolynomial {
-  int low = 0;
-  std::vector<T> c;
+  int low = 0;  ///< exponent of the first coefficient
+  std::vector<T> c;  ///< coefficients c_0, c_1, ... of x^low, x^{low+1}, ...
 
   /// pi~(v) = v_0 x^{k-1} + ... + v_{k-1}: the dehomogenisation y = 1 of (2.8).
   static LaurentPolynomial dehomogenized(const std::vector<T>& v) {
@@ -226,6 +234,7 @@ struct LaurentPolynomial {
     const long i = static_cast<long>(e) - low;
     return (i < 0 || i >= static_cast<long>(c.size())) ? T(0) : c[static_cast<std::size_t>(i)];
   }
+  /// Product of Laurent polynomials.
   friend LaurentPolynomial operator*(const LaurentPolynomial& a, const LaurentPolynomial& b) {
     LaurentPolynomial p;
     p.low = a.low + b.low;
@@ -383,6 +392,7 @@ QuadraticLoss<T> quadratic_loss_from_data(const std::vector<T>& x, const std::ve
 
 /// Observer that does nothing (the default of descend()).
 struct NoDescentObserver {
+  /// Ignores the step.
   template <class T>
   void operator()(long, const FilterSet<T>&, const T&) const noexcept {}
 };
@@ -538,8 +548,8 @@ DescentResult<T> descend(const QuadraticLoss<T>& loss, FilterSet<T> theta0, cons
 
 /// One problem of a batch: losses[loss] from theta0.
 struct DescentJob {
-  std::size_t loss = 0;
-  FilterSet<double> theta0;
+  std::size_t loss = 0;  ///< index into the batch's losses
+  FilterSet<double> theta0;  ///< initial filters theta_0
 };
 
 /// descend<double> for many problems of one architecture (filter sizes

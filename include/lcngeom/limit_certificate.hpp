@@ -115,6 +115,7 @@
 
 namespace lcngeom {
 
+/// Options of LimitCertifier.
 struct LimitCertificateOptions {
   /// Working precision of certified enclosures, in bits (>= 64).
   long precision = 128;
@@ -126,7 +127,7 @@ struct LimitCertificateOptions {
   /// minimality needs the exact search only when u lies outside M_k and w* is
   /// in M_k; it then runs once per certifier (see the costs above).
   bool decide_global_minimum = true;
-  bool decide_pure = true;
+  bool decide_pure = true;  ///< decide whether theta is pure or spurious (Section 5.1)
   /// Also give w* exactly as a real algebraic point (CertifiedLimit::algebraic)
   /// by running critical_points() on w*'s locus (once per locus and
   /// certifier; about 0.05 s per locus for quartic data, 0.4 s for (2,2)).
@@ -138,16 +139,16 @@ struct LimitCertificateOptions {
 /// denominator(zeta) (the orbit of critical_points(lambda, u, Sigma) with
 /// index `orbit`, in the solver's separating coordinate).
 struct CertifiedAlgebraicPoint {
-  std::size_t orbit = 0;
-  RatPoly minimal_polynomial;
-  RealRoot root{IntPoly(std::vector<long>{0, 1}), Rational(), Rational(), 1};
-  std::vector<RatPoly> numerators;
-  RatPoly denominator;
+  std::size_t orbit = 0;  ///< index of the orbit in critical_points(lambda, u, Sigma)
+  RatPoly minimal_polynomial;  ///< irreducible over Q, in the solver's separating coordinate
+  RealRoot root{IntPoly(std::vector<long>{0, 1}), Rational(), Rational(), 1};  ///< the real root zeta, isolated
+  std::vector<RatPoly> numerators;  ///< w_i = numerators[i](zeta) / denominator(zeta), i = 0..n
+  RatPoly denominator;  ///< nonzero at zeta
 };
 
 /// The certified limit of one run.
 struct CertifiedLimit {
-  bool certified = false;
+  bool certified = false;  ///< a certificate was made (otherwise see `reason`)
   /// Why no certificate could be made (empty when certified).
   std::string reason;
   /// The root pattern of w* (w* lies on Delta_lambda with pattern exactly lambda).
@@ -160,11 +161,11 @@ struct CertifiedLimit {
   std::vector<Ball> point;
   /// l(w*) = ||w* - u||^2_Sigma, certified (radius 0 when exact).
   Ball loss;
-  std::optional<Rational> loss_exact;
+  std::optional<Rational> loss_exact;  ///< l(w*) exactly, when it is rational
   /// The radius r of the contract above, and an upper bound on
   /// ||mu(theta_final) - w*|| (certified < r / 3).
   Rational radius;
-  Rational distance_bound;
+  Rational distance_bound;  ///< an upper bound on ||mu(theta_final) - w*||, certified < radius / 3
   /// w* is the global minimum of l on M_k (nullopt: undecided or not asked).
   std::optional<bool> global_minimum;
   /// theta is a pure critical point (mu(theta) is critical for l on M_k's
@@ -211,8 +212,11 @@ class LimitCertifier {
   LimitCertifier(const Architecture& arch, const BinaryForm& target, const InnerProduct& sigma,
                  const LimitCertificateOptions& options = {});
   ~LimitCertifier();
+  /// Movable, not copyable (the certifier owns its exact solutions).
+  ///@{
   LimitCertifier(LimitCertifier&&) noexcept;
   LimitCertifier& operator=(LimitCertifier&&) noexcept;
+  ///@}
 
   /// The certificate for the final filters of a run (exact rationals, e.g.
   /// the doubles of a float run read exactly).  Throws invalid_argument if
