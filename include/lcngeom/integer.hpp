@@ -30,6 +30,7 @@
 
 namespace lcngeom {
 
+/// An exact integer of any size (FLINT's fmpz; see the file comment).
 class Integer {
  public:
   Integer() noexcept { v_.set_word(0, 0); }
@@ -50,6 +51,8 @@ class Integer {
   template <detail::flint_struct_of<Integer> F>
   explicit Integer(const F* value) : Integer(from_flint, value) {}
 
+  /// Value semantics: copies are deep, a moved-from integer is 0.
+  ///@{
   Integer(const Integer& other) {
     if (other.is_big()) init_copy_slow(other);
     else v_.copy_bytes_from(other.v_);
@@ -67,6 +70,7 @@ class Integer {
     v_.swap(other.v_);
     return *this;
   }
+  ///@}
   ~Integer() {
     if (is_big()) clear_slow();
   }
@@ -76,38 +80,53 @@ class Integer {
   detail::flint_t<W>* raw() noexcept {
     return v_.template get<W>();
   }
+  /// The fmpz (FLINT escape hatch), read-only: needs <lcngeom/flint.hpp>.
   template <class W = Integer>
   const detail::flint_t<W>* raw() const noexcept {
     return v_.template get<W>();
   }
 
+  /// -1, 0 or 1.
   int sign() const noexcept {
     const long w = v_.word(0);
     return is_big() ? sign_slow() : (w > 0) - (w < 0);
   }
+  /// The value is 0.
   bool is_zero() const noexcept { return v_.word(0) == 0; }
+  /// The value is 1.
   bool is_one() const noexcept { return v_.word(0) == 1; }
+  /// The value fits a long (to_long() will not throw).
   bool fits_long() const noexcept { return !is_big() || fits_long_slow(); }
   /// Value as a long; throws domain_error if it does not fit.
   long to_long() const;
+  /// A double rounded towards zero (an approximation, not certified).
   double to_double() const noexcept;
   /// Number of bits of |value| (0 for 0).
   long bits() const noexcept;
+  /// Decimal digits, with a leading '-' for negative values.
   std::string to_string() const;
   /// A hash consistent with ==.
   std::size_t hash() const noexcept {
     return is_big() ? hash_slow() : detail::hash_mix(static_cast<std::size_t>(v_.word(0)));
   }
 
+  /// Exact in-place arithmetic.
+  ///@{
   Integer& operator+=(const Integer& o);
   Integer& operator-=(const Integer& o);
   Integer& operator*=(const Integer& o);
+  ///@}
 
+  /// Exact arithmetic.
+  ///@{
   friend Integer operator+(const Integer& a, const Integer& b);
   friend Integer operator-(const Integer& a, const Integer& b);
   friend Integer operator*(const Integer& a, const Integer& b);
   friend Integer operator-(const Integer& a);
+  ///@}
 
+  /// Exact comparison.
+  ///@{
   friend bool operator==(const Integer& a, const Integer& b) noexcept {
     if (!a.is_big() && !b.is_big()) return a.v_.word(0) == b.v_.word(0);
     return cmp_slow(a, b) == 0;
@@ -117,6 +136,7 @@ class Integer {
     const int c = cmp_slow(a, b);
     return c < 0 ? std::strong_ordering::less : c > 0 ? std::strong_ordering::greater : std::strong_ordering::equal;
   }
+  ///@}
 
  private:
   struct FromFlint {};
@@ -141,15 +161,20 @@ class Integer {
 Integer divexact(const Integer& a, const Integer& b);
 /// Non-negative gcd; gcd(0, 0) = 0.
 Integer gcd(const Integer& a, const Integer& b);
+/// |a|.
 Integer abs(const Integer& a);
+/// base^exponent, exact (0^0 = 1).
 Integer pow(const Integer& base, unsigned long exponent);
 
+/// Writes to_string().
 std::ostream& operator<<(std::ostream& os, const Integer& a);
 
 }  // namespace lcngeom
 
+/// std::hash support, so that Integer can key unordered containers.
 template <>
 struct std::hash<lcngeom::Integer> {
+  /// Integer::hash().
   std::size_t operator()(const lcngeom::Integer& a) const noexcept { return a.hash(); }
 };
 

@@ -31,6 +31,7 @@
 
 namespace lcngeom {
 
+/// An exact rational number in lowest terms with positive denominator (FLINT's fmpq; see the file comment).
 class Rational {
  public:
   Rational() noexcept { set_small(0); }
@@ -50,6 +51,7 @@ class Rational {
   explicit Rational(const Integer& value) { init_slow(value); }
   /// num/den in lowest terms; throws domain_error if den == 0.
   Rational(const Integer& num, const Integer& den);
+  /// num/den in lowest terms; throws domain_error if den == 0.
   Rational(long num, long den);
   /// Parses "p", "p/q" or a decimal "d.ddd[e±k]"; throws parse_error / domain_error.
   explicit Rational(std::string_view text);
@@ -57,6 +59,8 @@ class Rational {
   template <detail::flint_struct_of<Rational> F>
   explicit Rational(const F* value) : Rational(from_flint, value) {}
 
+  /// Value semantics: copies are deep, a moved-from rational is 0.
+  ///@{
   Rational(const Rational& other) {
     if (other.is_big()) init_copy_slow(other);
     else v_.copy_bytes_from(other.v_);
@@ -74,6 +78,7 @@ class Rational {
     v_.swap(other.v_);
     return *this;
   }
+  ///@}
   ~Rational() {
     if (is_big()) clear_slow();
   }
@@ -83,20 +88,28 @@ class Rational {
   detail::flint_t<W>* raw() noexcept {
     return v_.template get<W>();
   }
+  /// The fmpq (FLINT escape hatch), read-only: needs <lcngeom/flint.hpp>.
   template <class W = Rational>
   const detail::flint_t<W>* raw() const noexcept {
     return v_.template get<W>();
   }
 
+  /// The numerator (sign of the value).
   Integer numerator() const;
+  /// The denominator (positive).
   Integer denominator() const;
+  /// -1, 0 or 1.
   int sign() const noexcept {
     const long n = v_.word(0);
     return detail::fmpz_word_is_big(n) ? sign_slow() : (n > 0) - (n < 0);
   }
+  /// The value is 0.
   bool is_zero() const noexcept { return v_.word(0) == 0; }
+  /// The value is 1.
   bool is_one() const noexcept { return v_.word(0) == 1 && v_.word(1) == 1; }
+  /// The denominator is 1.
   bool is_integer() const noexcept { return v_.word(1) == 1; }
+  /// A double rounded towards zero (an approximation, not certified).
   double to_double() const;
   /// "p" or "p/q".
   std::string to_string() const;
@@ -106,19 +119,28 @@ class Rational {
     return detail::hash_combine(static_cast<std::size_t>(v_.word(0)), static_cast<std::size_t>(v_.word(1)));
   }
 
+  /// Exact in-place arithmetic.
+  ///@{
   Rational& operator+=(const Rational& o);
   Rational& operator-=(const Rational& o);
   Rational& operator*=(const Rational& o);
+  ///@}
   /// Throws domain_error on division by zero.
   Rational& operator/=(const Rational& o);
 
+  /// Exact arithmetic.
+  ///@{
   friend Rational operator+(const Rational& a, const Rational& b);
   friend Rational operator-(const Rational& a, const Rational& b);
   friend Rational operator*(const Rational& a, const Rational& b);
+  ///@}
   /// Throws domain_error on division by zero.
   friend Rational operator/(const Rational& a, const Rational& b);
+  /// Negation.
   friend Rational operator-(const Rational& a);
 
+  /// Exact comparison.
+  ///@{
   friend bool operator==(const Rational& a, const Rational& b) noexcept {
     if (!a.is_big() && !b.is_big()) return a.v_.word(0) == b.v_.word(0) && a.v_.word(1) == b.v_.word(1);
     return cmp_slow(a, b) == 0;
@@ -128,6 +150,7 @@ class Rational {
     const int c = cmp_slow(a, b);
     return c < 0 ? std::strong_ordering::less : c > 0 ? std::strong_ordering::greater : std::strong_ordering::equal;
   }
+  ///@}
 
  private:
   struct FromFlint {};
@@ -151,16 +174,20 @@ class Rational {
   detail::FlintCell<Rational, 2> v_;
 };
 
+/// |a|.
 Rational abs(const Rational& a);
 /// a^e for an integer exponent; throws domain_error for 0^negative.
 Rational pow(const Rational& a, long exponent);
 
+/// Writes to_string(): "p/q" or "p".
 std::ostream& operator<<(std::ostream& os, const Rational& a);
 
 }  // namespace lcngeom
 
+/// std::hash support, so that Rational can key unordered containers.
 template <>
 struct std::hash<lcngeom::Rational> {
+  /// Rational::hash().
   std::size_t operator()(const lcngeom::Rational& a) const noexcept { return a.hash(); }
 };
 
