@@ -20,11 +20,13 @@
 
 namespace lcngeom {
 
+/// A univariate polynomial c_0 + c_1 t + ... + c_d t^d over Z, exact (FLINT's fmpz_poly; see the file comment).
 class IntPoly {
  public:
   IntPoly() noexcept;
   /// From ascending coefficients c_0, c_1, ...
   explicit IntPoly(const std::vector<Integer>& ascending);
+  /// From ascending machine-integer coefficients c_0, c_1, ...
   explicit IntPoly(const std::vector<long>& ascending);
   /// IntPoly{c_0, c_1, ...} (needed beside the two vectors, which are both
   /// reachable from a braced list of ints).
@@ -33,6 +35,8 @@ class IntPoly {
   template <detail::flint_struct_of<IntPoly> F>
   explicit IntPoly(const F* p) : IntPoly(from_flint, p) {}
 
+  /// Value semantics: copies are deep, a moved-from polynomial is zero.
+  ///@{
   IntPoly(const IntPoly& o);
   IntPoly(IntPoly&& o) noexcept : IntPoly() { v_.swap(o.v_); }
   IntPoly& operator=(const IntPoly& o);
@@ -40,6 +44,7 @@ class IntPoly {
     v_.swap(o.v_);
     return *this;
   }
+  ///@}
   ~IntPoly();
 
   /// The fmpz_poly (FLINT escape hatch): needs <lcngeom/flint.hpp>.
@@ -47,33 +52,45 @@ class IntPoly {
   detail::flint_t<W>* raw() noexcept {
     return v_.template get<W>();
   }
+  /// The fmpz_poly (FLINT escape hatch), read-only: needs <lcngeom/flint.hpp>.
   template <class W = IntPoly>
   const detail::flint_t<W>* raw() const noexcept {
     return v_.template get<W>();
   }
 
+  /// Degree; -1 for the zero polynomial.
   long degree() const noexcept { return length() - 1; }
+  /// Number of coefficients, degree() + 1 (0 for the zero polynomial).
   long length() const noexcept { return v_.word(2); }  // fmpz_poly_struct::length (checked in flint.hpp)
+  /// True for the zero polynomial.
   bool is_zero() const noexcept { return length() == 0; }
   /// Coefficient of t^i (0 beyond the degree); i >= 0.
   Integer coeff(long i) const;
+  /// Sets the coefficient of t^i (i >= 0), growing the polynomial as needed.
   void set_coeff(long i, const Integer& c);
+  /// The coefficient of t^degree() (0 for the zero polynomial).
   Integer leading() const;
   /// Non-negative gcd of the coefficients (0 for the zero polynomial).
   Integer content() const;
   /// The polynomial divided by its content, leading coefficient made positive.
   IntPoly primitive_part() const;
+  /// The derivative d/dt, exact.
   IntPoly derivative() const;
   /// Value at an integer point.
   Integer evaluate(const Integer& t) const;
+  /// FLINT's pretty form in the variable `var`, highest power first (e.g. "3*t^2-1").
   std::string to_string(const char* var = "t") const;
   /// A hash consistent with ==.
   std::size_t hash() const noexcept;
 
+  /// Ring operations in Z[t], exact.
+  ///@{
   friend IntPoly operator+(const IntPoly& a, const IntPoly& b);
   friend IntPoly operator-(const IntPoly& a, const IntPoly& b);
   friend IntPoly operator*(const IntPoly& a, const IntPoly& b);
   friend IntPoly operator*(const Integer& c, const IntPoly& b);
+  ///@}
+  /// Equal coefficients.
   friend bool operator==(const IntPoly& a, const IntPoly& b) noexcept;
 
  private:
@@ -88,14 +105,18 @@ class IntPoly {
 IntPoly divexact(const IntPoly& a, const IntPoly& b);
 /// Primitive gcd with positive leading coefficient; gcd(0, 0) = 0.
 IntPoly gcd(const IntPoly& a, const IntPoly& b);
+/// a^e, exact.
 IntPoly pow(const IntPoly& a, unsigned long e);
 
+/// Writes to_string().
 std::ostream& operator<<(std::ostream& os, const IntPoly& p);
 
 }  // namespace lcngeom
 
+/// std::hash support, so that IntPoly can key unordered containers.
 template <>
 struct std::hash<lcngeom::IntPoly> {
+  /// IntPoly::hash().
   std::size_t operator()(const lcngeom::IntPoly& p) const noexcept { return p.hash(); }
 };
 
