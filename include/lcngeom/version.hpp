@@ -5,9 +5,9 @@
 #ifndef LCNGEOM_VERSION_HPP
 #define LCNGEOM_VERSION_HPP
 
-#define LCNGEOM_VERSION_MAJOR 0
-#define LCNGEOM_VERSION_MINOR 2
-#define LCNGEOM_VERSION_PATCH 0
+#define LCNGEOM_VERSION_MAJOR 0  ///< major version
+#define LCNGEOM_VERSION_MINOR 2  ///< minor version (find_package accepts the same major.minor)
+#define LCNGEOM_VERSION_PATCH 0  ///< patch version
 
 namespace lcngeom {
 
