@@ -25,9 +25,18 @@ using namespace lcngeom;
 
 namespace {
 
-// Decimal with 17 correct significant digits, then float(): a correctly
-// rounded double up to one ulp of double rounding.
-double algebraic_to_double(const AlgebraicReal& x) { return std::stod(x.to_decimal(17)); }
+// The correctly rounded double: the enclosure is narrowed until both ends
+// round to the same double (Python's float(Fraction) rounds correctly).
+// Refinement always terminates for an irrational x: it is never a rounding
+// boundary (those are dyadic rationals, hence exact and caught first).
+template <class Number>
+double to_double_certified(Number& x) {
+  for (long bits = 64;; bits *= 2) {
+    const double lo = py::float_(rational_to_python(x.lo())), hi = py::float_(rational_to_python(x.hi()));
+    if (lo == hi) return lo;
+    x.refine_bits(bits);
+  }
+}
 
 std::string algebraic_repr(const AlgebraicReal& x) {
   if (x.is_rational()) return "AlgebraicReal(" + x.rational().to_string() + ")";
@@ -90,7 +99,9 @@ void bind_numbers(py::module_& m) {
           "The root as an AlgebraicReal (finite roots only).")
       .def("__float__",
            [](const RealRoot& r) {
-             return r.at_infinity() ? std::numeric_limits<double>::infinity() : std::stod(r.to_decimal(17));
+             if (r.at_infinity()) return std::numeric_limits<double>::infinity();
+            RealRoot copy = r;  // refining a copy leaves the caller's interval as it was
+            return to_double_certified(copy);
            })
       .def("__repr__", &root_repr);
 
@@ -115,7 +126,8 @@ void bind_numbers(py::module_& m) {
           "Narrow [lo, hi] to width <= 2^-bits.")
       .def("to_decimal", &AlgebraicReal::to_decimal, py::arg("digits") = 20,
            "x rounded to `digits` significant digits, certified.")
-      .def("__float__", &algebraic_to_double)
+      .def("__float__", [](const AlgebraicReal& x) { return to_double_certified(x); },
+           "The correctly rounded double.")
       .def("__repr__", &algebraic_repr)
       .def("__str__", [](const AlgebraicReal& x) { return x.to_decimal(20); })
       .def("__neg__", [](const AlgebraicReal& x) { return -x; })
