@@ -85,7 +85,8 @@ def figure1_left(out, args):
     types = count_types(crit.real_points, u, S)
     log(f"figure 1 left: U = {target}, critical points {types}")
     n_phi, n_rho = (24, 12) if args.quick else (90, 40)
-    radius = 1.6 * max(abs(float(c)) for c in u) + 0.5
+    extent = [abs(float(c)) for c in u] + [abs(float(c)) for p in crit.real_points for c in p.coefficients]
+    radius = frac(1.4 * max(extent), 64)
     phis = np.linspace(0, np.pi, n_phi)
     rhos = rational_grid(-radius, radius, n_rho, offset=F(1, 3))
     A = [np.zeros((n_rho, n_phi)) for _ in range(3)]  # the coordinates (A, B, C)
@@ -101,7 +102,7 @@ def figure1_left(out, args):
     ax = fig.add_subplot(projection="3d")
     norm = matplotlib.colors.LogNorm(vmin=loss.min(), vmax=loss.max())
     ax.plot_surface(A[0], A[1], A[2], facecolors=plt.cm.viridis(norm(loss)), rstride=1, cstride=1,
-                    linewidth=0, antialiased=False, alpha=0.55, shade=False)
+                    linewidth=0, antialiased=False, alpha=0.35, shade=False)
     ax.scatter(*[float(c) for c in u], color="red", s=60, depthshade=False, label="U (unconstrained optimum)")
     seen = set()
     for pt in crit.real_points:
@@ -204,7 +205,10 @@ def figure1_right(out, args):
         text = f"{t['minimum']}m {t['saddle']}s"
         summary[text] = summary.get(text, 0) + 1
         ax.plot(float(u[0]), float(u[1]), "k.", ms=3)
-        ax.annotate(text, (float(u[0]), float(u[1])), fontsize=7, ha="center", va="bottom")
+        dx, dy = float(u[0]) - 0.5, float(u[1])  # labels pushed away from the centre (0.5, 0)
+        ax.annotate(text, (float(u[0]), float(u[1])), xytext=(14 * np.sign(dx), 9 * np.sign(dy)),
+                    textcoords="offset points", fontsize=7, ha="left" if dx > 0 else "right",
+                    va="bottom" if dy > 0 else "top")
         labelled += 1
     log(f"figure 1 right: {labelled} regions inside the ellipse labelled: {summary}")
     ax.set_xlabel("u1   (slice u3 = 1 - u1)")
