@@ -107,3 +107,14 @@ def test_errors():
         L.rrmp(L.BinaryForm.zero(2))
     with pytest.raises(L.InvalidArgument):
         L.in_locus("x^2", "2,1")
+
+
+def test_readme_command_line():
+    # the exact line README.md shows, run by the interpreter the suite runs on
+    import os
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", "import lcngeom; print(lcngeom.rrmp('2x^4+5x^2y^2+2y^4'))"],
+                         env=dict(os.environ), capture_output=True, text=True, check=True)
+    assert out.stdout == "0|11\n"
