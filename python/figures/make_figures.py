@@ -288,24 +288,27 @@ def figure2_right(out, args):
                 P2[i, j], Q2[i, j], R2[i, j] = float(p), float(q), float(r)
     # The regions: complement of M_(3,2,2) (no real root: 0|2, 0|11) and interior of
     # M_(2,2,2,2) (four simple real roots: 1111|0), classified exactly at grid points.
-    grid = rational_grid(F(-5, 2), F(5, 2), 9 if args.quick else 15, offset=F(1, 5))
+    m = 7 if args.quick else 11
     none, four = [], []
-    for p in grid:
-        for q in grid:
-            for r in grid:
-                s = str(L.rrmp(L.BinaryForm([1, 0, p, q, r])))
-                if s in ("0|2", "0|11"):
+    for p in rational_grid(F(-5, 2), F(5, 2), m, offset=F(1, 5)):
+        for q in rational_grid(F(-5, 2), F(5, 2), m, offset=F(1, 5)):
+            for r in rational_grid(F(-5, 2), F(5, 2), m, offset=F(1, 5)):
+                if str(L.rrmp(L.BinaryForm([1, 0, p, q, r]))) in ("0|2", "0|11"):
                     none.append((p, q, r))
-                elif s == "1111|0":
+    # the region of four real roots is small: a finer grid where it lives (p < 0)
+    for p in rational_grid(F(-5, 2), F(-1, 10), 2 * m):
+        for q in rational_grid(F(-3, 2), F(3, 2), 2 * m, offset=F(1, 5)):
+            for r in rational_grid(F(-1), F(2), 2 * m, offset=F(1, 5)):
+                if str(L.rrmp(L.BinaryForm([1, 0, p, q, r]))) == "1111|0":
                     four.append((p, q, r))
     fig = plt.figure(figsize=(7, 6))
     ax = fig.add_subplot(projection="3d")
     ax.plot_surface(P1, Q1, R1, color="#2c7bb6", alpha=0.45, linewidth=0)
     ax.plot_surface(P2, Q2, R2, color="#fdae61", alpha=0.45, linewidth=0)
     if none:
-        ax.scatter(*np.array(none, dtype=float).T, color="#d7191c", s=6, label="rrmp 0|11, 0|2: complement of M_(3,2,2)")
+        ax.scatter(*np.array(none, dtype=float).T, color="#d7191c", s=3, alpha=0.35, label="rrmp 0|11, 0|2: complement of M_(3,2,2)")
     if four:
-        ax.scatter(*np.array(four, dtype=float).T, color="#1a9641", s=10,
+        ax.scatter(*np.array(four, dtype=float).T, color="#1a9641", s=4, alpha=0.8,
                    label="rrmp 1111|0: interior of M_(2,2,2,2)")
     ax.plot([], [], color="#2c7bb6", lw=6, alpha=0.5, label="δ = 0")
     ax.plot([], [], color="#fdae61", lw=6, alpha=0.5, label="δ' = 0")
@@ -404,7 +407,7 @@ def table1(out, args):
         uncert = summary["certification"]["uncertified"]
         ax.set_title(f"k = {tuple(filters)}: {summary['converged']} of {summary['datasets']} runs converged, "
                      f"{summary['certification']['certified']} certified, {uncert} not", fontsize=9)
-        ax.legend(fontsize=7)
+        ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.005, 1.0))
     fig.suptitle(f"Table 1: target rrmp → solution rrmp, gradient descent on {datasets} random datasets "
                  "per architecture (Section 7.1)", fontsize=10)
     fig.tight_layout()
