@@ -153,6 +153,25 @@ void bind_critical(py::module_& m) {
       py::arg("lam"), py::arg("sigma") = "euclidean", py::arg("seed") = EdDegreeOptions{}.seed, py::arg("trials") = 2,
       "ED degree of Delta_lambda (modular, two agreeing trials): {'ed_degree', 'porteous', ...}. "
       "sigma: 'euclidean' | 'bombieri' | InnerProduct.");
+  m.def(
+      "ed_degree_table",
+      [](int n, const std::string& norm, std::uint64_t seed) {
+        EdDegreeOptions o;
+        o.seed = seed;
+        std::vector<EdDegreeResult> rows;
+        {
+          py::gil_scoped_release release;
+          rows = ed_degree_table(n, norm, o);
+        }
+        py::list l;
+        for (const EdDegreeResult& r : rows) l.append(py::make_tuple(r.lambda, r.ed_degree));
+        return l;
+      },
+      py::arg("n"), py::arg("norm") = "euclidean", py::arg("seed") = EdDegreeOptions{}.seed,
+      "[(Partition, ED degree)] for every partition of n (Examples 6.7, 6.9); NotSupported beyond reach.");
+  m.def(
+      "ed_degree_out_of_reach", [](const Partition& lambda) { return ed_degree_out_of_reach(lambda); }, py::arg("lam"),
+      "Why ed_degree would refuse lambda, or None.");
   m.def("porteous_number", &porteous_number, py::arg("lam"));
   m.def("root_coordinates", &root_coordinates, py::arg("lam"));
 

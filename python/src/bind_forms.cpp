@@ -100,8 +100,8 @@ void bind_numbers(py::module_& m) {
       .def("__float__",
            [](const RealRoot& r) {
              if (r.at_infinity()) return std::numeric_limits<double>::infinity();
-            RealRoot copy = r;  // refining a copy leaves the caller's interval as it was
-            return to_double_certified(copy);
+             RealRoot copy = r;  // refining a copy leaves the caller's interval as it was
+             return to_double_certified(copy);
            })
       .def("__repr__", &root_repr);
 
@@ -126,8 +126,8 @@ void bind_numbers(py::module_& m) {
           "Narrow [lo, hi] to width <= 2^-bits.")
       .def("to_decimal", &AlgebraicReal::to_decimal, py::arg("digits") = 20,
            "x rounded to `digits` significant digits, certified.")
-      .def("__float__", [](const AlgebraicReal& x) { return to_double_certified(x); },
-           "The correctly rounded double.")
+      .def(
+          "__float__", [](const AlgebraicReal& x) { return to_double_certified(x); }, "The correctly rounded double.")
       .def("__repr__", &algebraic_repr)
       .def("__str__", [](const AlgebraicReal& x) { return x.to_decimal(20); })
       .def("__neg__", [](const AlgebraicReal& x) { return -x; })
