@@ -133,6 +133,8 @@ void bind_numbers(py::module_& m) {
       .def("__neg__", [](const AlgebraicReal& x) { return -x; })
       .def("__hash__",
            [](const AlgebraicReal& x) {
+             // consistent with == across types: a rational value hashes as its Fraction
+             if (x.is_rational()) return py::hash(rational_to_python(x.rational()));
              return py::hash(py::str(x.minimal_polynomial().to_string()) + py::str(x.to_decimal(30)));
            })
       .def("__eq__", [](const AlgebraicReal& a, const AlgebraicReal& b) { return compare(a, b) == 0; })

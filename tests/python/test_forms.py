@@ -194,3 +194,15 @@ def test_typed_exceptions():
     with pytest.raises(L.InvalidArgument):
         L.BinaryForm("x") + L.BinaryForm("x^2")
     assert issubclass(L.NotSupported, NotImplementedError)
+
+
+def test_hash_and_pickle_consistency():
+    import pickle
+
+    p = L.BinaryForm("(x-y)^2*(x^2+7xy+y^2)/5")
+    assert pickle.loads(pickle.dumps(p)) == p
+    two = L.evaluate_polynomial([0, 0, 1], L.real_roots(L.BinaryForm([1, 0, -2]))[1].to_algebraic())
+    assert two == Fraction(2) and hash(two) == hash(Fraction(2))
+    s1 = L.real_roots(L.BinaryForm([1, 0, -2]))[1].to_algebraic()
+    s2 = L.real_roots(L.BinaryForm([2, 0, -4]))[1].to_algebraic()
+    assert s1 == s2 and hash(s1) == hash(s2) and len({s1, s2, -s1}) == 2
