@@ -12,7 +12,7 @@
 // Example:
 //   auto p = lcngeom::BinaryForm::parse("(x-y)^2*(x^2+7xy+y^2)/5");
 //   p.degree();                 // 4
-//   p.to_coefficient_string();  // "1/5,1,-3,1,1/5"
+//   p.to_coefficient_string();  // "1/5,1,-12/5,1,1/5"
 //   auto q = lcngeom::BinaryForm{2, 0, 5, 0, 2};   // 2x^4 + 5x^2y^2 + 2y^4
 #ifndef LCNGEOM_BINARY_FORM_HPP
 #define LCNGEOM_BINARY_FORM_HPP
