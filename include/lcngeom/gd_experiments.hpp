@@ -204,6 +204,11 @@ struct Table1Options {
   ProtocolOptions protocol;
   std::vector<std::vector<int>> architectures = paper_architectures();
   std::size_t datasets = 10000;
+  /// Index of the first dataset: the runs are datasets first_dataset ..
+  /// first_dataset + datasets - 1 (a slice of a larger table, e.g. one unit
+  /// of lcngeom-mpi; summarize_table1 of the slices' records in order gives
+  /// the table of the union).
+  std::size_t first_dataset = 0;
   bool keep_records = true;  ///< return every RunRecord
   void validate() const;
 };

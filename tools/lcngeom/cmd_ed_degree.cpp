@@ -10,10 +10,35 @@
 #include "json_forms.hpp"
 #include "lcngeom/lcngeom.hpp"
 #include "options.hpp"
+#include "units.hpp"
 
 namespace lcngeom::cli {
 
 namespace {
+
+// One table row as it appears in the JSON output: the ED degree with its
+// modular trials, or (ed_degree null) why the solver cannot count it.
+nlohmann::json ed_degree_row(const Partition& lambda, const InnerProduct& sigma, const EdDegreeOptions& opt) {
+  if (root_coordinates(lambda) > 3)
+    // A table row the solver cannot count: reported, never guessed.
+    return {{"partition", partition_json(lambda)},
+            {"ed_degree", nullptr},
+            {"unsupported_reason",
+             "needs " + std::to_string(root_coordinates(lambda)) + " root coordinates; at most 3 are supported"}};
+  EdDegreeResult r = ed_degree(lambda, sigma, opt);
+  nlohmann::json trials = nlohmann::json::array();
+  for (const EdTrial& t : r.trials)
+    trials.push_back({{"prime", std::to_string(t.prime)},
+                      {"count", t.count},
+                      {"eliminant_degree", t.eliminant_degree},
+                      {"removed", t.removed},
+                      {"seconds", t.seconds}});
+  return {{"partition", partition_json(lambda)},
+          {"ed_degree", r.ed_degree},
+          {"porteous", r.porteous},
+          {"seconds", r.seconds},
+          {"trials", trials}};
+}
 
 struct EdOptions {
   int degree = 0;
@@ -75,43 +100,46 @@ const bool registered = register_command(
            std::cout << "ED degrees of the multiple root loci of degree " << o->degree << " (" << sigma.name()
                      << " inner product)\n  partition          ED degree  Porteous  time [s]   counts (prime)\n";
          int unsupported = 0;
-         for (const Partition& lambda : parts) {
-           if (root_coordinates(lambda) > 3) {
-             // A table row the solver cannot count: reported, never guessed.
+         // One unit per row (units.hpp): lcngeom computes them in order,
+         // lcngeom-mpi on many ranks, largest Thom-Porteous bound first.
+         UnitJob job;
+         job.command = "ed-degree";
+         job.arguments = {{"degree", o->degree}, {"norm", o->norm},         {"locus", o->locus},
+                          {"trials", o->trials}, {"seed", std::to_string(o->seed)}, {"max_porteous", o->max_porteous}};
+         job.units = parts.size();
+         job.cost = [&parts](std::size_t i) {
+           // The cost grows at least quadratically with the eliminant degree.
+           const double p = root_coordinates(parts[i]) > 3 ? 0.0 : static_cast<double>(porteous_number(parts[i]));
+           return p * p;
+         };
+         job.run = [&](std::size_t i) { return ed_degree_row(parts[i], sigma, opt).dump(); };
+         job.emit = [&](std::size_t i, const std::string& text) {
+           const nlohmann::json row = nlohmann::json::parse(text);
+           const std::string lambda = parts[i].to_string();
+           if (row["ed_degree"].is_null()) {
              ++unsupported;
-             const std::string why =
-                 "needs " + std::to_string(root_coordinates(lambda)) + " root coordinates; at most 3 are supported";
              if (o->json)
-               rows.push_back(
-                   {{"partition", partition_json(lambda)}, {"ed_degree", nullptr}, {"unsupported_reason", why}});
+               rows.push_back(row);
              else
-               std::cout << "  " << std::left << std::setw(18) << lambda.to_string() << std::right
-                         << "   not supported (" << why << ")\n";
-             continue;
+               std::cout << "  " << std::left << std::setw(18) << lambda << std::right << "   not supported ("
+                         << row["unsupported_reason"].get<std::string>() << ")\n";
+             return true;
            }
-           EdDegreeResult r = ed_degree(lambda, sigma, opt);
-           total += r.seconds;
+           total += row["seconds"].get<double>();
            if (o->json) {
-             nlohmann::json trials = nlohmann::json::array();
-             for (const EdTrial& t : r.trials)
-               trials.push_back({{"prime", std::to_string(t.prime)},
-                                 {"count", t.count},
-                                 {"eliminant_degree", t.eliminant_degree},
-                                 {"removed", t.removed},
-                                 {"seconds", t.seconds}});
-             rows.push_back({{"partition", partition_json(lambda)},
-                             {"ed_degree", r.ed_degree},
-                             {"porteous", r.porteous},
-                             {"seconds", r.seconds},
-                             {"trials", trials}});
+             rows.push_back(row);
            } else {
              std::ostringstream counts;
-             for (const EdTrial& t : r.trials) counts << t.count << " (p=" << t.prime << ") ";
-             std::cout << "  " << std::left << std::setw(18) << lambda.to_string() << std::right << std::setw(10)
-                       << r.ed_degree << std::setw(10) << r.porteous << std::setw(10) << std::fixed
-                       << std::setprecision(3) << r.seconds << "   " << counts.str() << std::endl;
+             for (const nlohmann::json& t : row["trials"])
+               counts << t["count"].get<int>() << " (p=" << t["prime"].get<std::string>() << ") ";
+             std::cout << "  " << std::left << std::setw(18) << lambda << std::right << std::setw(10)
+                       << row["ed_degree"].get<int>() << std::setw(10) << row["porteous"].get<long>() << std::setw(10)
+                       << std::fixed << std::setprecision(3) << row["seconds"].get<double>() << "   " << counts.str()
+                       << std::endl;
            }
-         }
+           return true;
+         };
+         run_units(job);
          if (o->json) {
            print_json({{"degree", o->degree},
                        {"inner_product", sigma.name()},
