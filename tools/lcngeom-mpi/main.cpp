@@ -98,7 +98,10 @@ int main(int argc, char** argv) {
              "work per unit: datasets (gd table1, default 1000) or bytes (rrmp --batch, default 1 MiB); "
              "ed-degree: one partition per unit")
           ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40));
-      app.parse_complete_callback([&app] { check_distributable(app); });
+      app.parse_complete_callback([&app, &runner] {
+        if (runner.resume && runner.checkpoint.empty()) throw CLI::ValidationError("--resume needs --checkpoint FILE");
+        check_distributable(app);
+      });
     });
   } catch (const lcngeom::cli::worker_finished&) {
     rc = 0;

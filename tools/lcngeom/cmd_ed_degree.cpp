@@ -96,9 +96,15 @@ const bool registered = register_command(
          InnerProduct sigma = InnerProduct::parse(o->norm, o->degree);
          double total = 0;
          nlohmann::json rows = nlohmann::json::array();
-         if (!o->json)
+         // The header comes with the first row, so that a run refused
+         // before any row (an lcngeom-mpi checkpoint) prints nothing.
+         bool header = o->json;
+         auto print_header = [&] {
+           if (header) return;
+           header = true;
            std::cout << "ED degrees of the multiple root loci of degree " << o->degree << " (" << sigma.name()
                      << " inner product)\n  partition          ED degree  Porteous  time [s]   counts (prime)\n";
+         };
          int unsupported = 0;
          // One unit per row (units.hpp): lcngeom computes them in order,
          // lcngeom-mpi on many ranks, largest Thom-Porteous bound first.
@@ -116,6 +122,7 @@ const bool registered = register_command(
          job.emit = [&](std::size_t i, const std::string& text) {
            const nlohmann::json row = nlohmann::json::parse(text);
            const std::string lambda = parts[i].to_string();
+           print_header();
            if (row["ed_degree"].is_null()) {
              ++unsupported;
              if (o->json)
@@ -140,6 +147,7 @@ const bool registered = register_command(
            return true;
          };
          run_units(job);
+         print_header();
          if (o->json) {
            print_json({{"degree", o->degree},
                        {"inner_product", sigma.name()},
