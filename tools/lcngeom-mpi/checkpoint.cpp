@@ -81,7 +81,7 @@ Checkpoint::Checkpoint(const std::string& path, const std::string& command, cons
       const std::size_t nl = text.find('\n', pos);
       if (nl == std::string::npos) break;  // a torn last line
       nlohmann::json j = nlohmann::json::parse(text.begin() + static_cast<std::ptrdiff_t>(pos),
-                                                text.begin() + static_cast<std::ptrdiff_t>(nl), nullptr, false);
+                                               text.begin() + static_cast<std::ptrdiff_t>(nl), nullptr, false);
       if (first) {
         if (j.is_discarded() || !j.is_object() || !j.contains("lcngeom_mpi_checkpoint"))
           throw invalid_argument("checkpoint '" + path + "' is not an lcngeom-mpi checkpoint (first line)");

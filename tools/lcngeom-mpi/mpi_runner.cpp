@@ -123,8 +123,7 @@ class Master {
 
   void run() {
     try {
-      if (options_.resume && options_.checkpoint.empty())
-        throw invalid_argument("--resume needs --checkpoint FILE");
+      if (options_.resume && options_.checkpoint.empty()) throw invalid_argument("--resume needs --checkpoint FILE");
       if (!options_.checkpoint.empty())
         checkpoint_ = std::make_unique<Checkpoint>(options_.checkpoint, job_.command, job_.arguments, job_.units,
                                                    options_.resume, results_);

@@ -103,8 +103,8 @@ class Reader {
 
 // A failed line of a JSON batch under keep_going, as an array item.
 std::string error_item(long line, const std::string& message) {
-  return nlohmann::json{{"error", {{"line", line}, {"message", message}}}}.dump(-1, ' ', false,
-                                                                                nlohmann::json::error_handler_t::replace) +
+  return nlohmann::json{{"error", {{"line", line}, {"message", message}}}}.dump(
+             -1, ' ', false, nlohmann::json::error_handler_t::replace) +
          ',';
 }
 

@@ -110,8 +110,12 @@ const bool registered = register_command(
          // lcngeom-mpi on many ranks, largest Thom-Porteous bound first.
          UnitJob job;
          job.command = "ed-degree";
-         job.arguments = {{"degree", o->degree}, {"norm", o->norm},         {"locus", o->locus},
-                          {"trials", o->trials}, {"seed", std::to_string(o->seed)}, {"max_porteous", o->max_porteous}};
+         job.arguments = {{"degree", o->degree},
+                          {"norm", o->norm},
+                          {"locus", o->locus},
+                          {"trials", o->trials},
+                          {"seed", std::to_string(o->seed)},
+                          {"max_porteous", o->max_porteous}};
          job.units = parts.size();
          job.cost = [&parts](std::size_t i) {
            // The cost grows at least quadratically with the eliminant degree.

@@ -194,7 +194,9 @@ double slice_double(const nlohmann::json& j) {
   return s == "nan" ? std::nan("") : (s == "inf" ? HUGE_VAL : -HUGE_VAL);
 }
 
-nlohmann::json slice_rrmp(const std::optional<Rrmp>& r) { return r ? nlohmann::json(r->to_string()) : nlohmann::json(); }
+nlohmann::json slice_rrmp(const std::optional<Rrmp>& r) {
+  return r ? nlohmann::json(r->to_string()) : nlohmann::json();
+}
 
 std::optional<Rrmp> slice_rrmp(const nlohmann::json& j) {
   return j.is_null() ? std::nullopt : std::optional<Rrmp>(Rrmp::parse(j.get<std::string>()));
@@ -214,8 +216,8 @@ std::string encode_slice(const Table1Result& r) {
     records.push_back({static_cast<int>(x.result.status), slice_rrmp(x.target_class), slice_rrmp(x.init_class),
                        slice_rrmp(x.rule_a), slice_rrmp(x.exact_float), slice_number(x.result.loss),
                        slice_number(x.loss_per_sample), c.certified,
-                       c.certified ? nlohmann::json(c.rrmp.to_string()) : nlohmann::json(), slice_bool(c.global_minimum),
-                       slice_bool(c.pure), c.is_target, c.compatible, c.reason});
+                       c.certified ? nlohmann::json(c.rrmp.to_string()) : nlohmann::json(),
+                       slice_bool(c.global_minimum), slice_bool(c.pure), c.is_target, c.compatible, c.reason});
   }
   return nlohmann::json{{"disagreements", {a.target_rule_disagreements, a.init_rule_disagreements}},
                         {"seconds", {a.descent_seconds, a.classify_seconds, a.exact_seconds}},
