@@ -89,6 +89,9 @@ int main(int argc, char** argv) {
   try {
     rc = lcngeom::cli::run(argc, argv, [&runner](CLI::App& app) {
       app.name("lcngeom-mpi");
+      app.description(
+          "lcngeom-mpi -- lcngeom's ed-degree, gd table1 and rrmp --batch FILE on MPI ranks, with the same output\n"
+          "(mpirun -np N lcngeom-mpi SUBCOMMAND ...; docs/cli.md, docs/scaling.md)");
       app.add_option("--checkpoint", runner.checkpoint,
                      "append every finished unit to FILE (JSON Lines), for --resume after a kill");
       app.add_flag("--resume", runner.resume,
