@@ -26,7 +26,8 @@ cd "$(dirname "$0")"
 PACKAGES=(g++ cmake make pkg-config libgmp-dev libmpfr-dev libflint-dev libflint-arb-dev libboost-dev
           catch2 libbenchmark-dev libeigen3-dev libcli11-dev nlohmann-json3-dev python3-jsonschema libpari-dev
           pari-gp clang libfuzzer-14-dev libclang-rt-14-dev python3-numpy
-          pybind11-dev python3-pybind11 python3-dev python3-pytest python3-sympy python3-matplotlib doxygen)
+          pybind11-dev python3-pybind11 python3-dev python3-pytest python3-sympy python3-matplotlib doxygen
+          libopenmpi-dev openmpi-bin)
 
 install_packages() {
   local missing=()

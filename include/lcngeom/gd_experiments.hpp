@@ -215,11 +215,9 @@ struct Table1Architecture {
   /// (a) vs (b) over all converged runs of the architecture.
   CertificationTally b;
   /// Runs whose (c) equals (a), and converged runs with (c) computed.
-  /// Runs whose (c) equals (a), and converged runs with (c) computed.
   ///@{
   std::size_t exact_float_equal_rule_a = 0, exact_float_computed = 0;
   ///@}
-  /// Targets / initialisations whose exact rrmp differs from rule (a)'s.
   /// Targets / initialisations whose exact rrmp differs from rule (a)'s.
   ///@{
   std::size_t target_rule_disagreements = 0, init_rule_disagreements = 0;
@@ -235,6 +233,11 @@ struct Table1Options {
   ProtocolOptions protocol;  ///< seed, descent, classifications, threads, progress
   std::vector<std::vector<int>> architectures = paper_architectures();  ///< the architectures, each a filter-size list (default: the paper's five)
   std::size_t datasets = 10000;  ///< datasets per architecture (the paper: 10,000)
+  /// Index of the first dataset: the runs are datasets first_dataset ..
+  /// first_dataset + datasets - 1 (a slice of a larger table, e.g. one unit
+  /// of lcngeom-mpi; summarize_table1 of the slices' records in order gives
+  /// the table of the union).
+  std::size_t first_dataset = 0;
   bool keep_records = true;  ///< return every RunRecord
   /// Throws invalid_argument for bad options (see run_table1).
   void validate() const;

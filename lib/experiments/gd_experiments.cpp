@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cmath>
 #include <exception>
+#include <limits>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -241,6 +242,8 @@ void ProtocolOptions::validate() const {
 void Table1Options::validate() const {
   protocol.validate();
   if (datasets == 0) throw invalid_argument("zero datasets");
+  if (first_dataset > std::numeric_limits<std::size_t>::max() - datasets)
+    throw invalid_argument("first dataset " + std::to_string(first_dataset) + " + datasets overflows");
   validate_architectures(architectures);
   for (const auto& f : architectures) {
     const int k = end_to_end_size(f);
@@ -390,7 +393,7 @@ Table1Result run_table1(const Table1Options& options) {
       std::vector<QuadraticLoss<double>> losses;
       std::vector<DescentJob> jobs;
       for (std::size_t d = begin; d < end; ++d) {
-        data[d] = table1_dataset(filters, p.seed, d, p.samples);
+        data[d] = table1_dataset(filters, p.seed, options.first_dataset + d, p.samples);
         QuadraticLoss<double> loss = quadratic_loss_from_data(data[d].x, data[d].y, static_cast<std::size_t>(k));
         if (p.per_sample_loss) {
           const double N = p.samples;
@@ -404,7 +407,7 @@ Table1Result run_table1(const Table1Options& options) {
       for (std::size_t d = begin; d < end; ++d) {
         RunRecord& r = records[d];
         r.filters = filters;
-        r.dataset = d;
+        r.dataset = options.first_dataset + d;
         r.norm = "data";
         r.target = losses[d - begin].target;
         r.theta0 = data[d].theta0;

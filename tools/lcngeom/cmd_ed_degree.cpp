@@ -1,5 +1,7 @@
 // lcngeom ed-degree: ED degrees of every multiple root locus of degree n
 // (Section 6.2, Examples 6.7, 6.9), counted modulo random primes.
+#include <atomic>
+#include <cmath>
 #include <iomanip>
 #include <iostream>
 #include <memory>
@@ -9,10 +11,35 @@
 #include "lcngeom/lcngeom.hpp"
 #include "options.hpp"
 #include "progress.hpp"
+#include "units.hpp"
 
 namespace lcngeom::cli {
 
 namespace {
+
+// One table row as it appears in the JSON output: the ED degree with its
+// modular trials, or (ed_degree null) why the solver cannot count it.
+nlohmann::json ed_degree_row(const Partition& lambda, const InnerProduct& sigma, const EdDegreeOptions& opt) {
+  if (root_coordinates(lambda) > 3)
+    // A table row the solver cannot count: reported, never guessed.
+    return {{"partition", partition_json(lambda)},
+            {"ed_degree", nullptr},
+            {"unsupported_reason",
+             "needs " + std::to_string(root_coordinates(lambda)) + " root coordinates; at most 3 are supported"}};
+  EdDegreeResult r = ed_degree(lambda, sigma, opt);
+  nlohmann::json trials = nlohmann::json::array();
+  for (const EdTrial& t : r.trials)
+    trials.push_back({{"prime", std::to_string(t.prime)},
+                      {"count", t.count},
+                      {"eliminant_degree", t.eliminant_degree},
+                      {"removed", t.removed},
+                      {"seconds", t.seconds}});
+  return {{"partition", partition_json(lambda)},
+          {"ed_degree", r.ed_degree},
+          {"porteous", r.porteous},
+          {"seconds", r.seconds},
+          {"trials", trials}};
+}
 
 struct EdOptions {
   int degree = 0;
@@ -69,63 +96,81 @@ const bool registered = register_command(
          InnerProduct sigma = InnerProduct::parse(o->norm, o->degree);
          double total = 0;
          nlohmann::json rows = nlohmann::json::array();
-         if (!o->json)
+         // The header comes with the first row, so that a run refused
+         // before any row (an lcngeom-mpi checkpoint) prints nothing.
+         bool header = o->json;
+         auto print_header = [&] {
+           if (header) return;
+           header = true;
            std::cout << "ED degrees of the multiple root loci of degree " << o->degree << " (" << sigma.name()
                      << " inner product)\n  partition          ED degree  Porteous  time [s]   counts (prime)\n";
+         };
          int unsupported = 0;
-         // One bar over the loci; the item is the locus in progress and its modular trial.
+         // One bar over the loci (counted as they are emitted); the item is a
+         // locus in progress and its modular trial.  Rows may be computed on
+         // another thread (lcngeom-mpi), hence the atomic count.
          ProgressReporter bar(o->quiet, o->progress, "lcngeom ed-degree");
          const std::string phase = "ED degrees of degree " + std::to_string(o->degree);
-         std::size_t loci_done = 0;
+         std::atomic<std::size_t> loci_done{0};
          if (bar.enabled())
            opt.progress = [&](const Progress& p) {
-             bar({phase, loci_done, parts.size(), p.phase + " " + std::to_string(p.done) + "/" + std::to_string(p.total)});
+             bar({phase, loci_done.load(), parts.size(),
+                  p.phase + " " + std::to_string(p.done) + "/" + std::to_string(p.total)});
            };
-         for (const Partition& lambda : parts) {
-           bar({phase, loci_done, parts.size(), lambda.to_string()});
-           if (root_coordinates(lambda) > 3) {
-             // A table row the solver cannot count: reported, never guessed.
+         // One unit per row (units.hpp): lcngeom computes them in order,
+         // lcngeom-mpi on many ranks, largest Thom-Porteous bound first.
+         UnitJob job;
+         job.command = "ed-degree";
+         job.arguments = {{"degree", o->degree},
+                          {"norm", o->norm},
+                          {"locus", o->locus},
+                          {"trials", o->trials},
+                          {"seed", std::to_string(o->seed)},
+                          {"max_porteous", o->max_porteous}};
+         job.units = parts.size();
+         job.cost = [&parts](std::size_t i) {
+           // The cost grows at least quadratically with the eliminant degree,
+           // and each root coordinate eliminated multiplies it (n = 8: the
+           // three-coordinate rows take 3-60 s, the others under 1 s).
+           const int m = root_coordinates(parts[i]);
+           const double p = m > 3 ? 0.0 : static_cast<double>(porteous_number(parts[i]));
+           return p * p * std::pow(64.0, m);
+         };
+         job.run = [&](std::size_t i) { return ed_degree_row(parts[i], sigma, opt).dump(); };
+         job.emit = [&](std::size_t i, const std::string& text) {
+           const nlohmann::json row = nlohmann::json::parse(text);
+           const std::string lambda = parts[i].to_string();
+           bar.clear_line();
+           print_header();
+           if (row["ed_degree"].is_null()) {
              ++unsupported;
-             ++loci_done;
-             const std::string why =
-                 "needs " + std::to_string(root_coordinates(lambda)) + " root coordinates; at most 3 are supported";
              if (o->json)
-               rows.push_back(
-                   {{"partition", partition_json(lambda)}, {"ed_degree", nullptr}, {"unsupported_reason", why}});
-             else {
-               bar.clear_line();
-               std::cout << "  " << std::left << std::setw(18) << lambda.to_string() << std::right
-                         << "   not supported (" << why << ")\n";
-             }
-             continue;
+               rows.push_back(row);
+             else
+               std::cout << "  " << std::left << std::setw(18) << lambda << std::right << "   not supported ("
+                         << row["unsupported_reason"].get<std::string>() << ")\n";
+             bar({phase, ++loci_done, parts.size(), lambda});
+             return true;
            }
-           EdDegreeResult r = ed_degree(lambda, sigma, opt);
-           bar({phase, ++loci_done, parts.size(), lambda.to_string() + " done"});
-           total += r.seconds;
+           total += row["seconds"].get<double>();
            if (o->json) {
-             nlohmann::json trials = nlohmann::json::array();
-             for (const EdTrial& t : r.trials)
-               trials.push_back({{"prime", std::to_string(t.prime)},
-                                 {"count", t.count},
-                                 {"eliminant_degree", t.eliminant_degree},
-                                 {"removed", t.removed},
-                                 {"seconds", t.seconds}});
-             rows.push_back({{"partition", partition_json(lambda)},
-                             {"ed_degree", r.ed_degree},
-                             {"porteous", r.porteous},
-                             {"seconds", r.seconds},
-                             {"trials", trials}});
+             rows.push_back(row);
            } else {
-             bar.clear_line();
              std::ostringstream counts;
-             for (const EdTrial& t : r.trials) counts << t.count << " (p=" << t.prime << ") ";
-             std::cout << "  " << std::left << std::setw(18) << lambda.to_string() << std::right << std::setw(10)
-                       << r.ed_degree << std::setw(10) << r.porteous << std::setw(10) << std::fixed
-                       << std::setprecision(3) << r.seconds << "   " << counts.str() << std::endl;
+             for (const nlohmann::json& t : row["trials"])
+               counts << t["count"].get<int>() << " (p=" << t["prime"].get<std::string>() << ") ";
+             std::cout << "  " << std::left << std::setw(18) << lambda << std::right << std::setw(10)
+                       << row["ed_degree"].get<int>() << std::setw(10) << row["porteous"].get<long>() << std::setw(10)
+                       << std::fixed << std::setprecision(3) << row["seconds"].get<double>() << "   " << counts.str()
+                       << std::endl;
            }
-         }
-         bar({phase, parts.size(), parts.size()});
+           bar({phase, ++loci_done, parts.size(), lambda + " done"});
+           return true;
+         };
+         bar({phase, 0, parts.size()});
+         run_units(job);
          bar.finish();
+         print_header();
          if (o->json) {
            print_json({{"degree", o->degree},
                        {"inner_product", sigma.name()},

@@ -21,6 +21,7 @@
 #include "json_forms.hpp"
 #include "options.hpp"
 #include "section5_args.hpp"
+#include "units.hpp"
 
 namespace lcngeom::cli {
 
@@ -177,19 +178,136 @@ bool markdown(const GdOptions& o) {
 
 // ----------------------------------------------------------------- table1
 
-int run_table1_cmd(const GdOptions& o) {
+// lcngeom-mpi's units of Table 1: slices of up to unit_size() datasets (default
+// 1000) of one architecture.  A slice's result is the part of each RunRecord
+// that summarize_table1 reads, so rank 0 summarises exactly the records
+// run_table1 would (same order, same doubles): the output is the same.
+
+nlohmann::json slice_number(double x) {
+  if (std::isfinite(x)) return x;
+  return std::isnan(x) ? "nan" : (x > 0 ? "inf" : "-inf");
+}
+
+double slice_double(const nlohmann::json& j) {
+  if (j.is_number()) return j.get<double>();
+  const std::string s = j.get<std::string>();
+  return s == "nan" ? std::nan("") : (s == "inf" ? HUGE_VAL : -HUGE_VAL);
+}
+
+nlohmann::json slice_rrmp(const std::optional<Rrmp>& r) {
+  return r ? nlohmann::json(r->to_string()) : nlohmann::json();
+}
+
+std::optional<Rrmp> slice_rrmp(const nlohmann::json& j) {
+  return j.is_null() ? std::nullopt : std::optional<Rrmp>(Rrmp::parse(j.get<std::string>()));
+}
+
+nlohmann::json slice_bool(const std::optional<bool>& b) { return b ? nlohmann::json(*b) : nlohmann::json(); }
+
+std::optional<bool> slice_bool(const nlohmann::json& j) {
+  return j.is_null() ? std::nullopt : std::optional<bool>(j.get<bool>());
+}
+
+std::string encode_slice(const Table1Result& r) {
+  const Table1Architecture& a = r.architectures.at(0);
+  nlohmann::json records = nlohmann::json::array();
+  for (const RunRecord& x : r.records) {
+    const CertifiedLimit& c = x.certified;
+    records.push_back({static_cast<int>(x.result.status), slice_rrmp(x.target_class), slice_rrmp(x.init_class),
+                       slice_rrmp(x.rule_a), slice_rrmp(x.exact_float), slice_number(x.result.loss),
+                       slice_number(x.loss_per_sample), c.certified,
+                       c.certified ? nlohmann::json(c.rrmp.to_string()) : nlohmann::json(),
+                       slice_bool(c.global_minimum), slice_bool(c.pure), c.is_target, c.compatible, c.reason});
+  }
+  return nlohmann::json{{"disagreements", {a.target_rule_disagreements, a.init_rule_disagreements}},
+                        {"seconds", {a.descent_seconds, a.classify_seconds, a.exact_seconds}},
+                        {"records", records}}
+      .dump();
+}
+
+RunRecord decode_record(const std::vector<int>& filters, std::size_t dataset, const nlohmann::json& j) {
+  RunRecord r;
+  r.filters = filters;
+  r.dataset = dataset;
+  r.norm = "data";
+  r.result.status = static_cast<DescentStatus>(j[0].get<int>());
+  r.target_class = slice_rrmp(j[1]);
+  r.init_class = slice_rrmp(j[2]);
+  r.rule_a = slice_rrmp(j[3]);
+  r.exact_float = slice_rrmp(j[4]);
+  r.result.loss = slice_double(j[5]);
+  r.loss_per_sample = slice_double(j[6]);
+  CertifiedLimit& c = r.certified;
+  c.certified = j[7].get<bool>();
+  if (c.certified) c.rrmp = Rrmp::parse(j[8].get<std::string>());
+  c.global_minimum = slice_bool(j[9]);
+  c.pure = slice_bool(j[10]);
+  c.is_target = j[11].get<bool>();
+  c.compatible = j[12].get<bool>();
+  c.reason = j[13].get<std::string>();
+  return r;
+}
+
+Table1Result run_table1_units(const Table1Options& t) {
+  struct Slice {
+    std::size_t arch, first, count;
+  };
+  const std::size_t per = unit_size() > 0 ? unit_size() : 1000;
+  std::vector<Slice> slices;
+  for (std::size_t a = 0; a < t.architectures.size(); ++a)
+    for (std::size_t b = 0; b < t.datasets; b += per) slices.push_back({a, b, std::min(per, t.datasets - b)});
+  UnitJob job;
+  job.command = "gd table1";
+  nlohmann::json args = protocol_json(t.protocol);
+  args.erase("threads");  // results do not depend on it
+  args["certificate_bits"] = t.protocol.certificate.precision;
+  args["datasets"] = t.datasets;
+  args["architectures"] = t.architectures;
+  args["datasets_per_unit"] = per;
+  job.arguments = args;
+  job.units = slices.size();
+  job.run = [&](std::size_t i) {
+    Table1Options u = t;
+    u.architectures = {t.architectures[slices[i].arch]};
+    u.first_dataset = slices[i].first;
+    u.datasets = slices[i].count;
+    u.keep_records = true;
+    u.protocol.progress = nullptr;
+    return encode_slice(run_table1(u));
+  };
+  Table1Result result;
+  std::vector<RunRecord> records;
+  std::size_t dis_t = 0, dis_i = 0;
+  double sec[3] = {0, 0, 0};
+  job.emit = [&](std::size_t i, const std::string& text) {
+    const nlohmann::json j = nlohmann::json::parse(text);
+    const Slice& s = slices[i];
+    const std::vector<int>& filters = t.architectures[s.arch];
+    std::size_t d = s.first;
+    for (const nlohmann::json& x : j["records"]) records.push_back(decode_record(filters, d++, x));
+    dis_t += j["disagreements"][0].get<std::size_t>();
+    dis_i += j["disagreements"][1].get<std::size_t>();
+    for (int k = 0; k < 3; ++k) sec[k] += j["seconds"][k].get<double>();
+    if (s.first + s.count == t.datasets) {  // the architecture is complete
+      Table1Architecture a = summarize_table1(filters, records);
+      a.descent_seconds = sec[0];
+      a.classify_seconds = sec[1];
+      a.exact_seconds = sec[2];
+      a.target_rule_disagreements = dis_t;
+      a.init_rule_disagreements = dis_i;
+      result.architectures.push_back(std::move(a));
+      records.clear();
+      dis_t = dis_i = 0;
+      sec[0] = sec[1] = sec[2] = 0;
+    }
+    return true;
+  };
+  run_units(job);
+  return result;
+}
+
+void print_table1(const GdOptions& o, const Table1Options& t, const Table1Result& r) {
   const bool md = markdown(o);
-  Table1Options t;
-  t.protocol = protocol_options(o);
-  t.protocol.samples = o.samples;
-  t.datasets = o.datasets;
-  if (!o.filters.empty()) t.architectures = parse_architectures(o.filters);
-  t.keep_records = !o.records.empty();
-  auto bar = std::make_shared<ProgressReporter>(o.quiet, false, "lcngeom gd");
-  t.protocol.progress = [bar](const Progress& p) { (*bar)(p); };
-  const Table1Result r = run_table1(t);
-  bar->finish();
-  if (!o.records.empty()) write_records(o.records, r.records);
   if (o.json) {
     nlohmann::json archs = nlohmann::json::array();
     for (const auto& a : r.architectures) archs.push_back(table1_json(a));
@@ -198,7 +316,7 @@ int run_table1_cmd(const GdOptions& o) {
                 {"datasets", t.datasets},
                 {"architectures", archs},
                 {"records", o.records.empty() ? nlohmann::json() : nlohmann::json(o.records)}});
-    return 0;
+    return;
   }
   std::cout << (md ? "## " : "")
             << "Table 1 (Section 7.1): rrmps of gradient-descent solutions; ours beside the paper's\n"
@@ -207,6 +325,28 @@ int run_table1_cmd(const GdOptions& o) {
             << "(the square loss above its minimum), mean/N = per sample; (b) = certified classification\n\n";
   for (const auto& a : r.architectures) std::cout << table1_text(a, md) << '\n';
   if (!o.records.empty()) std::cout << "records: " << o.records << '\n';
+}
+
+int run_table1_cmd(const GdOptions& o) {
+  markdown(o);  // checks --format before any work
+  Table1Options t;
+  t.protocol = protocol_options(o);
+  t.protocol.samples = o.samples;
+  t.datasets = o.datasets;
+  if (!o.filters.empty()) t.architectures = parse_architectures(o.filters);
+  t.keep_records = !o.records.empty();
+  if (distributed()) {
+    if (!o.records.empty()) throw not_supported("lcngeom-mpi gd table1 does not write --records (use lcngeom)");
+    t.validate();
+    print_table1(o, t, run_table1_units(t));
+    return 0;
+  }
+  auto bar = std::make_shared<ProgressReporter>(o.quiet, false, "lcngeom gd");
+  t.protocol.progress = [bar](const Progress& p) { (*bar)(p); };
+  const Table1Result r = run_table1(t);
+  bar->finish();
+  if (!o.records.empty()) write_records(o.records, r.records);
+  print_table1(o, t, r);
   return 0;
 }
 

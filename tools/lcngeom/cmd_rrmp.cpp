@@ -14,6 +14,7 @@
 #include "command.hpp"
 #include "json_forms.hpp"
 #include "options.hpp"
+#include "units.hpp"
 
 namespace lcngeom::cli {
 
@@ -95,14 +96,18 @@ int run_batch(const RrmpOptions& o) {
     if (parse_integer_line(s, e, coeffs)) return rrmp(std::span<const long>(coeffs));
     return rrmp(parse_form(std::string_view(s, static_cast<std::size_t>(e - s))));
   };
+  BatchHandler handler;
   if (o.json)
-    return run_batch_json(options, "rrmps", [&](const char* s, const char* e, std::string& out) {
+    handler = [&](const char* s, const char* e, std::string& out) {
       out += '"';
       classify(s, e).append_to(out);
       out += '"';
-    });
-  return run_batch_text(options,
-                        [&](const char* s, const char* e, std::string& out) { classify(s, e).append_to(out); });
+    };
+  else
+    handler = [&](const char* s, const char* e, std::string& out) { classify(s, e).append_to(out); };
+  if (distributed()) return run_batch_units("rrmp --batch", options, o.json, "rrmps", handler);
+  if (o.json) return run_batch_json(options, "rrmps", handler);
+  return run_batch_text(options, handler);
 }
 
 const bool registered = register_command(

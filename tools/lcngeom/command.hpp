@@ -41,6 +41,11 @@ BinaryForm parse_form(std::string_view text, int degree = -1);
 /// Prints a JSON object on stdout as one line followed by a newline.
 void print_json(const nlohmann::json& j);
 
+/// Parses the command line and runs the subcommand; returns the exit code
+/// (main.cpp).  `extra_options` adds program-wide options (lcngeom-mpi's
+/// --checkpoint, --resume, --unit-size).
+int run(int argc, char** argv, const std::function<void(CLI::App&)>& extra_options = {});
+
 }  // namespace lcngeom::cli
 
 #endif
