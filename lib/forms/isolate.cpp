@@ -67,6 +67,7 @@
 #include <gmp.h>
 
 #include "lcngeom/detail/descartes.hpp"
+#include "lcngeom/detail/rational_roots.hpp"
 #include "lcngeom/flint.hpp"
 
 namespace lcngeom::detail {
@@ -1236,9 +1237,51 @@ void separate_from_exact_roots(const fmpz_poly_struct* f, std::vector<IsolatingI
   }
 }
 
+// From this degree on, rational roots are found by a modular search and
+// divided out before the subdivision (detail/rational_roots.hpp): a root
+// search modulo a prime costs O(M(n) log n log p) word operations, far below
+// one subdivision node at this degree, and every rational root removed saves
+// the nodes that would separate it (prod (t - i): all of them).
+constexpr slong kRationalRootsMinDegree = 64;
+
+std::vector<IsolatingInterval> isolate_by_subdivision(const fmpz_poly_struct* f, IsolationStats* stats);
+int count_by_subdivision(const fmpz_poly_struct* f, IsolationStats* stats);
+
+// The rational roots of f (degree >= kRationalRootsMinDegree) and its
+// cofactor, or false if none was found.
+bool rational_split(const fmpz_poly_struct* f, std::vector<Rational>& roots, Zpoly& cofactor, IsolationStats* stats) {
+  if (fmpz_poly_degree(f) < kRationalRootsMinDegree || (stats && !stats->rational_roots)) return false;
+  if (!split_rational_roots(f, roots, cofactor.p)) return false;
+  if (stats) stats->rational_found += static_cast<long>(roots.size());
+  return true;
+}
+
 }  // namespace
 
 std::vector<IsolatingInterval> isolate_real_roots(const fmpz_poly_struct* f, IsolationStats* stats) {
+  std::vector<Rational> rational;
+  Zpoly cofactor;
+  if (!rational_split(f, rational, cofactor, stats)) return isolate_by_subdivision(f, stats);
+  std::vector<IsolatingInterval> out;
+  if (cofactor.degree() >= 1) out = isolate_by_subdivision(cofactor.p, stats);
+  for (Rational& r : rational) out.push_back(IsolatingInterval{r, r});
+  // The cofactor's intervals may hold rational roots of f (not of the cofactor).
+  separate_from_exact_roots(f, out);
+  std::sort(out.begin(), out.end(), [](const IsolatingInterval& a, const IsolatingInterval& b) { return a.lo < b.lo; });
+  return out;
+}
+
+int count_real_roots_squarefree(const fmpz_poly_struct* f, IsolationStats* stats) {
+  std::vector<Rational> rational;
+  Zpoly cofactor;
+  if (!rational_split(f, rational, cofactor, stats)) return count_by_subdivision(f, stats);
+  const int rest = cofactor.degree() >= 1 ? count_by_subdivision(cofactor.p, stats) : 0;
+  return static_cast<int>(rational.size()) + rest;
+}
+
+namespace {
+
+std::vector<IsolatingInterval> isolate_by_subdivision(const fmpz_poly_struct* f, IsolationStats* stats) {
   std::vector<IsolatingInterval> out;
   Zpoly g(f);
   if (g.degree() < 1) return out;
@@ -1284,7 +1327,7 @@ bool sturm_is_cheap(const fmpz_poly_struct* f) {
 
 }  // namespace
 
-int count_real_roots_squarefree(const fmpz_poly_struct* f, IsolationStats* stats) {
+int count_by_subdivision(const fmpz_poly_struct* f, IsolationStats* stats) {
   if ((!stats || stats->sturm_shortcut) && sturm_is_cheap(f)) {
     if (stats) ++stats->sturm_shortcuts;
     return static_cast<int>(fmpz_poly_num_real_roots(f));
@@ -1313,5 +1356,7 @@ int count_real_roots_squarefree(const fmpz_poly_struct* f, IsolationStats* stats
   negate_variable(g.p);
   return static_cast<int>(count + pos + positive_roots(g.p, -1, nullptr, stats));
 }
+
+}  // namespace
 
 }  // namespace lcngeom::detail
