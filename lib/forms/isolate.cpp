@@ -1119,11 +1119,101 @@ Rational to_t(const fmpz_t c, slong k, slong bound, int sign) {
   return r;
 }
 
+// With all positive roots below 2^B, B > 0, the chart (0, 2^B) puts the
+// values of a degree-n polynomial n B bits apart across it, and its top
+// nodes need that many bits of fixed point (random polynomials of degree
+// 2048: 66 words, 80-90 % of the time).  For small B and high degree the
+// positive axis is cut at 1 instead: g on (0, 1), and t^n g(1/t) on (0, 1)
+// for the roots t > 1 (Descartes' rule on both halves, as in Uspensky's and
+// the continued-fraction methods), whose Bernstein coefficients lie within
+// about log2 n bits of their values.
+constexpr slong kSplitMaxBound = 4;
+constexpr slong kSplitMinDegree = 256;
+
+// 1/y for the chart point y = c/2^k of the reciprocal chart (c > 0), signed.
+Rational reciprocal(const fmpz_t c, slong k, int sign) {
+  Rational r;
+  fmpz_one(fmpq_numref(r.raw()));
+  fmpz_mul_2exp(fmpq_numref(r.raw()), fmpq_numref(r.raw()), static_cast<ulong>(k));
+  fmpz_set(fmpq_denref(r.raw()), c);
+  fmpq_canonicalise(r.raw());
+  if (sign < 0) fmpq_neg(r.raw(), r.raw());
+  return r;
+}
+
+// Positive roots of g in (0, 1) and, through the reciprocal, in (1, inf);
+// g(1) != 0, all positive roots below 2^bound.
+long positive_roots_split(const fmpz_poly_struct* g, slong bound, int sign, std::vector<IsolatingInterval>* out,
+                          IsolationStats* stats) {
+  long count = 0;
+  for (int part = 0; part < 2; ++part) {
+    Zpoly q(g);
+    if (part == 1) fmpz_poly_reverse(q.p, q.p, q.p->length);  // t^n g(1/t): roots 1/t
+    remove_power_of_two(q.p);
+    Chart chart(std::move(q), out == nullptr, stats);
+    chart.run();
+    count += chart.count();
+    if (!out) continue;
+    const slong m = chart.narrowed();  // the chart is (0, 2^-m) of the half
+    for (ChartRoot& r : chart.roots()) {
+      if (part == 0) {
+        Rational lo = to_t(r.c.v, r.k, -m, sign);
+        if (r.exact) {
+          out->push_back(IsolatingInterval{lo, lo});
+          continue;
+        }
+        fmpz_add_ui(r.c.v, r.c.v, 1);
+        Rational hi = to_t(r.c.v, r.k, -m, sign);
+        if (sign < 0) std::swap(lo, hi);
+        out->push_back(IsolatingInterval{std::move(lo), std::move(hi)});
+        continue;
+      }
+      // y in (c/2^(k+m), (c+1)/2^(k+m)) <-> t = 1/y; for c = 0 the upper end
+      // is the root bound (beyond it g has the sign of its leading term).
+      const slong k = r.k + m;
+      if (r.exact) {
+        Rational t = reciprocal(r.c.v, k, sign);
+        out->push_back(IsolatingInterval{t, t});
+        continue;
+      }
+      Z c1;
+      fmpz_add_ui(c1.v, r.c.v, 1);
+      Rational lo = reciprocal(c1.v, k, sign);
+      Rational hi;
+      if (fmpz_is_zero(r.c.v)) {
+        Z one(1);
+        hi = to_t(one.v, 0, bound + 1, sign);
+      } else {
+        hi = reciprocal(r.c.v, k, sign);
+      }
+      if (sign < 0) std::swap(lo, hi);
+      out->push_back(IsolatingInterval{std::move(lo), std::move(hi)});
+    }
+  }
+  return count;
+}
+
 // Positive roots of g (g(0) != 0): the count, and intervals if out != nullptr.
 long positive_roots(const fmpz_poly_struct* g, int sign, std::vector<IsolatingInterval>* out, IsolationStats* stats) {
   Zpoly q;
   slong bound = 0;
   if (!positive_chart(g, q, bound)) return 0;
+  if (bound > 0 && bound <= kSplitMaxBound && fmpz_poly_degree(g) >= kSplitMinDegree &&
+      (!stats || stats->split_at_one)) {
+    // t = 1 itself: a root there is divided out first.
+    Z v;
+    _fmpz_vec_sum(v.v, g->coeffs, g->length);
+    if (!fmpz_is_zero(v.v)) return positive_roots_split(g, bound, sign, out, stats);
+    Zpoly h, lin, rem;
+    fmpz_poly_set_coeff_si(lin.p, 1, 1);
+    fmpz_poly_set_coeff_si(lin.p, 0, -1);
+    fmpz_poly_divrem(h.p, rem.p, g, lin.p);
+    if (out) {
+      const Rational t(sign);
+      out->push_back(IsolatingInterval{t, t});
+    }
+    return 1 + (h.degree() >= 1 ? positive_roots(h.p, sign, out, stats) : 0);
+  }
   Chart chart(std::move(q), out == nullptr, stats);
   chart.run();
   bound -= chart.narrowed();

@@ -429,6 +429,16 @@ std::vector<RealRoot> real_roots_squarefree(const IntPoly& f) {
     throw domain_error("real_roots_squarefree: the polynomial is not square-free");
   std::vector<RealRoot> roots;
   for (detail::IsolatingInterval& iv : detail::isolate_real_roots(f.raw())) {
+    if (iv.lo == iv.hi) {
+      // A rational root a/b is defined by b t - a: no copy of f per root
+      // (prod (t - i) at degree 2048 would copy 5 MB for each of its roots).
+      IntPoly lin;
+      fmpz_poly_set_coeff_fmpz(lin.raw(), 1, fmpq_denref(iv.lo.raw()));
+      fmpz_poly_set_coeff_fmpz(lin.raw(), 0, fmpq_numref(iv.lo.raw()));
+      fmpz_neg(lin.raw()->coeffs, lin.raw()->coeffs);
+      roots.push_back(RealRoot::certified(std::move(lin), iv.lo, iv.hi, 1));
+      continue;
+    }
     roots.push_back(RealRoot::certified(f, std::move(iv.lo), std::move(iv.hi), 1));
     move_ends_off_zero(roots.back());
   }

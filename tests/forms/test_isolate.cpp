@@ -367,6 +367,45 @@ TEST_CASE("rational roots first: Wilkinson products and rational grids at high d
   }
 }
 
+// Degree >= 256 with all positive (negative) roots below 2^4: the positive
+// axis is cut at 1 and (1, inf) handled through t^n g(1/t) (positive_roots_split).
+TEST_CASE("engine at high degree: the charts (0, 1) and (1, inf) agree with one chart and with Sturm",
+          "[roots][isolate][split]") {
+  auto g = test::rng(126);
+  Poly f, q, l;
+  // (FLINT's Sturm count, the reference, takes most of the time here.)
+  for (int it = 0; it < 6; ++it) {
+    const int n = static_cast<int>(test::uniform(g, 256, 300));
+    random_poly(f.p, g, n, static_cast<int>(test::uniform(g, 3, 12)));
+    if (it % 3 == 1) {  // roots at +-1 and near them: 1, -1, 1 + 2^-20, -(1 - 3 * 2^-30)
+      product_of_roots(l.p, {{1, 1}, {-1, 1}});
+      fmpz_poly_mul(f.p, f.p, l.p);
+      Poly a;
+      fmpz_poly_set_coeff_si(a.p, 1, 1L << 20);
+      fmpz_poly_set_coeff_si(a.p, 0, -((1L << 20) + 1));
+      fmpz_poly_mul(f.p, f.p, a.p);
+      fmpz_poly_zero(a.p);
+      fmpz_poly_set_coeff_si(a.p, 1, 1L << 30);
+      fmpz_poly_set_coeff_si(a.p, 0, (1L << 30) - 3);
+      fmpz_poly_mul(f.p, f.p, a.p);
+    }
+    squarefree_part(q.p, f.p);
+    INFO("n = " << n << ", it = " << it);
+    const long sturm = fmpz_poly_num_real_roots(q.p);
+    IsolationStats one_chart, plain;
+    one_chart.split_at_one = false;
+    one_chart.rational_roots = plain.rational_roots = false;
+    CHECK(detail::count_real_roots_squarefree(q.p) == sturm);
+    CHECK(detail::count_real_roots_squarefree(q.p, &plain) == sturm);
+    CHECK(detail::count_real_roots_squarefree(q.p, &one_chart) == sturm);
+    for (IsolationStats* st : {static_cast<IsolationStats*>(nullptr), &plain}) {
+      std::vector<IsolatingInterval> iv = detail::isolate_real_roots(q.p, st);
+      CHECK(static_cast<long>(iv.size()) == sturm);
+      check_intervals(q.p, iv);
+    }
+  }
+}
+
 TEST_CASE("engine on Mignotte-like clusters and (1 + 100 t)^k + t^n", "[roots][isolate]") {
   Poly f;
   fmpz_t a, c;

@@ -200,7 +200,8 @@ TEST_CASE("real_roots_squarefree: isolation without factoring agrees with Sturm 
     for (std::size_t i = 0; i < roots.size(); ++i) {
       const RealRoot& r = roots[i];
       CHECK(r.multiplicity() == 1);
-      CHECK(r.defining_polynomial() == f);
+      if (r.is_exact()) CHECK(r.defining_polynomial().degree() == 1);  // b t - a
+      else CHECK(r.defining_polynomial() == f);
       CHECK(r.width() <= Rational(1, 1000000000000L));
       Rational vlo, vhi;
       fmpz_poly_evaluate_fmpq(vlo.raw(), f.raw(), r.lo().raw());

@@ -34,6 +34,7 @@ struct IsolationStats {
   bool use_double = true;  ///< in: false starts every chart in fixed point
   int max_words = 4096;    ///< in: fixed point beyond this many 64-bit words is exact; 0 = exact tier only
   bool sturm_shortcut = true;  ///< in: false never counts by Sturm (see count_real_roots_squarefree)
+  bool split_at_one = true;  ///< in: false keeps one chart (0, 2^B) for the positive roots (see positive_roots_split)
   bool rational_roots = true;  ///< in: false skips the modular search for rational roots (detail/rational_roots.hpp)
 
   long double_nodes = 0;  ///< nodes visited in double precision
