@@ -1128,7 +1128,7 @@ Rational to_t(const fmpz_t c, slong k, slong bound, int sign) {
 // the continued-fraction methods), whose Bernstein coefficients lie within
 // about log2 n bits of their values.
 constexpr slong kSplitMaxBound = 4;
-constexpr slong kSplitMinDegree = 256;
+constexpr slong kSplitMinDegree = 512;  // measured: slower than one chart at 256, faster from 512
 
 // 1/y for the chart point y = c/2^k of the reciprocal chart (c > 0), signed.
 Rational reciprocal(const fmpz_t c, slong k, int sign) {
@@ -1198,7 +1198,8 @@ long positive_roots(const fmpz_poly_struct* g, int sign, std::vector<IsolatingIn
   Zpoly q;
   slong bound = 0;
   if (!positive_chart(g, q, bound)) return 0;
-  if (bound > 0 && bound <= kSplitMaxBound && fmpz_poly_degree(g) >= kSplitMinDegree &&
+  if (bound > 0 && bound <= kSplitMaxBound &&
+      fmpz_poly_degree(g) >= (stats ? static_cast<slong>(stats->split_min_degree) : kSplitMinDegree) &&
       (!stats || stats->split_at_one)) {
     // t = 1 itself: a root there is divided out first.
     Z v;

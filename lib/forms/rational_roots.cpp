@@ -179,7 +179,7 @@ bool vanishes_mod(const nmod_poly_t fq, const Rational& r) {
 
 }  // namespace
 
-bool split_rational_roots(const fmpz_poly_struct* f, std::vector<Rational>& roots, fmpz_poly_t cofactor) {
+bool split_rational_roots(const fmpz_poly_struct* f, std::vector<Rational>& roots, fmpz_poly_t cofactor, bool thorough) {
   roots.clear();
   fmpz_poly_set(cofactor, f);
   const slong n = fmpz_poly_degree(f);
@@ -221,6 +221,10 @@ bool split_rational_roots(const fmpz_poly_struct* f, std::vector<Rational>& root
   Zt limit, m, r, s, half;
   fmpz_abs(limit.v, lead);
   fmpz_mul_2exp(limit.v, limit.v, static_cast<ulong>(bound));
+  // Lifting beyond a word costs O(n) multi-word operations per root and
+  // step; with few roots mod p (a random polynomial has about one) that is
+  // not worth it: the subdivision handles a few rational roots at that cost.
+  if (!thorough && need > 62 && static_cast<slong>(modular.size()) * 8 < n) return false;
   Nmod check(kCheckPrime), fm(p), dfm(p);
   fmpz_poly_get_nmod_poly(check.p, f);
   std::vector<Rational> candidates;

@@ -30,7 +30,12 @@ namespace lcngeom::detail {
 ///         them (primitive linear factors); returns false (roots empty,
 ///         cofactor = f) if no prime with the conditions above was found among
 ///         the first few tried, or if f has no rational root.
-bool split_rational_roots(const fmpz_poly_struct* f, std::vector<Rational>& roots, fmpz_poly_t cofactor);
+/// Unless `thorough`, the search also gives up (returns false) when lifting
+/// needs more than a word and f has fewer than n/8 roots mod p: a few
+/// rational roots are not worth O(n) multi-word operations per modular root
+/// (a random polynomial has about one root mod p); the subdivision finds them.
+bool split_rational_roots(const fmpz_poly_struct* f, std::vector<Rational>& roots, fmpz_poly_t cofactor,
+                          bool thorough = false);
 
 }  // namespace lcngeom::detail
 
