@@ -50,13 +50,7 @@ int certified_sign(const fmpz_poly_struct* f, const Rational& t, arb_t value = n
   arb_t v;
   arb_init(v);
   int s = 2;
-  // The terms a_i t^i have about max_bits + n log2 max(1, |t|) bits and
-  // cancel near a root: starting there saves the doublings below it.
-  const double tmag = std::max(1.0, std::fabs(t.to_double()));
-  const slong terms = static_cast<slong>(fmpz_poly_max_bits(f) < 0 ? -fmpz_poly_max_bits(f) : fmpz_poly_max_bits(f)) +
-                      static_cast<slong>(static_cast<double>(n) * std::log2(tmag));
-  const slong start = std::min(std::max<slong>({64, 2 * tbits + 32, terms + 32}), std::max<slong>(64, exact_bits));
-  for (slong prec = start; prec <= 2 * exact_bits; prec *= 2) {
+  for (slong prec = std::max<slong>(64, 2 * tbits + 32); prec <= 2 * exact_bits; prec *= 2) {
     evaluate_ball(v, f, t, prec);
     if (arb_is_positive(v)) s = 1;
     else if (arb_is_negative(v)) s = -1;
@@ -121,6 +115,18 @@ bool newton_polish(const fmpz_poly_struct* f, Rational& lo, Rational& hi, int sa
   slong good =
       static_cast<slong>(fmpz_bits(fmpq_denref(w.raw()))) - static_cast<slong>(fmpz_bits(fmpq_numref(w.raw()))) + 8;
   const slong top = terms + 2 * k + 32;
+  // The terms cancel down to |f'| times the distance to the root: the secant
+  // slope |f(lo) - f(hi)| / w estimates |f'|, and only the bits above it are
+  // lost (cancel), not all of `terms` (f with few cancelling bits stays cheap).
+  slong cancel = terms;
+  {
+    arb_t diff;
+    arb_init(diff);
+    arb_sub(diff, va, vb, 64);
+    if (!arf_is_zero(arb_midref(diff)) && arf_is_finite(arb_midref(diff)))
+      cancel = std::max<slong>(32, terms - (arf_abs_bound_lt_2exp_si(arb_midref(diff)) - 1 + good - 8));
+    arb_clear(diff);
+  }
   IntPoly df;
   fmpz_poly_derivative(df.raw(), f);
   arb_t x, a, b, v, d, t;
@@ -146,11 +152,11 @@ bool newton_polish(const fmpz_poly_struct* f, Rational& lo, Rational& hi, int sa
   arf_set_si_2exp_si(eps, 1, -k - 2);
   for (int iter = 0; iter < 12; ++iter) {
     good = std::min<slong>(2 * good, k + 8);
-    const slong wp = terms + 2 * good + 16;
+    const slong wp = cancel + 2 * good + 16;
     arb_set_round(x, x, wp);
     mag_zero(arb_radref(x));
     horner(arb_midref(v), f, arb_midref(x), wp);
-    horner(arb_midref(d), df.raw(), arb_midref(x), terms + good + 16);
+    horner(arb_midref(d), df.raw(), arb_midref(x), cancel + good + 16);
     if (arf_is_zero(arb_midref(d))) break;
     arf_div(arb_midref(t), arb_midref(v), arb_midref(d), wp, ARF_RND_NEAR);
     arf_sub(arb_midref(x), arb_midref(x), arb_midref(t), wp, ARF_RND_NEAR);
