@@ -1336,7 +1336,8 @@ void separate_from_exact_roots(const fmpz_poly_struct* f, std::vector<IsolatingI
 constexpr slong kRationalRootsMinDegree = 64;
 
 std::vector<IsolatingInterval> isolate_by_subdivision(const fmpz_poly_struct* f, IsolationStats* stats);
-int count_by_subdivision(const fmpz_poly_struct* f, IsolationStats* stats);
+int count_by_subdivision(const fmpz_poly_struct* f, IsolationStats* stats, bool try_sturm);
+bool sturm_is_cheap(const fmpz_poly_struct* f);
 
 // The rational roots of f (degree >= kRationalRootsMinDegree) and its
 // cofactor, or false if none was found.
@@ -1363,10 +1364,16 @@ std::vector<IsolatingInterval> isolate_real_roots(const fmpz_poly_struct* f, Iso
 }
 
 int count_real_roots_squarefree(const fmpz_poly_struct* f, IsolationStats* stats) {
+  // The Sturm shortcut first (O(n) to test; Mignotte-like inputs), then the
+  // rational roots, then the subdivision on what is left.
+  if ((!stats || stats->sturm_shortcut) && sturm_is_cheap(f)) {
+    if (stats) ++stats->sturm_shortcuts;
+    return static_cast<int>(fmpz_poly_num_real_roots(f));
+  }
   std::vector<Rational> rational;
   Zpoly cofactor;
-  if (!rational_split(f, rational, cofactor, stats)) return count_by_subdivision(f, stats);
-  const int rest = cofactor.degree() >= 1 ? count_by_subdivision(cofactor.p, stats) : 0;
+  if (!rational_split(f, rational, cofactor, stats)) return count_by_subdivision(f, stats, false);
+  const int rest = cofactor.degree() >= 1 ? count_by_subdivision(cofactor.p, stats, true) : 0;
   return static_cast<int>(rational.size()) + rest;
 }
 
@@ -1395,7 +1402,6 @@ std::vector<IsolatingInterval> isolate_by_subdivision(const fmpz_poly_struct* f,
   return out;
 }
 
-namespace {
 
 // Sturm shortcut for fewnomial-like inputs such as Mignotte's t^n - 2(a t - 1)^2:
 // when the first Sturm remainder -prem(f, f') has a degree k far below n - 2,
@@ -1416,10 +1422,9 @@ bool sturm_is_cheap(const fmpz_poly_struct* f) {
   return fmpz_poly_degree(r.p) <= kSturmShortcutDegree;
 }
 
-}  // namespace
 
-int count_by_subdivision(const fmpz_poly_struct* f, IsolationStats* stats) {
-  if ((!stats || stats->sturm_shortcut) && sturm_is_cheap(f)) {
+int count_by_subdivision(const fmpz_poly_struct* f, IsolationStats* stats, bool try_sturm) {
+  if (try_sturm && (!stats || stats->sturm_shortcut) && sturm_is_cheap(f)) {
     if (stats) ++stats->sturm_shortcuts;
     return static_cast<int>(fmpz_poly_num_real_roots(f));
   }
