@@ -90,9 +90,11 @@ std::vector<RealRoot> real_roots(const BinaryForm& p);
 /// The real roots of a square-free integer polynomial f(t) of degree >= 1,
 /// without factoring it (the fast path at high degree): pairwise disjoint
 /// isolating intervals in increasing order, each with multiplicity 1 and
-/// defining_polynomial() == f (square-free, not necessarily irreducible); a
-/// rational root on a subdivision point is returned exactly (refine the
-/// others with RealRoot::refine / refine_bits).  Square-freeness is checked
+/// defining_polynomial() == f (square-free, not necessarily irreducible),
+/// except that a rational root a/b found exactly (on a subdivision point, or
+/// by the modular search for rational roots from degree 64 on) is returned
+/// exact with the defining polynomial b t - a (refine the others with
+/// RealRoot::refine / refine_bits).  Square-freeness is checked
 /// (modular certificate, else gcd(f, f') = 1); throws domain_error otherwise
 /// or for deg f < 1.
 std::vector<RealRoot> real_roots_squarefree(const IntPoly& f);

@@ -67,6 +67,7 @@
 #include <gmp.h>
 
 #include "lcngeom/detail/descartes.hpp"
+#include "lcngeom/detail/rational_roots.hpp"
 #include "lcngeom/flint.hpp"
 
 namespace lcngeom::detail {
@@ -1118,11 +1119,102 @@ Rational to_t(const fmpz_t c, slong k, slong bound, int sign) {
   return r;
 }
 
+// With all positive roots below 2^B, B > 0, the chart (0, 2^B) puts the
+// values of a degree-n polynomial n B bits apart across it, and its top
+// nodes need that many bits of fixed point (random polynomials of degree
+// 2048: 66 words, 80-90 % of the time).  For small B and high degree the
+// positive axis is cut at 1 instead: g on (0, 1), and t^n g(1/t) on (0, 1)
+// for the roots t > 1 (Descartes' rule on both halves, as in Uspensky's and
+// the continued-fraction methods), whose Bernstein coefficients lie within
+// about log2 n bits of their values.
+constexpr slong kSplitMaxBound = 4;
+constexpr slong kSplitMinDegree = 512;  // measured: slower than one chart at 256, faster from 512
+
+// 1/y for the chart point y = c/2^k of the reciprocal chart (c > 0), signed.
+Rational reciprocal(const fmpz_t c, slong k, int sign) {
+  Rational r;
+  fmpz_one(fmpq_numref(r.raw()));
+  fmpz_mul_2exp(fmpq_numref(r.raw()), fmpq_numref(r.raw()), static_cast<ulong>(k));
+  fmpz_set(fmpq_denref(r.raw()), c);
+  fmpq_canonicalise(r.raw());
+  if (sign < 0) fmpq_neg(r.raw(), r.raw());
+  return r;
+}
+
+// Positive roots of g in (0, 1) and, through the reciprocal, in (1, inf);
+// g(1) != 0, all positive roots below 2^bound.
+long positive_roots_split(const fmpz_poly_struct* g, slong bound, int sign, std::vector<IsolatingInterval>* out,
+                          IsolationStats* stats) {
+  long count = 0;
+  for (int part = 0; part < 2; ++part) {
+    Zpoly q(g);
+    if (part == 1) fmpz_poly_reverse(q.p, q.p, q.p->length);  // t^n g(1/t): roots 1/t
+    remove_power_of_two(q.p);
+    Chart chart(std::move(q), out == nullptr, stats);
+    chart.run();
+    count += chart.count();
+    if (!out) continue;
+    const slong m = chart.narrowed();  // the chart is (0, 2^-m) of the half
+    for (ChartRoot& r : chart.roots()) {
+      if (part == 0) {
+        Rational lo = to_t(r.c.v, r.k, -m, sign);
+        if (r.exact) {
+          out->push_back(IsolatingInterval{lo, lo});
+          continue;
+        }
+        fmpz_add_ui(r.c.v, r.c.v, 1);
+        Rational hi = to_t(r.c.v, r.k, -m, sign);
+        if (sign < 0) std::swap(lo, hi);
+        out->push_back(IsolatingInterval{std::move(lo), std::move(hi)});
+        continue;
+      }
+      // y in (c/2^(k+m), (c+1)/2^(k+m)) <-> t = 1/y; for c = 0 the upper end
+      // is the root bound (beyond it g has the sign of its leading term).
+      const slong k = r.k + m;
+      if (r.exact) {
+        Rational t = reciprocal(r.c.v, k, sign);
+        out->push_back(IsolatingInterval{t, t});
+        continue;
+      }
+      Z c1;
+      fmpz_add_ui(c1.v, r.c.v, 1);
+      Rational lo = reciprocal(c1.v, k, sign);
+      Rational hi;
+      if (fmpz_is_zero(r.c.v)) {
+        Z one(1);
+        hi = to_t(one.v, 0, bound + 1, sign);
+      } else {
+        hi = reciprocal(r.c.v, k, sign);
+      }
+      if (sign < 0) std::swap(lo, hi);
+      out->push_back(IsolatingInterval{std::move(lo), std::move(hi)});
+    }
+  }
+  return count;
+}
+
 // Positive roots of g (g(0) != 0): the count, and intervals if out != nullptr.
 long positive_roots(const fmpz_poly_struct* g, int sign, std::vector<IsolatingInterval>* out, IsolationStats* stats) {
   Zpoly q;
   slong bound = 0;
   if (!positive_chart(g, q, bound)) return 0;
+  if (bound > 0 && bound <= kSplitMaxBound &&
+      fmpz_poly_degree(g) >= (stats ? static_cast<slong>(stats->split_min_degree) : kSplitMinDegree) &&
+      (!stats || stats->split_at_one)) {
+    // t = 1 itself: a root there is divided out first.
+    Z v;
+    _fmpz_vec_sum(v.v, g->coeffs, g->length);
+    if (!fmpz_is_zero(v.v)) return positive_roots_split(g, bound, sign, out, stats);
+    Zpoly h, lin, rem;
+    fmpz_poly_set_coeff_si(lin.p, 1, 1);
+    fmpz_poly_set_coeff_si(lin.p, 0, -1);
+    fmpz_poly_divrem(h.p, rem.p, g, lin.p);
+    if (out) {
+      const Rational t(sign);
+      out->push_back(IsolatingInterval{t, t});
+    }
+    return 1 + (h.degree() >= 1 ? positive_roots(h.p, sign, out, stats) : 0);
+  }
   Chart chart(std::move(q), out == nullptr, stats);
   chart.run();
   bound -= chart.narrowed();
@@ -1236,9 +1328,58 @@ void separate_from_exact_roots(const fmpz_poly_struct* f, std::vector<IsolatingI
   }
 }
 
+// From this degree on, rational roots are found by a modular search and
+// divided out before the subdivision (detail/rational_roots.hpp): a root
+// search modulo a prime costs O(M(n) log n log p) word operations, far below
+// one subdivision node at this degree, and every rational root removed saves
+// the nodes that would separate it (prod (t - i): all of them).
+constexpr slong kRationalRootsMinDegree = 64;
+
+std::vector<IsolatingInterval> isolate_by_subdivision(const fmpz_poly_struct* f, IsolationStats* stats);
+int count_by_subdivision(const fmpz_poly_struct* f, IsolationStats* stats, bool try_sturm);
+bool sturm_is_cheap(const fmpz_poly_struct* f);
+
+// The rational roots of f (degree >= kRationalRootsMinDegree) and its
+// cofactor, or false if none was found.
+bool rational_split(const fmpz_poly_struct* f, std::vector<Rational>& roots, Zpoly& cofactor, IsolationStats* stats) {
+  if (fmpz_poly_degree(f) < kRationalRootsMinDegree || (stats && !stats->rational_roots)) return false;
+  if (!split_rational_roots(f, roots, cofactor.p)) return false;
+  if (stats) stats->rational_found += static_cast<long>(roots.size());
+  return true;
+}
+
 }  // namespace
 
 std::vector<IsolatingInterval> isolate_real_roots(const fmpz_poly_struct* f, IsolationStats* stats) {
+  std::vector<Rational> rational;
+  Zpoly cofactor;
+  if (!rational_split(f, rational, cofactor, stats)) return isolate_by_subdivision(f, stats);
+  std::vector<IsolatingInterval> out;
+  if (cofactor.degree() >= 1) out = isolate_by_subdivision(cofactor.p, stats);
+  for (Rational& r : rational) out.push_back(IsolatingInterval{r, r});
+  // The cofactor's intervals may hold rational roots of f (not of the cofactor).
+  separate_from_exact_roots(f, out);
+  std::sort(out.begin(), out.end(), [](const IsolatingInterval& a, const IsolatingInterval& b) { return a.lo < b.lo; });
+  return out;
+}
+
+int count_real_roots_squarefree(const fmpz_poly_struct* f, IsolationStats* stats) {
+  // The Sturm shortcut first (O(n) to test; Mignotte-like inputs), then the
+  // rational roots, then the subdivision on what is left.
+  if ((!stats || stats->sturm_shortcut) && sturm_is_cheap(f)) {
+    if (stats) ++stats->sturm_shortcuts;
+    return static_cast<int>(fmpz_poly_num_real_roots(f));
+  }
+  std::vector<Rational> rational;
+  Zpoly cofactor;
+  if (!rational_split(f, rational, cofactor, stats)) return count_by_subdivision(f, stats, false);
+  const int rest = cofactor.degree() >= 1 ? count_by_subdivision(cofactor.p, stats, true) : 0;
+  return static_cast<int>(rational.size()) + rest;
+}
+
+namespace {
+
+std::vector<IsolatingInterval> isolate_by_subdivision(const fmpz_poly_struct* f, IsolationStats* stats) {
   std::vector<IsolatingInterval> out;
   Zpoly g(f);
   if (g.degree() < 1) return out;
@@ -1261,7 +1402,6 @@ std::vector<IsolatingInterval> isolate_real_roots(const fmpz_poly_struct* f, Iso
   return out;
 }
 
-namespace {
 
 // Sturm shortcut for fewnomial-like inputs such as Mignotte's t^n - 2(a t - 1)^2:
 // when the first Sturm remainder -prem(f, f') has a degree k far below n - 2,
@@ -1282,10 +1422,9 @@ bool sturm_is_cheap(const fmpz_poly_struct* f) {
   return fmpz_poly_degree(r.p) <= kSturmShortcutDegree;
 }
 
-}  // namespace
 
-int count_real_roots_squarefree(const fmpz_poly_struct* f, IsolationStats* stats) {
-  if ((!stats || stats->sturm_shortcut) && sturm_is_cheap(f)) {
+int count_by_subdivision(const fmpz_poly_struct* f, IsolationStats* stats, bool try_sturm) {
+  if (try_sturm && (!stats || stats->sturm_shortcut) && sturm_is_cheap(f)) {
     if (stats) ++stats->sturm_shortcuts;
     return static_cast<int>(fmpz_poly_num_real_roots(f));
   }
@@ -1313,5 +1452,7 @@ int count_real_roots_squarefree(const fmpz_poly_struct* f, IsolationStats* stats
   negate_variable(g.p);
   return static_cast<int>(count + pos + positive_roots(g.p, -1, nullptr, stats));
 }
+
+}  // namespace
 
 }  // namespace lcngeom::detail

@@ -81,6 +81,131 @@ void move_ends_off_zero(RealRoot& r) {
   while (!r.is_exact() && (r.lo().is_zero() || r.hi().is_zero())) r.split_at((r.lo() + r.hi()) * half);
 }
 
+// g(x) by Horner in floating point at `prec` bits (no error bound: Newton's
+// steps are not trusted, only the signs that confirm their result).
+void horner(arf_t v, const fmpz_poly_struct* g, const arf_t x, slong prec) {
+  arf_zero(v);
+  for (slong i = fmpz_poly_degree(g); i >= 0; --i) {
+    arf_mul(v, v, x, prec, ARF_RND_NEAR);
+    arf_add_fmpz(v, v, g->coeffs + i, prec, ARF_RND_NEAR);
+  }
+}
+
+// Newton's iteration from the secant point of the isolating interval (lo, hi)
+// of a simple root, in floating point (balls used for their midpoints only),
+// to an approximation x of the root within about 2^-k, then two certified
+// signs at dyadic points x -+ 2^-k inside (lo, hi) confirm the new interval.
+// Newton converges quadratically from close enough, so a root goes to 64
+// bits in three or four steps and two signs, where quadratic interval
+// refinement needs a dozen signs.  Each step needs f(x) to the bits that
+// cancel (the terms a_i x^i have about `terms` bits) plus twice the bits x
+// will have, f'(x) only to once those (its relative error multiplies the
+// step).  Nothing is trusted that is not confirmed: on failure (no
+// convergence, a step leaving the interval, the signs not confirming) the
+// interval is left as it was and QIR takes over.  Returns whether (lo, hi)
+// was replaced, then with the values at the new ends in va, vb; sa is the
+// sign of f at lo.
+bool newton_polish(const fmpz_poly_struct* f, Rational& lo, Rational& hi, int sa, arb_t va, arb_t vb, slong k) {
+  const slong n = fmpz_poly_degree(f);
+  if (n < 2) return false;
+  const double xmax = std::max(1.0, std::max(std::fabs(lo.to_double()), std::fabs(hi.to_double())));
+  const slong terms = static_cast<slong>(fmpz_poly_max_bits(f) < 0 ? -fmpz_poly_max_bits(f) : fmpz_poly_max_bits(f)) +
+                      static_cast<slong>(static_cast<double>(n) * std::log2(xmax)) + 24;
+  const Rational w = hi - lo;  // x starts with about log2(1/w) + 8 bits after the point
+  slong good =
+      static_cast<slong>(fmpz_bits(fmpq_denref(w.raw()))) - static_cast<slong>(fmpz_bits(fmpq_numref(w.raw()))) + 8;
+  const slong top = terms + 2 * k + 32;
+  // The terms cancel down to |f'| times the distance to the root: the secant
+  // slope |f(lo) - f(hi)| / w estimates |f'|, and only the bits above it are
+  // lost (cancel), not all of `terms` (f with few cancelling bits stays cheap).
+  slong cancel = terms;
+  {
+    arb_t diff;
+    arb_init(diff);
+    arb_sub(diff, va, vb, 64);
+    if (!arf_is_zero(arb_midref(diff)) && arf_is_finite(arb_midref(diff)))
+      cancel = std::max<slong>(32, terms - (arf_abs_bound_lt_2exp_si(arb_midref(diff)) - 1 + good - 8));
+    arb_clear(diff);
+  }
+  IntPoly df;
+  fmpz_poly_derivative(df.raw(), f);
+  arb_t x, a, b, v, d, t;
+  arb_init(x);
+  arb_init(a);
+  arb_init(b);
+  arb_init(v);
+  arb_init(d);
+  arb_init(t);
+  arb_set_fmpq(a, lo.raw(), top);
+  arb_set_fmpq(b, hi.raw(), top);
+  // Secant start x = lo + (hi - lo) f(lo) / (f(lo) - f(hi)), or the midpoint.
+  arb_sub(t, va, vb, 64);
+  arb_div(t, va, t, 64);
+  if (!arb_is_finite(t) || arf_sgn(arb_midref(t)) < 0 || arf_cmp_si(arb_midref(t), 1) > 0) arb_set_d(t, 0.5);
+  arb_sub(x, b, a, top);
+  arb_mul_arf(x, x, arb_midref(t), top);
+  arb_add(x, x, a, top);
+  mag_zero(arb_radref(x));
+  bool converged = false;
+  arf_t eps;
+  arf_init(eps);
+  arf_set_si_2exp_si(eps, 1, -k - 2);
+  for (int iter = 0; iter < 12; ++iter) {
+    good = std::min<slong>(2 * good, k + 8);
+    const slong wp = cancel + 2 * good + 16;
+    arb_set_round(x, x, wp);
+    mag_zero(arb_radref(x));
+    horner(arb_midref(v), f, arb_midref(x), wp);
+    horner(arb_midref(d), df.raw(), arb_midref(x), cancel + good + 16);
+    if (arf_is_zero(arb_midref(d))) break;
+    arf_div(arb_midref(t), arb_midref(v), arb_midref(d), wp, ARF_RND_NEAR);
+    arf_sub(arb_midref(x), arb_midref(x), arb_midref(t), wp, ARF_RND_NEAR);
+    if (arf_cmp(arb_midref(x), arb_midref(a)) <= 0 || arf_cmp(arb_midref(x), arb_midref(b)) >= 0) break;
+    arf_abs(arb_midref(t), arb_midref(t));
+    if (arf_cmp(arb_midref(t), eps) <= 0) {
+      converged = true;
+      break;
+    }
+  }
+  bool replaced = false;
+  if (converged) {
+    // x -+ 2^-k rounded outward to multiples of 2^-(k+2): width 9 * 2^-(k+2).
+    Rational l, h;
+    arf_get_fmpz_fixed_si(fmpq_numref(l.raw()), arb_midref(x), -k - 2);
+    fmpz_sub_ui(fmpq_numref(l.raw()), fmpq_numref(l.raw()), 4);
+    fmpz_add_ui(fmpq_numref(h.raw()), fmpq_numref(l.raw()), 9);
+    fmpz_one(fmpq_denref(l.raw()));
+    fmpz_mul_2exp(fmpq_denref(l.raw()), fmpq_denref(l.raw()), static_cast<ulong>(k + 2));
+    fmpz_set(fmpq_denref(h.raw()), fmpq_denref(l.raw()));
+    fmpq_canonicalise(l.raw());
+    fmpq_canonicalise(h.raw());
+    if (lo < l && h < hi) {
+      const int sl = certified_sign(f, l, v), sh = certified_sign(f, h, d);
+      if (sl == 0) {
+        lo = hi = l;
+        replaced = true;
+      } else if (sh == 0) {
+        lo = hi = h;
+        replaced = true;
+      } else if (sl == sa && sh == -sa) {
+        lo = std::move(l);
+        hi = std::move(h);
+        arb_swap(va, v);
+        arb_swap(vb, d);
+        replaced = true;
+      }
+    }
+  }
+  arf_clear(eps);
+  arb_clear(x);
+  arb_clear(a);
+  arb_clear(b);
+  arb_clear(v);
+  arb_clear(d);
+  arb_clear(t);
+  return replaced;
+}
+
 }  // namespace
 
 RealRoot RealRoot::infinity(int multiplicity) {
@@ -156,6 +281,7 @@ void RealRoot::refine(const Rational& max_width) {
   int sa = certified_sign(f, lo_, va);
   certified_sign(f, hi_, vb);
   unsigned long log_n = 2;  // N = 2^log_n
+  bool tried_newton = false;
   while (width() > max_width && !is_exact()) {
     // The cell floor(N t) holding the secant's zero, t = f(lo) / (f(lo) - f(hi))
     // in [0, 1), computed with log2 N + 64 bits; the middle cell if unknown.
@@ -216,6 +342,21 @@ void RealRoot::refine(const Rational& max_width) {
       arb_swap(vb, vm2);
     }
     log_n = std::min(2 * log_n, 1ul << 20);
+    // The secant predicted the root's cell: Newton's basin, most likely.
+    // Far from the target width, Newton (see newton_polish) goes to 2^-k <=
+    // max_width / 4, so that the new width 9 * 2^-(k+2) is below max_width;
+    // QIR finishes whatever is left.
+    if (!tried_newton) {
+      tried_newton = true;
+      const Rational ratio = width() / max_width;
+      const long gap = static_cast<long>(fmpz_bits(fmpq_numref(ratio.raw()))) -
+                       static_cast<long>(fmpz_bits(fmpq_denref(ratio.raw())));
+      if (gap > 24) {
+        const long k = -(static_cast<long>(fmpz_bits(fmpq_numref(max_width.raw()))) -
+                         static_cast<long>(fmpz_bits(fmpq_denref(max_width.raw())))) + 3;
+        newton_polish(f, lo_, hi_, sa, va, vb, k);
+      }
+    }
   }
   arb_clear(va);
   arb_clear(vb);
@@ -294,6 +435,16 @@ std::vector<RealRoot> real_roots_squarefree(const IntPoly& f) {
     throw domain_error("real_roots_squarefree: the polynomial is not square-free");
   std::vector<RealRoot> roots;
   for (detail::IsolatingInterval& iv : detail::isolate_real_roots(f.raw())) {
+    if (iv.lo == iv.hi) {
+      // A rational root a/b is defined by b t - a: no copy of f per root
+      // (prod (t - i) at degree 2048 would copy 5 MB for each of its roots).
+      IntPoly lin;
+      fmpz_poly_set_coeff_fmpz(lin.raw(), 1, fmpq_denref(iv.lo.raw()));
+      fmpz_poly_set_coeff_fmpz(lin.raw(), 0, fmpq_numref(iv.lo.raw()));
+      fmpz_neg(lin.raw()->coeffs, lin.raw()->coeffs);
+      roots.push_back(RealRoot::certified(std::move(lin), iv.lo, iv.hi, 1));
+      continue;
+    }
     roots.push_back(RealRoot::certified(f, std::move(iv.lo), std::move(iv.hi), 1));
     move_ends_off_zero(roots.back());
   }

@@ -11,6 +11,7 @@
 #include <flint/fmpz_poly.h>
 
 #include "lcngeom/detail/isolate.hpp"
+#include "lcngeom/detail/rational_roots.hpp"
 #include "lcngeom/flint.hpp"
 #include "lcngeom/detail/squarefree_mod.hpp"
 #include "support.hpp"
@@ -256,6 +257,156 @@ TEST_CASE("engine on Wilkinson products: integer roots come out exact", "[roots]
   product_of_roots(f.p, roots);
   CHECK(detail::count_real_roots_squarefree(f.p) == 100);
   check_intervals(f.p, detail::isolate_real_roots(f.p));
+}
+
+// The modular search for rational roots (lib/forms/rational_roots.cpp):
+// planted rational roots of every size (word-size and multi-word Hensel
+// lifting, denominators dividing the leading coefficient) come back exactly,
+// and the cofactor times their linear factors is f.
+TEST_CASE("rational roots by the modular search: planted roots come back exactly", "[roots][isolate][rational]") {
+  auto g = test::rng(125);
+  Poly f, h, prod, check;
+  for (int it = 0; it < 60; ++it) {
+    std::vector<std::pair<long, long>> planted;
+    const int m = static_cast<int>(test::uniform(g, 0, 40));
+    const long big = it % 3 == 0 ? 1000000000000L : it % 3 == 1 ? 1000 : 50;  // 10^12 needs integer lifting
+    for (int i = 0; i < m; ++i) {
+      long num = test::uniform(g, -big, big), den = it % 2 ? test::uniform(g, 1, 40) : 1;
+      const long d = std::gcd(num, den);
+      num /= d;
+      den /= d;
+      if (std::find(planted.begin(), planted.end(), std::make_pair(num, den)) == planted.end())
+        planted.emplace_back(num, den);
+    }
+    product_of_roots(prod.p, planted);
+    random_poly(h.p, g, static_cast<int>(test::uniform(g, 0, 60)), static_cast<int>(test::uniform(g, 1, 200)));
+    if (fmpz_poly_is_zero(h.p)) fmpz_poly_set_ui(h.p, 1);
+    fmpz_poly_mul(f.p, prod.p, h.p);
+    Poly q;
+    squarefree_part(q.p, f.p);
+    if (fmpz_poly_degree(q.p) < 1) continue;
+    INFO("f = " << show(q.p));
+    std::vector<Rational> roots;
+    Poly cof;
+    const bool found = detail::split_rational_roots(q.p, roots, cof.p, true);
+    // Every planted root is found (and whatever rational roots h has).
+    for (auto [num, den] : planted) CHECK(std::find(roots.begin(), roots.end(), Rational(num, den)) != roots.end());
+    CHECK(found == !roots.empty());
+    CHECK(std::is_sorted(roots.begin(), roots.end()));
+    for (const Rational& r : roots) CHECK(sign_at(q.p, r) == 0);
+    for (const Rational& r : roots) CHECK(sign_at(cof.p, r) != 0);
+    // cofactor * prod (b t - a) == f
+    std::vector<std::pair<long, long>> back;
+    bool small = true;
+    for (const Rational& r : roots) {
+      if (!fmpz_fits_si(fmpq_numref(r.raw())) || !fmpz_fits_si(fmpq_denref(r.raw()))) small = false;
+      else back.emplace_back(fmpz_get_si(fmpq_numref(r.raw())), fmpz_get_si(fmpq_denref(r.raw())));
+    }
+    if (small) {
+      product_of_roots(prod.p, back);
+      fmpz_poly_mul(check.p, prod.p, cof.p);
+      CHECK(fmpz_poly_equal(check.p, q.p));
+    }
+    // Count and isolation with and without the search agree with Sturm.
+    const long sturm = fmpz_poly_num_real_roots(q.p);
+    IsolationStats off;
+    off.rational_roots = false;
+    CHECK(detail::count_real_roots_squarefree(q.p) == sturm);
+    CHECK(detail::count_real_roots_squarefree(q.p, &off) == sturm);
+    std::vector<IsolatingInterval> iv = detail::isolate_real_roots(q.p);
+    CHECK(static_cast<long>(iv.size()) == sturm);
+    check_intervals(q.p, iv);
+  }
+  // No rational root: nothing found, the cofactor is f.
+  for (int it = 0; it < 20; ++it) {
+    random_poly(f.p, g, static_cast<int>(test::uniform(g, 64, 120)), 30);
+    fmpz_poly_set_coeff_si(f.p, 0, 1);
+    fmpz_poly_set_coeff_si(f.p, 1, 0);  // f(t) = 1 + t^2 (...): +-1 and 0 are no roots; any other is checked below
+    std::vector<Rational> roots;
+    Poly cof;
+    if (!detail::split_rational_roots(f.p, roots, cof.p)) CHECK(fmpz_poly_equal(cof.p, f.p));
+    for (const Rational& r : roots) CHECK(sign_at(f.p, r) == 0);
+  }
+}
+
+TEST_CASE("rational roots first: Wilkinson products and rational grids at high degree agree with Sturm",
+          "[roots][isolate][rational]") {
+  Poly f;
+  for (int n : {64, 100, 300}) {
+    std::vector<std::pair<long, long>> roots;
+    for (long i = 1; i <= n; ++i) roots.emplace_back(i % 2 ? i : -7 * i, i % 3 ? 1 : 5);  // signs and denominators mixed
+    product_of_roots(f.p, roots);
+    INFO("n = " << n);
+    IsolationStats st;
+    CHECK(detail::count_real_roots_squarefree(f.p, &st) == n);
+    CHECK(st.rational_found == n);
+    CHECK(st.fixed_nodes + st.double_nodes + st.exact_nodes == 0);  // no subdivision left
+    std::vector<IsolatingInterval> iv = detail::isolate_real_roots(f.p);
+    REQUIRE(static_cast<int>(iv.size()) == n);
+    check_intervals(f.p, iv);
+    for (const IsolatingInterval& x : iv) CHECK(x.lo == x.hi);
+    if (n <= 100) CHECK(fmpz_poly_num_real_roots(f.p) == n);
+  }
+  // Rational roots interleaved with irrational ones: 100 integers times a
+  // Chebyshev polynomial (roots in (-1, 1) between the integers -1, 0, 1).
+  {
+    std::vector<std::pair<long, long>> roots;
+    for (long i = -50; i < 50; ++i) roots.emplace_back(i, 1);
+    product_of_roots(f.p, roots);
+    Poly t;
+    arith_chebyshev_t_polynomial(t.p, 31);  // odd: 0 is a root, so divide it out
+    fmpz_poly_shift_right(t.p, t.p, 1);
+    fmpz_poly_mul(f.p, f.p, t.p);
+    IsolationStats st;
+    CHECK(detail::count_real_roots_squarefree(f.p, &st) == 130);
+    CHECK(st.rational_found == 100);
+    std::vector<IsolatingInterval> iv = detail::isolate_real_roots(f.p);
+    CHECK(iv.size() == 130);
+    check_intervals(f.p, iv);
+    check_against_sturm(f.p, false);
+  }
+}
+
+// Degree >= 256 with all positive (negative) roots below 2^4: the positive
+// axis is cut at 1 and (1, inf) handled through t^n g(1/t) (positive_roots_split).
+TEST_CASE("engine at high degree: the charts (0, 1) and (1, inf) agree with one chart and with Sturm",
+          "[roots][isolate][split]") {
+  auto g = test::rng(126);
+  Poly f, q, l;
+  // (FLINT's Sturm count, the reference, takes most of the time here.)
+  for (int it = 0; it < 6; ++it) {
+    const int n = static_cast<int>(test::uniform(g, 200, 260));
+    random_poly(f.p, g, n, static_cast<int>(test::uniform(g, 3, 12)));
+    if (it % 3 == 1) {  // roots at +-1 and near them: 1, -1, 1 + 2^-20, -(1 - 3 * 2^-30)
+      product_of_roots(l.p, {{1, 1}, {-1, 1}});
+      fmpz_poly_mul(f.p, f.p, l.p);
+      Poly a;
+      fmpz_poly_set_coeff_si(a.p, 1, 1L << 20);
+      fmpz_poly_set_coeff_si(a.p, 0, -((1L << 20) + 1));
+      fmpz_poly_mul(f.p, f.p, a.p);
+      fmpz_poly_zero(a.p);
+      fmpz_poly_set_coeff_si(a.p, 1, 1L << 30);
+      fmpz_poly_set_coeff_si(a.p, 0, (1L << 30) - 3);
+      fmpz_poly_mul(f.p, f.p, a.p);
+    }
+    squarefree_part(q.p, f.p);
+    INFO("n = " << n << ", it = " << it);
+    const long sturm = fmpz_poly_num_real_roots(q.p);
+    IsolationStats one_chart, plain;
+    one_chart.split_at_one = false;
+    one_chart.rational_roots = plain.rational_roots = false;
+    plain.split_min_degree = 200;
+    IsolationStats low = plain;
+    low.rational_roots = true;
+    CHECK(detail::count_real_roots_squarefree(q.p, &low) == sturm);
+    CHECK(detail::count_real_roots_squarefree(q.p, &plain) == sturm);
+    CHECK(detail::count_real_roots_squarefree(q.p, &one_chart) == sturm);
+    for (IsolationStats* st : {&low, &plain}) {
+      std::vector<IsolatingInterval> iv = detail::isolate_real_roots(q.p, st);
+      CHECK(static_cast<long>(iv.size()) == sturm);
+      check_intervals(q.p, iv);
+    }
+  }
 }
 
 TEST_CASE("engine on Mignotte-like clusters and (1 + 100 t)^k + t^n", "[roots][isolate]") {

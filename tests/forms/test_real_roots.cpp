@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include <arb.h>
+
 #include "lcngeom/flint.hpp"
 #include "support.hpp"
 
@@ -200,7 +202,8 @@ TEST_CASE("real_roots_squarefree: isolation without factoring agrees with Sturm 
     for (std::size_t i = 0; i < roots.size(); ++i) {
       const RealRoot& r = roots[i];
       CHECK(r.multiplicity() == 1);
-      CHECK(r.defining_polynomial() == f);
+      if (r.is_exact()) CHECK(r.defining_polynomial().degree() == 1);  // b t - a
+      else CHECK(r.defining_polynomial() == f);
       CHECK(r.width() <= Rational(1, 1000000000000L));
       Rational vlo, vhi;
       fmpz_poly_evaluate_fmpq(vlo.raw(), f.raw(), r.lo().raw());
@@ -258,4 +261,83 @@ TEST_CASE("real_roots_squarefree at degree 256: Chebyshev roots cos((2k-1)pi/2n)
   CHECK_THROWS_AS(real_roots_squarefree(IntPoly{1, 2, 1}), domain_error);  // (1 + t)^2
   CHECK_THROWS_AS(real_roots_squarefree(IntPoly{5}), domain_error);
   CHECK(real_roots_squarefree(IntPoly{1, 0, 1}).empty());
+}
+
+// RealRoot::refine takes Newton steps (floating point, confirmed by two
+// certified signs) after the first confirmed QIR step; where Newton fails
+// (clusters) QIR goes on.  Every refined interval must still have a certified
+// sign change of f at its ends, be within the width, and contain the root
+// (checked against cos for Chebyshev, and against neighbours for clusters).
+TEST_CASE("refine: Newton steps confirmed by signs, on Chebyshev roots, clusters and random inputs",
+          "[roots][refine][newton]") {
+  auto check_refined = [](const IntPoly& f, std::vector<RealRoot>& roots, long bits) {
+    for (RealRoot& r : roots) {
+      r.refine_bits(bits);
+      CHECK(r.width() <= pow(Rational(2L), -bits));
+      if (r.is_exact()) continue;
+      Rational a, b;
+      fmpz_poly_evaluate_fmpq(a.raw(), f.raw(), r.lo().raw());
+      fmpz_poly_evaluate_fmpq(b.raw(), f.raw(), r.hi().raw());
+      CHECK(a.sign() * b.sign() < 0);
+    }
+    for (std::size_t i = 1; i < roots.size(); ++i) CHECK(roots[i - 1].hi() <= roots[i].lo());
+  };
+  // T_100 to 300 bits: the k-th root cos((2k - 1) pi / 200) within 2^-300.
+  IntPoly t0{1}, t1{0, 1};
+  const IntPoly two_t{0, 2};
+  for (int k = 1; k < 100; ++k) {
+    IntPoly t2 = two_t * t1 - t0;
+    t0 = t1;
+    t1 = t2;
+  }
+  std::vector<RealRoot> cheb = real_roots_squarefree(t1);
+  REQUIRE(cheb.size() == 100);
+  check_refined(t1, cheb, 300);
+  arb_t pi, c, lo, hi;
+  arb_init(pi);
+  arb_init(c);
+  arb_init(lo);
+  arb_init(hi);
+  arb_const_pi(pi, 400);
+  for (int k = 1; k <= 100; ++k) {
+    arb_mul_ui(c, pi, static_cast<ulong>(2 * (101 - k) - 1), 400);
+    arb_div_ui(c, c, 200, 400);
+    arb_cos(c, c, 400);
+    const RealRoot& r = cheb[static_cast<std::size_t>(k - 1)];
+    arb_set_fmpq(lo, r.lo().raw(), 400);
+    arb_set_fmpq(hi, r.hi().raw(), 400);
+    CHECK(arb_le(lo, c));
+    CHECK(arb_le(c, hi));
+  }
+  arb_clear(pi);
+  arb_clear(c);
+  arb_clear(lo);
+  arb_clear(hi);
+  // Mignotte's t^40 - 2 (50 t - 1)^2: two roots within 2 * 50^-21 of 1/50.
+  IntPoly mig = IntPoly{-2, 200, -5000};
+  {
+    std::vector<long> x40(41, 0);
+    x40[40] = 1;
+    mig = mig + IntPoly(x40);
+  }
+  std::vector<RealRoot> cl = real_roots_squarefree(mig);
+  REQUIRE(cl.size() == 4);
+  check_refined(mig, cl, 400);
+  // Random square-free inputs of degree 20..80 with 10..200-bit coefficients.
+  auto g = test::rng(131);
+  for (int it = 0; it < 20; ++it) {
+    std::vector<Integer> a(static_cast<std::size_t>(test::uniform(g, 20, 80)) + 1);
+    const long bits = test::uniform(g, 10, 200);
+    for (Integer& x : a) {
+      x = Integer(test::uniform(g, -1000000, 1000000));
+      for (long b = 20; b < bits; b += 20) x = x * Integer(1L << 20) + Integer(test::uniform(g, 0, (1L << 20) - 1));
+    }
+    if (a.back().is_zero()) a.back() = Integer(1);
+    IntPoly f(a);
+    f = divexact(f, gcd(f, f.derivative()));
+    if (f.degree() < 1) continue;
+    std::vector<RealRoot> roots = real_roots_squarefree(f);
+    CHECK(static_cast<long>(roots.size()) == fmpz_poly_num_real_roots(f.raw()));
+    check_refined(f, roots, 80 + 40 * (it % 5));
+  }
 }

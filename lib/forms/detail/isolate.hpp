@@ -34,6 +34,9 @@ struct IsolationStats {
   bool use_double = true;  ///< in: false starts every chart in fixed point
   int max_words = 4096;    ///< in: fixed point beyond this many 64-bit words is exact; 0 = exact tier only
   bool sturm_shortcut = true;  ///< in: false never counts by Sturm (see count_real_roots_squarefree)
+  bool split_at_one = true;  ///< in: false keeps one chart (0, 2^B) for the positive roots (see positive_roots_split)
+  int split_min_degree = 512;  ///< in: the degree from which the positive axis is cut at 1 (tests lower it)
+  bool rational_roots = true;  ///< in: false skips the modular search for rational roots (detail/rational_roots.hpp)
 
   long double_nodes = 0;  ///< nodes visited in double precision
   long fixed_nodes = 0;   ///< nodes visited in multi-word fixed point
@@ -42,6 +45,7 @@ struct IsolationStats {
   long restarts = 0;      ///< fixed-point subtrees restarted with more words
   long split_roots = 0;   ///< rational roots found on subdivision points
   long sturm_shortcuts = 0;  ///< counts done by Sturm because the first remainder had low degree
+  long rational_found = 0;   ///< rational roots found by the modular search and divided out first
 };
 
 /// The real roots of f, pairwise disjoint intervals in increasing order.
