@@ -63,6 +63,17 @@
 
 namespace lcngeom {
 
+/// The largest number of root coordinates in one cell that critical_points
+/// eliminates (3: every partition of n <= 8 except (2,2,2,2)).
+inline constexpr int kMaxCriticalCoordinates = 3;
+
+/// How critical_points eliminates a cell.
+enum class CriticalMethod {
+  automatic,   ///< resultants over Q up to 2 root coordinates, modular lifting above
+  resultants,  ///< resultants over Q only (at most 2 root coordinates; completeness proven)
+  modular      ///< the modular engine lifted to Q for every cell of dimension >= 1
+};
+
 struct CriticalPointOptions {
   std::uint64_t seed = 1;  ///< seeds the random combinations and shears (results do not depend on it)
   /// If set, called with a one-line status at each stage (each cell's
@@ -70,6 +81,7 @@ struct CriticalPointOptions {
   /// steeply with the target's coefficient size (50-digit coefficients on
   /// Delta_(3,2) take minutes), so a caller can show where the time goes.
   std::function<void(const std::string&)> progress = nullptr;
+  CriticalMethod method = CriticalMethod::automatic;
 };
 
 /// One Galois orbit of critical points: the roots zeta of `minimal_polynomial`
@@ -120,6 +132,12 @@ struct CriticalPointSet {
   std::vector<RealCriticalPoint> real_points;
   /// Factors of the eliminants that were removed, with the reason.
   std::vector<std::string> removed;
+  /// True if every cell was eliminated by resultants over Q, so no critical
+  /// point can be missing.  False if a cell was lifted from the modular
+  /// engine: the points found are still proven (verified in their number
+  /// fields), but that none is missing is probabilistic (see the file comment).
+  bool completeness_proven = true;
+  int lifting_primes = 0;  ///< 62-bit primes combined by the modular lifting (0 if none)
 };
 
 /// All complex critical points of ||w - u||^2_Sigma on the points of
