@@ -317,14 +317,18 @@ CellOutput solve_cell(const Problem& pb, const Cell& cell, std::mt19937_64& rng)
   return out;
 }
 
-// A cell by the modular engine (any dimension it reaches): its RUR is
-// lifted to Q (detail/modular_lift.hpp) and then proven factor by factor in
-// Q[z]/(f): the separating form is z, and each point satisfies the critical
-// equations with pattern exactly lambda (classify_point_in_field).  A
+// A cell by the modular engine (any dimension it reaches): its RUR (the
+// coordinates and the free factor h) is lifted to Q (detail/modular_lift.hpp)
+// and proven factor by factor in Q[z]/(f): the separating form is z and
+// N(P) (h, -1)^T = 0 holds exactly, so each point is critical (eq. 5.3);
+// its pattern is exactly lambda because the nondegeneracy witnesses are
+// units modulo the confirming prime, at which the candidate reduces to the
+// engine's classified solution (a unit mod p is nonzero over Q).  A
 // candidate that fails is refined with more primes.
 CellOutput solve_cell_lifted(const Problem& pb, const Cell& cell, std::uint64_t seed, int& primes,
                              const std::function<void(const std::string&)>& progress) {
   detail::CellLifter lifter(pb.s, cell, pb.sigma, pb.u, seed);
+  const std::size_t dim = static_cast<std::size_t>(cell.dimension(pb.s));
   for (int round = 0;; ++round) {
     detail::LiftedCell c = lifter.next(progress);
     primes += c.primes;
@@ -335,20 +339,35 @@ CellOutput solve_cell_lifted(const Problem& pb, const Cell& cell, std::uint64_t 
     for (const RatPoly& f : irreducible_factors(c.T)) {
       RatQuotient K(f);
       const RatPoly inv = K.inv(K.reduce(dT));
-      Vec<RatQuotient> coords;
-      for (const RatPoly& r : c.numerators) coords.push_back(K.mul(K.reduce(r), inv));
-      // The separating form must be z itself.
+      Vec<RatQuotient> coords, h;
+      for (std::size_t i = 0; i < c.numerators.size(); ++i)
+        (i < dim ? coords : h).push_back(K.mul(K.reduce(c.numerators[i]), inv));
       RatPoly z;
-      for (std::size_t i = 0; i < coords.size(); ++i) z = z + Rational(c.linear_form[i]) * coords[i];
-      if (!(K.reduce(z) == K.reduce(z_poly()))) {
+      for (std::size_t i = 0; i < dim; ++i) z = z + Rational(c.linear_form[i]) * coords[i];
+      auto P = detail::cell_forms(K, pb.s, cell, coords);
+      Mat<RatQuotient> sig = detail::to_ring_matrix(K, pb.sigma);
+      Vec<RatQuotient> su = detail::mat_vec(K, sig, convert_vector(K, pb.u));
+      Mat<RatQuotient> N = detail::critical_matrix(K, pb.s, P, sig, su);
+      for (const auto& row : N) {
+        RatPoly e = K.neg(row.back());
+        for (std::size_t k = 0; k < h.size(); ++k) e = e + K.mul(row[k], h[k]);
+        ok = ok && K.reduce(e).is_zero();
+      }
+      if (!ok || !(K.reduce(z) == K.reduce(z_poly()))) {
         ok = false;
         break;
       }
-      auto PK = detail::cell_forms(K, pb.s, cell, coords);
-      if (!record(K, pb, cell, PK, out, true)) {
-        ok = false;
-        break;
-      }
+      auto [g, G] = detail::tangent_factors(K, pb.s, P);
+      CriticalOrbit o;
+      o.minimal_polynomial = f;
+      o.w = detail::poly_mul(K, h, G);
+      o.denominator = RatPoly(std::vector<Rational>{Rational(1L)});
+      o.repeated = P;
+      for (const auto& t : pb.s.tracked) o.exponents.push_back(t.exponent);
+      o.simple = h;
+      o.distance_numerator = distance_in(K, pb, o.w, K.one());
+      o.cell = cell_name(pb.s, cell) + ", lifted mod " + std::to_string(c.primes) + " primes";
+      out.orbits.push_back(std::move(o));
     }
     if (ok) return out;
     if (progress)

@@ -154,7 +154,7 @@ LiftedCell CellLifter::next(const std::function<void(const std::string&)>& progr
   State& S = *st_;
   const bool had_candidate = S.candidate.has_value();
   if (had_candidate) S.candidate.reset();  // rejected by the caller: keep combining primes
-  const std::size_t dim = static_cast<std::size_t>(S.cell.dimension(S.s));
+  const std::size_t dim = static_cast<std::size_t>(S.cell.dimension(S.s) + S.s.free_degree + 1);
   const std::size_t N = static_cast<std::size_t>(S.s.n) + 1;
   for (int total = 0; total < max_primes; ++total) {
     const ulong p = random_prime(S.rng);
@@ -201,6 +201,7 @@ LiftedCell CellLifter::next(const std::function<void(const std::string&)>& progr
       for (std::size_t i = 0; i < dim && same; ++i) same = reduces_to(S.candidate->numerators[i], R[i], p);
       if (same) {
         S.candidate->primes = S.primes + 1;
+        S.candidate->confirmed_prime = p;
         S.candidate->bad_primes = S.bad;
         return *S.candidate;
       }

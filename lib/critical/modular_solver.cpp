@@ -464,12 +464,16 @@ int CellEngine::classify(const NmodPoly& T, const std::function<bool(const NmodQ
       Vec<NmodQuotient> su;
       for (ulong e : sigma_u_) su.push_back(A.from_ui(e));
       std::string why;
-      PointVerdict verdict = classify_point(A, s_, P, sig, su, static_cast<PointData<NmodQuotient>*>(nullptr), &why);
+      PointData<NmodQuotient> data;
+      PointVerdict verdict = classify_point(A, s_, P, sig, su, collect ? &data : nullptr, &why);
       if (verdict == PointVerdict::family)
         throw not_supported("the critical set is not finite at this target (" + why + ")");
       if (verdict == PointVerdict::critical) {
         count += static_cast<int>(t.degree());
-        if (collect) add_critical(t, v);
+        if (collect) {
+          v.insert(v.end(), data.h.begin(), data.h.end());  // the free factor h after the coordinates
+          add_critical(t, v);
+        }
       } else {
         removed += static_cast<int>(t.degree());
       }
@@ -587,7 +591,7 @@ CellSolution solve_cell_modp(const CriticalStructure& s, const Cell& cell, const
   out.linear_form = e.linear_form();
   if (out.count.critical == 0) {
     out.T = NmodPoly(field.mod.n, 1);
-    out.coords.assign(static_cast<std::size_t>(cell.dimension(s)), NmodPoly(field.mod.n));
+    out.coords.assign(static_cast<std::size_t>(cell.dimension(s) + s.free_degree + 1), NmodPoly(field.mod.n));
   } else {
     out.T = std::move(e.crit_T);
     out.coords = std::move(e.crit_coords);

@@ -24,11 +24,15 @@ namespace lcngeom::detail {
 /// A candidate RUR over Q of one cell's critical points: T monic and
 /// square-free in z = sum_i linear_form[i] v_i, and the point above a root
 /// zeta of T has v_i = numerators[i](zeta) / T'(zeta) (Kronecker form: its
-/// heights are smaller than those of v_i mod T).
+/// heights are smaller than those of v_i mod T); numerators[dim + k] gives
+/// the coefficient h_k of the free factor the same way.  `confirmed_prime`
+/// is a prime at which this candidate reduces to the engine's solution, all of
+/// whose nondegeneracy conditions hold (units mod p are nonzero over Q).
 struct LiftedCell {
   RatPoly T;
   std::vector<RatPoly> numerators;
   std::vector<long> linear_form;
+  std::uint64_t confirmed_prime = 0;
   int primes = 0;      ///< primes combined so far
   int bad_primes = 0;  ///< primes discarded (a different count, or no separation)
 };

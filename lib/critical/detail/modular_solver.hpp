@@ -29,11 +29,16 @@ struct CellCount {
 /// integer form does not depend on p, so the representations at several
 /// primes lift to one over Q: modular_lift.hpp), and the point above the root
 /// zeta of T has v_i = coords[i](zeta).  T is the product of the factors
-/// classified critical (pattern exactly lambda): removed roots are not in it.
+/// classified critical (pattern exactly lambda): removed roots are not in it,
+/// and at every root of T the nondegeneracy conditions of classify_point
+/// (P_j square-free and coprime, h square-free and coprime to them, Gram
+/// block of full rank) were checked to be units of F_p[z]/(T).
 struct CellSolution {
   CellCount count;
   NmodPoly T;
-  std::vector<NmodPoly> coords;  ///< reduced mod T
+  /// v_0..v_{dim-1}, then h_0..h_{c_1} (the free factor, from the kernel of
+  /// N(P)), all reduced mod T.
+  std::vector<NmodPoly> coords;
   std::vector<long> linear_form;
 };
 
