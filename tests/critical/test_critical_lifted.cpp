@@ -72,6 +72,17 @@ void check_orbit_equations(const CriticalOrbit& o, const BinaryForm& u, const In
 
 using test::mp;
 
+// A target with every coefficient nonzero in [-bound, bound] (no root at (1:0) or (0:1)).
+BinaryForm full_target(std::mt19937_64& g, int n, long bound) {
+  std::vector<long> a;
+  for (int i = 0; i <= n; ++i) {
+    long c = 0;
+    while (c == 0) c = test::uniform(g, -bound, bound);
+    a.push_back(c);
+  }
+  return BinaryForm(a);
+}
+
 // The parametrisation w = h prod P_j^{e_j} with P_j monic (top cell):
 // theta = (h_0..h_{c1}, the non-leading coefficients of each P_j).
 struct MpModel {
@@ -187,7 +198,7 @@ TEST_CASE("lifted exact points: complex count equals the modular ED degree (ever
   auto g = test::rng(1101);
   for (int n = 2; n <= 6; ++n)
     for (const Partition& lambda : partitions(n)) {
-      const BinaryForm u = test::random_nonzero_form(g, n, 5);
+      const BinaryForm u = full_target(g, n, 9);
       for (const InnerProduct& s : {InnerProduct::euclidean(n), InnerProduct::bombieri(n)}) {
         INFO(lambda.to_string() << " " << u.to_string() << " " << s.name());
         const CriticalPointSet c = critical_points(lambda, u, s, with_method(CriticalMethod::modular, g()));
@@ -236,7 +247,7 @@ TEST_CASE("lifted exact points on sextic loci: critical equations in the number 
   auto g = test::rng(1103);
   for (const char* lam : {"2,2,2", "3,2,1", "2,2,1,1", "4,2"}) {
     const Partition lambda = Partition::parse(lam);
-    const BinaryForm u = test::random_nonzero_form(g, 6, 4);
+    const BinaryForm u = full_target(g, 6, 9);
     for (const InnerProduct& s : {InnerProduct::euclidean(6), InnerProduct::bombieri(6)}) {
       INFO(lam << " " << u.to_string() << " " << s.name());
       const CriticalPointSet c = critical_points(lambda, u, s, with_method(CriticalMethod::automatic, g()));
@@ -262,7 +273,7 @@ TEST_CASE("lifted exact points on sextic loci: critical equations in the number 
 TEST_CASE("lifted exact points on Delta(2,2,2,1) and Delta(3,2,2) (n = 7)", "[critical][lifted][.slow]") {
   auto g = test::rng(1104);
   for (const char* lam : {"2,2,2,1", "3,2,2"}) {
-    const BinaryForm u = test::random_nonzero_form(g, 7, 3);
+    const BinaryForm u = full_target(g, 7, 3);
     INFO(lam << " " << u.to_string());
     const CriticalPointSet c = critical_points(Partition::parse(lam), u, InnerProduct::euclidean(7));
     CHECK(c.complex_count == porteous_number(Partition::parse(lam)));
