@@ -13,6 +13,9 @@
 #                            (default), build/bin/bench_ed_degree, build/bin/bench_roots (high
 #                            degree vs PARI and FLINT/Arb, needs libpari-dev) or build/bin/bench_gd
 #                            (gradient descent vs numpy, bench/gd_numpy.py) with [args]
+#   ./run.sh figures [args]  build (with the Python module) and draw the paper's Figures 1-3 and
+#                            Table 1 into build/figures/ (python/figures/make_figures.py [args]:
+#                            --full for Table 1 at 10,000 datasets, --only fig1_left,..., --quick)
 #   ./run.sh <args...>       same set-up, then `build/bin/lcngeom <args...>`
 # Set-up and build messages go to stderr; stdout carries only lcngeom's output.
 set -euo pipefail
@@ -20,7 +23,8 @@ cd "$(dirname "$0")"
 
 PACKAGES=(g++ cmake make pkg-config libgmp-dev libmpfr-dev libflint-dev libflint-arb-dev libboost-dev
           catch2 libbenchmark-dev libeigen3-dev libcli11-dev nlohmann-json3-dev python3-jsonschema libpari-dev
-          pari-gp clang libfuzzer-14-dev libclang-rt-14-dev python3-numpy)
+          pari-gp clang libfuzzer-14-dev libclang-rt-14-dev python3-numpy
+          pybind11-dev python3-pybind11 python3-dev python3-pytest python3-sympy python3-matplotlib)
 
 install_packages() {
   local missing=()
@@ -67,6 +71,18 @@ case "${1:-}" in
     which=rrmp
     case "${1:-}" in rrmp|ed_degree|roots|gd) which=$1; shift ;; esac
     exec "build/bin/bench_$which" "$@"
+    ;;
+  figures)
+    shift
+    build build
+    # The interpreter the module was built for (CMake prefers /usr/bin/python3, where
+    # Debian's python3-matplotlib lives).
+    python=$(sed -n 's/^_Python3_EXECUTABLE:INTERNAL=//p' build/CMakeCache.txt)
+    if ! compgen -G "build/python/lcngeom.*.so" >/dev/null || [ -z "$python" ]; then
+      echo "run.sh figures: the Python module was not built (LCNGEOM_BUILD_PYTHON is OFF in build/)" >&2
+      exit 2
+    fi
+    PYTHONPATH=build/python exec "$python" python/figures/make_figures.py --out build/figures "$@"
     ;;
   sanitize)
     shift
