@@ -74,6 +74,7 @@ ok cmd_fiber fiber --filters 2,2,2,2,2,2,2 "(x-y)(x-2y)(x-3y)(x-4y)(x-5y)(x-6y)(
 ok cmd_recover_scale recover-scale --filters 4,2 --weights "1,6,11,6;4,1" --limit 2,0,5,0,0 --json
 ok cmd_recover_scale recover-scale --filters 2,2 --weights "1,1;1,2" --limit "x^2-2y^2" --json
 ok cmd_critical critical --target 2,0,5,0,2 --locus 2,2 --json
+ok cmd_critical critical --target 1,4,-2,3,-6,2,5 --locus 2,2,2 --json
 ok cmd_critical critical --target 2,0,5,0,2 --locus 3,1 --norm bombieri --json
 ok cmd_critical critical --target "(x+y)(x^2+y^2/10)" --filters 2,3 --json
 ok cmd_ed_degree ed-degree --degree 4 --json
