@@ -36,9 +36,41 @@
 // interval), and the real points are sorted by distance exactly (equal
 // distances recognised through their minimal polynomials, distinct ones
 // separated by refinement), ties by their coefficient vectors.  Decimals are
-// made only when printing (decimal.hpp).  Limits: at most 2 root coordinates per cell (partitions
-// with at most two repeated roots, e.g. all of degree <= 5); otherwise
-// not_supported (use ed_degree.hpp for counts).  The solver also refuses,
+// made only when printing (decimal.hpp).
+//
+// Cells of 3 root coordinates (issue 11: (2,2,2), (3,2,2), (2,2,2,1),
+// (3,2,2,1), (4,2,2), (3,3,2), ...; every partition of n <= 8 except
+// (2,2,2,2)) are solved by the modular engine instead (the one behind
+// ed_degree.hpp): at random 62-bit primes it returns the cell's critical
+// points as a rational univariate representation (T(z) and the coordinates
+// and h as polynomials in z, for a fixed small integer separating form z);
+// these are combined by CRT and rational reconstruction until one further
+// prime confirms the candidate, which is then verified over Q in every
+// number field Q[z]/(f) of its factors: z is the separating form and
+// N(P)(h,-1)^T = 0 hold exactly, and the nondegeneracy witnesses (P_j, h
+// square-free and coprime, Gram block of full rank) are units modulo the
+// confirming prime, hence nonzero over Q.  CriticalPointOptions::method
+// chooses (automatic: resultants up to 2 coordinates, lifting above).
+//
+// What is proven and what is probabilistic.  Every orbit returned is a set of
+// genuine critical points with pattern exactly lambda (proven, both methods),
+// and the real points, rational points, rrmps and distances derived from them
+// are exact.  With resultants over Q the list is also complete (proven:
+// every critical point is a root of an eliminant).  With the lifting,
+// completeness is probabilistic: the count equals the number of critical
+// points over F_p-bar at each prime used, which equals the count over C
+// except at the finitely many primes of bad reduction of (Delta_lambda,
+// Sigma, u); the primes are uniform among 62-bit primes and at least two
+// agree, so a point is missed only if every prime used is bad (for B bad
+// primes, probability <= (B / 2^55)^2; B is finite but not bounded
+// explicitly).  CriticalPointSet::completeness_proven says which case holds.
+// Cost: the lifting needs a number of primes proportional to the heights of
+// T (about 10 for (2,2,2) with small targets, about 40 for (3,2,2)), each one
+// modular solve; degree 7 loci with about 200 points take minutes, (3,2,2,1)
+// (724 points) is far slower (a p-adic Newton lift is the follow-up).
+//
+// Limits: at most kMaxCriticalCoordinates = 3 root coordinates per cell;
+// otherwise not_supported.  The solver also refuses,
 // with not_supported, a target at which the rank condition holds along a
 // whole curve of a cell: an infinite critical set (Example 6.12, or any
 // O(2)-invariant target with the Bombieri product) or a curve of degenerate
@@ -64,16 +96,28 @@
 
 namespace lcngeom {
 
+/// The largest number of root coordinates in one cell that critical_points
+/// eliminates (3: every partition of n <= 8 except (2,2,2,2)).
+inline constexpr int kMaxCriticalCoordinates = 3;
+
+/// How critical_points eliminates a cell.
+enum class CriticalMethod {
+  automatic,   ///< resultants over Q up to 2 root coordinates, modular lifting above
+  resultants,  ///< resultants over Q only (at most 2 root coordinates; completeness proven)
+  modular      ///< the modular engine lifted to Q for every cell of dimension >= 1
+};
+
 /// Options of critical_points.
 struct CriticalPointOptions {
   std::uint64_t seed = 1;  ///< seeds the random combinations and shears (results do not depend on it)
   /// If set, reports each stage (progress.hpp): phase "Delta<lambda>:
-  /// eliminating in cell" counting the cells (item: the cell), then
-  /// "Delta<lambda>: certifying the real points of orbit" counting the orbits.
-  /// The cost grows steeply with the target's coefficient size (50-digit
-  /// coefficients on Delta_(3,2) take minutes), so a caller can show where the
-  /// time goes.
+  /// eliminating in cell" counting the cells (item: the cell, or the lifting
+  /// status of a cell), then "Delta<lambda>: certifying the real points of
+  /// orbit" counting the orbits.  The cost grows steeply with the target's
+  /// coefficient size (50-digit coefficients on Delta_(3,2) take minutes), so
+  /// a caller can show where the time goes.
   ProgressCallback progress = nullptr;
+  CriticalMethod method = CriticalMethod::automatic;  ///< how each cell is eliminated
 };
 
 /// One Galois orbit of critical points: the roots zeta of `minimal_polynomial`
@@ -127,13 +171,20 @@ struct CriticalPointSet {
   std::vector<RealCriticalPoint> real_points;
   /// Factors of the eliminants that were removed, with the reason.
   std::vector<std::string> removed;
+  /// True if every cell was eliminated by resultants over Q, so no critical
+  /// point can be missing.  False if a cell was lifted from the modular
+  /// engine: the points found are still proven (verified in their number
+  /// fields), but that none is missing is probabilistic (see the file comment).
+  bool completeness_proven = true;
+  int lifting_primes = 0;  ///< 62-bit primes combined by the modular lifting (0 if none)
 };
 
 /// All complex critical points of ||w - u||^2_Sigma on the points of
 /// Delta_lambda with root pattern exactly lambda (see the file comment).
 /// Throws invalid_argument if |lambda|, deg u and the inner product's degree
-/// differ or u = 0, not_supported for partitions needing 3 or more root
-/// coordinates in a cell or a target with infinitely many critical points.
+/// differ or u = 0, not_supported for partitions needing more than
+/// kMaxCriticalCoordinates root coordinates in a cell (or more than 2 with
+/// CriticalMethod::resultants) or a target with infinitely many critical points.
 CriticalPointSet critical_points(const Partition& lambda, const BinaryForm& target, const InnerProduct& sigma,
                                  const CriticalPointOptions& options = {});
 

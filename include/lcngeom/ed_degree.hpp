@@ -46,6 +46,7 @@
 #include <vector>
 
 #include "lcngeom/inner_product.hpp"
+#include "lcngeom/integer.hpp"
 #include "lcngeom/partition.hpp"
 #include "lcngeom/progress.hpp"
 
@@ -148,7 +149,18 @@ int root_coordinates(const Partition& lambda);
 /// prod_j H_j^{c_j} in prod_j-graded [(1 + gH)^{r+1} / (1 - GH)^{c_1+1}].
 /// Example: (2,2) gives 13, (alpha,1,...,1) gives (2 alpha - 1) n - 2 (alpha - 1)^2.
 /// Computed exactly; saturates at LONG_MAX.
+///
+/// Conjecture (docs/ed-degree-conjecture.md): for the Euclidean product (and
+/// every generic Sigma, Remark 6.10) the ED degree of Delta_lambda equals
+/// porteous_number(lambda).  It holds for every lambda with a modular count
+/// (every partition of n <= 9 where ed_degree reaches) and for the hooks
+/// (alpha,1,...,1) by [27, Thm. 5.1]; it is not proven in general.  For the
+/// Bombieri product the ED degree is smaller (Remark 6.8).
 long porteous_number(const Partition& lambda);
+
+/// porteous_number without saturation (the same sum, as an exact Integer):
+/// instant for any partition, used by `ed-degree --formula`.
+Integer porteous_number_exact(const Partition& lambda);
 
 }  // namespace lcngeom
 

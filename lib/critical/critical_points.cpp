@@ -4,12 +4,14 @@
 #include "lcngeom/critical_points.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <optional>
 #include <random>
 #include <tuple>
 
 #include "lcngeom/detail/algebraic_eval.hpp"
 #include "lcngeom/detail/critical_algebra.hpp"
+#include "lcngeom/detail/modular_lift.hpp"
 #include "lcngeom/detail/modular_solver.hpp"
 #include "lcngeom/detail/ring_algebra.hpp"
 #include "lcngeom/detail/rings.hpp"
@@ -72,21 +74,26 @@ typename R::E distance_in(const R& ring, const Problem& pb, const Vec<R>& w, con
   return detail::bilinear_form(ring, pb.sigma, e, e);
 }
 
-// Records the verdict on one irreducible factor.
-void record(const RatQuotient& K, const Problem& pb, const Cell& cell, const std::vector<Vec<RatQuotient>>& P,
-            CellOutput& out) {
+// Records the verdict on one irreducible factor.  `strict` (a lifted
+// candidate, every factor of which must be critical): returns false, and
+// records nothing, if this one is not.
+bool record(const RatQuotient& K, const Problem& pb, const Cell& cell, const std::vector<Vec<RatQuotient>>& P,
+            CellOutput& out, bool strict = false) {
   Mat<RatQuotient> sig = detail::to_ring_matrix(K, pb.sigma);
   Vec<RatQuotient> su = detail::mat_vec(K, sig, convert_vector(K, pb.u));
   PointData<RatQuotient> data;
   std::string why;
   PointVerdict v = detail::classify_point_in_field(K, pb.s, P, sig, su, &data, &why);
+  if (strict && v != PointVerdict::critical) return false;
   const std::string fs = K.modulus().to_string("z");
   switch (v) {
     case PointVerdict::family: throw not_supported("the critical set is not finite at this target: " + why);
     case PointVerdict::not_critical:
       out.removed.push_back(fs + " [" + cell_name(pb.s, cell) + "]: N(P) has full rank (spurious common zero)");
-      return;
-    case PointVerdict::degenerate: out.removed.push_back(fs + " [" + cell_name(pb.s, cell) + "]: " + why); return;
+      return true;
+    case PointVerdict::degenerate:
+      out.removed.push_back(fs + " [" + cell_name(pb.s, cell) + "]: " + why);
+      return true;
     case PointVerdict::critical: break;
   }
   CriticalOrbit o;
@@ -99,6 +106,7 @@ void record(const RatQuotient& K, const Problem& pb, const Cell& cell, const std
   o.distance_numerator = distance_in(K, pb, data.w, data.scale);
   o.cell = cell_name(pb.s, cell);
   out.orbits.push_back(std::move(o));
+  return true;
 }
 
 // Irreducible factors over Q of a square-free polynomial of degree >= 1.
@@ -309,6 +317,65 @@ CellOutput solve_cell(const Problem& pb, const Cell& cell, std::mt19937_64& rng)
   return out;
 }
 
+// A cell by the modular engine (any dimension it reaches): its RUR (the
+// coordinates and the free factor h) is lifted to Q (detail/modular_lift.hpp)
+// and proven factor by factor in Q[z]/(f): the separating form is z and
+// N(P) (h, -1)^T = 0 holds exactly, so each point is critical (eq. 5.3);
+// its pattern is exactly lambda because the nondegeneracy witnesses are
+// units modulo the confirming prime, at which the candidate reduces to the
+// engine's classified solution (a unit mod p is nonzero over Q).  A
+// candidate that fails is refined with more primes.
+CellOutput solve_cell_lifted(const Problem& pb, const Cell& cell, std::uint64_t seed, int& primes,
+                             const std::function<void(const std::string&)>& progress) {
+  detail::CellLifter lifter(pb.s, cell, pb.sigma, pb.u, seed);
+  const std::size_t dim = static_cast<std::size_t>(cell.dimension(pb.s));
+  for (int round = 0;; ++round) {
+    detail::LiftedCell c = lifter.next(progress);
+    primes += c.primes;
+    CellOutput out;
+    if (c.T.degree() < 1) return out;
+    const RatPoly dT = c.T.derivative();
+    bool ok = true;
+    for (const RatPoly& f : irreducible_factors(c.T)) {
+      RatQuotient K(f);
+      const RatPoly inv = K.inv(K.reduce(dT));
+      Vec<RatQuotient> coords, h;
+      for (std::size_t i = 0; i < c.numerators.size(); ++i)
+        (i < dim ? coords : h).push_back(K.mul(K.reduce(c.numerators[i]), inv));
+      RatPoly z;
+      for (std::size_t i = 0; i < dim; ++i) z = z + Rational(c.linear_form[i]) * coords[i];
+      auto P = detail::cell_forms(K, pb.s, cell, coords);
+      Mat<RatQuotient> sig = detail::to_ring_matrix(K, pb.sigma);
+      Vec<RatQuotient> su = detail::mat_vec(K, sig, convert_vector(K, pb.u));
+      Mat<RatQuotient> N = detail::critical_matrix(K, pb.s, P, sig, su);
+      for (const auto& row : N) {
+        RatPoly e = K.neg(row.back());
+        for (std::size_t k = 0; k < h.size(); ++k) e = e + K.mul(row[k], h[k]);
+        ok = ok && K.reduce(e).is_zero();
+      }
+      if (!ok || !(K.reduce(z) == K.reduce(z_poly()))) {
+        ok = false;
+        break;
+      }
+      auto [g, G] = detail::tangent_factors(K, pb.s, P);
+      CriticalOrbit o;
+      o.minimal_polynomial = f;
+      o.w = detail::poly_mul(K, h, G);
+      o.denominator = RatPoly(std::vector<Rational>{Rational(1L)});
+      o.repeated = P;
+      for (const auto& t : pb.s.tracked) o.exponents.push_back(t.exponent);
+      o.simple = h;
+      o.distance_numerator = distance_in(K, pb, o.w, K.one());
+      o.cell = cell_name(pb.s, cell) + ", lifted mod " + std::to_string(c.primes) + " primes";
+      out.orbits.push_back(std::move(o));
+    }
+    if (ok) return out;
+    if (progress)
+      progress("the candidate from " + std::to_string(c.primes) + " primes failed the exact check; more primes");
+    if (round > 40) throw not_supported("the lifted critical points were never verified over Q");
+  }
+}
+
 Rrmp point_rrmp(const CriticalOrbit& o, RealRoot& root) {
   RatQuotient K(o.minimal_polynomial);
   Rrmp r;
@@ -368,11 +435,10 @@ CriticalPointSet critical_points(const Partition& lambda, const BinaryForm& targ
   res.inner_product = sigma;
   const std::vector<Cell> cells = detail::cells(pb.s);
   for (const Cell& cell : cells)
-    if (cell.dimension(pb.s) > 2)
+    if (cell.dimension(pb.s) > kMaxCriticalCoordinates)
       throw not_supported("exact critical points on Delta" + lambda.to_string() + " need the elimination of " +
-                          std::to_string(cell.dimension(pb.s)) +
-                          " root coordinates in one cell; the exact solver handles at most 2 "
-                          "(use `lcngeom ed-degree` for counts)");
+                          std::to_string(cell.dimension(pb.s)) + " root coordinates in one cell; at most " +
+                          std::to_string(kMaxCriticalCoordinates) + " are supported (e.g. Delta(2,2,2,2) is not)");
   std::mt19937_64 rng(options.seed);
   auto progress = [&](const char* phase, std::size_t done, std::size_t total, std::string item = {}) {
     if (options.progress) options.progress({"Delta" + lambda.to_string() + ": " + phase, done, total, std::move(item)});
@@ -381,7 +447,22 @@ CriticalPointSet critical_points(const Partition& lambda, const BinaryForm& targ
   for (const Cell& cell : cells) {
     progress("eliminating in cell", cell_index++, cells.size(), "[" + cell_name(pb.s, cell) + "]");
     CellOutput co;
+    const int dim = cell.dimension(pb.s);
+    const bool lifted = dim >= 1 && (options.method == CriticalMethod::modular ||
+                                     (options.method == CriticalMethod::automatic && dim > 2));
+    if (options.method == CriticalMethod::resultants && dim > 2)
+      throw not_supported("exact critical points on Delta" + lambda.to_string() +
+                          ": resultants over Q handle at most 2 root coordinates per cell (method automatic or "
+                          "modular reaches " + std::to_string(kMaxCriticalCoordinates) + ")");
     bool done = false;
+    if (lifted) {
+      // The lifting reports its status (primes so far) as the item of the cell's step.
+      const std::size_t at = cell_index - 1;
+      co = solve_cell_lifted(pb, cell, rng(), res.lifting_primes,
+                             [&](const std::string& status) { progress("eliminating in cell", at, cells.size(), status); });
+      res.completeness_proven = false;
+      done = true;
+    }
     for (int attempt = 0; attempt < 8 && !done; ++attempt) {
       try {
         co = solve_cell(pb, cell, rng);

@@ -183,6 +183,11 @@ int root_coordinates(const Partition& lambda) {
 }
 
 long porteous_number(const Partition& lambda) {
+  const Integer total = porteous_number_exact(lambda);
+  return total.fits_long() ? total.to_long() : std::numeric_limits<long>::max();
+}
+
+Integer porteous_number_exact(const Partition& lambda) {
   const CriticalStructure s = CriticalStructure::from_partition(lambda);
   const int J = static_cast<int>(s.tracked.size());
   const long rr = s.distinct_roots() + 1, c1 = s.free_degree + 1;
@@ -218,7 +223,7 @@ long porteous_number(const Partition& lambda) {
       alpha[static_cast<std::size_t>(j++)] = 0;
     if (j == J) break;
   }
-  return total.fits_long() ? total.to_long() : std::numeric_limits<long>::max();
+  return total;
 }
 
 }  // namespace lcngeom

@@ -250,7 +250,7 @@ Vec<NmodQuotient> coefficients_over(const NmodQuotient& A, const Dense& d, const
 class CellEngine {
  public:
   CellEngine(const CriticalStructure& s, const Cell& cell, const NmodField& field, const Mat<NmodField>& sigma,
-             const Vec<NmodField>& sigma_u, std::uint64_t seed, bool mix_all)
+             const Vec<NmodField>& sigma_u, std::uint64_t seed, bool mix_all, bool small_shear = false)
       : s_(s), cell_(cell), F_(field), sigma_(sigma), sigma_u_(sigma_u), rng_(seed) {
     delta_ = cell.dimension(s);
     // Blocks of coordinates, one per tracked factor (skipping empty ones).
@@ -280,7 +280,14 @@ class CellEngine {
     // sheared with the other coordinates of its block so that it separates the
     // points of the cell (a failure is detected at recovery: ShapeFailure).
     shear_.assign(static_cast<std::size_t>(delta_), 0);
-    std::uniform_int_distribution<long> dist(1, (1L << 61));
+    // Small shears keep the heights of the RUR over Q small (exact solver);
+    // the counts use 61-bit ones (a failure to separate is then unlikely).
+    std::uniform_int_distribution<long> big(1, (1L << 61)), small(-24, 23);
+    auto dist = [&](std::mt19937_64& g) {
+      if (!small_shear) return big(g);
+      const long v = small(g);
+      return v >= 0 ? v + 1 : v;
+    };
     if (!blocks.empty()) {
       std::vector<int> block_of(static_cast<std::size_t>(delta_));
       for (std::size_t b = 0; b < blocks.size(); ++b)
@@ -340,6 +347,16 @@ class CellEngine {
 
   CellCount run();
 
+  /// After run(): the RUR of the critical points (collect must be set before).
+  bool collect = false;
+  NmodPoly crit_T{2};
+  std::vector<NmodPoly> crit_coords;
+  std::vector<long> linear_form() const {
+    std::vector<long> f(shear_.begin(), shear_.end());
+    f[static_cast<std::size_t>(zorig_)] = 1;
+    return f;
+  }
+
  private:
   template <class R>
   Vec<R> original(const R& ring, const Vec<R>& y) const {
@@ -365,6 +382,28 @@ class CellEngine {
   Dense interpolate_F(int k) const {
     auto vals = sample_grid(bound_, [&](const std::vector<ulong>& pt) { return eval_F(k, pt); });
     return interpolate_grid(std::move(vals), bound_, F_.mod.n);
+  }
+
+  // Chinese remainder in F_p[z]: (crit_T, crit_coords) and (t, v) -> mod crit_T * t.
+  void add_critical(const NmodPoly& t, const Vec<NmodQuotient>& v) {
+    const ulong p = F_.mod.n;
+    if (crit_T.degree() < 1) {
+      crit_T = t;
+      crit_coords.assign(v.begin(), v.end());
+      return;
+    }
+    NmodPoly Minv(p), Mt(p);
+    nmod_poly_rem(Mt.raw(), crit_T.raw(), t.raw());
+    if (!nmod_poly_invmod(Minv.raw(), Mt.raw(), t.raw())) throw ShapeFailure{};  // never: distinct roots
+    for (std::size_t i = 0; i < crit_coords.size(); ++i) {
+      NmodPoly d(p), a(p);
+      nmod_poly_rem(a.raw(), crit_coords[i].raw(), t.raw());
+      nmod_poly_sub(d.raw(), v[i].raw(), a.raw());
+      nmod_poly_mulmod(d.raw(), d.raw(), Minv.raw(), t.raw());
+      nmod_poly_mul(d.raw(), d.raw(), crit_T.raw());
+      nmod_poly_add(crit_coords[i].raw(), crit_coords[i].raw(), d.raw());
+    }
+    crit_T = nmod_mul(crit_T, t);
   }
 
   // Classifies every root of T (square-free, monic) and returns the number of
@@ -425,11 +464,19 @@ int CellEngine::classify(const NmodPoly& T, const std::function<bool(const NmodQ
       Vec<NmodQuotient> su;
       for (ulong e : sigma_u_) su.push_back(A.from_ui(e));
       std::string why;
-      PointVerdict verdict = classify_point(A, s_, P, sig, su, static_cast<PointData<NmodQuotient>*>(nullptr), &why);
+      PointData<NmodQuotient> data;
+      PointVerdict verdict = classify_point(A, s_, P, sig, su, collect ? &data : nullptr, &why);
       if (verdict == PointVerdict::family)
         throw not_supported("the critical set is not finite at this target (" + why + ")");
-      if (verdict == PointVerdict::critical) count += static_cast<int>(t.degree());
-      else removed += static_cast<int>(t.degree());
+      if (verdict == PointVerdict::critical) {
+        count += static_cast<int>(t.degree());
+        if (collect) {
+          v.insert(v.end(), data.h.begin(), data.h.end());  // the free factor h after the coordinates
+          add_critical(t, v);
+        }
+      } else {
+        removed += static_cast<int>(t.degree());
+      }
     } catch (SplitRequest<NmodPoly>& sp) {
       NmodPoly g = sp.factor;
       nmod_poly_make_monic(g.raw(), g.raw());
@@ -532,6 +579,25 @@ CellCount CellEngine::run() {
 }
 
 }  // namespace
+
+CellSolution solve_cell_modp(const CriticalStructure& s, const Cell& cell, const NmodField& field,
+                             const Mat<NmodField>& sigma, const Vec<NmodField>& sigma_u, std::uint64_t seed,
+                             bool mix_all, bool small_shear) {
+  if (cell.dimension(s) < 1) throw invalid_argument("solve_cell_modp: a cell of dimension 0 has no RUR");
+  CellEngine e(s, cell, field, sigma, sigma_u, seed, mix_all, small_shear);
+  e.collect = true;
+  CellSolution out;
+  out.count = e.run();
+  out.linear_form = e.linear_form();
+  if (out.count.critical == 0) {
+    out.T = NmodPoly(field.mod.n, 1);
+    out.coords.assign(static_cast<std::size_t>(cell.dimension(s) + s.free_degree + 1), NmodPoly(field.mod.n));
+  } else {
+    out.T = std::move(e.crit_T);
+    out.coords = std::move(e.crit_coords);
+  }
+  return out;
+}
 
 CellCount count_cell_modp(const CriticalStructure& s, const Cell& cell, const NmodField& field,
                           const Mat<NmodField>& sigma, const Vec<NmodField>& sigma_u, std::uint64_t seed,

@@ -36,6 +36,9 @@ case "$json" in *'"ed_degree":4,"partition":[2,1,1]'*'"ed_degree":7,"partition":
 [ "$(printf '%s\n' "$json" | wc -l)" -eq 1 ] || { echo "FAIL: ed-degree json is not one line"; failures=$((failures+1)); }
 expect_contains "(2,2,1)                   34        34" ed-degree --degree 5
 expect_contains '"ed_degree":4,"partition":[2]' ed-degree --degree 2 --locus 2 --json
+expect_contains '"partition":[2,2],"porteous":13' ed-degree --formula --degree 4 --json
+expect_contains "(2,2,2,2)                  121" ed-degree --formula --degree 8
+expect_contains '"porteous":1662' ed-degree --formula --degree 334 --locus 333,1 --json
 
 # verify-7.3: readable certificate, exit 0, JSON
 out=$("$LCNGEOM" verify-7.3) || { echo "FAIL: verify-7.3 exited $?"; failures=$((failures+1)); }
@@ -50,7 +53,7 @@ expect_fail critical --target 2,0,5,0,2
 expect_fail critical --target 2,0,5,0,2 --locus 2,2 --norm "1,2;2,1"
 expect_fail critical --target 2,0,5,0,2 --locus 2,2 --norm "1,0,0,0,0;0,1,0,0,0;0,0,-1,0,0;0,0,0,1,0;0,0,0,0,1"
 expect_fail critical --target 2,0,5,0,2 --locus 2,2 --norm "nonsense"
-expect_fail critical --target 1,2,3,4,5,6,7 --locus 2,2,2
+expect_fail critical --target 1,2,3,4,5,6,7,8,9 --locus 2,2,2,2
 expect_fail critical --target 3,0,3 --locus 2 --norm bombieri
 expect_fail critical --target 0,0,0,0,0 --locus 2,2
 expect_fail critical --target 2,0,5,0,2 --locus 2,2 --filters 2,3

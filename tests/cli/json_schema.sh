@@ -74,10 +74,13 @@ ok cmd_fiber fiber --filters 2,2,2,2,2,2,2 "(x-y)(x-2y)(x-3y)(x-4y)(x-5y)(x-6y)(
 ok cmd_recover_scale recover-scale --filters 4,2 --weights "1,6,11,6;4,1" --limit 2,0,5,0,0 --json
 ok cmd_recover_scale recover-scale --filters 2,2 --weights "1,1;1,2" --limit "x^2-2y^2" --json
 ok cmd_critical critical --target 2,0,5,0,2 --locus 2,2 --json
+ok cmd_critical critical --target 1,4,-2,3,-6,2,5 --locus 2,2,2 --json
 ok cmd_critical critical --target 2,0,5,0,2 --locus 3,1 --norm bombieri --json
 ok cmd_critical critical --target "(x+y)(x^2+y^2/10)" --filters 2,3 --json
 ok cmd_ed_degree ed-degree --degree 4 --json
 ok cmd_ed_degree ed-degree --degree 5 --norm bombieri --trials 1 --json
+ok cmd_ed_degree_formula ed-degree --formula --degree 8 --json
+ok cmd_ed_degree_formula ed-degree --formula --degree 60 --locus 2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2 --json
 ok cmd_verify_7_3 verify-7.3 --json
 ok cmd_gd_run gd run --filters 4,2 --target 2,0,5,0,2 --weights "1,6,11,6;4,1" --json
 ok cmd_gd_run gd run --filters 3,2,2 --dataset 0 --json
@@ -105,10 +108,11 @@ err invalid_argument function-space-min --filters 4,2 --target 2,0,5,0 --json
 err resource_limit function-space-min --filters 8,6,2 --target "x(x^2+y^2)^6" --json
 err invalid_argument fiber --filters 4,2 1,2 --json
 err invalid_argument recover-scale --filters 4,2 --weights "1,6,11;4,1" --limit 2,0,5,0,0 --json
-err not_supported critical --target 1,2,3,4,5,6,7 --locus 2,2,2 --json
+err not_supported critical --target 1,2,3,4,5,6,7,8,9 --locus 2,2,2,2 --json
 err resource_limit critical --target "(x+y)^20+y^20" --locus 2,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1 --json
 err invalid_argument ed-degree --degree 0 --json
 err resource_limit ed-degree --degree 100 --json
+err invalid_argument ed-degree --formula --degree 4 --norm bombieri --json
 err invalid_argument verify-paper --only "no such section" --json
 err usage verify-7.3 --digits 0 --json
 err invalid_argument gd table1 --datasets 0 --json

@@ -199,9 +199,15 @@ TEST_CASE("critical points: errors", "[critical]") {
   CHECK_THROWS_AS(critical_points(Partition::parse("2,2"), u, InnerProduct::euclidean(3)), invalid_argument);
   CHECK_THROWS_AS(critical_points(Partition::parse("2,2"), BinaryForm::zero(4), InnerProduct::euclidean(4)),
                   invalid_argument);
-  CHECK_THROWS_AS(
-      critical_points(Partition::parse("2,2,2"), BinaryForm{1, 2, 3, 4, 5, 6, 7}, InnerProduct::euclidean(6)),
-      not_supported);
+  // Four root coordinates in one cell: beyond the solver (typed error, never a wrong count).
+  CHECK_THROWS_AS(critical_points(Partition::parse("2,2,2,2"), BinaryForm{1, 2, 3, 4, 5, 6, 7, 8, 9},
+                                  InnerProduct::euclidean(8)),
+                  not_supported);
+  CriticalPointOptions only_resultants;
+  only_resultants.method = CriticalMethod::resultants;
+  CHECK_THROWS_AS(critical_points(Partition::parse("2,2,2"), BinaryForm{1, 2, 3, 4, 5, 6, 7},
+                                  InnerProduct::euclidean(6), only_resultants),
+                  not_supported);
   // Example 6.12: Bombieri, u = (c, 0, c): a whole ellipse of critical points.
   CHECK_THROWS_AS(critical_points(Partition::parse("2"), BinaryForm{3, 0, 3}, InnerProduct::bombieri(2)),
                   not_supported);

@@ -146,3 +146,53 @@ TEST_CASE("Porteous numbers", "[ed_degree]") {
   CHECK(porteous_number(Partition::parse("2,2,2")) == 40);
   CHECK(porteous_number(Partition::parse("2,2,2,2")) == 121);
 }
+
+TEST_CASE("Thom-Porteous formula: hook closed forms for every n reached by ed-degree --formula", "[ed_degree][formula]") {
+  // [27, Thm. 5.1]: ED(alpha,1,...,1) = (2 alpha - 1) n - 2 (alpha - 1)^2, so 3n - 2 for the
+  // discriminant and 3n - 2 again for (n); the formula reproduces it for every n <= 40.
+  for (int n = 1; n <= 40; ++n)
+    for (int alpha = 1; alpha <= n; ++alpha) {
+      std::vector<int> parts{alpha};
+      for (int i = alpha; i < n; ++i) parts.push_back(1);
+      const Partition lambda(parts);
+      INFO(lambda.to_string());
+      const long expected = alpha == 1 ? 1 : (2L * alpha - 1) * n - 2L * (alpha - 1) * (alpha - 1);
+      CHECK(porteous_number_exact(lambda) == Integer(expected));
+      CHECK(porteous_number(lambda) == expected);
+    }
+  // (2,...,2) with m parts: (3^{m+1} - 1) / 2, exactly, also beyond a long.
+  for (int m = 1; m <= 60; ++m) {
+    const Partition lambda(std::vector<int>(static_cast<std::size_t>(m), 2));
+    CHECK(porteous_number_exact(lambda) == divexact(pow(Integer(3L), static_cast<unsigned long>(m + 1)) - 1, 2));
+  }
+}
+
+TEST_CASE("Thom-Porteous formula agrees with the modular ED degree (conjecture evidence, n <= 7)",
+          "[ed_degree][formula]") {
+  auto g = test::rng(603);
+  for (int n = 2; n <= 7; ++n) {
+    const InnerProduct e = InnerProduct::euclidean(n), b = InnerProduct::bombieri(n);
+    for (const Partition& lambda : partitions(n)) {
+      EdDegreeOptions o;
+      o.trials = 1;
+      o.seed = g();
+      INFO(lambda.to_string() << " seed " << o.seed);
+      const int generic = ed_degree(lambda, e, o).ed_degree;
+      CHECK(generic == porteous_number(lambda));
+      CHECK(ed_degree(lambda, b, o).ed_degree <= generic);  // special ED degrees are smaller (Remark 6.8)
+    }
+  }
+  // Hooks beyond the tables: the modular count reaches n = 12 in milliseconds.
+  for (int n = 10; n <= 12; ++n)
+    for (int alpha : {2, 3, n}) {
+      std::vector<int> parts{alpha};
+      for (int i = alpha; i < n; ++i) parts.push_back(1);
+      const Partition lambda(parts);
+      EdDegreeOptions o;
+      o.trials = 1;
+      o.seed = g();
+      INFO(lambda.to_string() << " seed " << o.seed);
+      CHECK(ed_degree(lambda, InnerProduct::euclidean(n), o).ed_degree == porteous_number(lambda));
+      CHECK(ed_degree(lambda, InnerProduct::bombieri(n), o).ed_degree == n);
+    }
+}

@@ -62,7 +62,9 @@ inline nlohmann::json critical_json(const CriticalPointSet& r, int digits) {
           {"orbits", orbits},
           {"rational_points", rational},
           {"real_points", real},
-          {"removed", r.removed}};
+          {"removed", r.removed},
+          {"completeness", r.completeness_proven ? "proven" : "probabilistic"},
+          {"lifting_primes", r.lifting_primes}};
 }
 
 /// Human-readable listing of a critical point set.
@@ -72,6 +74,9 @@ inline std::string critical_text(const CriticalPointSet& r, int digits) {
     << " inner product\n";
   s << "  complex critical points: " << r.complex_count << "   real: " << r.real_count
     << "   rational: " << r.rational_points.size() << "\n";
+  if (!r.completeness_proven)
+    s << "  points proven exactly; completeness probabilistic (modular engine lifted over " << r.lifting_primes
+      << " primes: critical_points.hpp)\n";
   s << "  irreducible factors of the eliminants that survive (one Galois orbit each):\n";
   for (const CriticalOrbit& o : r.orbits)
     s << "    " << o.minimal_polynomial.to_string("z") << "   [" << o.size() << " points, " << o.real_count

@@ -23,6 +23,35 @@ struct CellCount {
   int removed = 0;    ///< roots that are not exact-pattern critical points
 };
 
+/// The critical points of one cell over F_p as a rational univariate
+/// representation (RUR): T is monic and square-free in the separating
+/// coordinate z = sum_i linear_form[i] v_i of the cell's coordinates v (the
+/// integer form does not depend on p, so the representations at several
+/// primes lift to one over Q: modular_lift.hpp), and the point above the root
+/// zeta of T has v_i = coords[i](zeta).  T is the product of the factors
+/// classified critical (pattern exactly lambda): removed roots are not in it,
+/// and at every root of T the nondegeneracy conditions of classify_point
+/// (P_j square-free and coprime, h square-free and coprime to them, Gram
+/// block of full rank) were checked to be units of F_p[z]/(T).
+struct CellSolution {
+  CellCount count;
+  NmodPoly T;
+  /// v_0..v_{dim-1}, then h_0..h_{c_1} (the free factor, from the kernel of
+  /// N(P)), all reduced mod T.
+  std::vector<NmodPoly> coords;
+  std::vector<long> linear_form;
+};
+
+/// Critical points of ||w - u||^2_Sigma with pattern exactly the structure's
+/// in one cell, over F_p, with their RUR (the one engine behind both the
+/// counts of ed_degree.hpp and the exact solver of critical_points.hpp).
+/// `small_shear` draws the separating form's coefficients from [-24, 24]
+/// (small heights over Q) instead of 61-bit integers.  The cell must have
+/// dimension >= 1.  Throws ShapeFailure, not_supported.
+CellSolution solve_cell_modp(const CriticalStructure& s, const Cell& cell, const NmodField& field,
+                             const Mat<NmodField>& sigma, const Vec<NmodField>& sigma_u, std::uint64_t seed,
+                             bool mix_all, bool small_shear);
+
 /// Critical points of ||w - u||^2_Sigma with pattern exactly the structure's
 /// in one cell, over F_p.  sigma and sigma_u are reduced mod p.  `mix_all`
 /// shears all coordinates together (slower, but separates points sharing the

@@ -1,0 +1,295 @@
+// Exact critical points through the modular engine lifted to Q (issue 11):
+// counts against the modular ED degree, agreement with resultants over Q,
+// the critical equations in each number field, and an independent MPFR
+// Newton refinement of every real point.
+#include <catch2/catch.hpp>
+
+#include <boost/multiprecision/mpfr.hpp>
+#include <flint/fmpq_poly.h>
+
+#include "lcngeom/critical_points.hpp"
+#include "lcngeom/ed_degree.hpp"
+#include "lcngeom/flint.hpp"
+#include "mp_support.hpp"
+#include "support.hpp"
+
+using namespace lcngeom;
+
+namespace {
+
+CriticalPointOptions with_method(CriticalMethod m, std::uint64_t seed = 1) {
+  CriticalPointOptions o;
+  o.method = m;
+  o.seed = seed;
+  return o;
+}
+
+// u - w is Sigma-orthogonal to g * R_r in Q(zeta), g = prod P_j^{e_j - 1}
+// (eq. 5.3), and w = h prod P_j^{e_j} / denominator: checked with plain
+// polynomial arithmetic modulo the minimal polynomial (not the solver's code).
+void check_orbit_equations(const CriticalOrbit& o, const BinaryForm& u, const InnerProduct& s, int r) {
+  const RatPoly& f = o.minimal_polynomial;
+  auto red = [&](const RatPoly& a) {
+    RatPoly rem;
+    fmpq_poly_rem(rem.raw(), a.raw(), f.raw());
+    return rem;
+  };
+  using V = std::vector<RatPoly>;
+  auto mul = [&](const V& a, const V& b) {
+    V c(a.size() + b.size() - 1);
+    for (std::size_t i = 0; i < a.size(); ++i)
+      for (std::size_t j = 0; j < b.size(); ++j) c[i + j] = red(c[i + j] + a[i] * b[j]);
+    return c;
+  };
+  V g{RatPoly(std::vector<Rational>{Rational(1L)})}, G = g;
+  for (std::size_t j = 0; j < o.repeated.size(); ++j)
+    for (int e = 0; e < o.exponents[j]; ++e) {
+      G = mul(G, o.repeated[j]);
+      if (e > 0) g = mul(g, o.repeated[j]);
+    }
+  const V w = mul(o.simple, G);
+  const int n = u.degree();
+  REQUIRE(static_cast<int>(w.size()) == n + 1);
+  for (int i = 0; i <= n; ++i) CHECK(red(w[static_cast<std::size_t>(i)] - o.w[static_cast<std::size_t>(i)]).is_zero());
+  // e = denominator * u - w (a multiple of u - w/denominator).
+  V e;
+  for (int i = 0; i <= n; ++i)
+    e.push_back(o.denominator * RatPoly(std::vector<Rational>{u.coefficients()[static_cast<std::size_t>(i)]}) -
+                o.w[static_cast<std::size_t>(i)]);
+  REQUIRE(static_cast<int>(g.size()) + r == n + 1);
+  for (int k = 0; k <= r; ++k) {
+    RatPoly acc;
+    for (int a = 0; a <= n; ++a) {
+      RatPoly se;
+      for (int b = 0; b <= n; ++b)
+        se = se + s.matrix().at(a, b) * e[static_cast<std::size_t>(b)];
+      const int gi = a - k;
+      if (gi >= 0 && gi < static_cast<int>(g.size())) acc = acc + g[static_cast<std::size_t>(gi)] * se;
+    }
+    CHECK(red(acc).is_zero());
+  }
+}
+
+using test::mp;
+
+// A target with every coefficient nonzero in [-bound, bound] (no root at (1:0) or (0:1)).
+BinaryForm full_target(std::mt19937_64& g, int n, long bound) {
+  std::vector<long> a;
+  for (int i = 0; i <= n; ++i) {
+    long c = 0;
+    while (c == 0) c = test::uniform(g, -bound, bound);
+    a.push_back(c);
+  }
+  return BinaryForm(a);
+}
+
+// The parametrisation w = h prod P_j^{e_j} with P_j monic (top cell):
+// theta = (h_0..h_{c1}, the non-leading coefficients of each P_j).
+struct MpModel {
+  int c1;
+  std::vector<int> deg, exps;
+  std::vector<mp> w(const std::vector<mp>& th) const {
+    std::size_t at = 0;
+    std::vector<mp> out(th.begin(), th.begin() + c1 + 1);
+    at = static_cast<std::size_t>(c1) + 1;
+    for (std::size_t j = 0; j < deg.size(); ++j) {
+      std::vector<mp> P{mp(1)};
+      for (int i = 0; i < deg[j]; ++i) P.push_back(th[at++]);
+      for (int e = 0; e < exps[j]; ++e) out = test::mp_product(out, P);
+    }
+    return out;
+  }
+  // F = J^T Sigma (w - u), J by central differences.
+  std::vector<mp> F(const std::vector<mp>& th, const std::vector<mp>& u, const std::vector<std::vector<mp>>& S) const {
+    const mp h("1e-110");
+    std::vector<mp> wu = w(th);
+    for (std::size_t i = 0; i < wu.size(); ++i) wu[i] -= u[i];
+    std::vector<mp> Swu(wu.size(), mp(0));
+    for (std::size_t a = 0; a < wu.size(); ++a)
+      for (std::size_t b = 0; b < wu.size(); ++b) Swu[a] += S[a][b] * wu[b];
+    std::vector<mp> out;
+    for (std::size_t k = 0; k < th.size(); ++k) {
+      std::vector<mp> tp = th, tm = th;
+      tp[k] += h;
+      tm[k] -= h;
+      const std::vector<mp> wp = w(tp), wm = w(tm);
+      mp acc = 0;
+      for (std::size_t a = 0; a < wp.size(); ++a) acc += (wp[a] - wm[a]) / (2 * h) * Swu[a];
+      out.push_back(acc);
+    }
+    return out;
+  }
+};
+
+std::vector<mp> solve(std::vector<std::vector<mp>> A, std::vector<mp> b) {
+  const std::size_t n = b.size();
+  for (std::size_t c = 0; c < n; ++c) {
+    std::size_t piv = c;
+    for (std::size_t i = c + 1; i < n; ++i)
+      if (abs(A[i][c]) > abs(A[piv][c])) piv = i;
+    std::swap(A[c], A[piv]);
+    std::swap(b[c], b[piv]);
+    for (std::size_t i = c + 1; i < n; ++i) {
+      const mp f = A[i][c] / A[c][c];
+      for (std::size_t j = c; j < n; ++j) A[i][j] -= f * A[c][j];
+      b[i] -= f * b[c];
+    }
+  }
+  std::vector<mp> x(n);
+  for (std::size_t i = n; i-- > 0;) {
+    mp acc = b[i];
+    for (std::size_t j = i + 1; j < n; ++j) acc -= A[i][j] * x[j];
+    x[i] = acc / A[i][i];
+  }
+  return x;
+}
+
+// Newton on F from the real point rounded to 12 digits; returns the refined w.
+std::vector<mp> newton_refine(const CriticalOrbit& o, const RealCriticalPoint& rp, const BinaryForm& u,
+                              const InnerProduct& s) {
+  MpModel m;
+  m.c1 = static_cast<int>(o.simple.size()) - 1;
+  RealRoot z = rp.root;
+  z.refine_bits(400);
+  const mp zeta = test::to_mp(z.lo());
+  auto ev = [&](const RatPoly& p) {
+    mp acc = 0;
+    for (long i = p.degree(); i >= 0; --i) acc = acc * zeta + test::to_mp(p.coeff(i));
+    return acc;
+  };
+  const mp den = ev(o.denominator);
+  std::vector<mp> th;
+  for (const RatPoly& c : o.simple) th.push_back(ev(c) / den);
+  for (std::size_t j = 0; j < o.repeated.size(); ++j) {
+    m.deg.push_back(static_cast<int>(o.repeated[j].size()) - 1);
+    m.exps.push_back(o.exponents[j]);
+    for (std::size_t i = 1; i < o.repeated[j].size(); ++i) th.push_back(ev(o.repeated[j][i]));
+  }
+  for (mp& t : th) t = mp(static_cast<double>(t)) * (1 + mp("1e-12"));  // 12 digits, then Newton
+  const std::vector<mp> uu = test::to_mp(u.coefficients());
+  const auto S = test::to_mp(s.matrix());
+  const mp h("1e-100");
+  for (int it = 0; it < 12; ++it) {
+    const std::vector<mp> f = m.F(th, uu, S);
+    std::vector<std::vector<mp>> D(th.size(), std::vector<mp>(th.size()));
+    for (std::size_t k = 0; k < th.size(); ++k) {
+      std::vector<mp> tp = th, tm = th;
+      tp[k] += h;
+      tm[k] -= h;
+      const std::vector<mp> fp = m.F(tp, uu, S), fm = m.F(tm, uu, S);
+      for (std::size_t i = 0; i < th.size(); ++i) D[i][k] = (fp[i] - fm[i]) / (2 * h);
+    }
+    const std::vector<mp> d = solve(D, f);
+    for (std::size_t i = 0; i < th.size(); ++i) th[i] -= d[i];
+  }
+  return m.w(th);
+}
+
+bool top_cell(const CriticalOrbit& o) {
+  for (const auto& P : o.repeated)
+    if (!(P[0] == RatPoly(std::vector<Rational>{Rational(1L)}))) return false;
+  return true;
+}
+
+}  // namespace
+
+// Every partition of n <= max_n, both norms, the lifted method in every cell
+// (n <= 5) and the default method at n = 6.
+void counts_equal_ed_degree(int max_n, std::uint64_t salt) {
+  auto g = test::rng(salt);
+  for (int n = 2; n <= max_n; ++n)
+    for (const Partition& lambda : partitions(n)) {
+      const BinaryForm u = full_target(g, n, 9);
+      for (const InnerProduct& s : {InnerProduct::euclidean(n), InnerProduct::bombieri(n)}) {
+        INFO(lambda.to_string() << " " << u.to_string() << " " << s.name());
+        const CriticalMethod method = n <= 5 ? CriticalMethod::modular : CriticalMethod::automatic;
+        const CriticalPointSet c = critical_points(lambda, u, s, with_method(method, g()));
+        EdDegreeOptions o;
+        o.seed = g();
+        o.trials = 1;
+        CHECK(c.complex_count == ed_degree(lambda, s, o).ed_degree);
+        CHECK(c.real_count <= c.complex_count);
+        CHECK(c.real_count % 2 == c.complex_count % 2);  // complex points come in conjugate pairs
+        if (method == CriticalMethod::modular) CHECK(c.completeness_proven == (c.lifting_primes == 0));
+      }
+    }
+}
+
+TEST_CASE("lifted exact points: complex count equals the modular ED degree (every partition of n <= 5)",
+          "[critical][lifted]") {
+  counts_equal_ed_degree(5, 1101);
+}
+
+TEST_CASE("exact complex count equals the modular ED degree: every partition of n = 6 and 7", "[critical][lifted][.slow]") {
+  counts_equal_ed_degree(7, 1105);
+}
+
+TEST_CASE("lifted exact points equal the resultant solver's (n <= 4, two of n = 5, both norms, Section 7.3)",
+          "[critical][lifted]") {
+  auto g = test::rng(1102);
+  std::vector<std::pair<Partition, BinaryForm>> cases{{Partition::parse("2,2"), BinaryForm{2, 0, 5, 0, 2}},
+                                                      {Partition::parse("4"), BinaryForm{2, 0, 5, 0, 2}}};
+  for (int n = 3; n <= 4; ++n)
+    for (const Partition& lambda : partitions(n))
+      if (!lambda.is_trivial()) cases.emplace_back(lambda, test::random_nonzero_form(g, n, 6));
+  for (const char* lam : {"2,1,1,1", "2,2,1"}) cases.emplace_back(Partition::parse(lam), full_target(g, 5, 3));
+  for (const auto& [lambda, u] : cases) {
+    const int n = lambda.sum();
+    for (const InnerProduct& s : {InnerProduct::euclidean(n), InnerProduct::bombieri(n)}) {
+      INFO(lambda.to_string() << " " << u.to_string() << " " << s.name());
+      const CriticalPointSet a = critical_points(lambda, u, s, with_method(CriticalMethod::resultants));
+      const CriticalPointSet b = critical_points(lambda, u, s, with_method(CriticalMethod::modular, g()));
+      CHECK(a.completeness_proven);
+      CHECK(a.complex_count == b.complex_count);
+      CHECK(a.real_count == b.real_count);
+      CHECK(a.rational_points == b.rational_points);
+      REQUIRE(a.real_points.size() == b.real_points.size());
+      for (std::size_t i = 0; i < a.real_points.size(); ++i) {
+        CHECK(compare(a.real_points[i].distance_squared, b.real_points[i].distance_squared) == 0);
+        for (std::size_t k = 0; k < a.real_points[i].coefficients.size(); ++k)
+          CHECK(compare(a.real_points[i].coefficients[k], b.real_points[i].coefficients[k]) == 0);
+        CHECK(a.real_points[i].rrmp == b.real_points[i].rrmp);
+      }
+    }
+  }
+}
+
+TEST_CASE("lifted exact points on sextic loci: critical equations in the number field, MPFR Newton agrees",
+          "[critical][lifted][mpfr]") {
+  auto g = test::rng(1103);
+  for (const char* lam : {"2,2,2", "4,2"}) {
+    const Partition lambda = Partition::parse(lam);
+    const BinaryForm u = full_target(g, 6, 9);
+    for (const InnerProduct& s : {InnerProduct::euclidean(6), InnerProduct::bombieri(6)}) {
+      INFO(lam << " " << u.to_string() << " " << s.name());
+      const CriticalPointSet c = critical_points(lambda, u, s, with_method(CriticalMethod::automatic, g()));
+      EdDegreeOptions o;
+      o.seed = g();
+      o.trials = 1;
+      CHECK(c.complex_count == ed_degree(lambda, s, o).ed_degree);
+      const int r = static_cast<int>(lambda.parts().size());
+      for (const CriticalOrbit& orb : c.orbits) check_orbit_equations(orb, u, s, r);
+      for (const RealCriticalPoint& rp : c.real_points) {
+        const CriticalOrbit& orb = c.orbits[rp.orbit];
+        if (!top_cell(orb)) continue;
+        const std::vector<mp> w = newton_refine(orb, rp, u, s);
+        for (std::size_t i = 0; i < w.size(); ++i) {
+          const mp exact(rp.coefficients[i].to_decimal(60));
+          CHECK(abs(w[i] - exact) < mp("1e-50") * (1 + abs(exact)));
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("lifted exact points on Delta(2,2,2,1) and Delta(3,2,2) (n = 7)", "[critical][lifted][.slow]") {
+  auto g = test::rng(1104);
+  for (const char* lam : {"2,2,2,1", "3,2,2"}) {
+    const BinaryForm u = full_target(g, 7, 3);
+    INFO(lam << " " << u.to_string());
+    const CriticalPointSet c = critical_points(Partition::parse(lam), u, InnerProduct::euclidean(7));
+    CHECK(c.complex_count == porteous_number(Partition::parse(lam)));
+    for (const CriticalOrbit& orb : c.orbits)
+      check_orbit_equations(orb, u, InnerProduct::euclidean(7), static_cast<int>(Partition::parse(lam).parts().size()));
+  }
+}
