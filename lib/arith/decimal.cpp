@@ -60,19 +60,28 @@ std::string round_significant(const Rational& x, int digits) {
   std::string out = x.sign() < 0 ? "-" : "";
   if (e < -4 || e >= digits) {
     out += body[0];
-    if (body.size() > 1) out += "." + body.substr(1);
+    if (body.size() > 1) {
+      out += '.';
+      out.append(body, 1);
+    }
     const long ae = e < 0 ? -e : e;
     out += e < 0 ? "e-" : "e+";
     if (ae < 10) out += '0';
     out += std::to_string(ae);
   } else if (e < 0) {
-    out += "0." + std::string(static_cast<std::size_t>(-e - 1), '0') + body;
+    // Appended piece by piece: GCC 12 warns (-Wrestrict, a false positive) on "0." + std::string.
+    out += "0.";
+    out.append(static_cast<std::size_t>(-e - 1), '0');
+    out += body;
   } else {
     const std::size_t int_digits = static_cast<std::size_t>(e) + 1;
     if (body.size() <= int_digits) {
-      out += body + std::string(int_digits - body.size(), '0');
+      out += body;
+      out.append(int_digits - body.size(), '0');
     } else {
-      out += body.substr(0, int_digits) + "." + body.substr(int_digits);
+      out.append(body, 0, int_digits);
+      out += '.';
+      out.append(body, int_digits);
     }
   }
   return out;
