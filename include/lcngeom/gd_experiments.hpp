@@ -233,8 +233,8 @@ struct Table1Options {
   ProtocolOptions protocol;  ///< seed, descent, classifications, threads, progress
   std::vector<std::vector<int>> architectures = paper_architectures();  ///< the architectures, each a filter-size list (default: the paper's five)
   std::size_t datasets = 10000;  ///< datasets per architecture (the paper: 10,000)
-  /// Index of the first dataset: the runs are datasets first_dataset ..
-  /// first_dataset + datasets - 1 (a slice of a larger table, e.g. one unit
+  /// Index of the first dataset: the runs are the datasets from first_dataset
+  /// to first_dataset + datasets − 1 (a slice of a larger table, e.g. one unit
   /// of lcngeom-mpi; summarize_table1 of the slices' records in order gives
   /// the table of the union).
   std::size_t first_dataset = 0;
