@@ -5,22 +5,7 @@
 # hurting; a checkpoint of other arguments, or an existing one without
 # --resume, is refused.
 # usage: resume.sh LCNGEOM LCNGEOM_MPI MPIEXEC [mpiexec flags...]
-set -u
-LCNGEOM=${1:?usage}
-MPI=${2:?usage}
-shift 2
-MPIRUN=("$@")
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() {
-  echo "FAIL: $*"
-  failures=$((failures + 1))
-}
-mask() {
-  sed -E -e 's/"(seconds|descent|rule_a|exact)":-?[0-9][0-9.e+-]*/"\1":T/g' \
-    -e 's/time: descent [0-9.e+-]+ s, rule \(a\) [0-9.e+-]+ s, exact \(b\)\+\(c\) [0-9.e+-]+ s/time: T/'
-}
+. "$(dirname "$0")/common.bash" "$@"
 
 # Table 1 for (3,2,2) in 120 units of 25 datasets (a unit takes milliseconds:
 # the kill lands after tens of them).

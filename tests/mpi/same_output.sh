@@ -3,21 +3,7 @@
 # arguments (timings masked): ed-degree, gd table1, rrmp --batch, text and
 # --json, small units so that both ranks get several; errors and refusals.
 # usage: same_output.sh LCNGEOM LCNGEOM_MPI MPIEXEC [mpiexec flags...]
-set -u
-LCNGEOM=${1:?usage}
-MPI=${2:?usage}
-shift 2
-MPIRUN=("$@")
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-
-# Timings differ from run to run, of one program as of the other.
-mask() {
-  sed -E -e 's/"(seconds|descent|rule_a|exact)":-?[0-9][0-9.e+-]*/"\1":T/g' \
-    -e 's/^(  [(0-9,)]+ +[0-9]+ +[0-9]+) +[0-9.]+ /\1 T /' -e 's/total [0-9.]+ s/total T s/' \
-    -e 's/time: descent [0-9.e+-]+ s, rule \(a\) [0-9.e+-]+ s, exact \(b\)\+\(c\) [0-9.e+-]+ s/time: T/'
-}
+. "$(dirname "$0")/common.bash" "$@"
 
 same() {  # same NP args...: lcngeom and `mpirun -np NP lcngeom-mpi` agree on stdout and exit code
   local np=$1
