@@ -55,12 +55,13 @@ for norm in "${norms[@]}"; do
       tot[$norm-$e-user]=$(python3 -c "print(round(${tot[$norm-$e-user]:-0} + ${user[$e]}, 2))")
     done
     same=-
-    if [[ $engines == both && -s $out/$n-$norm-$l-fast.json && -s $out/$n-$norm-$l-reference.json ]]; then
+    if [[ $engines == both && ${user[fast]} != - && ${user[reference]} != - ]]; then
       same=$(python3 - "$out/$n-$norm-$l-reference.json" "$out/$n-$norm-$l-fast.json" <<'PY'
 import json, sys
 def rows(f):
-    return [(r["partition"], r.get("ed_degree"), [(t["prime"], t["count"], t["eliminant_degree"], t["removed"]) for t in r.get("trials", [])]) for r in json.load(open(f))["rows"]]
-print("yes" if rows(sys.argv[1]) == rows(sys.argv[2]) else "NO")
+    return [(r["partition"], r.get("ed_degree"), [(t["prime"], t["count"], t["eliminant_degree"], t["removed"]) for t in r.get("trials", [])]) for r in json.load(open(f)).get("rows", [])]
+a, b = rows(sys.argv[1]), rows(sys.argv[2])
+print("-" if not a and not b else "yes" if a == b else "NO")
 PY
 )
     fi
