@@ -153,8 +153,8 @@ bool newton_polish(const fmpz_poly_struct* f, Rational& lo, Rational& hi, int& s
   const slong terms = static_cast<slong>(fmpz_poly_max_bits(f) < 0 ? -fmpz_poly_max_bits(f) : fmpz_poly_max_bits(f)) +
                       static_cast<slong>(static_cast<double>(n) * std::log2(xmax)) + 24;
   const Rational w = hi - lo;  // x starts with about log2(1/w) + 8 bits after the point
-  slong good =
-      static_cast<slong>(fmpz_bits(fmpq_denref(w.raw()))) - static_cast<slong>(fmpz_bits(fmpq_numref(w.raw()))) + 8;
+  slong good = std::max<slong>(
+      4, static_cast<slong>(fmpz_bits(fmpq_denref(w.raw()))) - static_cast<slong>(fmpz_bits(fmpq_numref(w.raw()))) + 8);
   const slong top = terms + 2 * k + 32;
   // The terms cancel down to |f'| times the distance to the root: the secant
   // slope |f(lo) - f(hi)| / w estimates |f'|, and only the bits above it are
@@ -210,7 +210,7 @@ bool newton_polish(const fmpz_poly_struct* f, Rational& lo, Rational& hi, int& s
   for (int iter = 0; iter < 48; ++iter) {
     // f(x) to |f'| 2^-good absolute: the cancelling bits plus good.
     good = std::min<slong>(2 * good, k + 8);
-    const slong wp = cancel + good + 24;
+    const slong wp = std::max<slong>(64, cancel + good + 24);
     arb_set_round(x, x, wp);
     mag_zero(arb_radref(x));
     horner(arb_midref(v), fc, n, arb_midref(x), wp);
@@ -221,7 +221,7 @@ bool newton_polish(const fmpz_poly_struct* f, Rational& lo, Rational& hi, int& s
     }
     if (sv == sign_a) arf_set(arb_midref(a), arb_midref(x));
     else arf_set(arb_midref(b), arb_midref(x));
-    horner(arb_midref(d), dc, n - 1, arb_midref(x), cancel + good + 16);
+    horner(arb_midref(d), dc, n - 1, arb_midref(x), std::max<slong>(64, cancel + good + 16));
     bool inside = !arf_is_zero(arb_midref(d));
     if (inside) {
       arf_div(arb_midref(t), arb_midref(v), arb_midref(d), wp, ARF_RND_NEAR);
