@@ -41,11 +41,14 @@ void evaluate_ball(arb_t out, const fmpz_poly_struct* f, const Rational& t, slon
 
 // The sign of f(t), certified: a ball that excludes 0, first at `start`
 // bits (a caller's estimate of what the cancellation needs; at least 64 and
-// 2 bits(t) + 32), then at once at the size of the terms a_i t^i plus twice
-// the bits of t (the value cancels down to |f'| times the distance to a root:
-// about bits(t) below the terms near an interval end), then doubling; beyond
-// the size of the exact value, exact rational evaluation (then 0 is a
-// possible answer).  `value`, if given, receives the last ball.
+// 2 bits(t) + 32, and the coefficients' size plus 32 when that is at most
+// 256 bits: near a root such terms cancel below 64 bits, which cost
+// Chebyshev and Legendre two evaluations per sign), then doubling; beyond the
+// size of the exact value, exact rational evaluation (then 0 is a possible
+// answer).  Larger coefficients start low: their values between roots are
+// large too (planted inputs with 300-digit coefficients), and an evaluation at
+// their full size costs O(n M(size)).  `value`, if given, receives the last
+// ball.
 int certified_sign(const fmpz_poly_struct* f, const Rational& t, arb_t value = nullptr, slong start = 0) {
   const slong n = std::max<slong>(fmpz_poly_degree(f), 1);
   const slong num_bits = static_cast<slong>(fmpz_bits(fmpq_numref(t.raw())));
@@ -54,14 +57,11 @@ int certified_sign(const fmpz_poly_struct* f, const Rational& t, arb_t value = n
   const slong fbits =
       static_cast<slong>(fmpz_poly_max_bits(f) < 0 ? -fmpz_poly_max_bits(f) : fmpz_poly_max_bits(f));
   const slong exact_bits = n * (tbits + 1) + fbits + 64;
-  const slong terms = fbits + n * std::max<slong>(0, num_bits - den_bits) + 2 * tbits + 48;
   arb_t v;
   arb_init(v);
   int s = 2;
-  // Near a root the terms cancel: coefficients of more than a word cancel
-  // below 64 bits (Chebyshev, Legendre: two evaluations per sign otherwise).
-  for (slong prec = std::max<slong>({64, 2 * tbits + 32, start, std::min(fbits + 32, terms)}); prec <= 2 * exact_bits;
-       prec = std::max(2 * prec, terms)) {
+  for (slong prec = std::max<slong>({64, 2 * tbits + 32, start, fbits <= 256 ? fbits + 32 : 0});
+       prec <= 2 * exact_bits; prec *= 2) {
     evaluate_ball(v, f, t, prec);
     if (arb_is_positive(v)) s = 1;
     else if (arb_is_negative(v)) s = -1;
@@ -92,44 +92,17 @@ void move_ends_off_zero(RealRoot& r) {
   while (!r.is_exact() && (r.lo().is_zero() || r.hi().is_zero())) r.split_at((r.lo() + r.hi()) * half);
 }
 
-// g(x) by Horner in floating point at `prec` bits (no error bound: Newton's
-// steps are not trusted, only the signs that confirm their result).
-// Rounding down: arf_mul's fast path (round-to-nearest goes through the
-// general arf_mul_rnd_any, 20 % slower on Chebyshev's refinement).
-void horner(arf_t v, const fmpz_poly_struct* g, const arf_t x, slong prec) {
-  arf_zero(v);
-  for (slong i = fmpz_poly_degree(g); i >= 0; --i) {
-    arf_mul(v, v, x, prec, ARF_RND_DOWN);
-    arf_add_fmpz(v, v, g->coeffs + i, prec, ARF_RND_DOWN);
-  }
-}
-
-// The same on coefficients converted once (c[0..n], exact): Newton's steps
-// evaluate f and f' many times, and arf_add_fmpz converts its fmpz each time.
+// g(x) = c[n] x^n + ... + c[0] by Horner in floating point at `prec` bits (no
+// error bound: Newton's steps are not trusted, only the signs that confirm
+// their result).  The coefficients are converted once (Newton evaluates f and
+// f' many times; arf_add_fmpz would convert each time); rounding down is
+// arf_mul's fast path (round-to-nearest goes through arf_mul_rnd_any).
 void horner(arf_t v, arf_srcptr c, slong n, const arf_t x, slong prec) {
   arf_zero(v);
   for (slong i = n; i >= 0; --i) {
     arf_mul(v, v, x, prec, ARF_RND_DOWN);
     arf_add(v, v, c + i, prec, ARF_RND_DOWN);
   }
-}
-
-// Enough bits for f(lo), f(hi) to a few correct leading bits in floating
-// point: the size of the terms a_i t^i (which cancel near a root) plus 64.
-slong approx_prec(const fmpz_poly_struct* f, const Rational& lo, const Rational& hi) {
-  const double xmax = std::max(1.0, std::max(std::fabs(lo.to_double()), std::fabs(hi.to_double())));
-  const slong fbits = static_cast<slong>(fmpz_poly_max_bits(f) < 0 ? -fmpz_poly_max_bits(f) : fmpz_poly_max_bits(f));
-  return fbits + static_cast<slong>(static_cast<double>(fmpz_poly_degree(f)) * std::log2(xmax)) + 64;
-}
-
-// An estimate of f(t) (midpoint only, radius zero: not certified).
-void approx_value(arb_t v, const fmpz_poly_struct* f, const Rational& t, slong prec) {
-  arb_t x;
-  arb_init(x);
-  arb_set_fmpq(x, t.raw(), prec);
-  horner(arb_midref(v), f, arb_midref(x), prec);
-  mag_zero(arb_radref(v));
-  arb_clear(x);
 }
 
 // Newton's iteration from the secant point of the isolating interval (lo, hi)
@@ -172,8 +145,12 @@ bool newton_polish(const fmpz_poly_struct* f, Rational& lo, Rational& hi, int& s
   for (arf_struct& c : coeffs) arf_init(&c);
   arf_ptr fc = coeffs.data();
   arf_ptr dc = fc + n + 1;
-  for (slong i = 0; i <= n; ++i) arf_set_fmpz(fc + i, f->coeffs + i);
-  for (slong i = 1; i <= n; ++i) arf_mul_ui(dc + i - 1, fc + i, static_cast<ulong>(i), ARF_PREC_EXACT, ARF_RND_DOWN);
+  // Rounded to the largest working precision below: their rounding errors
+  // are those of one more Horner step, and coefficients far longer than the
+  // bits that cancel (300-digit planted inputs) no longer cost their length.
+  const slong cp = cancel + k + 96;
+  for (slong i = 0; i <= n; ++i) arf_set_round_fmpz(fc + i, f->coeffs + i, cp, ARF_RND_DOWN);
+  for (slong i = 1; i <= n; ++i) arf_mul_ui(dc + i - 1, fc + i, static_cast<ulong>(i), cp, ARF_RND_DOWN);
   arb_t x, a, b, v, d, t;
   arb_init(x);
   arb_init(a);
@@ -365,12 +342,9 @@ void RealRoot::refine(const Rational& max_width) {
   arb_init(num);
   arb_init(den);
   int sa = 0;
-  bool certified_ends = false;  // sa, va, vb certified (else estimates for Newton's secant)
   auto certify_ends = [&] {
-    if (certified_ends) return;
     sa = certified_sign(f, lo_, va);
     certified_sign(f, hi_, vb);
-    certified_ends = true;
   };
   unsigned long log_n = 2;  // N = 2^log_n
   // Newton first (an isolating interval from the subdivision is usually in
@@ -388,22 +362,13 @@ void RealRoot::refine(const Rational& max_width) {
     if (gap > 24) {
       const long k = -(static_cast<long>(fmpz_bits(fmpq_numref(max_width.raw()))) -
                        static_cast<long>(fmpz_bits(fmpq_denref(max_width.raw())))) + 3;
-      if (newton_polish(f, lo_, hi_, sa, va, vb, k)) {
-        newton_tries = 2;
-        certified_ends = true;  // the confirming signs and their balls
-      }
+      if (newton_polish(f, lo_, hi_, sa, va, vb, k)) newton_tries = 2;
     }
   };
   if (width() > max_width) {
-    // Newton needs only estimates of f(lo), f(hi) for its secant start; the
-    // signs it returns certify themselves (two certified evaluations per
-    // root instead of four).
-    const slong prec = approx_prec(f, lo_, hi_);
-    approx_value(va, f, lo_, prec);
-    approx_value(vb, f, hi_, prec);
+    certify_ends();
     try_newton();
   }
-  if (width() > max_width && !is_exact()) certify_ends();
   while (width() > max_width && !is_exact()) {
     // The cell floor(N t) holding the secant's zero, t = f(lo) / (f(lo) - f(hi))
     // in [0, 1), computed with log2 N + 64 bits; the middle cell if unknown.
