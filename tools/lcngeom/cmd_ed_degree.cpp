@@ -212,13 +212,17 @@ const bool registered = register_command(
            const double p = static_cast<double>(porteous_number(lambda));
            return p * p * std::pow(64.0, root_coordinates(lambda));
          };
+         // The bar's item: a locus and its modular trials done (ed_degree's phase).
+         auto count_progress = [&](const Partition& lambda, int done) {
+           if (bar.enabled())
+             bar({phase, loci_done.load(), parts.size(),
+                  "Delta" + lambda.to_string() + ": modular count " + std::to_string(done) + "/" +
+                      std::to_string(o->trials)});
+         };
          job.run = [&](std::size_t i) {
            const Partition& lambda = parts[units[i].row];
            if (units[i].trial < 0) return unsupported_row(lambda).dump();
-           if (bar.enabled())
-             bar({phase, loci_done.load(), parts.size(),
-                  "Delta" + lambda.to_string() + ": modular count " + std::to_string(units[i].trial) + "/" +
-                      std::to_string(o->trials)});
+           count_progress(lambda, units[i].trial);
            const EdTrialInputs in = ed_degree_trial_inputs(lambda, opt, units[i].trial);
            return trial_json(count_critical_points_modp(lambda, sigma, in.prime, in.target, in.seed)).dump();
          };
@@ -239,6 +243,7 @@ const bool registered = register_command(
              return true;
            }
            row_trials.push_back(trial_of_json(nlohmann::json::parse(text)));
+           count_progress(lambda_p, static_cast<int>(row_trials.size()));
            if (units[i].trial + 1 < o->trials) return true;
            const EdDegreeResult r = ed_degree_from_trials(lambda_p, sigma, std::move(row_trials));
            row_trials.clear();
