@@ -125,6 +125,8 @@ struct EdTrialInputs {
   std::vector<std::uint64_t> target;  ///< n + 1 residues mod prime
   std::uint64_t seed = 0;             ///< seed of count_critical_points_modp
 };
+/// The inputs of trial t of ed_degree(lambda, ., options) (see EdTrialInputs);
+/// throws invalid_argument unless 0 <= t < options.trials.
 EdTrialInputs ed_degree_trial_inputs(const Partition& lambda, const EdDegreeOptions& options, int t);
 
 /// The ED-degree result of lambda for sigma from its modular trials (in
