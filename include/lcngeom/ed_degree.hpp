@@ -110,6 +110,30 @@ EdTrial count_critical_points_modp(const Partition& lambda, const InnerProduct& 
 /// coordinates or porteous_number(lambda) > options.max_porteous.
 EdDegreeResult ed_degree(const Partition& lambda, const InnerProduct& sigma, const EdDegreeOptions& options = {});
 
+/// The inputs of modular trial t (0 <= t < options.trials) of
+/// ed_degree(lambda, sigma, options): its prime, its target in F_p^{n+1}
+/// (n = |lambda|) and the seed of its shears.  They depend on lambda only
+/// through n, and not on sigma.  ed_degree draws them from these very
+/// functions, so
+///   count_critical_points_modp(lambda, sigma, in.prime, in.target, in.seed)
+/// for in = ed_degree_trial_inputs(lambda, options, t) is trial t of
+/// ed_degree, bit for bit: a table can be cut into (locus, trial) units
+/// computed anywhere (lcngeom-mpi, docs/scaling.md) and reassembled by
+/// ed_degree_from_trials.  Cost: t + 1 draws of a 62-bit prime.
+struct EdTrialInputs {
+  std::uint64_t prime = 0;            ///< a random 62-bit prime
+  std::vector<std::uint64_t> target;  ///< n + 1 residues mod prime
+  std::uint64_t seed = 0;             ///< seed of count_critical_points_modp
+};
+/// The inputs of trial t of ed_degree(lambda, ., options) (see EdTrialInputs);
+/// throws invalid_argument unless 0 <= t < options.trials.
+EdTrialInputs ed_degree_trial_inputs(const Partition& lambda, const EdDegreeOptions& options, int t);
+
+/// The ED-degree result of lambda for sigma from its modular trials (in
+/// trial order, at least one): ed_degree is their common count, seconds
+/// their total; throws domain_error if they disagree (as ed_degree does).
+EdDegreeResult ed_degree_from_trials(const Partition& lambda, const InnerProduct& sigma, std::vector<EdTrial> trials);
+
 /// Why ed_degree(lambda, ., options) would refuse (more than 3 root
 /// coordinates, or a Thom-Porteous bound above options.max_porteous), or
 /// std::nullopt if it is within reach.  Costs no more than porteous_number.

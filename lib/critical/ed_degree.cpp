@@ -35,7 +35,52 @@ std::uint64_t random_prime(std::mt19937_64& g) {
   }
 }
 
+// The generator of ed_degree's trials for degree n, and one trial's draws
+// from it (prime, then target, then seed: the order is the contract of
+// ed_degree_trial_inputs).
+std::mt19937_64 trial_generator(const Partition& lambda, const EdDegreeOptions& options) {
+  return std::mt19937_64(options.seed ^ (0x9E3779B97F4A7C15ULL * static_cast<std::uint64_t>(lambda.sum())));
+}
+
+EdTrialInputs next_trial_inputs(std::mt19937_64& g, int n) {
+  EdTrialInputs in;
+  in.prime = random_prime(g);
+  in.target.resize(static_cast<std::size_t>(n) + 1);
+  std::uniform_int_distribution<std::uint64_t> d(0, in.prime - 1);
+  for (auto& c : in.target) c = d(g);
+  in.seed = g();
+  return in;
+}
+
 }  // namespace
+
+EdTrialInputs ed_degree_trial_inputs(const Partition& lambda, const EdDegreeOptions& options, int t) {
+  if (t < 0 || t >= options.trials)
+    throw invalid_argument("ED degree: trial " + std::to_string(t) + " is not in [0, " +
+                           std::to_string(options.trials) + ")");
+  std::mt19937_64 g = trial_generator(lambda, options);
+  EdTrialInputs in;
+  for (int i = 0; i <= t; ++i) in = next_trial_inputs(g, lambda.sum());
+  return in;
+}
+
+EdDegreeResult ed_degree_from_trials(const Partition& lambda, const InnerProduct& sigma, std::vector<EdTrial> trials) {
+  if (trials.empty()) throw invalid_argument("ED degree of " + lambda.to_string() + ": no modular trial");
+  EdDegreeResult res;
+  res.lambda = lambda;
+  res.inner_product = sigma.name();
+  res.porteous = porteous_number(lambda);
+  res.trials = std::move(trials);
+  res.ed_degree = res.trials.front().count;
+  for (const EdTrial& t : res.trials) {
+    if (t.count != res.ed_degree)
+      throw domain_error("ED degree of " + lambda.to_string() + ": independent modular counts disagree (" +
+                         std::to_string(res.ed_degree) + " vs " + std::to_string(t.count) + " mod " +
+                         std::to_string(t.prime) + ")");
+    res.seconds += t.seconds;
+  }
+  return res;
+}
 
 EdTrial count_critical_points_modp(const Partition& lambda, const InnerProduct& sigma, std::uint64_t p,
                                    const std::vector<std::uint64_t>& target, std::uint64_t seed) {
@@ -85,30 +130,20 @@ EdDegreeResult ed_degree(const Partition& lambda, const InnerProduct& sigma, con
   const auto t0 = std::chrono::steady_clock::now();
   if (options.trials < 1)
     throw invalid_argument("ED degree: trials must be >= 1, got " + std::to_string(options.trials));
-  EdDegreeResult res;
-  res.lambda = lambda;
-  res.inner_product = sigma.name();
-  res.porteous = porteous_number(lambda);
   if (std::optional<std::string> why = ed_degree_out_of_reach(lambda, options)) throw not_supported(*why);
-  std::mt19937_64 g(options.seed ^ (0x9E3779B97F4A7C15ULL * static_cast<std::uint64_t>(lambda.sum())));
+  std::mt19937_64 g = trial_generator(lambda, options);
   const std::string phase = "Delta" + lambda.to_string() + ": modular count";
   const auto trials = static_cast<std::size_t>(options.trials);
+  const long porteous = porteous_number(lambda);
+  std::vector<EdTrial> counts;
   for (std::size_t t = 0; t < trials; ++t) {
-    std::uint64_t p = random_prime(g);
-    std::vector<std::uint64_t> u(static_cast<std::size_t>(lambda.sum()) + 1);
-    std::uniform_int_distribution<std::uint64_t> d(0, p - 1);
-    for (auto& c : u) c = d(g);
+    const EdTrialInputs in = next_trial_inputs(g, lambda.sum());
     if (options.progress)
-      options.progress({phase, t, trials, "eliminants of degree <= " + std::to_string(res.porteous)});
-    res.trials.push_back(count_critical_points_modp(lambda, sigma, p, u, g()));
+      options.progress({phase, t, trials, "eliminants of degree <= " + std::to_string(porteous)});
+    counts.push_back(count_critical_points_modp(lambda, sigma, in.prime, in.target, in.seed));
   }
   if (options.progress) options.progress({phase, trials, trials});
-  res.ed_degree = res.trials.front().count;
-  for (const EdTrial& t : res.trials)
-    if (t.count != res.ed_degree)
-      throw domain_error("ED degree of " + lambda.to_string() + ": independent modular counts disagree (" +
-                         std::to_string(res.ed_degree) + " vs " + std::to_string(t.count) + " mod " +
-                         std::to_string(t.prime) + ")");
+  EdDegreeResult res = ed_degree_from_trials(lambda, sigma, std::move(counts));
   res.seconds = seconds_since(t0);
   return res;
 }

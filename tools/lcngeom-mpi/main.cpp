@@ -99,7 +99,7 @@ int main(int argc, char** argv) {
       app.add_option_function<std::size_t>(
              "--unit-size", [](const std::size_t& n) { lcngeom::cli::set_unit_size(n); },
              "work per unit: datasets (gd table1, default 1000) or bytes (rrmp --batch, default 1 MiB); "
-             "ed-degree: one partition per unit")
+             "ed-degree: one modular trial of one partition per unit")
           ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40));
       app.parse_complete_callback([&app, &runner] {
         if (runner.resume && runner.checkpoint.empty()) throw CLI::ValidationError("--resume needs --checkpoint FILE");

@@ -18,24 +18,40 @@ namespace lcngeom::cli {
 
 namespace {
 
-// One table row as it appears in the JSON output: the ED degree with its
-// modular trials, or (ed_degree null) why the solver cannot count it.
-nlohmann::json ed_degree_row(const Partition& lambda, const InnerProduct& sigma, const EdDegreeOptions& opt) {
-  if (root_coordinates(lambda) > 3)
-    // A table row the solver cannot count: reported, never guessed.
-    return {{"partition", partition_json(lambda)},
-            {"ed_degree", nullptr},
-            {"unsupported_reason",
-             "needs " + std::to_string(root_coordinates(lambda)) + " root coordinates; at most 3 are supported"}};
-  EdDegreeResult r = ed_degree(lambda, sigma, opt);
-  nlohmann::json trials = nlohmann::json::array();
-  for (const EdTrial& t : r.trials)
-    trials.push_back({{"prime", std::to_string(t.prime)},
-                      {"count", t.count},
-                      {"eliminant_degree", t.eliminant_degree},
-                      {"removed", t.removed},
-                      {"seconds", t.seconds}});
+// The JSON of a table row the solver cannot count: reported, never guessed.
+nlohmann::json unsupported_row(const Partition& lambda) {
   return {{"partition", partition_json(lambda)},
+          {"ed_degree", nullptr},
+          {"unsupported_reason",
+           "needs " + std::to_string(root_coordinates(lambda)) + " root coordinates; at most 3 are supported"}};
+}
+
+// One modular trial as it appears in a row's "trials" (and as the result of
+// a unit, in a checkpoint of lcngeom-mpi).
+nlohmann::json trial_json(const EdTrial& t) {
+  return {{"prime", std::to_string(t.prime)},
+          {"count", t.count},
+          {"eliminant_degree", t.eliminant_degree},
+          {"removed", t.removed},
+          {"seconds", t.seconds}};
+}
+
+EdTrial trial_of_json(const nlohmann::json& j) {
+  EdTrial t;
+  t.prime = std::stoull(j.at("prime").get<std::string>());
+  t.count = j.at("count").get<int>();
+  t.eliminant_degree = j.at("eliminant_degree").get<int>();
+  t.removed = j.at("removed").get<int>();
+  t.seconds = j.at("seconds").get<double>();
+  return t;
+}
+
+// One table row as it appears in the JSON output: the ED degree with its
+// modular trials.
+nlohmann::json ed_degree_row(const EdDegreeResult& r) {
+  nlohmann::json trials = nlohmann::json::array();
+  for (const EdTrial& t : r.trials) trials.push_back(trial_json(t));
+  return {{"partition", partition_json(r.lambda)},
           {"ed_degree", r.ed_degree},
           {"porteous", r.porteous},
           {"seconds", r.seconds},
@@ -159,13 +175,22 @@ const bool registered = register_command(
          ProgressReporter bar(o->quiet, o->progress, "lcngeom ed-degree");
          const std::string phase = "ED degrees of degree " + std::to_string(o->degree);
          std::atomic<std::size_t> loci_done{0};
-         if (bar.enabled())
-           opt.progress = [&](const Progress& p) {
-             bar({phase, loci_done.load(), parts.size(),
-                  p.phase + " " + std::to_string(p.done) + "/" + std::to_string(p.total)});
-           };
-         // One unit per row (units.hpp): lcngeom computes them in order,
-         // lcngeom-mpi on many ranks, largest Thom-Porteous bound first.
+         // One unit per (row, modular trial) (units.hpp): lcngeom computes
+         // them in order, lcngeom-mpi on many ranks, costliest first; a row
+         // is printed when its last trial is in.  A row the solver cannot
+         // count is one unit.  ed_degree_trial_inputs draws exactly the
+         // (p, u, seed) of ed_degree's trial t, so the rows are ed_degree's.
+         struct Unit {
+           std::size_t row;
+           int trial;  // -1: an unsupported row
+         };
+         std::vector<Unit> units;
+         for (std::size_t r = 0; r < parts.size(); ++r) {
+           if (root_coordinates(parts[r]) > 3)
+             units.push_back({r, -1});
+           else
+             for (int t = 0; t < o->trials; ++t) units.push_back({r, t});
+         }
          UnitJob job;
          job.command = "ed-degree";
          job.arguments = {{"degree", o->degree},
@@ -173,43 +198,66 @@ const bool registered = register_command(
                           {"locus", o->locus},
                           {"trials", o->trials},
                           {"seed", std::to_string(o->seed)},
-                          {"max_porteous", o->max_porteous}};
-         job.units = parts.size();
-         job.cost = [&parts](std::size_t i) {
+                          {"max_porteous", o->max_porteous},
+                          // A checkpoint of whole rows (before units were trials) is refused.
+                          {"unit", "trial"}};
+         job.units = units.size();
+         job.cost = [&](std::size_t i) {
            // The cost grows at least quadratically with the eliminant degree,
            // and each root coordinate eliminated multiplies it (n = 8: the
-           // three-coordinate rows take 3-60 s, the others under 1 s).
-           const int m = root_coordinates(parts[i]);
-           const double p = m > 3 ? 0.0 : static_cast<double>(porteous_number(parts[i]));
-           return p * p * std::pow(64.0, m);
+           // three-coordinate rows take 3-60 s, the others under 1 s); the
+           // trials of a row cost the same.
+           const Partition& lambda = parts[units[i].row];
+           if (units[i].trial < 0) return 0.0;
+           const double p = static_cast<double>(porteous_number(lambda));
+           return p * p * std::pow(64.0, root_coordinates(lambda));
          };
-         job.run = [&](std::size_t i) { return ed_degree_row(parts[i], sigma, opt).dump(); };
+         // The bar's item: a locus and its modular trials done (ed_degree's phase).
+         auto count_progress = [&](const Partition& lambda, int done) {
+           if (bar.enabled())
+             bar({phase, loci_done.load(), parts.size(),
+                  "Delta" + lambda.to_string() + ": modular count " + std::to_string(done) + "/" +
+                      std::to_string(o->trials)});
+         };
+         job.run = [&](std::size_t i) {
+           const Partition& lambda = parts[units[i].row];
+           if (units[i].trial < 0) return unsupported_row(lambda).dump();
+           count_progress(lambda, units[i].trial);
+           const EdTrialInputs in = ed_degree_trial_inputs(lambda, opt, units[i].trial);
+           return trial_json(count_critical_points_modp(lambda, sigma, in.prime, in.target, in.seed)).dump();
+         };
+         std::vector<EdTrial> row_trials;  // of the row being emitted
          job.emit = [&](std::size_t i, const std::string& text) {
-           const nlohmann::json row = nlohmann::json::parse(text);
-           const std::string lambda = parts[i].to_string();
-           bar.clear_line();
-           print_header();
-           if (row["ed_degree"].is_null()) {
+           const Partition& lambda_p = parts[units[i].row];
+           const std::string lambda = lambda_p.to_string();
+           if (units[i].trial < 0) {
+             bar.clear_line();
+             print_header();
              ++unsupported;
              if (o->json)
-               rows.push_back(row);
+               rows.push_back(nlohmann::json::parse(text));
              else
                std::cout << "  " << std::left << std::setw(18) << lambda << std::right << "   not supported ("
-                         << row["unsupported_reason"].get<std::string>() << ")\n";
+                         << unsupported_row(lambda_p)["unsupported_reason"].get<std::string>() << ")\n";
              bar({phase, ++loci_done, parts.size(), lambda});
              return true;
            }
-           total += row["seconds"].get<double>();
+           row_trials.push_back(trial_of_json(nlohmann::json::parse(text)));
+           count_progress(lambda_p, static_cast<int>(row_trials.size()));
+           if (units[i].trial + 1 < o->trials) return true;
+           const EdDegreeResult r = ed_degree_from_trials(lambda_p, sigma, std::move(row_trials));
+           row_trials.clear();
+           bar.clear_line();
+           print_header();
+           total += r.seconds;
            if (o->json) {
-             rows.push_back(row);
+             rows.push_back(ed_degree_row(r));
            } else {
              std::ostringstream counts;
-             for (const nlohmann::json& t : row["trials"])
-               counts << t["count"].get<int>() << " (p=" << t["prime"].get<std::string>() << ") ";
-             std::cout << "  " << std::left << std::setw(18) << lambda << std::right << std::setw(10)
-                       << row["ed_degree"].get<int>() << std::setw(10) << row["porteous"].get<long>() << std::setw(10)
-                       << std::fixed << std::setprecision(3) << row["seconds"].get<double>() << "   " << counts.str()
-                       << std::endl;
+             for (const EdTrial& t : r.trials) counts << t.count << " (p=" << t.prime << ") ";
+             std::cout << "  " << std::left << std::setw(18) << lambda << std::right << std::setw(10) << r.ed_degree
+                       << std::setw(10) << r.porteous << std::setw(10) << std::fixed << std::setprecision(3)
+                       << r.seconds << "   " << counts.str() << std::endl;
            }
            bar({phase, ++loci_done, parts.size(), lambda + " done"});
            return true;

@@ -12,8 +12,10 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include "command.hpp"
@@ -208,7 +210,9 @@ std::optional<bool> slice_bool(const nlohmann::json& j) {
   return j.is_null() ? std::nullopt : std::optional<bool>(j.get<bool>());
 }
 
-std::string encode_slice(const Table1Result& r) {
+// `jsonl`: with --records, also the slice's lines of the records file
+// (records_jsonl: their format), written by rank 0 in dataset order.
+std::string encode_slice(const Table1Result& r, std::optional<bool> jsonl) {
   const Table1Architecture& a = r.architectures.at(0);
   nlohmann::json records = nlohmann::json::array();
   for (const RunRecord& x : r.records) {
@@ -219,10 +223,15 @@ std::string encode_slice(const Table1Result& r) {
                        c.certified ? nlohmann::json(c.rrmp.to_string()) : nlohmann::json(),
                        slice_bool(c.global_minimum), slice_bool(c.pure), c.is_target, c.compatible, c.reason});
   }
-  return nlohmann::json{{"disagreements", {a.target_rule_disagreements, a.init_rule_disagreements}},
-                        {"seconds", {a.descent_seconds, a.classify_seconds, a.exact_seconds}},
-                        {"records", records}}
-      .dump();
+  nlohmann::json j{{"disagreements", {a.target_rule_disagreements, a.init_rule_disagreements}},
+                   {"seconds", {a.descent_seconds, a.classify_seconds, a.exact_seconds}},
+                   {"records", records}};
+  if (jsonl) {
+    std::string lines;
+    for (const RunRecord& x : r.records) lines += record_line(x, *jsonl);
+    j["lines"] = lines;
+  }
+  return j.dump();
 }
 
 RunRecord decode_record(const std::vector<int>& filters, std::size_t dataset, const nlohmann::json& j) {
@@ -248,7 +257,9 @@ RunRecord decode_record(const std::vector<int>& filters, std::size_t dataset, co
   return r;
 }
 
-Table1Result run_table1_units(const Table1Options& t) {
+// `records_path`: --records FILE, written on the printing rank from the
+// units' lines (the file lcngeom's write_records writes), or empty.
+Table1Result run_table1_units(const Table1Options& t, const std::string& records_path) {
   struct Slice {
     std::size_t arch, first, count;
   };
@@ -264,6 +275,11 @@ Table1Result run_table1_units(const Table1Options& t) {
   args["datasets"] = t.datasets;
   args["architectures"] = t.architectures;
   args["datasets_per_unit"] = per;
+  std::optional<bool> jsonl;  // with --records: its format, which the unit results hold
+  if (!records_path.empty()) {
+    jsonl = records_jsonl(records_path);
+    args["records"] = *jsonl ? "jsonl" : "csv";
+  }
   job.arguments = args;
   job.units = slices.size();
   job.run = [&](std::size_t i) {
@@ -273,7 +289,16 @@ Table1Result run_table1_units(const Table1Options& t) {
     u.datasets = slices[i].count;
     u.keep_records = true;
     u.protocol.progress = nullptr;
-    return encode_slice(run_table1(u));
+    return encode_slice(run_table1(u), jsonl);
+  };
+  // Opened at the first result, on the printing rank only (every rank runs
+  // this function up to run_units); a resumed job rewrites it from the start.
+  std::ofstream out;
+  auto open_records = [&] {
+    if (records_path.empty() || out.is_open()) return;
+    out.open(records_path);
+    if (!out) throw invalid_argument("--records: cannot write '" + records_path + "'");
+    out << records_header(*jsonl);
   };
   Table1Result result;
   std::vector<RunRecord> records;
@@ -285,6 +310,10 @@ Table1Result run_table1_units(const Table1Options& t) {
     const std::vector<int>& filters = t.architectures[s.arch];
     std::size_t d = s.first;
     for (const nlohmann::json& x : j["records"]) records.push_back(decode_record(filters, d++, x));
+    if (jsonl) {
+      open_records();
+      out << j["lines"].get<std::string>();
+    }
     dis_t += j["disagreements"][0].get<std::size_t>();
     dis_i += j["disagreements"][1].get<std::size_t>();
     for (int k = 0; k < 3; ++k) sec[k] += j["seconds"][k].get<double>();
@@ -303,6 +332,9 @@ Table1Result run_table1_units(const Table1Options& t) {
     return true;
   };
   run_units(job);
+  open_records();  // every unit is in (or none was)
+  if (out.is_open() && !(out.flush()))
+    throw invalid_argument("--records: error writing '" + records_path + "'");
   return result;
 }
 
@@ -336,9 +368,8 @@ int run_table1_cmd(const GdOptions& o) {
   if (!o.filters.empty()) t.architectures = parse_architectures(o.filters);
   t.keep_records = !o.records.empty();
   if (distributed()) {
-    if (!o.records.empty()) throw not_supported("lcngeom-mpi gd table1 does not write --records (use lcngeom)");
     t.validate();
-    print_table1(o, t, run_table1_units(t));
+    print_table1(o, t, run_table1_units(t, o.records));
     return 0;
   }
   auto bar = std::make_shared<ProgressReporter>(o.quiet, false, "lcngeom gd");

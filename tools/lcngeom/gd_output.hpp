@@ -194,38 +194,51 @@ inline std::string csv_field(const std::string& s) {
   return q + '"';
 }
 
+/// Whether a --records file is JSON Lines (it ends in .jsonl or .json) or CSV.
+inline bool records_jsonl(const std::string& path) {
+  return path.size() >= 5 && (path.ends_with(".jsonl") || path.ends_with(".json"));
+}
+
+/// The first line of a --records file: the CSV header, nothing for JSON Lines.
+inline std::string records_header(bool jsonl) {
+  if (jsonl) return "";
+  return "architecture,norm,dataset,init,target,target_rrmp,init_rrmp,theta0,theta,wbar,iterations,status,"
+         "gradient_norm2,loss,loss_per_sample,rule_a,exact_float,certified,certified_rrmp,certified_reason,"
+         "point_index,certified_point,certified_loss,is_target,compatible,global_minimum,pure\n";
+}
+
+/// The line of one run in a --records file (with its newline).
+inline std::string record_line(const RunRecord& r, bool jsonl) {
+  if (jsonl) return record_json(r).dump() + '\n';
+  const CertifiedLimit& c = r.certified;
+  auto tri = [](const std::optional<bool>& b) { return b ? std::string(*b ? "true" : "false") : std::string(); };
+  std::ostringstream out;
+  out << csv_field(gd_arch(r.filters)) << ',' << r.norm << ',' << r.dataset << ',' << r.init << ','
+      << csv_field(gd_vec(r.target, " ")) << ',' << gd_rrmp(r.target_class) << ',' << gd_rrmp(r.init_class) << ','
+      << csv_field(gd_filters(r.theta0)) << ',' << csv_field(gd_filters(r.result.theta)) << ','
+      << csv_field(gd_vec(r.wbar, " ")) << ',' << r.result.iterations << ',' << to_string(r.result.status) << ','
+      << gd_exact_num(r.result.gradient_norm2) << ',' << gd_exact_num(r.result.loss) << ','
+      << gd_exact_num(r.loss_per_sample) << ',' << gd_rrmp(r.rule_a) << ',' << gd_rrmp(r.exact_float) << ','
+      << (c.certified ? "true" : "false") << ',' << (c.certified ? c.rrmp.to_string() : "") << ','
+      << csv_field(c.reason) << ',' << (c.certified ? std::to_string(c.point_index) : "") << ','
+      << csv_field(certified_point_text(c)) << ','
+      << csv_field(!c.certified   ? ""
+                   : c.loss_exact ? c.loss_exact->to_string()
+                                  : c.loss.to_string(20))
+      << ',' << (c.certified ? (c.is_target ? "true" : "false") : "") << ','
+      << (c.certified ? (c.compatible ? "true" : "false") : "") << ',' << tri(c.global_minimum) << ','
+      << tri(c.pure) << '\n';
+  return out.str();
+}
+
 /// Writes records to `path`: JSON Lines if it ends in .jsonl or .json, CSV
 /// otherwise.  Throws invalid_argument if the file cannot be written.
 inline void write_records(const std::string& path, const std::vector<RunRecord>& records) {
   std::ofstream out(path);
   if (!out) throw invalid_argument("--records: cannot write '" + path + "'");
-  const bool jsonl = path.size() >= 5 && (path.ends_with(".jsonl") || path.ends_with(".json"));
-  if (jsonl) {
-    for (const RunRecord& r : records) out << record_json(r).dump() << '\n';
-  } else {
-    out << "architecture,norm,dataset,init,target,target_rrmp,init_rrmp,theta0,theta,wbar,iterations,status,"
-           "gradient_norm2,loss,loss_per_sample,rule_a,exact_float,certified,certified_rrmp,certified_reason,"
-           "point_index,certified_point,certified_loss,is_target,compatible,global_minimum,pure\n";
-    for (const RunRecord& r : records) {
-      const CertifiedLimit& c = r.certified;
-      auto tri = [](const std::optional<bool>& b) { return b ? std::string(*b ? "true" : "false") : std::string(); };
-      out << csv_field(gd_arch(r.filters)) << ',' << r.norm << ',' << r.dataset << ',' << r.init << ','
-          << csv_field(gd_vec(r.target, " ")) << ',' << gd_rrmp(r.target_class) << ',' << gd_rrmp(r.init_class) << ','
-          << csv_field(gd_filters(r.theta0)) << ',' << csv_field(gd_filters(r.result.theta)) << ','
-          << csv_field(gd_vec(r.wbar, " ")) << ',' << r.result.iterations << ',' << to_string(r.result.status) << ','
-          << gd_exact_num(r.result.gradient_norm2) << ',' << gd_exact_num(r.result.loss) << ','
-          << gd_exact_num(r.loss_per_sample) << ',' << gd_rrmp(r.rule_a) << ',' << gd_rrmp(r.exact_float) << ','
-          << (c.certified ? "true" : "false") << ',' << (c.certified ? c.rrmp.to_string() : "") << ','
-          << csv_field(c.reason) << ',' << (c.certified ? std::to_string(c.point_index) : "") << ','
-          << csv_field(certified_point_text(c)) << ','
-          << csv_field(!c.certified   ? ""
-                       : c.loss_exact ? c.loss_exact->to_string()
-                                      : c.loss.to_string(20))
-          << ',' << (c.certified ? (c.is_target ? "true" : "false") : "") << ','
-          << (c.certified ? (c.compatible ? "true" : "false") : "") << ',' << tri(c.global_minimum) << ','
-          << tri(c.pure) << '\n';
-    }
-  }
+  const bool jsonl = records_jsonl(path);
+  out << records_header(jsonl);
+  for (const RunRecord& r : records) out << record_line(r, jsonl);
   if (!out) throw invalid_argument("--records: error writing '" + path + "'");
 }
 
