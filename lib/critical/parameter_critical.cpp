@@ -266,10 +266,8 @@ ParameterClassification classify_parameter(const Architecture& arch, const Filte
         c.global_minimum_reason += ")";
       } else {
         c.global_minimum_proven = false;
-        c.global_minimum_reason += "; its completeness is probabilistic: ";
-        for (std::size_t i = 0; i < m.lifted.size(); ++i)
-          c.global_minimum_reason += (i ? " " : "") + m.lifted[i].to_string();
-        c.global_minimum_reason += " lifted from " + std::to_string(m.lifting_primes) + " primes)";
+        c.global_minimum_reason += "; completeness probabilistic: " + std::to_string(m.lifted.size()) +
+                                   " loci by the modular lifting over " + std::to_string(m.lifting_primes) + " primes)";
       }
       c.local_minimum = Decision::yes;
     } else {
