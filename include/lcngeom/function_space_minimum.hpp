@@ -30,14 +30,29 @@
 // are certified, never approximate.  Decimals are made only when printing
 // (decimal.hpp).
 //
-// Limits: those of critical_points() -- partitions needing three or more
-// repeated-root coordinates in a cell, and targets with a positive-dimensional
-// critical set on some Delta_lambda (e.g. an O(2)-invariant target with the
-// Bombieri product), are not_supported.  Such a lambda is recorded in
-// `unsupported` and the result is then only an upper bound (complete = false).
+// Proven and probabilistic.  Every candidate is a genuine point of M and its
+// distance is exact, so `value` is always an exact upper bound for min_M l.
+// It equals min_M l if no real critical point was missed: proven when every
+// locus was solved by resultants over Q (completeness_proven), probabilistic
+// when some locus went through the lifted modular engine (critical_points.hpp:
+// a point is missed only if every prime of the lifting is bad).  From degree 6
+// on this is unavoidable: Delta(2,2,2) (3 root coordinates) lies in every
+// non-filling M and only the lifting solves it.  The automatic method
+// therefore lifts every locus once one locus needs it -- the answer is
+// probabilistic anyway, and the lifting is 20-60 times faster than resultants
+// on Delta(3,2,1) (seconds instead of minutes) -- and uses resultants
+// everywhere (proven) otherwise, i.e. for every form degree <= 5.
 //
-// Cost: that of critical_points() on every Delta_lambda: milliseconds for
-// k - 1 <= 4, about two seconds for k - 1 = 5, minutes for k - 1 = 6.
+// Limits: those of critical_points() -- partitions needing four or more
+// repeated-root coordinates in a cell (e.g. (2,2,2,2) at degree 8), and
+// targets with a positive-dimensional critical set on some Delta_lambda (e.g.
+// an O(2)-invariant target with the Bombieri product), are not_supported.
+// Such a lambda is recorded in `unsupported` and the result is then only an
+// upper bound (complete = false).
+//
+// Cost (automatic method, 2 cores shared, small integer targets): milliseconds
+// for k - 1 <= 4, under a second for k - 1 = 5, 3-15 seconds for k - 1 = 6
+// (docs/user-guide.md has the measured table); minutes from k - 1 = 7.
 //
 // Example (Section 7.3):
 //   auto m = lcngeom::minimum_on_function_space(lcngeom::Architecture({4, 2}),
@@ -53,6 +68,7 @@
 #include "lcngeom/algebraic_real.hpp"
 #include "lcngeom/architecture.hpp"
 #include "lcngeom/binary_form.hpp"
+#include "lcngeom/critical_points.hpp"
 #include "lcngeom/function_space.hpp"
 #include "lcngeom/inner_product.hpp"
 #include "lcngeom/partition.hpp"
@@ -88,6 +104,13 @@ struct FunctionSpaceMinimum {
   std::vector<FunctionSpaceCandidate> candidates;
   std::vector<Partition> searched;  ///< loci whose critical points were computed
   std::vector<Partition> skipped;   ///< (1,...,1) and loci with no real rrmp in M
+  /// True if every searched locus was solved by resultants over Q: then a
+  /// complete result is min_M l, proven.  False if some locus went through
+  /// the lifted modular engine (see `lifted`): the candidates are still exact
+  /// points of M, but that none was missed is probabilistic (file comment).
+  bool completeness_proven = true;
+  std::vector<Partition> lifted;  ///< searched loci solved by the modular lifting
+  int lifting_primes = 0;         ///< 62-bit primes used by those liftings, in total
 };
 
 /// min over M of ||w - u||^2_Sigma for a 1-D stride-one architecture (see the
@@ -104,6 +127,15 @@ struct FunctionSpaceMinimumOptions {
   /// on the loci of <arch>", done = loci finished of those searched; the item
   /// is the critical-point solver's current stage on the locus in progress.
   ProgressCallback progress = nullptr;
+  /// How each Delta_lambda is solved.  automatic: resultants over Q for every
+  /// locus if none needs more than 2 root coordinates in a cell (every form
+  /// degree <= 5: completeness proven), otherwise the modular lifting for
+  /// every locus (degree >= 6: probabilistic in any case, and far faster);
+  /// a locus whose lifting is not_supported is retried with resultants when
+  /// it has at most 2 coordinates.  resultants: resultants only (loci of 3
+  /// coordinates are then unsupported and the result incomplete).  modular:
+  /// the lifting for every locus.
+  CriticalMethod method = CriticalMethod::automatic;
 };
 
 /// minimum_on_function_space with options (progress reports); the same result.

@@ -131,6 +131,12 @@ struct ParameterClassification {
   ///       value was found (global_minimum_reason names the lambda).
   Decision global_minimum = Decision::undecided;
   std::string global_minimum_reason;  ///< one line: why yes / no / undecided
+  /// False only for a `yes` that rests on a search whose completeness is
+  /// probabilistic (FunctionSpaceMinimum::completeness_proven, from form
+  /// degree 6 on): no point of smaller loss exists unless the modular lifting
+  /// missed a real critical point.  Every `no` is proven (a genuine point of M
+  /// with smaller loss, or a negative Hessian eigenvalue).
+  bool global_minimum_proven = true;
   /// The search result when it was run (theta critical, not a saddle, w != u, u outside M).
   std::optional<FunctionSpaceMinimum> function_space_minimum;
   /// theta is a local minimum of L: no if the Hessian has a negative
@@ -168,11 +174,13 @@ struct ParameterClassification {
 struct ClassifyOptions {
   /// Run minimum_on_function_space() when the cheap rules leave the global
   /// minimum open.  It solves every Delta_lambda of degree n = k - 1: well
-  /// under a second for n <= 4, a few seconds for n = 5, minutes for n = 6
-  /// (where (2,2,2) is not supported anyway); so by default only for
+  /// under a second for n <= 5, seconds for n = 6 (the modular lifting,
+  /// completeness probabilistic), minutes from n = 7; so by default only for
   /// n <= max_search_degree (otherwise undecided, with that reason).
   bool decide_global_minimum = true;
-  int max_search_degree = 5;  ///< the largest n = k - 1 for which the exact global-minimum search runs
+  int max_search_degree = 6;  ///< the largest n = k - 1 for which the exact global-minimum search runs
+  /// How the search solves each locus (FunctionSpaceMinimumOptions::method).
+  CriticalMethod search_method = CriticalMethod::automatic;
 };
 /// Classifies theta for the square loss ||mu(theta) - u||^2_Sigma with target u (a form of
 /// degree k - 1) and an inner product on forms of degree k - 1 (Section 5: critical point,

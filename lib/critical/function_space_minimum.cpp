@@ -13,6 +13,13 @@ namespace {
 
 std::string pattern_text(const Partition& p) { return p.to_string(); }
 
+// Root coordinates of the top cell of Delta_lambda: one per repeated root
+// (critical_points.hpp); resultants over Q eliminate at most 2.
+int repeated_roots(const Partition& lambda) {
+  return static_cast<int>(std::count_if(lambda.parts().begin(), lambda.parts().end(), [](int p) { return p >= 2; }));
+}
+constexpr int kResultantCoordinates = 2;
+
 // Lexicographic exact comparison of coefficient vectors.
 bool coefficients_less(const FunctionSpaceCandidate& a, const FunctionSpaceCandidate& b) {
   return std::lexicographical_compare(a.coefficients.begin(), a.coefficients.end(), b.coefficients.begin(),
@@ -71,6 +78,12 @@ FunctionSpaceMinimum minimum_on_function_space(const Architecture& arch, const B
     };
     const std::vector<Partition> loci = partitions(n);
     const auto total = static_cast<std::size_t>(std::count_if(loci.begin(), loci.end(), searchable));
+    // automatic: lift everything once some locus must be lifted (the file comment says why).
+    CriticalMethod method = options.method;
+    if (method == CriticalMethod::automatic &&
+        std::any_of(loci.begin(), loci.end(),
+                    [&](const Partition& l) { return searchable(l) && repeated_roots(l) > kResultantCoordinates; }))
+      method = CriticalMethod::modular;
     std::size_t done = 0;
     const std::string phase = "critical points on the loci of " + arch.to_string();
     if (options.progress) options.progress({phase, 0, total});
@@ -88,8 +101,19 @@ FunctionSpaceMinimum minimum_on_function_space(const Architecture& arch, const B
       auto locus_done = [&] {
         if (options.progress) options.progress({phase, ++done, total});
       };
+      copt.method = method;
       try {
-        set = critical_points(lambda, target, sigma, copt);
+        try {
+          set = critical_points(lambda, target, sigma, copt);
+        } catch (const not_supported&) {
+          // The lifting can give up where resultants do not (it needs a separating form
+          // and stable reconstructions); an infinite critical set fails both again.
+          if (options.method != CriticalMethod::automatic || method != CriticalMethod::modular ||
+              repeated_roots(lambda) > kResultantCoordinates)
+            throw;
+          copt.method = CriticalMethod::automatic;
+          set = critical_points(lambda, target, sigma, copt);
+        }
       } catch (const not_supported& e) {
         m.complete = false;
         m.unsupported.push_back(pattern_text(lambda) + ": " + e.what());
@@ -98,6 +122,11 @@ FunctionSpaceMinimum minimum_on_function_space(const Architecture& arch, const B
       }
       locus_done();
       m.searched.push_back(lambda);
+      if (!set.completeness_proven) {
+        m.completeness_proven = false;
+        m.lifted.push_back(lambda);
+        m.lifting_primes += set.lifting_primes;
+      }
       for (const RealCriticalPoint& p : set.real_points) {
         if (!rrmp_in_function_space(arch, p.rrmp)) continue;
         FunctionSpaceCandidate c;

@@ -244,7 +244,9 @@ ParameterClassification classify_parameter(const Architecture& arch, const Filte
                               " was skipped (max_search_degree = " + std::to_string(options.max_search_degree) + ")";
   } else {
     // u outside M: compare l(w) with min_M l, found exactly (function_space_minimum.hpp).
-    c.function_space_minimum = minimum_on_function_space(arch, target, ip);
+    FunctionSpaceMinimumOptions mopt;
+    mopt.method = options.search_method;
+    c.function_space_minimum = minimum_on_function_space(arch, target, ip, mopt);
     const FunctionSpaceMinimum& m = *c.function_space_minimum;
     const int s = compare_minimum(m, c.loss);
     // Printed once, here: the exact rational, or the decimal of the digits policy.
@@ -259,7 +261,14 @@ ParameterClassification classify_parameter(const Architecture& arch, const Filte
       c.global_minimum_reason = "no smaller loss found, but the locus solver does not support " + m.unsupported.front();
     } else if (s == 0) {
       c.global_minimum = Decision::yes;
-      c.global_minimum_reason = "loss " + c.loss.to_string() + " = min of l on the function space (exact search)";
+      c.global_minimum_reason = "loss " + c.loss.to_string() + " = min of l on the function space (exact search";
+      if (m.completeness_proven) {
+        c.global_minimum_reason += ")";
+      } else {
+        c.global_minimum_proven = false;
+        c.global_minimum_reason += "; completeness probabilistic: " + std::to_string(m.lifted.size()) +
+                                   " loci by the modular lifting over " + std::to_string(m.lifting_primes) + " primes)";
+      }
       c.local_minimum = Decision::yes;
     } else {
       // w is in M and critical on its stratum (Theorem 5.2), so it is a candidate.

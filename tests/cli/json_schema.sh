@@ -67,6 +67,8 @@ ok cmd_classify_params classify-params --filters 4,2 --target 1,1,5,1,1 --weight
 ok cmd_classify_params classify-params --filters 2,2 --target 1,0,1 --weights "1,0;1,0" --norm bombieri --json
 ok cmd_function_space_min function-space-min --filters 4,2 --target 1,1,5,1,1 --digits 11 --json
 ok cmd_function_space_min function-space-min --filters 3,3 --target 2,0,5,0,2 --json
+ok cmd_function_space_min function-space-min --filters 4,3,2 --target 1,1,4,1,3,0,1/100 --json --quiet
+ok cmd_classify_params classify-params --filters 4,3,2 --target 1,1,4,1,3,0,1/100 --weights "1,0,1,0;1,1,3;1,0" --json
 ok cmd_fiber fiber --filters 2,2 "x^2-2y^2" --json
 ok cmd_fiber fiber --filters 4,2 2,0,5,0,0 --json
 ok cmd_fiber fiber --filters 4,2 "(x^2+y^2)(x^2+2y^2)" --json

@@ -17,7 +17,8 @@ namespace {
 struct ClassifyArgs {
   SquareLossArgs loss;
   std::string weights;
-  int max_search_degree = 5;
+  int max_search_degree = ClassifyOptions{}.max_search_degree;
+  std::string method = "automatic";
   bool json = false;
 };
 
@@ -35,16 +36,19 @@ const bool registered = register_command(
        add_square_loss_options(app, o->loss);
        add_weights_option(app, o->weights, "the parameter theta = (w_1, ..., w_L) to classify", {"--params"});
        app.add_option("--max-search-degree", o->max_search_degree,
-                      "decide the global minimum by the exact search only up to this form degree (default 5; "
-                      "degree 6 takes minutes; at most " +
-                          std::to_string(kMaxSolverDegree) + ")");
+                      "decide the global minimum by the exact search only up to this form degree (default " +
+                          std::to_string(ClassifyOptions{}.max_search_degree) +
+                          ": seconds at degree 6, minutes from degree 7; at most " + std::to_string(kMaxSolverDegree) +
+                          ")");
+       add_search_method_option(app, o->method);
        add_json_flag(app, o->json);
        return [o] {
          check_solver_degree(o->max_search_degree, "--max-search-degree");
          const auto [arch, u, sigma] = parse_square_loss(o->loss);
          const Filters theta = parse_weights_arg(o->weights);
          const ParameterClassification c = classify_parameter(
-             arch, theta, u, sigma, lcngeom::ClassifyOptions{true, o->max_search_degree});
+             arch, theta, u, sigma,
+             lcngeom::ClassifyOptions{true, o->max_search_degree, parse_search_method(o->method)});
          nlohmann::json grad = nlohmann::json::array();
          for (const Rational& x : c.gradient) grad.push_back(x.to_string());
          if (o->json) {
@@ -61,6 +65,7 @@ const bool registered = register_command(
            j["global_minimum"] = decision_json(c.global_minimum);
            j["global_minimum_status"] = to_string(c.global_minimum);
            j["global_minimum_reason"] = c.global_minimum_reason;
+           j["global_minimum_proven"] = c.global_minimum_proven;
            j["function_space_minimum"] =
                c.function_space_minimum ? minimum_json(*c.function_space_minimum, o->loss.digits) : nlohmann::json(nullptr);
            j["local_minimum"] = decision_json(c.local_minimum);
@@ -88,7 +93,8 @@ const bool registered = register_command(
            std::cout << "\nlocal minimum: " << to_string(c.local_minimum) << " (Hessian inertia +"
                      << c.hessian_inertia.positive << " -" << c.hessian_inertia.negative
                      << " 0:" << c.hessian_inertia.zero << ")";
-           std::cout << "\nglobal minimum: " << to_string(c.global_minimum) << " (" << c.global_minimum_reason << ")";
+           std::cout << "\nglobal minimum: " << to_string(c.global_minimum)
+                     << (c.global_minimum_proven ? "" : " (probabilistic)") << " (" << c.global_minimum_reason << ")";
            std::cout << '\n';
            if (c.function_space_minimum) print_minimum(std::cout, *c.function_space_minimum, o->loss.digits);
            std::cout << "region of the function space (Lemma 4.2, Prop. 4.4): mu(theta) " << to_string(c.position)

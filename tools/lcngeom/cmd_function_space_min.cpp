@@ -15,6 +15,7 @@ namespace {
 
 struct MinOptions {
   SquareLossArgs loss;
+  std::string method = "automatic";
   bool json = false;
   bool progress = false, quiet = false;
 };
@@ -26,6 +27,7 @@ const bool registered = register_command(
      [](CLI::App& app) -> std::function<int()> {
        auto o = std::make_shared<MinOptions>();
        add_square_loss_options(app, o->loss);
+       add_search_method_option(app, o->method);
        add_json_flag(app, o->json);
        app.add_flag("--progress", o->progress,
                     "print a line on stderr for each locus searched, also when stderr is not a terminal");
@@ -37,6 +39,7 @@ const bool registered = register_command(
          ProgressReporter bar(o->quiet, o->progress, "lcngeom function-space-min");
          FunctionSpaceMinimumOptions mopt;
          mopt.progress = bar.callback();
+         mopt.method = parse_search_method(o->method);
          const FunctionSpaceMinimum m = minimum_on_function_space(arch, u, sigma, mopt);
          bar.finish();
          if (o->json) {

@@ -37,16 +37,20 @@ inline std::string value_text(const FunctionSpaceMinimum& m, int digits) {
 
 inline nlohmann::json minimum_json(const FunctionSpaceMinimum& m, int digits) {
   nlohmann::json mins = nlohmann::json::array(), all = nlohmann::json::array(), searched = nlohmann::json::array(),
-                 skipped = nlohmann::json::array();
+                 skipped = nlohmann::json::array(), lifted = nlohmann::json::array();
   for (const auto& c : m.minimisers) mins.push_back(candidate_json(c, digits));
   for (const auto& c : m.candidates) all.push_back(candidate_json(c, digits));
   for (const auto& p : m.searched) searched.push_back(partition_json(p));
   for (const auto& p : m.skipped) skipped.push_back(partition_json(p));
+  for (const auto& p : m.lifted) lifted.push_back(partition_json(p));
   return {{"value", certified_json(m.value, digits)},
           {"value_exact", optional_rational_json(m.value)},
           {"value_minimal_polynomial", m.value.minimal_polynomial().to_string()},
           {"digits", digits},
           {"complete", m.complete},
+          {"completeness", m.completeness_proven ? "proven" : "probabilistic"},
+          {"lifted", lifted},
+          {"lifting_primes", m.lifting_primes},
           {"unsupported", m.unsupported},
           {"target_position", to_string(m.target_position)},
           {"minimisers", mins},
@@ -70,6 +74,12 @@ inline void print_minimum(std::ostream& os, const FunctionSpaceMinimum& m, int d
   if (m.searched.empty())
     os << (m.target_position == Region::complement ? " none" : " none (the target lies in the function space)");
   os << "; " << m.candidates.size() << " candidate points of the function space\n";
+  if (!m.completeness_proven) {
+    os << "  points proven exactly; completeness probabilistic (modular engine lifted over " << m.lifting_primes
+       << " primes on";
+    for (const auto& p : m.lifted) os << ' ' << p;
+    os << ")\n";
+  }
   for (const auto& u : m.unsupported) os << "  not supported: " << u << '\n';
 }
 

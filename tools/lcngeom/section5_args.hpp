@@ -85,6 +85,21 @@ inline std::string ball_text(const Ball& b, int digits) {
   return to_decimal(b, digits);
 }
 
+/// --method of the exact global-minimum search (FunctionSpaceMinimumOptions::method).
+inline void add_search_method_option(CLI::App& app, std::string& method) {
+  app.add_option("--method", method,
+                 "how the search solves each locus: automatic (default: resultants over Q, proven, when no locus "
+                 "needs 3 root coordinates, i.e. degree <= 5; else the lifted modular engine for every locus, "
+                 "completeness probabilistic), resultants (proven; 3-coordinate loci unsupported), modular")
+      ->check(CLI::IsMember({"automatic", "resultants", "modular"}));
+}
+
+inline CriticalMethod parse_search_method(const std::string& method) {
+  if (method == "resultants") return CriticalMethod::resultants;
+  if (method == "modular") return CriticalMethod::modular;
+  return CriticalMethod::automatic;
+}
+
 /// The locus solver's CLI limit on the degree of the forms (kMaxSolverDegree).
 inline void check_solver_degree(int degree, const std::string& what) {
   check_limit(degree, kMaxSolverDegree, what, "the exact locus solver needs minutes and gigabytes beyond");
