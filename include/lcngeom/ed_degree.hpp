@@ -99,7 +99,9 @@ struct EdDegreeResult {
 /// not_supported if more than 3 root coordinates must be eliminated (a
 /// partition with at least 4 repeated roots counted with multiplicity of
 /// parts, e.g. (2,2,2,2)) or if the critical set at this target is not
-/// finite.  `seed` drives the random shears/combinations.
+/// finite.  Pure powers (k,...,k) with 4 or more parts go to the quotient-ring
+/// engine (whole locus at once: w = g^k) when modular_count_supported.
+/// `seed` drives the random shears/combinations.
 EdTrial count_critical_points_modp(const Partition& lambda, const InnerProduct& sigma, std::uint64_t p,
                                    const std::vector<std::uint64_t>& target, std::uint64_t seed = 1);
 
@@ -137,6 +139,12 @@ EdDegreeTablePlan ed_degree_table_plan(int n, const EdDegreeOptions& options = {
 /// Throws not_supported with ed_degree_table_plan(n).summary() before any
 /// computation unless the plan is within reach.
 std::vector<EdDegreeResult> ed_degree_table(int n, const std::string& norm, const EdDegreeOptions& options = {});
+
+/// True if count_critical_points_modp / ed_degree can count lambda: at most 3
+/// root coordinates (iterated resultants), or a pure power (k,...,k) whose
+/// quotient-ring engine fits (Bezout-tight system in w = g^k; this adds
+/// (2,2,2,2)).  Does not look at max_porteous.
+bool modular_count_supported(const Partition& lambda);
 
 /// The number of root coordinates the solvers eliminate for lambda: the
 /// number of parts >= 2 (the distinct multiple roots).  count/ed_degree

@@ -21,12 +21,13 @@ namespace {
 // One table row as it appears in the JSON output: the ED degree with its
 // modular trials, or (ed_degree null) why the solver cannot count it.
 nlohmann::json ed_degree_row(const Partition& lambda, const InnerProduct& sigma, const EdDegreeOptions& opt) {
-  if (root_coordinates(lambda) > 3)
+  if (!modular_count_supported(lambda))
     // A table row the solver cannot count: reported, never guessed.
     return {{"partition", partition_json(lambda)},
             {"ed_degree", nullptr},
             {"unsupported_reason",
-             "needs " + std::to_string(root_coordinates(lambda)) + " root coordinates; at most 3 are supported"}};
+             "needs " + std::to_string(root_coordinates(lambda)) +
+                 " root coordinates; at most 3 are supported (4 or more for (2,2,2,2) only)"}};
   EdDegreeResult r = ed_degree(lambda, sigma, opt);
   nlohmann::json trials = nlohmann::json::array();
   for (const EdTrial& t : r.trials)
@@ -180,7 +181,7 @@ const bool registered = register_command(
            // and each root coordinate eliminated multiplies it (n = 8: the
            // three-coordinate rows take 3-60 s, the others under 1 s).
            const int m = root_coordinates(parts[i]);
-           const double p = m > 3 ? 0.0 : static_cast<double>(porteous_number(parts[i]));
+           const double p = !modular_count_supported(parts[i]) ? 0.0 : static_cast<double>(porteous_number(parts[i]));
            return p * p * std::pow(64.0, m);
          };
          job.run = [&](std::size_t i) { return ed_degree_row(parts[i], sigma, opt).dump(); };
