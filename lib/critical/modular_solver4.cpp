@@ -160,6 +160,7 @@ class PowerEngine {
 
  private:
   std::vector<SparseRing::E> equations() const;
+  void check_infinity(const std::vector<SparseRing::E>& eqs) const;
   ulong random_unit() { return std::uniform_int_distribution<ulong>(1, F_.mod.n - 1)(rng_); }
   // g-degree of a monomial modulo k: the equations are homogeneous for it
   // (g -> zeta g multiplies E_i by zeta^{-1}), so the Macaulay matrix is
@@ -205,9 +206,42 @@ std::vector<SparseRing::E> PowerEngine::equations() const {
   return eqs;
 }
 
+// The parts of the E_i of top degree 2k - 1 in g (x_0 = 0) have only the
+// trivial common zero iff their Macaulay matrix in degree (m+1)(2k-2)+1 (in
+// the m + 1 variables g) has full column rank: then the homogenised system has
+// no solution at infinity, it is a complete intersection with exactly the
+// Bezout number of solutions, and x_0 is a nonzerodivisor of its quotient.
+void PowerEngine::check_infinity(const std::vector<SparseRing::E>& eqs) const {
+  std::vector<SparseRing::E> top;
+  for (const auto& e : eqs) {
+    SparseRing::E t;
+    for (const auto& [mono, c] : e)
+      if (mono_exp(mono, 0) == 0) t[mono] = c;
+    top.push_back(std::move(t));
+  }
+  std::vector<Mono> cols;
+  for (Mono c : monomials(V_, d_))
+    if (mono_exp(c, 0) == 0) cols.push_back(c);
+  std::unordered_map<Mono, slong> at;
+  for (std::size_t j = 0; j < cols.size(); ++j) at[cols[j]] = static_cast<slong>(j);
+  std::vector<std::pair<Mono, std::size_t>> rows;
+  for (Mono mu : monomials(V_, d_ - (2 * k_ - 1)))
+    if (mono_exp(mu, 0) == 0)
+      for (std::size_t i = 0; i < top.size(); ++i) rows.push_back({mu, i});
+  NMat M(static_cast<slong>(rows.size()), static_cast<slong>(cols.size()), F_.mod.n);
+  for (std::size_t r = 0; r < rows.size(); ++r)
+    for (const auto& [mono, c] : top[rows[r].second]) M.at(static_cast<slong>(r), at.at(mono + rows[r].first)) = c;
+  if (nmod_mat_rank(M.m) != static_cast<slong>(cols.size()))
+    throw not_supported("the critical equations of Delta(" + std::to_string(k_) + "^" + std::to_string(m_) +
+                        ") in w = g^k have solutions at infinity for this inner product (g with <g^k, g^(k-1) R_m> = 0; "
+                        "for an SO(2)-invariant product such as Bombieri they form curves), so the quotient-ring "
+                        "engine does not apply");
+}
+
 CellCount PowerEngine::run() {
   const ulong p = F_.mod.n;
   const std::vector<SparseRing::E> eqs = equations();
+  check_infinity(eqs);
   // Columns: monomials of degree d, split into the k classes.
   const std::vector<Mono> cols = monomials(V_, d_);
   std::unordered_map<Mono, std::pair<int, slong>> where;  // monomial -> (class, column in class)
@@ -305,7 +339,7 @@ CellCount PowerEngine::run() {
     Pw.swap(sq);
   }
   NMat Pr(Pw);
-  const slong ra = nmod_mat_rref(Pr.m);
+  slong ra = nmod_mat_rref(Pr.m);
   CellCount out;
   if (ra == 0) return out;
   const std::vector<slong> ucols = pivot_columns(Pr, ra);
@@ -338,6 +372,61 @@ CellCount PowerEngine::run() {
     nmod_mat_add(Z.m, Z.m, t.m);
   }
   Mx.clear();
+  bool origin = false;
+  // Split off the origin g = 0 (w = 0; a multiple solution when k >= 3): the
+  // kernel part of a high power of the linear form Z.  On it every G_i must be
+  // nilpotent (else another solution has z = 0: draw another form).
+  {
+    NMat Zp(Z);
+    for (slong e = 1; e < ra; e *= 2) {
+      NMat sq = mat_mul(Zp, Zp);
+      Zp.swap(sq);
+    }
+    NMat Zr(Zp);
+    const slong rz = nmod_mat_rref(Zr.m);
+    origin = rz < ra;
+    if (rz < ra) {
+      NMat ker(ra, ra - rz, p);
+      nmod_mat_nullspace(ker.m, Zp.m);
+      for (const NMat& Gi : G) {
+        NMat Gp(Gi);
+        for (slong e = 1; e < ra; e *= 2) {
+          NMat sq = mat_mul(Gp, Gp);
+          Gp.swap(sq);
+        }
+        NMat t = mat_mul(Gp, ker);
+        if (!nmod_mat_is_zero(t.m)) throw ShapeFailure{};
+      }
+    }
+    if (rz == 0) {
+      out.eliminant = 1;
+      out.removed = 1;
+      return out;
+    }
+    const std::vector<slong> zc = pivot_columns(Zr, rz);
+    NMat W(ra, rz, p), Wt(rz, ra, p);
+    for (slong i = 0; i < ra; ++i)
+      for (slong j = 0; j < rz; ++j) W.at(i, j) = Wt.at(j, i) = Zp.at(i, zc[static_cast<std::size_t>(j)]);
+    nmod_mat_rref(Wt.m);
+    const std::vector<slong> wr = pivot_columns(Wt, rz);
+    NMat Ws(rz, rz, p), Wsinv(rz, rz, p);
+    for (slong i = 0; i < rz; ++i)
+      for (slong j = 0; j < rz; ++j) Ws.at(i, j) = W.at(wr[static_cast<std::size_t>(i)], j);
+    if (!nmod_mat_inv(Wsinv.m, Ws.m)) throw not_supported("power engine: singular basis");  // never
+    auto restrict_w = [&](const NMat& M) {
+      NMat MW = mat_mul(M, W), R(rz, rz, p);
+      for (slong i = 0; i < rz; ++i)
+        for (slong j = 0; j < rz; ++j) R.at(i, j) = MW.at(wr[static_cast<std::size_t>(i)], j);
+      return mat_mul(Wsinv, R);
+    };
+    for (NMat& Gi : G) {
+      NMat r = restrict_w(Gi);
+      Gi.swap(r);
+    }
+    NMat zr = restrict_w(Z);
+    Z.swap(zr);
+    ra = rz;
+  }
   NmodPoly T(p);
   nmod_mat_charpoly(T.raw(), Z.m);
   NmodPoly dT(p);
@@ -368,7 +457,7 @@ CellCount PowerEngine::run() {
   std::vector<NmodPoly> q(G.size(), NmodPoly(p));
   for (std::size_t t = 0; t < G.size(); ++t)
     for (slong i = 0; i < ra; ++i) q[t].set_coeff(i, Q.at(i, static_cast<slong>(t)));
-  out.eliminant = static_cast<int>(T.degree());
+  out.eliminant = static_cast<int>(T.degree()) + (origin ? 1 : 0);  // and the origin
   // Classify every irreducible factor of T (fields: no splitting needed).
   int critical_roots = 0;
   nmod_poly_factor_t fac;
@@ -414,7 +503,7 @@ CellCount PowerEngine::run() {
     throw not_supported("power engine: " + std::to_string(critical_roots) + " critical roots g, not a multiple of k = " +
                         std::to_string(k_));
   out.critical = critical_roots / k_;
-  out.removed = out.eliminant - critical_roots;
+  out.removed = out.eliminant - critical_roots;  // the origin, degenerate and non-critical roots
   return out;
 }
 

@@ -28,7 +28,15 @@ nlohmann::json ed_degree_row(const Partition& lambda, const InnerProduct& sigma,
             {"unsupported_reason",
              "needs " + std::to_string(root_coordinates(lambda)) +
                  " root coordinates; at most 3 are supported (4 or more for (2,2,2,2) only)"}};
-  EdDegreeResult r = ed_degree(lambda, sigma, opt);
+  EdDegreeResult r;
+  try {
+    r = ed_degree(lambda, sigma, opt);
+  } catch (const not_supported& e) {
+    // The quotient-ring engine of 4+ root coordinates refuses some inner
+    // products (solutions at infinity, e.g. Bombieri): a row, not an abort.
+    if (root_coordinates(lambda) <= 3) throw;
+    return {{"partition", partition_json(lambda)}, {"ed_degree", nullptr}, {"unsupported_reason", e.what()}};
+  }
   nlohmann::json trials = nlohmann::json::array();
   for (const EdTrial& t : r.trials)
     trials.push_back({{"prime", std::to_string(t.prime)},
