@@ -193,8 +193,10 @@ std::vector<SparseRing::E> PowerEngine::equations() const {
   for (int a = 0; a <= n; ++a) {
     SparseRing::E e;
     for (int b = 0; b <= n; ++b)
-      e = R.add(e, R.scale(gk[static_cast<std::size_t>(b)], sigma_[static_cast<std::size_t>(a)][static_cast<std::size_t>(b)]));
-    if (sigma_u_[static_cast<std::size_t>(a)]) e = R.sub(e, SparseRing::E{{x0k, sigma_u_[static_cast<std::size_t>(a)]}});
+      e = R.add(e, R.scale(gk[static_cast<std::size_t>(b)],
+                           sigma_[static_cast<std::size_t>(a)][static_cast<std::size_t>(b)]));
+    if (sigma_u_[static_cast<std::size_t>(a)])
+      e = R.sub(e, SparseRing::E{{x0k, sigma_u_[static_cast<std::size_t>(a)]}});
     sg.push_back(std::move(e));
   }
   std::vector<SparseRing::E> eqs;
@@ -232,10 +234,11 @@ void PowerEngine::check_infinity(const std::vector<SparseRing::E>& eqs) const {
   for (std::size_t r = 0; r < rows.size(); ++r)
     for (const auto& [mono, c] : top[rows[r].second]) M.at(static_cast<slong>(r), at.at(mono + rows[r].first)) = c;
   if (nmod_mat_rank(M.m) != static_cast<slong>(cols.size()))
-    throw not_supported("the critical equations of Delta(" + std::to_string(k_) + "^" + std::to_string(m_) +
-                        ") in w = g^k have solutions at infinity for this inner product (g with <g^k, g^(k-1) R_m> = 0; "
-                        "for an SO(2)-invariant product such as Bombieri they form curves), so the quotient-ring "
-                        "engine does not apply");
+    throw not_supported(
+        "the critical equations of Delta(" + std::to_string(k_) + "^" + std::to_string(m_) +
+        ") in w = g^k have solutions at infinity for this inner product (g with <g^k, g^(k-1) R_m> = 0; "
+        "for an SO(2)-invariant product such as Bombieri they form curves), so the quotient-ring "
+        "engine does not apply");
 }
 
 CellCount PowerEngine::run() {
@@ -284,7 +287,8 @@ CellCount PowerEngine::run() {
     for (slong r = 0; r < rank; ++r) {
       std::vector<std::pair<std::size_t, ulong>> v;
       for (std::size_t j = static_cast<std::size_t>(piv[static_cast<std::size_t>(r)]) + 1; j < cc.size(); ++j)
-        if (!is_piv[j] && M.at(r, static_cast<slong>(j))) v.push_back({free_index[j], nmod_neg(M.at(r, static_cast<slong>(j)), F_.mod)});
+        if (!is_piv[j] && M.at(r, static_cast<slong>(j)))
+          v.push_back({free_index[j], nmod_neg(M.at(r, static_cast<slong>(j)), F_.mod)});
       nf[cc[static_cast<std::size_t>(piv[static_cast<std::size_t>(r)])]] = std::move(v);
     }
   }
@@ -306,7 +310,8 @@ CellCount PowerEngine::run() {
     for (int v = 0; v < V_; ++v)
       for (const auto& [row, c] : nf.at(lower[j] + var_mono(v)))
         A0.at(static_cast<slong>(row), static_cast<slong>(j)) =
-            nmod_add(A0.at(static_cast<slong>(row), static_cast<slong>(j)), nmod_mul(c, l0[static_cast<std::size_t>(v)], F_.mod), F_.mod);
+            nmod_add(A0.at(static_cast<slong>(row), static_cast<slong>(j)),
+                     nmod_mul(c, l0[static_cast<std::size_t>(v)], F_.mod), F_.mod);
   NMat E(A0);
   const slong rank0 = nmod_mat_rref(E.m);
   if (rank0 != Ds)
@@ -321,7 +326,8 @@ CellCount PowerEngine::run() {
   for (int v = 0; v < V_; ++v) {
     NMat Nv(Ds, Ds, p);
     for (slong j = 0; j < Ds; ++j)
-      for (const auto& [row, c] : nf.at(lower[static_cast<std::size_t>(sel[static_cast<std::size_t>(j)])] + var_mono(v)))
+      for (const auto& [row, c] :
+           nf.at(lower[static_cast<std::size_t>(sel[static_cast<std::size_t>(j)])] + var_mono(v)))
         Nv.at(static_cast<slong>(row), j) = c;
     Mx.push_back(mat_mul(A0inv, Nv));
   }
@@ -444,7 +450,8 @@ CellCount PowerEngine::run() {
     std::vector<ulong> next(static_cast<std::size_t>(ra), 0);
     for (slong i = 0; i < ra; ++i)
       for (slong l = 0; l < ra; ++l)
-        next[static_cast<std::size_t>(i)] = nmod_add(next[static_cast<std::size_t>(i)], nmod_mul(Z.at(i, l), vec[static_cast<std::size_t>(l)], F_.mod), F_.mod);
+        next[static_cast<std::size_t>(i)] = nmod_add(
+            next[static_cast<std::size_t>(i)], nmod_mul(Z.at(i, l), vec[static_cast<std::size_t>(l)], F_.mod), F_.mod);
     vec.swap(next);
   }
   for (std::size_t t = 0; t < G.size(); ++t)
@@ -493,15 +500,16 @@ CellCount PowerEngine::run() {
     Vec<NmodQuotient> su;
     for (ulong e : sigma_u_) su.push_back(A.from_ui(e));
     std::string why;
-    const PointVerdict verdict = classify_point(A, s_, P, sig, su, static_cast<PointData<NmodQuotient>*>(nullptr), &why);
+    const PointVerdict verdict =
+        classify_point(A, s_, P, sig, su, static_cast<PointData<NmodQuotient>*>(nullptr), &why);
     if (verdict == PointVerdict::family)
       throw not_supported("the critical set is not finite at this target (" + why + ")");
     if (verdict == PointVerdict::critical) critical_roots += static_cast<int>(t.degree());
   }
   // The k roots zeta g of one point w have the same verdict.
   if (critical_roots % k_ != 0)
-    throw not_supported("power engine: " + std::to_string(critical_roots) + " critical roots g, not a multiple of k = " +
-                        std::to_string(k_));
+    throw not_supported("power engine: " + std::to_string(critical_roots) +
+                        " critical roots g, not a multiple of k = " + std::to_string(k_));
   out.critical = critical_roots / k_;
   out.removed = out.eliminant - critical_roots;  // the origin, degenerate and non-critical roots
   return out;
@@ -522,8 +530,7 @@ long power_engine_columns(const CriticalStructure& s) {
 
 CellCount count_power_locus_modp(const CriticalStructure& s, const NmodField& field, const Mat<NmodField>& sigma,
                                  const Vec<NmodField>& sigma_u, std::uint64_t seed) {
-  if (!power_engine_applies(s))
-    throw not_supported("the power engine handles the loci Delta(k, ..., k) only");
+  if (!power_engine_applies(s)) throw not_supported("the power engine handles the loci Delta(k, ..., k) only");
   const long cols = power_engine_columns(s);
   if (cols > kMaxPowerEngineColumns)
     throw not_supported("the power engine's Macaulay matrix for Delta(" + std::to_string(s.tracked.front().exponent) +

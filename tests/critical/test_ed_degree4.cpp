@@ -69,8 +69,7 @@ TEST_CASE("power engine = resultant engine on the pure powers with at most 3 roo
   }
 }
 
-TEST_CASE("power engine: special targets and inner products are refused, never miscounted",
-          "[ed_degree][ed_degree4]") {
+TEST_CASE("power engine: special targets and inner products are refused, never miscounted", "[ed_degree][ed_degree4]") {
   const std::uint64_t p = (1ULL << 61) - 1;
   std::mt19937_64 g(7);
   // Bombieri is SO(2)-invariant: the solutions at infinity of the w = g^k

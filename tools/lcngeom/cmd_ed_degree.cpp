@@ -20,7 +20,8 @@ namespace {
 
 // One table row as it appears in the JSON output: the ED degree with its
 // modular trials, or (ed_degree null) why the solver cannot count it.
-nlohmann::json ed_degree_row(const Partition& lambda, const InnerProduct& sigma, const EdDegreeOptions& opt) {
+nlohmann::json ed_degree_row(const Partition& lambda, const InnerProduct& sigma, const EdDegreeOptions& opt,
+                             bool table) {
   if (!modular_count_supported(lambda))
     // A table row the solver cannot count: reported, never guessed.
     return {{"partition", partition_json(lambda)},
@@ -34,7 +35,7 @@ nlohmann::json ed_degree_row(const Partition& lambda, const InnerProduct& sigma,
   } catch (const not_supported& e) {
     // The quotient-ring engine of 4+ root coordinates refuses some inner
     // products (solutions at infinity, e.g. Bombieri): a row, not an abort.
-    if (root_coordinates(lambda) <= 3) throw;
+    if (!table || root_coordinates(lambda) <= 3) throw;
     return {{"partition", partition_json(lambda)}, {"ed_degree", nullptr}, {"unsupported_reason", e.what()}};
   }
   nlohmann::json trials = nlohmann::json::array();
@@ -192,7 +193,7 @@ const bool registered = register_command(
            const double p = !modular_count_supported(parts[i]) ? 0.0 : static_cast<double>(porteous_number(parts[i]));
            return p * p * std::pow(64.0, m);
          };
-         job.run = [&](std::size_t i) { return ed_degree_row(parts[i], sigma, opt).dump(); };
+         job.run = [&](std::size_t i) { return ed_degree_row(parts[i], sigma, opt, o->locus.empty()).dump(); };
          job.emit = [&](std::size_t i, const std::string& text) {
            const nlohmann::json row = nlohmann::json::parse(text);
            const std::string lambda = parts[i].to_string();
