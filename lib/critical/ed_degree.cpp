@@ -184,7 +184,7 @@ std::string EdDegreeTablePlan::summary() const {
     return head + (loci == ~std::uint64_t{0} ? std::string("more than 2^64") : std::to_string(loci)) +
            " loci (p(" + std::to_string(degree) + ")): out of reach as a table; ask for single loci";
   std::string s = head + std::to_string(loci) + " loci: " + std::to_string(unsupported) +
-                  " need more than 3 root coordinates (not supported), " + std::to_string(over_limit) +
+                  " need more than 3 root coordinates and are not pure powers within reach (not supported), " + std::to_string(over_limit) +
                   " have eliminants of degree above max_porteous = " + std::to_string(max_porteous) +
                   " (Thom-Porteous bounds up to " + std::to_string(largest_porteous) + "), " +
                   std::to_string(loci - unsupported - over_limit) + " are within reach";
