@@ -358,26 +358,30 @@ CellCount PowerEngine::run() {
   for (slong i = 0; i < ra; ++i)
     for (slong j = 0; j < ra; ++j) Us.at(i, j) = U.at(urows[static_cast<std::size_t>(i)], j);
   if (!nmod_mat_inv(Usinv.m, Us.m)) throw not_supported("power engine: singular affine basis");  // never
-  auto restrict = [&](const NMat& M) {
+  auto restrict_u = [&](const NMat& M) {
     NMat MU = mat_mul(M, U), R(ra, ra, p);
     for (slong i = 0; i < ra; ++i)
       for (slong j = 0; j < ra; ++j) R.at(i, j) = MU.at(urows[static_cast<std::size_t>(i)], j);
     return mat_mul(Usinv, R);
   };
-  NMat X0 = restrict(Mx[0]), X0inv(ra, ra, p);
+  NMat X0 = restrict_u(Mx[0]), X0inv(ra, ra, p);
   if (!nmod_mat_inv(X0inv.m, X0.m)) throw not_supported("power engine: x_0 not invertible on the affine part");
   // Affine coordinates g_j = x_{j+1} / x_0 and a random separating form z.
   std::vector<NMat> G;
   NMat Z(ra, ra, p);
   std::vector<ulong> form;
   for (int v = 1; v < V_; ++v) {
-    G.push_back(mat_mul(restrict(Mx[static_cast<std::size_t>(v)]), X0inv));
+    G.push_back(mat_mul(restrict_u(Mx[static_cast<std::size_t>(v)]), X0inv));
     form.push_back(random_unit());
     NMat t(G.back());
     nmod_mat_scalar_mul(t.m, t.m, form.back());
     nmod_mat_add(Z.m, Z.m, t.m);
   }
   Mx.clear();
+  // The G_i must commute with Z (then the parts split off below are
+  // G_i-invariant, and on the rest G_i is a polynomial in Z).
+  for (const NMat& Gi : G)
+    if (!mat_equal(mat_mul(Gi, Z), mat_mul(Z, Gi))) throw not_supported(uncertified);
   bool origin = false;
   // Split off the origin g = 0 (w = 0; a multiple solution when k >= 3): the
   // kernel part of a high power of the linear form Z.  On it every G_i must be
@@ -392,7 +396,7 @@ CellCount PowerEngine::run() {
     const slong rz = nmod_mat_rref(Zr.m);
     origin = rz < ra;
     if (rz < ra) {
-      NMat ker(ra, ra - rz, p);
+      NMat ker(ra, ra, p);  // nmod_mat_nullspace needs A->c columns
       nmod_mat_nullspace(ker.m, Zp.m);
       for (const NMat& Gi : G) {
         NMat Gp(Gi);
@@ -438,8 +442,6 @@ CellCount PowerEngine::run() {
   NmodPoly dT(p);
   nmod_poly_derivative(dT.raw(), T.raw());
   if (nmod_gcd(T, dT).degree() > 0) throw ShapeFailure{};  // a multiple affine root, or z does not separate
-  for (const NMat& Gi : G)
-    if (!mat_equal(mat_mul(Gi, Z), mat_mul(Z, Gi))) throw not_supported(uncertified);
   // Z has ra distinct eigenvalues, so it is cyclic and every G_i commuting
   // with it is q_i(Z): read q_i off a Krylov basis.
   NMat K(ra, ra, p), B(ra, static_cast<slong>(G.size()), p), Q(ra, static_cast<slong>(G.size()), p);
