@@ -50,9 +50,15 @@ class RealRoot {
   /// hi() - lo() (0 when exact).
   Rational width() const { return hi_ - lo_; }
 
-  /// Shrinks the interval until hi - lo <= max_width (> 0): quadratic interval
-  /// refinement (secant-guided N-section with N squared on success, certified
-  /// signs), so that the work grows like log(digits) evaluations on a simple root.
+  /// Shrinks the interval until hi - lo <= max_width (> 0).  Exact: the result
+  /// is certified by signs of the defining polynomial at its ends (a sign
+  /// change inside the previous isolating interval), never by floating point.
+  /// First a safeguarded floating-point Newton iteration (bisection of an
+  /// estimated bracket where a step would leave it) to about max_width / 4,
+  /// confirmed by two certified signs; then, or where Newton is not
+  /// confirmed (clusters), quadratic interval refinement (secant-guided
+  /// N-section with N squared on success, certified signs), so that the work
+  /// grows like log(digits) evaluations on a simple root.
   void refine(const Rational& max_width);
   /// refine(2^-bits) (bits >= 0).
   void refine_bits(long bits);

@@ -6,10 +6,12 @@
 #include "lcngeom/flint.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <functional>
 #include <numeric>
 #include <random>
 
+#include <flint/fq_nmod_poly.h>
 #include <flint/nmod_mpoly.h>
 #include <flint/nmod_poly_factor.h>
 #include <cstdio>
@@ -18,6 +20,10 @@
 namespace lcngeom::detail {
 
 namespace {
+
+std::atomic<int> reference_flag{-1};  // -1: not yet read from the environment
+
+bool reference_engine() { return modular_reference_engine(); }
 
 // Dense polynomial in k variables; variable 0 varies slowest.
 struct Dense {
@@ -98,15 +104,33 @@ NmodPoly specialize_rest(const Dense& d, const std::vector<ulong>& rest, const n
   const std::size_t k = d.deg.size(), row = d.stride(0);
   std::vector<ulong> weight(row, 1);
   // weight[j] = prod_{a>=1} rest[a-1]^{e_a(j)}
-  for (std::size_t j = 0; j < row; ++j) {
-    std::size_t r = j;
-    ulong w = 1;
-    for (std::size_t a = k; a-- > 1;) {
-      const std::size_t n = static_cast<std::size_t>(d.deg[a] + 1), e = r % n;
-      r /= n;
-      if (e) w = nmod_mul(w, n_powmod2_ui_preinv(rest[a - 1], e, mod.n, mod.ninv), mod);
+  if (!reference_engine()) {  // from tables of powers, not one powmod per entry
+    std::vector<std::vector<ulong>> pw(k);
+    for (std::size_t a = 1; a < k; ++a) {
+      pw[a].assign(static_cast<std::size_t>(d.deg[a] + 1), 1);
+      for (std::size_t e = 1; e < pw[a].size(); ++e) pw[a][e] = nmod_mul(pw[a][e - 1], rest[a - 1], mod);
     }
-    weight[j] = w;
+    for (std::size_t j = 0; j < row; ++j) {
+      std::size_t r = j;
+      ulong w = 1;
+      for (std::size_t a = k; a-- > 1;) {
+        const std::size_t n = pw[a].size(), e = r % n;
+        r /= n;
+        if (e) w = nmod_mul(w, pw[a][e], mod);
+      }
+      weight[j] = w;
+    }
+  } else {
+    for (std::size_t j = 0; j < row; ++j) {
+      std::size_t r = j;
+      ulong w = 1;
+      for (std::size_t a = k; a-- > 1;) {
+        const std::size_t n = static_cast<std::size_t>(d.deg[a] + 1), e = r % n;
+        r /= n;
+        if (e) w = nmod_mul(w, n_powmod2_ui_preinv(rest[a - 1], e, mod.n, mod.ninv), mod);
+      }
+      weight[j] = w;
+    }
   }
   NmodPoly out(mod.n);
   const std::size_t n0 = static_cast<std::size_t>(d.deg[0] + 1);
@@ -384,6 +408,74 @@ class CellEngine {
     return interpolate_grid(std::move(vals), bound_, F_.mod.n);
   }
 
+  // All K values F_k(y) = det[N(P) | A_k] from one elimination: the
+  // combinations differ only in their appended constant columns, so after
+  // reducing the c1+2 columns of N(P) to echelon form (the same row operations
+  // on every A_k), F_k is the pivot product times the determinant of the last
+  // m-1 rows of A_k.  Same values as eval_F, K times less matrix work.
+  void eval_all(const std::vector<ulong>& y, ulong* out) const {
+    Vec<NmodField> v = original(F_, y);
+    auto P = cell_forms(F_, s_, cell_, v);
+    Mat<NmodField> M = critical_matrix(F_, s_, P, sigma_, sigma_u_);
+    const std::size_t rows = M.size(), c = M.empty() ? 0 : M[0].size();
+    if (c >= rows) {  // no constant columns: N(P) is square (K = 1)
+      out[0] = det(F_, std::move(M));
+      return;
+    }
+    const std::size_t e = rows - c;
+    for (std::size_t i = 0; i < rows; ++i)
+      for (const auto& a : combos_) M[i].insert(M[i].end(), a[i].begin(), a[i].end());
+    const std::size_t width = M[0].size();
+    const nmod_t mod = F_.mod;
+    ulong scale = 1;
+    for (std::size_t j = 0; j < c; ++j) {
+      std::size_t piv = j;
+      while (piv < rows && M[piv][j] == 0) ++piv;
+      if (piv == rows) {  // N(P) has rank < c1+2: every maximal minor vanishes
+        std::fill(out, out + K_, 0UL);
+        return;
+      }
+      if (piv != j) {
+        std::swap(M[piv], M[j]);
+        scale = nmod_neg(scale, mod);
+      }
+      scale = nmod_mul(scale, M[j][j], mod);
+      const ulong inv = nmod_inv(M[j][j], mod);
+      for (std::size_t i = j + 1; i < rows; ++i) {
+        if (M[i][j] == 0) continue;
+        const ulong f = nmod_mul(M[i][j], inv, mod);
+        for (std::size_t l = j + 1; l < width; ++l) M[i][l] = nmod_sub(M[i][l], nmod_mul(f, M[j][l], mod), mod);
+      }
+    }
+    for (std::size_t k = 0; k < static_cast<std::size_t>(K_); ++k) {
+      Mat<NmodField> B(e, Vec<NmodField>(e));
+      for (std::size_t i = 0; i < e; ++i)
+        for (std::size_t l = 0; l < e; ++l) B[i][l] = M[c + i][c + k * e + l];
+      out[k] = nmod_mul(scale, det(F_, std::move(B)), mod);
+    }
+  }
+
+  // F_0, ..., F_{K-1} from one sampling pass (eval_all).
+  std::vector<Dense> interpolate_all() const {
+    std::size_t total = 1;
+    for (long d : bound_) total *= static_cast<std::size_t>(d + 1);
+    const std::size_t K = static_cast<std::size_t>(K_);
+    std::vector<std::vector<ulong>> vals(K, std::vector<ulong>(total));
+    std::vector<ulong> pt(bound_.size(), 0), f(K);
+    for (std::size_t i = 0; i < total; ++i) {
+      std::size_t r = i;
+      for (std::size_t a = bound_.size(); a-- > 0;) {
+        pt[a] = r % static_cast<std::size_t>(bound_[a] + 1);
+        r /= static_cast<std::size_t>(bound_[a] + 1);
+      }
+      eval_all(pt, f.data());
+      for (std::size_t k = 0; k < K; ++k) vals[k][i] = f[k];
+    }
+    std::vector<Dense> out;
+    for (auto& v : vals) out.push_back(interpolate_grid(std::move(v), bound_, F_.mod.n));
+    return out;
+  }
+
   // Chinese remainder in F_p[z]: (crit_T, crit_coords) and (t, v) -> mod crit_T * t.
   void add_critical(const NmodPoly& t, const Vec<NmodQuotient>& v) {
     const ulong p = F_.mod.n;
@@ -491,6 +583,40 @@ bool linear_root(const NmodQuotient& A, const Vec<NmodQuotient>& g, NmodPoly& ro
   return unique_root<NmodQuotient, ShapeFailure>(A, g, root);
 }
 
+// The common root of a and b (polynomials over A = F_p[z]/(t), t irreducible,
+// so A = F_q) as linear_root(poly_gcd(a, b)) computes it, by FLINT's half-gcd
+// in F_q[x]: the generic Euclid costs d^2 multiplications in A for degree d,
+// which dominated 3-coordinate cells.  A gcd of degree >= 2 (rare) goes the
+// generic way, which decides between one multiple root and ShapeFailure.
+bool field_common_root(const NmodQuotient& A, const Vec<NmodQuotient>& a, const Vec<NmodQuotient>& b, NmodPoly& root) {
+  if (A.modulus().degree() < 2) return linear_root(A, poly_gcd(A, a, b), root);
+  fq_nmod_ctx_t ctx;
+  fq_nmod_ctx_init_modulus(ctx, A.modulus().raw(), "z");
+  fq_nmod_poly_t fa, fb, g;
+  fq_nmod_poly_init(fa, ctx);
+  fq_nmod_poly_init(fb, ctx);
+  fq_nmod_poly_init(g, ctx);
+  for (std::size_t i = 0; i < a.size(); ++i) fq_nmod_poly_set_coeff(fa, static_cast<slong>(i), a[i].raw(), ctx);
+  for (std::size_t i = 0; i < b.size(); ++i) fq_nmod_poly_set_coeff(fb, static_cast<slong>(i), b[i].raw(), ctx);
+  fq_nmod_poly_gcd(g, fa, fb, ctx);  // monic
+  const slong d = fq_nmod_poly_degree(g, ctx);
+  if (d == 1) {
+    fq_nmod_t c;
+    fq_nmod_init(c, ctx);
+    fq_nmod_poly_get_coeff(c, g, 0, ctx);
+    fq_nmod_neg(c, c, ctx);
+    root = NmodPoly(A.prime());
+    nmod_poly_set(root.raw(), c);
+    fq_nmod_clear(c, ctx);
+  }
+  fq_nmod_poly_clear(fa, ctx);
+  fq_nmod_poly_clear(fb, ctx);
+  fq_nmod_poly_clear(g, ctx);
+  fq_nmod_ctx_clear(ctx);
+  if (d >= 2) return linear_root(A, poly_gcd(A, a, b), root);
+  return d == 1;
+}
+
 CellCount CellEngine::run() {
   CellCount out;
   const ulong p = F_.mod.n;
@@ -509,7 +635,10 @@ CellCount CellEngine::run() {
     throw not_supported("counting needs the elimination of " + std::to_string(delta_) +
                         " root coordinates; at most 3 are supported");
   std::vector<Dense> Fs;
-  for (int k = 0; k < K_; ++k) Fs.push_back(interpolate_F(k));
+  if (reference_engine())
+    for (int k = 0; k < K_; ++k) Fs.push_back(interpolate_F(k));
+  else
+    Fs = interpolate_all();
   NmodPoly T(p);
   std::function<bool(const NmodQuotient&, Vec<NmodQuotient>&)> recover;
   std::vector<Dense> C;
@@ -553,9 +682,11 @@ CellCount CellEngine::run() {
     NmodPoly R2 = to_univariate(resultant_dense(C[2], C[3], F_.mod), p);
     T = nmod_gcd(R1, R2);
     recover = [&](const NmodQuotient& A, Vec<NmodQuotient>& y) {
-      Vec<NmodQuotient> none, g = poly_gcd(A, coefficients_over(A, C[0], none), coefficients_over(A, C[1], none));
+      Vec<NmodQuotient> none, c0 = coefficients_over(A, C[0], none), c1 = coefficients_over(A, C[1], none);
       NmodPoly x2(p);
-      if (!linear_root(A, g, x2)) return false;
+      // T was factored above: A is a field.
+      if (!(reference_engine() ? linear_root(A, poly_gcd(A, c0, c1), x2) : field_common_root(A, c0, c1, x2)))
+        return false;
       Vec<NmodQuotient> mid{x2}, h = coefficients_over(A, Fs[0], mid);
       for (std::size_t k = 1; k < Fs.size(); ++k) h = poly_gcd(A, h, coefficients_over(A, Fs[k], mid));
       NmodPoly x1(p);
@@ -579,6 +710,18 @@ CellCount CellEngine::run() {
 }
 
 }  // namespace
+
+void set_modular_reference_engine(bool on) { reference_flag.store(on ? 1 : 0); }
+
+bool modular_reference_engine() {
+  int f = reference_flag.load();
+  if (f < 0) {
+    const char* e = std::getenv("LCNGEOM_MODULAR_ENGINE");
+    f = e != nullptr && std::string(e) == "reference" ? 1 : 0;
+    reference_flag.store(f);
+  }
+  return f == 1;
+}
 
 CellSolution solve_cell_modp(const CriticalStructure& s, const Cell& cell, const NmodField& field,
                              const Mat<NmodField>& sigma, const Vec<NmodField>& sigma_u, std::uint64_t seed,

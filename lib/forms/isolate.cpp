@@ -1337,7 +1337,6 @@ constexpr slong kRationalRootsMinDegree = 64;
 
 std::vector<IsolatingInterval> isolate_by_subdivision(const fmpz_poly_struct* f, IsolationStats* stats);
 int count_by_subdivision(const fmpz_poly_struct* f, IsolationStats* stats, bool try_sturm);
-bool sturm_is_cheap(const fmpz_poly_struct* f);
 
 // The rational roots of f (degree >= kRationalRootsMinDegree) and its
 // cofactor, or false if none was found.
@@ -1368,7 +1367,7 @@ int count_real_roots_squarefree(const fmpz_poly_struct* f, IsolationStats* stats
   // rational roots, then the subdivision on what is left.
   if ((!stats || stats->sturm_shortcut) && sturm_is_cheap(f)) {
     if (stats) ++stats->sturm_shortcuts;
-    return static_cast<int>(fmpz_poly_num_real_roots(f));
+    return static_cast<int>(count_real_roots_sturm_cheap(f));
   }
   std::vector<Rational> rational;
   Zpoly cofactor;
@@ -1403,30 +1402,10 @@ std::vector<IsolatingInterval> isolate_by_subdivision(const fmpz_poly_struct* f,
 }
 
 
-// Sturm shortcut for fewnomial-like inputs such as Mignotte's t^n - 2(a t - 1)^2:
-// when the first Sturm remainder -prem(f, f') has a degree k far below n - 2,
-// the rest of the Sturm sequence lives in degree <= k and FLINT's Sturm count
-// costs O(n k) coefficient operations, while Descartes' subdivision must
-// separate the cluster of such polynomials (depth ~ n log a / 2 bits).  The
-// test is one pseudo-division with a linear quotient (O(n)).
-constexpr slong kSturmShortcutDegree = 8;
-constexpr slong kSturmShortcutMinDegree = 32;
-
-bool sturm_is_cheap(const fmpz_poly_struct* f) {
-  const slong n = fmpz_poly_degree(f);
-  if (n < kSturmShortcutMinDegree) return false;
-  Zpoly d, r;
-  fmpz_poly_derivative(d.p, f);
-  ulong e = 0;
-  fmpz_poly_pseudo_rem(r.p, &e, f, d.p);
-  return fmpz_poly_degree(r.p) <= kSturmShortcutDegree;
-}
-
-
 int count_by_subdivision(const fmpz_poly_struct* f, IsolationStats* stats, bool try_sturm) {
   if (try_sturm && (!stats || stats->sturm_shortcut) && sturm_is_cheap(f)) {
     if (stats) ++stats->sturm_shortcuts;
-    return static_cast<int>(fmpz_poly_num_real_roots(f));
+    return static_cast<int>(count_real_roots_sturm_cheap(f));
   }
   Zpoly g(f);
   if (g.degree() < 1) return 0;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include <acb.h>
 #include <arb.h>
@@ -38,19 +39,29 @@ void evaluate_ball(arb_t out, const fmpz_poly_struct* f, const Rational& t, slon
   arb_clear(x);
 }
 
-// The sign of f(t), certified: a ball that excludes 0, at doubling precision;
-// beyond the size of the exact value, exact rational evaluation (then 0 is a
-// possible answer).  `value`, if given, receives the last ball.
-int certified_sign(const fmpz_poly_struct* f, const Rational& t, arb_t value = nullptr) {
+// The sign of f(t), certified: a ball that excludes 0, first at `start`
+// bits (a caller's estimate of what the cancellation needs; at least 64 and
+// 2 bits(t) + 32, and the coefficients' size plus 32 when that is at most
+// 256 bits: near a root such terms cancel below 64 bits, which cost
+// Chebyshev and Legendre two evaluations per sign), then doubling; beyond the
+// size of the exact value, exact rational evaluation (then 0 is a possible
+// answer).  Larger coefficients start low: their values between roots are
+// large too (planted inputs with 300-digit coefficients), and an evaluation at
+// their full size costs O(n M(size)).  `value`, if given, receives the last
+// ball.
+int certified_sign(const fmpz_poly_struct* f, const Rational& t, arb_t value = nullptr, slong start = 0) {
   const slong n = std::max<slong>(fmpz_poly_degree(f), 1);
-  const slong tbits = static_cast<slong>(fmpz_bits(fmpq_numref(t.raw())) + fmpz_bits(fmpq_denref(t.raw())));
-  const slong exact_bits =
-      n * (tbits + 1) + static_cast<slong>(fmpz_poly_max_bits(f) < 0 ? -fmpz_poly_max_bits(f) : fmpz_poly_max_bits(f)) +
-      64;
+  const slong num_bits = static_cast<slong>(fmpz_bits(fmpq_numref(t.raw())));
+  const slong den_bits = static_cast<slong>(fmpz_bits(fmpq_denref(t.raw())));
+  const slong tbits = num_bits + den_bits;
+  const slong fbits =
+      static_cast<slong>(fmpz_poly_max_bits(f) < 0 ? -fmpz_poly_max_bits(f) : fmpz_poly_max_bits(f));
+  const slong exact_bits = n * (tbits + 1) + fbits + 64;
   arb_t v;
   arb_init(v);
   int s = 2;
-  for (slong prec = std::max<slong>(64, 2 * tbits + 32); prec <= 2 * exact_bits; prec *= 2) {
+  for (slong prec = std::max<slong>({64, 2 * tbits + 32, start, fbits <= 256 ? fbits + 32 : 0});
+       prec <= 2 * exact_bits; prec *= 2) {
     evaluate_ball(v, f, t, prec);
     if (arb_is_positive(v)) s = 1;
     else if (arb_is_negative(v)) s = -1;
@@ -81,13 +92,16 @@ void move_ends_off_zero(RealRoot& r) {
   while (!r.is_exact() && (r.lo().is_zero() || r.hi().is_zero())) r.split_at((r.lo() + r.hi()) * half);
 }
 
-// g(x) by Horner in floating point at `prec` bits (no error bound: Newton's
-// steps are not trusted, only the signs that confirm their result).
-void horner(arf_t v, const fmpz_poly_struct* g, const arf_t x, slong prec) {
+// g(x) = c[n] x^n + ... + c[0] by Horner in floating point at `prec` bits (no
+// error bound: Newton's steps are not trusted, only the signs that confirm
+// their result).  The coefficients are converted once (Newton evaluates f and
+// f' many times; arf_add_fmpz would convert each time); rounding down is
+// arf_mul's fast path (round-to-nearest goes through arf_mul_rnd_any).
+void horner(arf_t v, arf_srcptr c, slong n, const arf_t x, slong prec) {
   arf_zero(v);
-  for (slong i = fmpz_poly_degree(g); i >= 0; --i) {
-    arf_mul(v, v, x, prec, ARF_RND_NEAR);
-    arf_add_fmpz(v, v, g->coeffs + i, prec, ARF_RND_NEAR);
+  for (slong i = n; i >= 0; --i) {
+    arf_mul(v, v, x, prec, ARF_RND_DOWN);
+    arf_add(v, v, c + i, prec, ARF_RND_DOWN);
   }
 }
 
@@ -98,22 +112,22 @@ void horner(arf_t v, const fmpz_poly_struct* g, const arf_t x, slong prec) {
 // Newton converges quadratically from close enough, so a root goes to 64
 // bits in three or four steps and two signs, where quadratic interval
 // refinement needs a dozen signs.  Each step needs f(x) to the bits that
-// cancel (the terms a_i x^i have about `terms` bits) plus twice the bits x
-// will have, f'(x) only to once those (its relative error multiplies the
-// step).  Nothing is trusted that is not confirmed: on failure (no
-// convergence, a step leaving the interval, the signs not confirming) the
-// interval is left as it was and QIR takes over.  Returns whether (lo, hi)
-// was replaced, then with the values at the new ends in va, vb; sa is the
-// sign of f at lo.
-bool newton_polish(const fmpz_poly_struct* f, Rational& lo, Rational& hi, int sa, arb_t va, arb_t vb, slong k) {
+// cancel (the terms a_i x^i have about `terms` bits) plus the bits x will
+// have, f'(x) only to those (its relative error multiplies the step).
+// Nothing is trusted that is not confirmed: on failure (no convergence, a
+// step leaving the interval, the signs not confirming) the interval is left
+// as it was and QIR takes over.  va, vb (values at lo, hi) may be estimates;
+// returns whether (lo, hi) was replaced, then with certified balls of the
+// values at the new ends in va, vb and the sign at the new lo in sa.
+bool newton_polish(const fmpz_poly_struct* f, Rational& lo, Rational& hi, int& sa, arb_t va, arb_t vb, slong k) {
   const slong n = fmpz_poly_degree(f);
   if (n < 2) return false;
   const double xmax = std::max(1.0, std::max(std::fabs(lo.to_double()), std::fabs(hi.to_double())));
   const slong terms = static_cast<slong>(fmpz_poly_max_bits(f) < 0 ? -fmpz_poly_max_bits(f) : fmpz_poly_max_bits(f)) +
                       static_cast<slong>(static_cast<double>(n) * std::log2(xmax)) + 24;
   const Rational w = hi - lo;  // x starts with about log2(1/w) + 8 bits after the point
-  slong good =
-      static_cast<slong>(fmpz_bits(fmpq_denref(w.raw()))) - static_cast<slong>(fmpz_bits(fmpq_numref(w.raw()))) + 8;
+  slong good = std::max<slong>(
+      4, static_cast<slong>(fmpz_bits(fmpq_denref(w.raw()))) - static_cast<slong>(fmpz_bits(fmpq_numref(w.raw()))) + 8);
   const slong top = terms + 2 * k + 32;
   // The terms cancel down to |f'| times the distance to the root: the secant
   // slope |f(lo) - f(hi)| / w estimates |f'|, and only the bits above it are
@@ -127,8 +141,16 @@ bool newton_polish(const fmpz_poly_struct* f, Rational& lo, Rational& hi, int sa
       cancel = std::max<slong>(32, terms - (arf_abs_bound_lt_2exp_si(arb_midref(diff)) - 1 + good - 8));
     arb_clear(diff);
   }
-  IntPoly df;
-  fmpz_poly_derivative(df.raw(), f);
+  std::vector<arf_struct> coeffs(static_cast<std::size_t>(2 * n + 1));  // f, f' exactly
+  for (arf_struct& c : coeffs) arf_init(&c);
+  arf_ptr fc = coeffs.data();
+  arf_ptr dc = fc + n + 1;
+  // Rounded to the largest working precision below: their rounding errors
+  // are those of one more Horner step, and coefficients far longer than the
+  // bits that cancel (300-digit planted inputs) no longer cost their length.
+  const slong cp = cancel + k + 96;
+  for (slong i = 0; i <= n; ++i) arf_set_round_fmpz(fc + i, f->coeffs + i, cp, ARF_RND_DOWN);
+  for (slong i = 1; i <= n; ++i) arf_mul_ui(dc + i - 1, fc + i, static_cast<ulong>(i), cp, ARF_RND_DOWN);
   arb_t x, a, b, v, d, t;
   arb_init(x);
   arb_init(a);
@@ -150,23 +172,58 @@ bool newton_polish(const fmpz_poly_struct* f, Rational& lo, Rational& hi, int sa
   arf_t eps;
   arf_init(eps);
   arf_set_si_2exp_si(eps, 1, -k - 2);
-  for (int iter = 0; iter < 12; ++iter) {
+  // A step smaller than 2^-(k+24)/2 leaves an error of about |f''/2f'| times
+  // its square: below 2^-k unless the root has a neighbour closer than 2^-24
+  // (then the signs below do not confirm and QIR takes over).
+  arf_t near;
+  arf_init(near);
+  arf_set_si_2exp_si(near, 1, -(k + 24) / 2);
+  // A bracket (a, b) by the estimated signs (never trusted, only steering):
+  // a Newton step that would leave it is replaced by its midpoint, so an
+  // isolating interval wider than Newton's basin (Chebyshev near +-1: the
+  // secant start overshoots) still converges (safeguarded Newton, as in
+  // rtsafe), instead of falling back to QIR.
+  const int sign_a = arf_sgn(arb_midref(va)) != 0 ? arf_sgn(arb_midref(va)) : -arf_sgn(arb_midref(vb));
+  for (int iter = 0; iter < 48; ++iter) {
+    // f(x) to |f'| 2^-good absolute: the cancelling bits plus good.
     good = std::min<slong>(2 * good, k + 8);
-    const slong wp = cancel + 2 * good + 16;
+    const slong wp = std::max<slong>(64, cancel + good + 24);
     arb_set_round(x, x, wp);
     mag_zero(arb_radref(x));
-    horner(arb_midref(v), f, arb_midref(x), wp);
-    horner(arb_midref(d), df.raw(), arb_midref(x), cancel + good + 16);
-    if (arf_is_zero(arb_midref(d))) break;
-    arf_div(arb_midref(t), arb_midref(v), arb_midref(d), wp, ARF_RND_NEAR);
-    arf_sub(arb_midref(x), arb_midref(x), arb_midref(t), wp, ARF_RND_NEAR);
-    if (arf_cmp(arb_midref(x), arb_midref(a)) <= 0 || arf_cmp(arb_midref(x), arb_midref(b)) >= 0) break;
-    arf_abs(arb_midref(t), arb_midref(t));
-    if (arf_cmp(arb_midref(t), eps) <= 0) {
+    horner(arb_midref(v), fc, n, arb_midref(x), wp);
+    const int sv = arf_sgn(arb_midref(v));
+    if (sv == 0) {
+      converged = true;  // the signs below decide
+      break;
+    }
+    if (sv == sign_a) arf_set(arb_midref(a), arb_midref(x));
+    else arf_set(arb_midref(b), arb_midref(x));
+    horner(arb_midref(d), dc, n - 1, arb_midref(x), std::max<slong>(64, cancel + good + 16));
+    bool inside = !arf_is_zero(arb_midref(d));
+    if (inside) {
+      arf_div(arb_midref(t), arb_midref(v), arb_midref(d), wp, ARF_RND_NEAR);
+      arf_sub(arb_midref(t), arb_midref(x), arb_midref(t), wp, ARF_RND_NEAR);  // the Newton point
+      inside = arf_cmp(arb_midref(t), arb_midref(a)) > 0 && arf_cmp(arb_midref(t), arb_midref(b)) < 0;
+    }
+    if (!inside) {
+      // Bisect the bracket; x is then good to about its width.
+      arf_add(arb_midref(x), arb_midref(a), arb_midref(b), ARF_PREC_EXACT, ARF_RND_DOWN);
+      arf_mul_2exp_si(arb_midref(x), arb_midref(x), -1);
+      arf_sub(arb_midref(t), arb_midref(b), arb_midref(a), wp, ARF_RND_UP);
+      good = std::max<slong>(1, -arf_abs_bound_lt_2exp_si(arb_midref(t)) / 2);
+      if (-arf_abs_bound_lt_2exp_si(arb_midref(t)) > k + 2) break;  // the estimates stopped making sense
+      continue;
+    }
+    arf_sub(arb_midref(d), arb_midref(t), arb_midref(x), wp, ARF_RND_NEAR);  // the step
+    arf_swap(arb_midref(x), arb_midref(t));
+    arf_abs(arb_midref(t), arb_midref(d));
+    if (arf_cmp(arb_midref(t), eps) <= 0 || arf_cmp(arb_midref(t), near) <= 0) {
       converged = true;
       break;
     }
   }
+  arf_clear(near);
+  for (arf_struct& c : coeffs) arf_clear(&c);
   bool replaced = false;
   if (converged) {
     // x -+ 2^-k rounded outward to multiples of 2^-(k+2): width 9 * 2^-(k+2).
@@ -180,14 +237,20 @@ bool newton_polish(const fmpz_poly_struct* f, Rational& lo, Rational& hi, int sa
     fmpq_canonicalise(l.raw());
     fmpq_canonicalise(h.raw());
     if (lo < l && h < hi) {
-      const int sl = certified_sign(f, l, v), sh = certified_sign(f, h, d);
+      // The values at x -+ 2^-k are about |f'| 2^-k: the terms' bits that
+      // cancel plus k (and a margin) certify their signs at the first try.
+      const slong start = cancel + k + 48;
+      const int sl = certified_sign(f, l, v, start), sh = certified_sign(f, h, d, start);
       if (sl == 0) {
         lo = hi = l;
         replaced = true;
       } else if (sh == 0) {
         lo = hi = h;
         replaced = true;
-      } else if (sl == sa && sh == -sa) {
+      } else if (sh == -sl) {
+        // A sign change inside the isolating interval (lo, hi): the root is
+        // in (l, h), whatever sa was (va, vb may be uncertified estimates).
+        sa = sl;
         lo = std::move(l);
         hi = std::move(h);
         arb_swap(va, v);
@@ -278,10 +341,34 @@ void RealRoot::refine(const Rational& max_width) {
   arb_init(vm2);
   arb_init(num);
   arb_init(den);
-  int sa = certified_sign(f, lo_, va);
-  certified_sign(f, hi_, vb);
+  int sa = 0;
+  auto certify_ends = [&] {
+    sa = certified_sign(f, lo_, va);
+    certified_sign(f, hi_, vb);
+  };
   unsigned long log_n = 2;  // N = 2^log_n
-  bool tried_newton = false;
+  // Newton first (an isolating interval from the subdivision is usually in
+  // its basin: one QIR step fewer, two signs, measured 15-25 % of a root at
+  // degree 64), and once more after the first QIR step that the secant
+  // predicted.  Far from the target width, Newton (see newton_polish) goes to
+  // 2^-k <= max_width / 4, so that the new width 9 * 2^-(k+2) is below
+  // max_width; QIR finishes whatever is left.
+  int newton_tries = 0;
+  auto try_newton = [&] {
+    ++newton_tries;
+    const Rational ratio = width() / max_width;
+    const long gap = static_cast<long>(fmpz_bits(fmpq_numref(ratio.raw()))) -
+                     static_cast<long>(fmpz_bits(fmpq_denref(ratio.raw())));
+    if (gap > 24) {
+      const long k = -(static_cast<long>(fmpz_bits(fmpq_numref(max_width.raw()))) -
+                       static_cast<long>(fmpz_bits(fmpq_denref(max_width.raw())))) + 3;
+      if (newton_polish(f, lo_, hi_, sa, va, vb, k)) newton_tries = 2;
+    }
+  };
+  if (width() > max_width) {
+    certify_ends();
+    try_newton();
+  }
   while (width() > max_width && !is_exact()) {
     // The cell floor(N t) holding the secant's zero, t = f(lo) / (f(lo) - f(hi))
     // in [0, 1), computed with log2 N + 64 bits; the middle cell if unknown.
@@ -343,20 +430,7 @@ void RealRoot::refine(const Rational& max_width) {
     }
     log_n = std::min(2 * log_n, 1ul << 20);
     // The secant predicted the root's cell: Newton's basin, most likely.
-    // Far from the target width, Newton (see newton_polish) goes to 2^-k <=
-    // max_width / 4, so that the new width 9 * 2^-(k+2) is below max_width;
-    // QIR finishes whatever is left.
-    if (!tried_newton) {
-      tried_newton = true;
-      const Rational ratio = width() / max_width;
-      const long gap = static_cast<long>(fmpz_bits(fmpq_numref(ratio.raw()))) -
-                       static_cast<long>(fmpz_bits(fmpq_denref(ratio.raw())));
-      if (gap > 24) {
-        const long k = -(static_cast<long>(fmpz_bits(fmpq_numref(max_width.raw()))) -
-                         static_cast<long>(fmpz_bits(fmpq_denref(max_width.raw())))) + 3;
-        newton_polish(f, lo_, hi_, sa, va, vb, k);
-      }
-    }
+    if (newton_tries < 2) try_newton();
   }
   arb_clear(va);
   arb_clear(vb);

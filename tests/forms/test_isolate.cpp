@@ -600,3 +600,114 @@ TEST_CASE("modular square-freeness certificate on large coefficients and degrees
     if (squarefree) CHECK(certified);  // the primes used are not unlucky here
   }
 }
+
+TEST_CASE("Sturm shortcut: the O(n) test and the divide-and-conquer Sturm count agree with FLINT",
+          "[roots][isolate][sturm]") {
+  auto g = test::rng(4242);
+  Poly f, pr, d;
+  // The test decides deg prem(f, f') <= 8 exactly as the pseudo-remainder does.
+  auto remainder_is_short = [&](const fmpz_poly_struct* p) {
+    fmpz_poly_derivative(d.p, p);
+    ulong e = 0;
+    fmpz_poly_pseudo_rem(pr.p, &e, p, d.p);
+    return fmpz_poly_degree(pr.p) <= 8;
+  };
+  auto span_of = [](const fmpz_poly_struct* p) {
+    std::vector<std::int64_t> c;
+    for (slong i = 0; i <= fmpz_poly_degree(p); ++i) c.push_back(fmpz_get_si(p->coeffs + i));
+    return c;
+  };
+  // Mignotte t^n - 2 (a t - 1)^2, a >= 2: by Descartes (3 and 1 sign
+  // variations) and the signs at 0, 1/a, a little right of 1/a and at
+  // +-infinity, exactly 4 real roots for even n and 3 for odd n.
+  for (int n : {32, 33, 64, 95, 96, 97, 128, 200, 255, 256, 513, 1024}) {
+    const long a = test::uniform(g, 2, 999);
+    fmpz_poly_zero(f.p);
+    fmpz_poly_set_coeff_si(f.p, n, 1);
+    fmpz_poly_set_coeff_si(f.p, 2, -2 * a * a);
+    fmpz_poly_set_coeff_si(f.p, 1, 4 * a);
+    fmpz_poly_set_coeff_si(f.p, 0, -2);
+    INFO("t^" << n << " - 2 (" << a << " t - 1)^2");
+    CHECK(detail::sturm_is_cheap(f.p));
+    const std::vector<std::int64_t> c = span_of(f.p);
+    CHECK(detail::sturm_is_cheap(std::span<const std::int64_t>(c)));
+    CHECK(detail::count_real_roots_sturm_cheap(f.p) == (n % 2 == 0 ? 4 : 3));
+    CHECK(fmpz_poly_num_real_roots(f.p) == (n % 2 == 0 ? 4 : 3));
+    CHECK(detail::squarefree_certificate(f.p));
+    CHECK(detail::squarefree_certificate(std::span<const std::int64_t>(c)));
+  }
+  // Dense inputs with a short first remainder: (t + b)^n + c(t), deg c <= 8
+  // (prem((t + b)^n, n (t + b)^(n-1)) = 0); and sparse t^n + c(t) with big
+  // coefficients.  Counts against FLINT's Sturm count.
+  for (int it = 0; it < 24; ++it) {
+    const int n = static_cast<int>(test::uniform(g, 32, 400));
+    Poly c;
+    const int dc = static_cast<int>(test::uniform(g, 0, 8));
+    for (int i = 0; i <= dc; ++i) {
+      fmpz_t v;
+      fmpz_init(v);
+      fmpz_set_si(v, test::uniform(g, -1000000, 1000000));
+      if (it % 3 == 2) fmpz_mul_2exp(v, v, 200);  // coefficients beyond a word
+      fmpz_poly_set_coeff_fmpz(c.p, i, v);
+      fmpz_clear(v);
+    }
+    if (it % 2 == 0) {
+      Poly lin;
+      fmpz_poly_set_coeff_si(lin.p, 0, test::uniform(g, -3, 3));
+      fmpz_poly_set_coeff_si(lin.p, 1, 1);
+      fmpz_poly_pow(f.p, lin.p, static_cast<ulong>(n));
+    } else {
+      fmpz_poly_zero(f.p);
+      fmpz_poly_set_coeff_si(f.p, n, test::uniform(g, 1, 5));
+    }
+    fmpz_poly_add(f.p, f.p, c.p);
+    if (fmpz_poly_degree(f.p) < n || !fmpz_poly_is_squarefree(f.p)) continue;
+    INFO("n = " << n << ", f = " << (n < 60 ? show(f.p) : std::string("(long)")));
+    CHECK(detail::sturm_is_cheap(f.p) == remainder_is_short(f.p));
+    CHECK(detail::count_real_roots_sturm_cheap(f.p) == fmpz_poly_num_real_roots(f.p));
+    CHECK(detail::count_real_roots_squarefree(f.p) == fmpz_poly_num_real_roots(f.p));
+  }
+  // Random inputs: never cheap (first remainder of degree n - 2), and the
+  // count falls back to FLINT's Sturm count when called anyway.
+  for (int it = 0; it < 10; ++it) {
+    const int n = static_cast<int>(test::uniform(g, 32, 150));
+    fmpz_poly_zero(f.p);
+    for (int i = 0; i <= n; ++i) fmpz_poly_set_coeff_si(f.p, i, test::uniform(g, -999, 999));
+    fmpz_poly_set_coeff_si(f.p, n, 7);
+    if (!fmpz_poly_is_squarefree(f.p)) continue;
+    CHECK(detail::sturm_is_cheap(f.p) == remainder_is_short(f.p));
+    const std::vector<std::int64_t> c = span_of(f.p);
+    CHECK(detail::sturm_is_cheap(std::span<const std::int64_t>(c)) == detail::sturm_is_cheap(f.p));
+    CHECK(detail::count_real_roots_sturm_cheap(f.p) == fmpz_poly_num_real_roots(f.p));
+  }
+}
+
+TEST_CASE("square-freeness certificate: sparse inputs (monic steps) and degree >= 1024 (half-gcd)",
+          "[roots][isolate][sturm]") {
+  auto g = test::rng(777);
+  Poly f, h;
+  for (int n : {40, 100, 1024, 1500}) {
+    // Sparse square-free: t^n - 2 (a t - 1)^2, and times a planted square.
+    fmpz_poly_zero(f.p);
+    fmpz_poly_set_coeff_si(f.p, n, 1);
+    fmpz_poly_set_coeff_si(f.p, 2, -2 * 81);
+    fmpz_poly_set_coeff_si(f.p, 1, 4 * 9);
+    fmpz_poly_set_coeff_si(f.p, 0, -2);
+    INFO("n = " << n);
+    CHECK(detail::squarefree_certificate(f.p));
+    fmpz_poly_zero(h.p);
+    fmpz_poly_set_coeff_si(h.p, 0, -5);
+    fmpz_poly_set_coeff_si(h.p, 1, 3);
+    fmpz_poly_mul(f.p, f.p, h.p);
+    fmpz_poly_mul(f.p, f.p, h.p);
+    CHECK_FALSE(detail::squarefree_certificate(f.p));
+    // Dense random of the same degree.
+    fmpz_poly_zero(f.p);
+    for (int i = 0; i <= n; ++i) fmpz_poly_set_coeff_si(f.p, i, test::uniform(g, -99, 99));
+    fmpz_poly_set_coeff_si(f.p, n, 1);
+    CHECK(detail::squarefree_certificate(f.p) == static_cast<bool>(fmpz_poly_is_squarefree(f.p)));
+    fmpz_poly_mul(f.p, f.p, h.p);
+    fmpz_poly_mul(f.p, f.p, h.p);
+    CHECK_FALSE(detail::squarefree_certificate(f.p));
+  }
+}

@@ -37,6 +37,12 @@ void check_certificate(const BinaryForm& p, const std::vector<RealRoot>& roots) 
   (void)mult_total;
 }
 
+int sign_at(const IntPoly& f, const Rational& x) {
+  Rational v;
+  fmpz_poly_evaluate_fmpq(v.raw(), f.raw(), x.raw());
+  return v.sign();
+}
+
 }  // namespace
 
 TEST_CASE("Sturm counts and Arb isolation agree on random forms", "[roots]") {
@@ -339,5 +345,70 @@ TEST_CASE("refine: Newton steps confirmed by signs, on Chebyshev roots, clusters
     std::vector<RealRoot> roots = real_roots_squarefree(f);
     CHECK(static_cast<long>(roots.size()) == fmpz_poly_num_real_roots(f.raw()));
     check_refined(f, roots, 80 + 40 * (it % 5));
+  }
+}
+
+// Newton inside refine is safeguarded: its bracket follows estimated signs
+// and a step that would leave it becomes a bisection, so intervals far wider
+// than Newton's basin (root near an end, neighbours close by) still converge
+// to Newton's speed; the result is certified by two signs only.  Intervals
+// widened to the midpoints between neighbouring roots must refine to
+// intervals that contain the known root.
+TEST_CASE("refine: safeguarded Newton on wide isolating intervals", "[roots][refine][newton]") {
+  // sqrt(2) in (0, 100) and (1, 2^40): the secant start is far from the root.
+  for (const Rational& top : {Rational(100), pow(Rational(2L), 40)}) {
+    RealRoot r(IntPoly{-2, 0, 1}, Rational(0), top, 1);
+    r.refine_bits(200);
+    CHECK(r.width() <= pow(Rational(2L), -200));
+    arb_t s, lo, hi;
+    arb_init(s);
+    arb_init(lo);
+    arb_init(hi);
+    arb_sqrt_ui(s, 2, 300);
+    arb_set_fmpq(lo, r.lo().raw(), 300);
+    arb_set_fmpq(hi, r.hi().raw(), 300);
+    CHECK(arb_le(lo, s));
+    CHECK(arb_le(s, hi));
+    arb_clear(s);
+    arb_clear(lo);
+    arb_clear(hi);
+  }
+  // T_64 and random polynomials: each root's interval widened to the
+  // midpoints towards its neighbours' intervals.
+  IntPoly t0{1}, t1{0, 1};
+  const IntPoly two_t{0, 2};
+  for (int k = 1; k < 64; ++k) {
+    IntPoly t2 = two_t * t1 - t0;
+    t0 = t1;
+    t1 = t2;
+  }
+  std::vector<IntPoly> polys = {t1};
+  auto g = test::rng(909);
+  for (int it = 0; it < 6; ++it) {
+    std::vector<long> c(static_cast<std::size_t>(test::uniform(g, 20, 70)) + 1);
+    for (long& v : c) v = test::uniform(g, -1000, 1000);
+    c.back() = 1;
+    IntPoly f(c);
+    if (gcd(f, f.derivative()).degree() == 0) polys.push_back(f);
+  }
+  const Rational half(1, 2);
+  for (const IntPoly& f : polys) {
+    const std::vector<RealRoot> tight = real_roots_squarefree(f);
+    std::vector<RealRoot> reference = tight;
+    for (RealRoot& r : reference) r.refine_bits(80);
+    for (std::size_t i = 0; i < tight.size(); ++i) {
+      if (tight[i].is_exact()) continue;
+      const Rational lo = i == 0 ? tight[i].lo() - Rational(1) : (tight[i - 1].hi() + tight[i].lo()) * half;
+      const Rational hi =
+          i + 1 == tight.size() ? tight[i].hi() + Rational(1) : (tight[i].hi() + tight[i + 1].lo()) * half;
+      if (sign_at(f, lo) == 0 || sign_at(f, hi) == 0) continue;
+      RealRoot wide(f, lo, hi, 1);
+      wide.refine_bits(67);
+      CHECK(wide.width() <= pow(Rational(2L), -67));
+      // The same root as the tight interval's, refined independently.
+      CHECK(!(wide.hi() < reference[i].lo()));
+      CHECK(!(reference[i].hi() < wide.lo()));
+      if (!wide.is_exact()) CHECK(sign_at(f, wide.lo()) * sign_at(f, wide.hi()) < 0);
+    }
   }
 }

@@ -59,6 +59,16 @@ CellSolution solve_cell_modp(const CriticalStructure& s, const Cell& cell, const
 CellCount count_cell_modp(const CriticalStructure& s, const Cell& cell, const NmodField& field,
                           const Mat<NmodField>& sigma, const Vec<NmodField>& sigma_u, std::uint64_t seed, bool mix_all);
 
+/// The reference engine (as before the speed work of issue 11: one
+/// determinant per combination and grid point, and so on) instead of the fast
+/// paths; both compute the same polynomials mod p, so counts and eliminant
+/// degrees agree bit for bit.  For tests and the same-run baselines of bench/
+/// only.  Initially on iff the environment variable LCNGEOM_MODULAR_ENGINE is
+/// "reference" (so one binary measures both); process-wide, set it only while
+/// no count is running.
+void set_modular_reference_engine(bool on);
+bool modular_reference_engine();
+
 }  // namespace lcngeom::detail
 
 #endif

@@ -15,6 +15,7 @@
 #define LCNGEOM_DETAIL_ISOLATE_HPP
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include <flint/fmpz_poly.h>
@@ -60,6 +61,19 @@ std::vector<IsolatingInterval> isolate_real_roots(const fmpz_poly_struct* f, Iso
 /// Sturm remainder has degree <= 8, where Sturm costs O(n) and subdivision
 /// would have to separate a cluster, as for Mignotte's polynomials).
 int count_real_roots_squarefree(const fmpz_poly_struct* f, IsolationStats* stats = nullptr);
+
+/// True if deg f >= 32 and the first Sturm remainder prem(f, f') has degree
+/// <= 8 (then FLINT's Sturm count is O(n) and beats any subdivision).  O(n)
+/// word operations modulo 2^61 - 1, exact only when every residue vanishes.
+bool sturm_is_cheap(const fmpz_poly_struct* f);
+/// The same for ascending int64 coefficients (c.back() != 0).
+bool sturm_is_cheap(std::span<const std::int64_t> c);
+
+/// The number of distinct real roots of a square-free f by its Sturm
+/// sequence, computed in O(k^2 log n) big-number products when
+/// sturm_is_cheap(f) (first remainder of degree k <= 8); FLINT's Sturm count
+/// otherwise.  Exact (rational arithmetic).  lib/forms/sturm_cheap.cpp.
+slong count_real_roots_sturm_cheap(const fmpz_poly_struct* f);
 
 }  // namespace lcngeom::detail
 
