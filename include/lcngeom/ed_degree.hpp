@@ -96,18 +96,23 @@ struct EdDegreeResult {
 /// pattern exactly lambda of ||w - u||^2_Sigma for a target u in F_p^{n+1}
 /// (coefficients a_0..a_n, reduced mod p).  p must be a prime > 2n + 2 not
 /// dividing the denominators of Sigma (else invalid_argument).  Throws
-/// not_supported if more than 3 root coordinates must be eliminated (a
-/// partition with at least 4 repeated roots counted with multiplicity of
-/// parts, e.g. (2,2,2,2)) or if the critical set at this target is not
-/// finite.  `seed` drives the random shears/combinations.
+/// not_supported unless modular_count_supported(lambda) (more than 3 root
+/// coordinates, e.g. (3,2,2,2), and not a pure power within reach), if the
+/// critical set at this target is not finite, or, for the pure powers with 4
+/// or more parts, if the w = g^k system has solutions at infinity for this
+/// Sigma (the Bombieri product: its SO(2) symmetry makes them curves).
+/// Pure powers (k,...,k) with 4 or more parts go to the quotient-ring
+/// engine (whole locus at once: w = g^k) when modular_count_supported.
+/// `seed` drives the random shears/combinations.
 EdTrial count_critical_points_modp(const Partition& lambda, const InnerProduct& sigma, std::uint64_t p,
                                    const std::vector<std::uint64_t>& target, std::uint64_t seed = 1);
 
 /// The ED degree of Delta_lambda for sigma (whose degree must be |lambda|):
 /// options.trials modular counts at independent random (u, p); throws
 /// domain_error if they disagree (which also signals a bad prime), and
-/// not_supported, before any work, if lambda needs more than 3 root
-/// coordinates or porteous_number(lambda) > options.max_porteous.
+/// not_supported, before any work, if !modular_count_supported(lambda) or
+/// porteous_number(lambda) > options.max_porteous, and from the first trial
+/// as count_critical_points_modp does.
 EdDegreeResult ed_degree(const Partition& lambda, const InnerProduct& sigma, const EdDegreeOptions& options = {});
 
 /// The inputs of modular trial t (0 <= t < options.trials) of
@@ -134,8 +139,9 @@ EdTrialInputs ed_degree_trial_inputs(const Partition& lambda, const EdDegreeOpti
 /// their total; throws domain_error if they disagree (as ed_degree does).
 EdDegreeResult ed_degree_from_trials(const Partition& lambda, const InnerProduct& sigma, std::vector<EdTrial> trials);
 
-/// Why ed_degree(lambda, ., options) would refuse (more than 3 root
-/// coordinates, or a Thom-Porteous bound above options.max_porteous), or
+/// Why ed_degree(lambda, ., options) would refuse before any work (not
+/// modular_count_supported, or a Thom-Porteous bound above
+/// options.max_porteous), or
 /// std::nullopt if it is within reach.  Costs no more than porteous_number.
 std::optional<std::string> ed_degree_out_of_reach(const Partition& lambda, const EdDegreeOptions& options = {});
 
@@ -144,7 +150,7 @@ struct EdDegreeTablePlan {
   int degree = 0;  ///< n
   std::uint64_t loci = 0;     ///< p(n)
   bool scanned = false;       ///< false if p(n) > kMaxPartitionList (then only `loci` is set)
-  std::uint64_t unsupported = 0;  ///< loci needing more than 3 root coordinates
+  std::uint64_t unsupported = 0;  ///< loci not modular_count_supported (4+ root coordinates, not (2,2,2,2))
   std::uint64_t over_limit = 0;   ///< supported loci with porteous_number > max_porteous
   long largest_porteous = 0;      ///< among the supported loci
   long max_porteous = 0;          ///< the limit applied
@@ -162,9 +168,16 @@ EdDegreeTablePlan ed_degree_table_plan(int n, const EdDegreeOptions& options = {
 /// computation unless the plan is within reach.
 std::vector<EdDegreeResult> ed_degree_table(int n, const std::string& norm, const EdDegreeOptions& options = {});
 
+/// True if count_critical_points_modp / ed_degree can count lambda: at most 3
+/// root coordinates (iterated resultants), or a pure power (k,...,k) whose
+/// quotient-ring engine fits (Bezout-tight system in w = g^k; this adds
+/// (2,2,2,2)).  Does not look at max_porteous.
+bool modular_count_supported(const Partition& lambda);
+
 /// The number of root coordinates the solvers eliminate for lambda: the
 /// number of parts >= 2 (the distinct multiple roots).  count/ed_degree
-/// support at most 3, critical_points at most 2.
+/// support at most 3 (and pure powers: modular_count_supported),
+/// critical_points at most 3.
 int root_coordinates(const Partition& lambda);
 
 /// The Thom-Porteous number of the degeneracy locus {rank N(P) <= c_1 + 1}

@@ -10,6 +10,7 @@
 
 #include "lcngeom/detail/critical_algebra.hpp"
 #include "lcngeom/detail/modular_solver.hpp"
+#include "lcngeom/detail/modular_solver4.hpp"
 #include "lcngeom/error.hpp"
 #include "lcngeom/flint.hpp"
 
@@ -50,6 +51,13 @@ EdTrialInputs next_trial_inputs(std::mt19937_64& g, int n) {
   for (auto& c : in.target) c = d(g);
   in.seed = g();
   return in;
+}
+
+// More than 3 root coordinates: only the pure powers (k^m), by the quotient
+// ring engine of modular_solver4.hpp, within its matrix size.
+bool power_engine_reaches(const Partition& lambda) {
+  const CriticalStructure s = CriticalStructure::from_partition(lambda);
+  return detail::power_engine_applies(s) && detail::power_engine_columns(s) <= detail::kMaxPowerEngineColumns;
 }
 
 }  // namespace
@@ -104,6 +112,23 @@ EdTrial count_critical_points_modp(const Partition& lambda, const InnerProduct& 
   EdTrial trial;
   trial.prime = p;
   std::mt19937_64 g(seed);
+  if (root_coordinates(lambda) > 3 && power_engine_reaches(lambda)) {
+    // The whole locus at once (w = g^k, every cell): modular_solver4.hpp.
+    for (int attempt = 0; attempt < 6; ++attempt) {
+      try {
+        const detail::CellCount c = detail::count_power_locus_modp(s, F, sig, su, g());
+        trial.count = c.critical;
+        trial.eliminant_degree = c.eliminant;
+        trial.removed = c.removed;
+        trial.seconds = seconds_since(t0);
+        return trial;
+      } catch (const detail::ShapeFailure&) {
+        // a random form did not separate the affine solutions: draw another
+      }
+    }
+    throw not_supported("the random projections never separated the critical points of " + lambda.to_string() +
+                        " (special target?)");
+  }
   for (const Cell& cell : detail::cells(s)) {
     detail::CellCount c;
     bool done = false;
@@ -149,9 +174,12 @@ EdDegreeResult ed_degree(const Partition& lambda, const InnerProduct& sigma, con
 }
 
 std::optional<std::string> ed_degree_out_of_reach(const Partition& lambda, const EdDegreeOptions& options) {
-  if (root_coordinates(lambda) > 3)
+  if (root_coordinates(lambda) > 3 && !power_engine_reaches(lambda))
     return "ED degree of Delta" + lambda.to_string() + " needs the elimination of " +
-           std::to_string(root_coordinates(lambda)) + " root coordinates; at most 3 are supported";
+           std::to_string(root_coordinates(lambda)) +
+           " root coordinates; at most 3 are supported, and 4 or more only for pure powers (k,...,k) whose "
+           "quotient-ring engine fits (Macaulay matrix of at most " +
+           std::to_string(detail::kMaxPowerEngineColumns) + " columns: (2,2,2,2))";
   const long p = porteous_number(lambda);
   if (p > options.max_porteous)
     return "ED degree of Delta" + lambda.to_string() + " is out of reach: its eliminants have degree up to " +
@@ -173,7 +201,7 @@ EdDegreeTablePlan ed_degree_table_plan(int n, const EdDegreeOptions& options) {
   if (plan.loci > kMaxPartitionList) return plan;
   plan.scanned = true;
   for_each_partition(n, [&](const Partition& lambda) {
-    if (root_coordinates(lambda) > 3) {
+    if (root_coordinates(lambda) > 3 && !power_engine_reaches(lambda)) {
       ++plan.unsupported;
     } else {
       const long p = porteous_number(lambda);
@@ -191,7 +219,7 @@ std::string EdDegreeTablePlan::summary() const {
     return head + (loci == ~std::uint64_t{0} ? std::string("more than 2^64") : std::to_string(loci)) +
            " loci (p(" + std::to_string(degree) + ")): out of reach as a table; ask for single loci";
   std::string s = head + std::to_string(loci) + " loci: " + std::to_string(unsupported) +
-                  " need more than 3 root coordinates (not supported), " + std::to_string(over_limit) +
+                  " need more than 3 root coordinates and are not pure powers within reach (not supported), " + std::to_string(over_limit) +
                   " have eliminants of degree above max_porteous = " + std::to_string(max_porteous) +
                   " (Thom-Porteous bounds up to " + std::to_string(largest_porteous) + "), " +
                   std::to_string(loci - unsupported - over_limit) + " are within reach";
@@ -209,6 +237,10 @@ std::vector<EdDegreeResult> ed_degree_table(int n, const std::string& norm, cons
   std::vector<EdDegreeResult> rows;
   for (const Partition& lambda : partitions(n)) rows.push_back(ed_degree(lambda, sigma, options));
   return rows;
+}
+
+bool modular_count_supported(const Partition& lambda) {
+  return root_coordinates(lambda) <= 3 || power_engine_reaches(lambda);
 }
 
 int root_coordinates(const Partition& lambda) {

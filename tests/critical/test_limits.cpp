@@ -54,7 +54,7 @@ TEST_CASE("limits: ED degrees out of reach are refused before any work, naming t
   CHECK_THROWS_AS(ed_degree(big, InnerProduct::euclidean(9), tight), not_supported);
   CHECK(calls == 0);
   // More than 3 root coordinates: not supported, whatever the bound.
-  const auto four = ed_degree_out_of_reach(Partition::parse("2,2,2,2"));
+  const auto four = ed_degree_out_of_reach(Partition::parse("3,2,2,2"));
   REQUIRE(four.has_value());
   CHECK_THAT(*four, Catch::Contains("4 root coordinates"));
 }

@@ -18,12 +18,15 @@ namespace lcngeom::cli {
 
 namespace {
 
+// Why a table row cannot be counted before any work (!modular_count_supported).
+std::string unsupported_reason(const Partition& lambda) {
+  return "needs " + std::to_string(root_coordinates(lambda)) +
+         " root coordinates; at most 3 are supported (4 or more for the pure powers (k,...,k) only)";
+}
+
 // The JSON of a table row the solver cannot count: reported, never guessed.
-nlohmann::json unsupported_row(const Partition& lambda) {
-  return {{"partition", partition_json(lambda)},
-          {"ed_degree", nullptr},
-          {"unsupported_reason",
-           "needs " + std::to_string(root_coordinates(lambda)) + " root coordinates; at most 3 are supported"}};
+nlohmann::json unsupported_row(const Partition& lambda, const std::string& reason) {
+  return {{"partition", partition_json(lambda)}, {"ed_degree", nullptr}, {"unsupported_reason", reason}};
 }
 
 // One modular trial as it appears in a row's "trials" (and as the result of
@@ -186,7 +189,7 @@ const bool registered = register_command(
          };
          std::vector<Unit> units;
          for (std::size_t r = 0; r < parts.size(); ++r) {
-           if (root_coordinates(parts[r]) > 3)
+           if (!modular_count_supported(parts[r]))
              units.push_back({r, -1});
            else
              for (int t = 0; t < o->trials; ++t) units.push_back({r, t});
@@ -221,12 +224,21 @@ const bool registered = register_command(
          };
          job.run = [&](std::size_t i) {
            const Partition& lambda = parts[units[i].row];
-           if (units[i].trial < 0) return unsupported_row(lambda).dump();
+           if (units[i].trial < 0) return unsupported_row(lambda, unsupported_reason(lambda)).dump();
            count_progress(lambda, units[i].trial);
            const EdTrialInputs in = ed_degree_trial_inputs(lambda, opt, units[i].trial);
-           return trial_json(count_critical_points_modp(lambda, sigma, in.prime, in.target, in.seed)).dump();
+           try {
+             return trial_json(count_critical_points_modp(lambda, sigma, in.prime, in.target, in.seed)).dump();
+           } catch (const not_supported& e) {
+             // The quotient-ring engine of 4+ root coordinates refuses some
+             // inner products (solutions at infinity, e.g. Bombieri): in a
+             // table that is a row, not an abort.
+             if (!o->locus.empty() || root_coordinates(lambda) <= 3) throw;
+             return nlohmann::json{{"unsupported_reason", e.what()}}.dump();
+           }
          };
          std::vector<EdTrial> row_trials;  // of the row being emitted
+         std::string row_refusal;          // set if a trial of that row was refused
          job.emit = [&](std::size_t i, const std::string& text) {
            const Partition& lambda_p = parts[units[i].row];
            const std::string lambda = lambda_p.to_string();
@@ -238,13 +250,32 @@ const bool registered = register_command(
                rows.push_back(nlohmann::json::parse(text));
              else
                std::cout << "  " << std::left << std::setw(18) << lambda << std::right << "   not supported ("
-                         << unsupported_row(lambda_p)["unsupported_reason"].get<std::string>() << ")\n";
+                         << unsupported_reason(lambda_p) << ")\n";
              bar({phase, ++loci_done, parts.size(), lambda});
              return true;
            }
-           row_trials.push_back(trial_of_json(nlohmann::json::parse(text)));
-           count_progress(lambda_p, static_cast<int>(row_trials.size()));
+           const nlohmann::json trial = nlohmann::json::parse(text);
+           if (trial.contains("unsupported_reason")) {
+             if (row_refusal.empty()) row_refusal = trial["unsupported_reason"].get<std::string>();
+           } else {
+             row_trials.push_back(trial_of_json(trial));
+           }
+           count_progress(lambda_p, units[i].trial + 1);
            if (units[i].trial + 1 < o->trials) return true;
+           if (!row_refusal.empty()) {
+             bar.clear_line();
+             print_header();
+             ++unsupported;
+             if (o->json)
+               rows.push_back(unsupported_row(lambda_p, row_refusal));
+             else
+               std::cout << "  " << std::left << std::setw(18) << lambda << std::right << "   not supported ("
+                         << row_refusal << ")\n";
+             row_refusal.clear();
+             row_trials.clear();
+             bar({phase, ++loci_done, parts.size(), lambda});
+             return true;
+           }
            const EdDegreeResult r = ed_degree_from_trials(lambda_p, sigma, std::move(row_trials));
            row_trials.clear();
            bar.clear_line();

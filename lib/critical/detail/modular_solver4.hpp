@@ -1,0 +1,63 @@
+// lcngeom/detail/modular_solver4.hpp -- the critical-point count modulo a
+// prime on the loci of pure powers Delta(k, ..., k), by linear algebra in the
+// quotient ring of a Bezout-tight system (internal engine of ed_degree.hpp for
+// loci the resultant engine of modular_solver.hpp cannot reach).
+//
+// A point of Delta(k^m) (m parts equal to k, n = k m) is w = g^k for a form g
+// of degree m (the scalar of w = c P^k is absorbed in g, so g has m + 1 free
+// coefficients and no cell structure).  The tangent space there is
+// g^{k-1} R_m (eq. 5.3), so w is critical for ||w - u||^2_Sigma iff
+//     E_i(g) = < g^k - u, g^{k-1} x^{m-i} y^i >_Sigma = 0,   i = 0..m:
+// m + 1 equations of degree 2k - 1 in m + 1 unknowns.  Homogenised with x_0
+// (the u-term gets x_0^k) they have at most (2k-1)^{m+1} projective solutions
+// (Bezout), and every solution g != 0 comes with its k images zeta g
+// (zeta^k = 1), which give the same w.  For (2,2,2,2) that is 3^5 = 243 =
+// 2 * 121 + 1 with the Euclidean norm: the system is Bezout-tight, so a
+// Macaulay matrix in the regularity degree (m+1)(2k-2)+1 gives the quotient
+// ring (truncated normal forms, Telen-Mourrain-Van Barel 2018) and its
+// multiplication matrices, with no Groebner basis and no iterated resultants.
+#ifndef LCNGEOM_DETAIL_MODULAR_SOLVER4_HPP
+#define LCNGEOM_DETAIL_MODULAR_SOLVER4_HPP
+
+#include <cstdint>
+
+#include "lcngeom/detail/critical_algebra.hpp"
+#include "lcngeom/detail/modular_solver.hpp"
+#include "lcngeom/detail/rings.hpp"
+
+namespace lcngeom::detail {
+
+/// True if the structure is a pure power (k^m), k >= 2 (no simple roots, one
+/// tracked factor): the loci count_power_locus_modp handles.
+bool power_engine_applies(const CriticalStructure& s);
+
+/// Number of columns of the Macaulay matrix count_power_locus_modp builds
+/// (monomials of the regularity degree in m + 2 variables); 0 if it does not apply.
+long power_engine_columns(const CriticalStructure& s);
+
+/// Largest Macaulay matrix (columns) the power engine accepts: (2,2,2,2) needs
+/// 4368, (3,3,3) 5985; (2,2,2,2,2) would need 27132.
+constexpr long kMaxPowerEngineColumns = 6000;
+
+/// Critical points of ||w - u||^2_Sigma with pattern exactly (k^m) over F_p,
+/// counted on the whole locus (every cell at once): `critical` is the number
+/// of points w, `eliminant` the degree of the square-free eliminant of the
+/// affine solutions g (k per point w, and g = 0), `removed` its roots that are
+/// not exact-pattern critical points (counted as roots g).
+///
+/// Proven mod p in the sense of modular_solver.hpp: every affine solution g
+/// with l_0(g) != 0 (l_0 a random linear form) is an eigenvalue of the
+/// multiplication matrices (the evaluation at it vanishes on the Macaulay
+/// span), the separating form is checked square-free on the affine part and
+/// the multiplication matrices are checked to commute, so the coordinates read
+/// off at every root are those of the solution; every root is then classified
+/// exactly in F_p[z]/(t) by classify_point.  Throws ShapeFailure (retry with
+/// another seed) when the random form does not separate, not_supported when
+/// the system is not zero-dimensional at this target, the quotient is not
+/// certified, or the structure is not a pure power or too large.
+CellCount count_power_locus_modp(const CriticalStructure& s, const NmodField& field, const Mat<NmodField>& sigma,
+                                 const Vec<NmodField>& sigma_u, std::uint64_t seed);
+
+}  // namespace lcngeom::detail
+
+#endif

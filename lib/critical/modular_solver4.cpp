@@ -1,0 +1,545 @@
+// The modular engine for the loci of pure powers Delta(k^m) by linear algebra
+// in the quotient ring (see detail/modular_solver4.hpp for the mathematics):
+// the Macaulay matrix of the homogenised system E_i(g) in the regularity
+// degree, truncated normal forms, multiplication matrices by x_i / l_0, the
+// affine part (Fitting decomposition of x_0 / l_0), a rational univariate
+// representation from a Krylov basis, and exact classification of every root
+// in F_p[z]/(t).
+#include "lcngeom/detail/modular_solver4.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <random>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include <flint/nmod_mat.h>
+#include <flint/nmod_poly.h>
+#include <flint/nmod_poly_factor.h>
+
+#include "lcngeom/error.hpp"
+
+namespace lcngeom::detail {
+
+namespace {
+
+// Exponent vectors packed 8 bits per variable (degrees stay below 256 and
+// there are at most 8 variables: kMaxPowerEngineColumns keeps m + 2 <= 8).
+using Mono = std::uint64_t;
+constexpr int kBits = 8;
+
+int mono_exp(Mono a, int v) { return static_cast<int>((a >> (kBits * v)) & 0xFF); }
+Mono var_mono(int v) { return Mono{1} << (kBits * v); }
+
+// Sparse polynomials over F_p in the variables x_0 (homogenising), g_0..g_m,
+// as a ring of detail/rings.hpp (so poly_mul of ring_algebra.hpp builds g^k).
+struct SparseRing {
+  using E = std::map<Mono, ulong>;
+  nmod_t mod;
+  E zero() const { return {}; }
+  E one() const { return {{Mono{0}, 1UL}}; }
+  E from_si(long v) const {
+    E r;
+    const ulong c = NmodField(mod.n).from_si(v);
+    if (c) r[0] = c;
+    return r;
+  }
+  E add(const E& a, const E& b) const {
+    E r = a;
+    for (const auto& [m, c] : b) {
+      ulong& t = r[m];
+      t = nmod_add(t, c, mod);
+      if (!t) r.erase(m);
+    }
+    return r;
+  }
+  E neg(const E& a) const {
+    E r;
+    for (const auto& [m, c] : a) r[m] = nmod_neg(c, mod);
+    return r;
+  }
+  E sub(const E& a, const E& b) const { return add(a, neg(b)); }
+  E mul(const E& a, const E& b) const {
+    E r;
+    for (const auto& [ma, ca] : a)
+      for (const auto& [mb, cb] : b) {
+        ulong& t = r[ma + mb];
+        t = nmod_add(t, nmod_mul(ca, cb, mod), mod);
+      }
+    for (auto it = r.begin(); it != r.end();) it = it->second ? std::next(it) : r.erase(it);
+    return r;
+  }
+  E scale(const E& a, ulong c) const {
+    E r;
+    if (c)
+      for (const auto& [m, x] : a) r[m] = nmod_mul(x, c, mod);
+    return r;
+  }
+  bool is_zero(const E& a) const { return a.empty(); }
+};
+
+// RAII nmod_mat_t.
+struct NMat {
+  nmod_mat_t m;
+  NMat(slong r, slong c, ulong p) { nmod_mat_init(m, r, c, p); }
+  NMat(const NMat& o) {
+    nmod_mat_init(m, o.m->r, o.m->c, o.m->mod.n);
+    nmod_mat_set(m, o.m);
+  }
+  NMat& operator=(const NMat&) = delete;
+  void swap(NMat& o) { nmod_mat_swap(m, o.m); }
+  ~NMat() { nmod_mat_clear(m); }
+  slong rows() const { return m->r; }
+  slong cols() const { return m->c; }
+  ulong& at(slong i, slong j) { return nmod_mat_entry(m, i, j); }
+  ulong at(slong i, slong j) const { return nmod_mat_entry(m, i, j); }
+};
+
+NMat mat_mul(const NMat& a, const NMat& b) {
+  NMat c(a.rows(), b.cols(), a.m->mod.n);
+  nmod_mat_mul(c.m, a.m, b.m);
+  return c;
+}
+
+bool mat_equal(const NMat& a, const NMat& b) { return nmod_mat_equal(a.m, b.m) != 0; }
+
+// Pivot columns of a matrix in reduced row echelon form with `rank` rows.
+std::vector<slong> pivot_columns(const NMat& r, slong rank) {
+  std::vector<slong> piv;
+  slong c = 0;
+  for (slong i = 0; i < rank; ++i) {
+    while (r.at(i, c) == 0) ++c;
+    piv.push_back(c++);
+  }
+  return piv;
+}
+
+// All monomials of total degree d in V variables.
+std::vector<Mono> monomials(int V, int d) {
+  std::vector<Mono> out;
+  std::vector<int> e(static_cast<std::size_t>(V), 0);
+  std::function<void(int, int)> rec = [&](int v, int left) {
+    if (v == V - 1) {
+      e[static_cast<std::size_t>(v)] = left;
+      Mono m = 0;
+      for (int a = 0; a < V; ++a) m += static_cast<Mono>(e[static_cast<std::size_t>(a)]) << (kBits * a);
+      out.push_back(m);
+      return;
+    }
+    for (int t = left; t >= 0; --t) {
+      e[static_cast<std::size_t>(v)] = t;
+      rec(v + 1, left - t);
+    }
+  };
+  rec(0, d);
+  return out;
+}
+
+long binomial(long a, long b) {
+  if (b < 0 || b > a) return 0;
+  long r = 1;
+  for (long i = 1; i <= b; ++i) r = r * (a - b + i) / i;
+  return r;
+}
+
+class PowerEngine {
+ public:
+  PowerEngine(const CriticalStructure& s, const NmodField& F, const Mat<NmodField>& sigma,
+              const Vec<NmodField>& sigma_u, std::uint64_t seed)
+      : s_(s), F_(F), sigma_(sigma), sigma_u_(sigma_u), rng_(seed) {
+    k_ = s.tracked.front().exponent;
+    m_ = s.tracked.front().degree;
+    V_ = m_ + 2;
+    d_ = (m_ + 1) * (2 * k_ - 2) + 1;
+  }
+
+  CellCount run();
+
+ private:
+  std::vector<SparseRing::E> equations() const;
+  void check_infinity(const std::vector<SparseRing::E>& eqs) const;
+  ulong random_unit() { return std::uniform_int_distribution<ulong>(1, F_.mod.n - 1)(rng_); }
+  // g-degree of a monomial modulo k: the equations are homogeneous for it
+  // (g -> zeta g multiplies E_i by zeta^{-1}), so the Macaulay matrix is
+  // block diagonal with k blocks.
+  int klass(Mono a) const {
+    int t = 0;
+    for (int v = 1; v < V_; ++v) t += mono_exp(a, v);
+    return t % k_;
+  }
+
+  const CriticalStructure& s_;
+  const NmodField& F_;
+  const Mat<NmodField>& sigma_;
+  const Vec<NmodField>& sigma_u_;
+  std::mt19937_64 rng_;
+  int k_ = 2, m_ = 1, V_ = 3, d_ = 3;
+};
+
+// E_i = < g^k, g^{k-1} x^{m-i} y^i >_Sigma - x_0^k < u, g^{k-1} x^{m-i} y^i >_Sigma.
+std::vector<SparseRing::E> PowerEngine::equations() const {
+  SparseRing R{F_.mod};
+  const int n = s_.n;
+  Vec<SparseRing> g;
+  for (int j = 0; j <= m_; ++j) g.push_back({{var_mono(j + 1), 1UL}});
+  const Vec<SparseRing> gk1 = poly_pow(R, g, k_ - 1), gk = poly_mul(R, gk1, g);
+  Mono x0k = 0;
+  for (int t = 0; t < k_; ++t) x0k += var_mono(0);
+  // s[a] = (Sigma g^k)[a] - x_0^k (Sigma u)[a].
+  Vec<SparseRing> sg;
+  for (int a = 0; a <= n; ++a) {
+    SparseRing::E e;
+    for (int b = 0; b <= n; ++b)
+      e = R.add(e, R.scale(gk[static_cast<std::size_t>(b)],
+                           sigma_[static_cast<std::size_t>(a)][static_cast<std::size_t>(b)]));
+    if (sigma_u_[static_cast<std::size_t>(a)])
+      e = R.sub(e, SparseRing::E{{x0k, sigma_u_[static_cast<std::size_t>(a)]}});
+    sg.push_back(std::move(e));
+  }
+  std::vector<SparseRing::E> eqs;
+  for (int i = 0; i <= m_; ++i) {
+    SparseRing::E e;
+    for (std::size_t l = 0; l < gk1.size(); ++l) e = R.add(e, R.mul(gk1[l], sg[l + static_cast<std::size_t>(i)]));
+    eqs.push_back(std::move(e));
+  }
+  return eqs;
+}
+
+// The parts of the E_i of top degree 2k - 1 in g (x_0 = 0) have only the
+// trivial common zero iff their Macaulay matrix in degree (m+1)(2k-2)+1 (in
+// the m + 1 variables g) has full column rank: then the homogenised system has
+// no solution at infinity, it is a complete intersection with exactly the
+// Bezout number of solutions, and x_0 is a nonzerodivisor of its quotient.
+void PowerEngine::check_infinity(const std::vector<SparseRing::E>& eqs) const {
+  std::vector<SparseRing::E> top;
+  for (const auto& e : eqs) {
+    SparseRing::E t;
+    for (const auto& [mono, c] : e)
+      if (mono_exp(mono, 0) == 0) t[mono] = c;
+    top.push_back(std::move(t));
+  }
+  std::vector<Mono> cols;
+  for (Mono c : monomials(V_, d_))
+    if (mono_exp(c, 0) == 0) cols.push_back(c);
+  std::unordered_map<Mono, slong> at;
+  for (std::size_t j = 0; j < cols.size(); ++j) at[cols[j]] = static_cast<slong>(j);
+  std::vector<std::pair<Mono, std::size_t>> rows;
+  for (Mono mu : monomials(V_, d_ - (2 * k_ - 1)))
+    if (mono_exp(mu, 0) == 0)
+      for (std::size_t i = 0; i < top.size(); ++i) rows.push_back({mu, i});
+  NMat M(static_cast<slong>(rows.size()), static_cast<slong>(cols.size()), F_.mod.n);
+  for (std::size_t r = 0; r < rows.size(); ++r)
+    for (const auto& [mono, c] : top[rows[r].second]) M.at(static_cast<slong>(r), at.at(mono + rows[r].first)) = c;
+  if (nmod_mat_rank(M.m) != static_cast<slong>(cols.size()))
+    throw not_supported(
+        "the critical equations of Delta(" + std::to_string(k_) + "^" + std::to_string(m_) +
+        ") in w = g^k have solutions at infinity for this inner product (g with <g^k, g^(k-1) R_m> = 0; "
+        "for an SO(2)-invariant product such as Bombieri they form curves), so the quotient-ring "
+        "engine does not apply");
+}
+
+CellCount PowerEngine::run() {
+  const ulong p = F_.mod.n;
+  const std::vector<SparseRing::E> eqs = equations();
+  check_infinity(eqs);
+  // Columns: monomials of degree d, split into the k classes.
+  const std::vector<Mono> cols = monomials(V_, d_);
+  std::unordered_map<Mono, std::pair<int, slong>> where;  // monomial -> (class, column in class)
+  std::vector<std::vector<Mono>> class_cols(static_cast<std::size_t>(k_));
+  for (Mono c : cols) {
+    auto& cc = class_cols[static_cast<std::size_t>(klass(c))];
+    where[c] = {klass(c), static_cast<slong>(cc.size())};
+    cc.push_back(c);
+  }
+  // Rows: mu * E_i for every monomial mu of degree d - (2k - 1).
+  std::vector<std::vector<std::pair<Mono, std::size_t>>> class_rows(static_cast<std::size_t>(k_));
+  for (Mono mu : monomials(V_, d_ - (2 * k_ - 1)))
+    for (std::size_t i = 0; i < eqs.size(); ++i) {
+      if (eqs[i].empty()) continue;
+      const int c = klass(mu + eqs[i].begin()->first);
+      class_rows[static_cast<std::size_t>(c)].push_back({mu, i});
+    }
+  // Truncated normal form: per class, the reduced echelon form of the Macaulay
+  // block; its free columns are a basis of the quotient in degree d.
+  const Mono none = ~Mono{0};
+  std::unordered_map<Mono, std::vector<std::pair<std::size_t, ulong>>> nf;  // sparse normal forms
+  std::size_t D = 0;
+  for (int c = 0; c < k_; ++c) {
+    const auto& cc = class_cols[static_cast<std::size_t>(c)];
+    const auto& rr = class_rows[static_cast<std::size_t>(c)];
+    NMat M(static_cast<slong>(rr.size()), static_cast<slong>(cc.size()), p);
+    for (std::size_t r = 0; r < rr.size(); ++r)
+      for (const auto& [mono, coef] : eqs[rr[r].second])
+        M.at(static_cast<slong>(r), where.at(mono + rr[r].first).second) = coef;
+    const slong rank = rr.empty() ? 0 : nmod_mat_rref(M.m);
+    std::vector<slong> piv = pivot_columns(M, rank);
+    std::vector<char> is_piv(cc.size(), 0);
+    for (slong j : piv) is_piv[static_cast<std::size_t>(j)] = 1;
+    std::vector<std::size_t> free_index(cc.size(), none);
+    for (std::size_t j = 0; j < cc.size(); ++j)
+      if (!is_piv[j]) {
+        free_index[j] = D++;
+        nf[cc[j]] = {{free_index[j], 1UL}};
+      }
+    for (slong r = 0; r < rank; ++r) {
+      std::vector<std::pair<std::size_t, ulong>> v;
+      for (std::size_t j = static_cast<std::size_t>(piv[static_cast<std::size_t>(r)]) + 1; j < cc.size(); ++j)
+        if (!is_piv[j] && M.at(r, static_cast<slong>(j)))
+          v.push_back({free_index[j], nmod_neg(M.at(r, static_cast<slong>(j)), F_.mod)});
+      nf[cc[static_cast<std::size_t>(piv[static_cast<std::size_t>(r)])]] = std::move(v);
+    }
+  }
+  long bezout = 1;
+  for (int i = 0; i <= m_; ++i) bezout *= 2 * k_ - 1;
+  if (static_cast<long>(D) != bezout)
+    throw not_supported("the critical equations of Delta(" + std::to_string(k_) + "^" + std::to_string(m_) +
+                        ") have a quotient of dimension " + std::to_string(D) + " in degree " + std::to_string(d_) +
+                        ", not the Bezout number " + std::to_string(bezout) +
+                        ": the system is not zero-dimensional at this target (special target?)");
+  // Multiplication by x_v / l_0 for a random linear form l_0: choose degree
+  // d - 1 monomials b_1..b_D with N(l_0 b_j) independent.
+  std::vector<ulong> l0(static_cast<std::size_t>(V_));
+  for (auto& c : l0) c = random_unit();
+  const std::vector<Mono> lower = monomials(V_, d_ - 1);
+  const slong Ds = static_cast<slong>(D);
+  NMat A0(Ds, static_cast<slong>(lower.size()), p);
+  for (std::size_t j = 0; j < lower.size(); ++j)
+    for (int v = 0; v < V_; ++v)
+      for (const auto& [row, c] : nf.at(lower[j] + var_mono(v)))
+        A0.at(static_cast<slong>(row), static_cast<slong>(j)) =
+            nmod_add(A0.at(static_cast<slong>(row), static_cast<slong>(j)),
+                     nmod_mul(c, l0[static_cast<std::size_t>(v)], F_.mod), F_.mod);
+  NMat E(A0);
+  const slong rank0 = nmod_mat_rref(E.m);
+  if (rank0 != Ds)
+    throw not_supported("the random form l_0 is a zero divisor of the quotient of the critical equations of Delta(" +
+                        std::to_string(k_) + "^" + std::to_string(m_) + ") (a positive-dimensional solution set?)");
+  const std::vector<slong> sel = pivot_columns(E, rank0);
+  NMat A0s(Ds, Ds, p), A0inv(Ds, Ds, p);
+  for (slong i = 0; i < Ds; ++i)
+    for (slong j = 0; j < Ds; ++j) A0s.at(i, j) = A0.at(i, sel[static_cast<std::size_t>(j)]);
+  if (!nmod_mat_inv(A0inv.m, A0s.m)) throw not_supported("power engine: singular normal-form block");  // never: rank D
+  std::vector<NMat> Mx;
+  for (int v = 0; v < V_; ++v) {
+    NMat Nv(Ds, Ds, p);
+    for (slong j = 0; j < Ds; ++j)
+      for (const auto& [row, c] :
+           nf.at(lower[static_cast<std::size_t>(sel[static_cast<std::size_t>(j)])] + var_mono(v)))
+        Nv.at(static_cast<slong>(row), j) = c;
+    Mx.push_back(mat_mul(A0inv, Nv));
+  }
+  nf.clear();
+  const std::string uncertified = "the multiplication matrices of the quotient of the critical equations of Delta(" +
+                                  std::to_string(k_) + "^" + std::to_string(m_) + ") do not commute";
+  for (int v = 1; v < V_; ++v)
+    if (!mat_equal(mat_mul(Mx[0], Mx[static_cast<std::size_t>(v)]), mat_mul(Mx[static_cast<std::size_t>(v)], Mx[0])))
+      throw not_supported(uncertified);
+  // Affine part: the image of a high power of x_0 / l_0 (Fitting decomposition;
+  // the evaluation at a solution with x_0 != 0 vanishes on the kernel part).
+  NMat Pw(Mx[0]);
+  for (slong e = 1; e < Ds; e *= 2) {
+    NMat sq = mat_mul(Pw, Pw);
+    Pw.swap(sq);
+  }
+  NMat Pr(Pw);
+  slong ra = nmod_mat_rref(Pr.m);
+  CellCount out;
+  if (ra == 0) return out;
+  const std::vector<slong> ucols = pivot_columns(Pr, ra);
+  NMat U(Ds, ra, p), Ut(ra, Ds, p);
+  for (slong i = 0; i < Ds; ++i)
+    for (slong j = 0; j < ra; ++j) U.at(i, j) = Ut.at(j, i) = Pw.at(i, ucols[static_cast<std::size_t>(j)]);
+  nmod_mat_rref(Ut.m);
+  const std::vector<slong> urows = pivot_columns(Ut, ra);
+  NMat Us(ra, ra, p), Usinv(ra, ra, p);
+  for (slong i = 0; i < ra; ++i)
+    for (slong j = 0; j < ra; ++j) Us.at(i, j) = U.at(urows[static_cast<std::size_t>(i)], j);
+  if (!nmod_mat_inv(Usinv.m, Us.m)) throw not_supported("power engine: singular affine basis");  // never
+  auto restrict_u = [&](const NMat& M) {
+    NMat MU = mat_mul(M, U), R(ra, ra, p);
+    for (slong i = 0; i < ra; ++i)
+      for (slong j = 0; j < ra; ++j) R.at(i, j) = MU.at(urows[static_cast<std::size_t>(i)], j);
+    return mat_mul(Usinv, R);
+  };
+  NMat X0 = restrict_u(Mx[0]), X0inv(ra, ra, p);
+  if (!nmod_mat_inv(X0inv.m, X0.m)) throw not_supported("power engine: x_0 not invertible on the affine part");
+  // Affine coordinates g_j = x_{j+1} / x_0 and a random separating form z.
+  std::vector<NMat> G;
+  NMat Z(ra, ra, p);
+  std::vector<ulong> form;
+  for (int v = 1; v < V_; ++v) {
+    G.push_back(mat_mul(restrict_u(Mx[static_cast<std::size_t>(v)]), X0inv));
+    form.push_back(random_unit());
+    NMat t(G.back());
+    nmod_mat_scalar_mul(t.m, t.m, form.back());
+    nmod_mat_add(Z.m, Z.m, t.m);
+  }
+  Mx.clear();
+  // The G_i must commute with Z (then the parts split off below are
+  // G_i-invariant, and on the rest G_i is a polynomial in Z).
+  for (const NMat& Gi : G)
+    if (!mat_equal(mat_mul(Gi, Z), mat_mul(Z, Gi))) throw not_supported(uncertified);
+  bool origin = false;
+  // Split off the origin g = 0 (w = 0; a multiple solution when k >= 3): the
+  // kernel part of a high power of the linear form Z.  On it every G_i must be
+  // nilpotent (else another solution has z = 0: draw another form).
+  {
+    NMat Zp(Z);
+    for (slong e = 1; e < ra; e *= 2) {
+      NMat sq = mat_mul(Zp, Zp);
+      Zp.swap(sq);
+    }
+    NMat Zr(Zp);
+    const slong rz = nmod_mat_rref(Zr.m);
+    origin = rz < ra;
+    if (rz < ra) {
+      NMat ker(ra, ra, p);  // nmod_mat_nullspace needs A->c columns
+      nmod_mat_nullspace(ker.m, Zp.m);
+      for (const NMat& Gi : G) {
+        NMat Gp(Gi);
+        for (slong e = 1; e < ra; e *= 2) {
+          NMat sq = mat_mul(Gp, Gp);
+          Gp.swap(sq);
+        }
+        NMat t = mat_mul(Gp, ker);
+        if (!nmod_mat_is_zero(t.m)) throw ShapeFailure{};
+      }
+    }
+    if (rz == 0) {
+      out.eliminant = 1;
+      out.removed = 1;
+      return out;
+    }
+    const std::vector<slong> zc = pivot_columns(Zr, rz);
+    NMat W(ra, rz, p), Wt(rz, ra, p);
+    for (slong i = 0; i < ra; ++i)
+      for (slong j = 0; j < rz; ++j) W.at(i, j) = Wt.at(j, i) = Zp.at(i, zc[static_cast<std::size_t>(j)]);
+    nmod_mat_rref(Wt.m);
+    const std::vector<slong> wr = pivot_columns(Wt, rz);
+    NMat Ws(rz, rz, p), Wsinv(rz, rz, p);
+    for (slong i = 0; i < rz; ++i)
+      for (slong j = 0; j < rz; ++j) Ws.at(i, j) = W.at(wr[static_cast<std::size_t>(i)], j);
+    if (!nmod_mat_inv(Wsinv.m, Ws.m)) throw not_supported("power engine: singular basis");  // never
+    auto restrict_w = [&](const NMat& M) {
+      NMat MW = mat_mul(M, W), R(rz, rz, p);
+      for (slong i = 0; i < rz; ++i)
+        for (slong j = 0; j < rz; ++j) R.at(i, j) = MW.at(wr[static_cast<std::size_t>(i)], j);
+      return mat_mul(Wsinv, R);
+    };
+    for (NMat& Gi : G) {
+      NMat r = restrict_w(Gi);
+      Gi.swap(r);
+    }
+    NMat zr = restrict_w(Z);
+    Z.swap(zr);
+    ra = rz;
+  }
+  NmodPoly T(p);
+  nmod_mat_charpoly(T.raw(), Z.m);
+  NmodPoly dT(p);
+  nmod_poly_derivative(dT.raw(), T.raw());
+  if (nmod_gcd(T, dT).degree() > 0) throw ShapeFailure{};  // a multiple affine root, or z does not separate
+  // Z has ra distinct eigenvalues, so it is cyclic and every G_i commuting
+  // with it is q_i(Z): read q_i off a Krylov basis.
+  NMat K(ra, ra, p), B(ra, static_cast<slong>(G.size()), p), Q(ra, static_cast<slong>(G.size()), p);
+  std::vector<ulong> vec(static_cast<std::size_t>(ra));
+  for (auto& c : vec) c = random_unit();
+  for (slong j = 0; j < ra; ++j) {
+    for (slong i = 0; i < ra; ++i) K.at(i, j) = vec[static_cast<std::size_t>(i)];
+    std::vector<ulong> next(static_cast<std::size_t>(ra), 0);
+    for (slong i = 0; i < ra; ++i)
+      for (slong l = 0; l < ra; ++l)
+        next[static_cast<std::size_t>(i)] = nmod_add(
+            next[static_cast<std::size_t>(i)], nmod_mul(Z.at(i, l), vec[static_cast<std::size_t>(l)], F_.mod), F_.mod);
+    vec.swap(next);
+  }
+  for (std::size_t t = 0; t < G.size(); ++t)
+    for (slong i = 0; i < ra; ++i) {
+      ulong acc = 0;
+      for (slong l = 0; l < ra; ++l) acc = nmod_add(acc, nmod_mul(G[t].at(i, l), K.at(l, 0), F_.mod), F_.mod);
+      B.at(i, static_cast<slong>(t)) = acc;
+    }
+  if (!nmod_mat_solve(Q.m, K.m, B.m)) throw ShapeFailure{};  // the random vector is not cyclic
+  std::vector<NmodPoly> q(G.size(), NmodPoly(p));
+  for (std::size_t t = 0; t < G.size(); ++t)
+    for (slong i = 0; i < ra; ++i) q[t].set_coeff(i, Q.at(i, static_cast<slong>(t)));
+  out.eliminant = static_cast<int>(T.degree()) + (origin ? 1 : 0);  // and the origin
+  // Classify every irreducible factor of T (fields: no splitting needed).
+  int critical_roots = 0;
+  nmod_poly_factor_t fac;
+  nmod_poly_factor_init(fac);
+  nmod_poly_factor(fac, T.raw());
+  std::vector<NmodPoly> work;
+  for (slong i = 0; i < fac->num; ++i) {
+    NmodPoly f(p);
+    nmod_poly_set(f.raw(), fac->p + i);
+    work.push_back(std::move(f));
+  }
+  nmod_poly_factor_clear(fac);
+  for (const NmodPoly& t : work) {
+    NmodQuotient A(t);
+    Vec<NmodQuotient> g;
+    for (const NmodPoly& qi : q) g.push_back(A.reduce(qi));
+    // The cell of g: g_0 != 0 (monic P), or g_0 = 0 != g_1 (P = y * monic).
+    Cell cell{-1};
+    std::size_t lead = 0;
+    while (lead < g.size() && A.is_zero(g[lead])) ++lead;
+    if (lead >= 2) continue;  // g = 0 (w = 0), or a multiple root at (1:0): not pattern (k^m)
+    if (lead == 1) cell = Cell{0};
+    const NmodPoly inv = A.inv(g[lead]);
+    Vec<NmodQuotient> v;
+    for (std::size_t j = lead + 1; j < g.size(); ++j) v.push_back(A.mul(g[j], inv));
+    auto P = cell_forms(A, s_, cell, v);
+    Mat<NmodQuotient> sig;
+    for (const auto& row : sigma_) {
+      Vec<NmodQuotient> r;
+      for (ulong e : row) r.push_back(A.from_ui(e));
+      sig.push_back(std::move(r));
+    }
+    Vec<NmodQuotient> su;
+    for (ulong e : sigma_u_) su.push_back(A.from_ui(e));
+    std::string why;
+    const PointVerdict verdict =
+        classify_point(A, s_, P, sig, su, static_cast<PointData<NmodQuotient>*>(nullptr), &why);
+    if (verdict == PointVerdict::family)
+      throw not_supported("the critical set is not finite at this target (" + why + ")");
+    if (verdict == PointVerdict::critical) critical_roots += static_cast<int>(t.degree());
+  }
+  // The k roots zeta g of one point w have the same verdict.
+  if (critical_roots % k_ != 0)
+    throw not_supported("power engine: " + std::to_string(critical_roots) +
+                        " critical roots g, not a multiple of k = " + std::to_string(k_));
+  out.critical = critical_roots / k_;
+  out.removed = out.eliminant - critical_roots;  // the origin, degenerate and non-critical roots
+  return out;
+}
+
+}  // namespace
+
+bool power_engine_applies(const CriticalStructure& s) {
+  return s.free_degree == 0 && s.tracked.size() == 1 && s.tracked.front().exponent >= 2;
+}
+
+long power_engine_columns(const CriticalStructure& s) {
+  if (!power_engine_applies(s)) return 0;
+  const long k = s.tracked.front().exponent, m = s.tracked.front().degree;
+  const long d = (m + 1) * (2 * k - 2) + 1;
+  return binomial(d + m + 1, m + 1);
+}
+
+CellCount count_power_locus_modp(const CriticalStructure& s, const NmodField& field, const Mat<NmodField>& sigma,
+                                 const Vec<NmodField>& sigma_u, std::uint64_t seed) {
+  if (!power_engine_applies(s)) throw not_supported("the power engine handles the loci Delta(k, ..., k) only");
+  const long cols = power_engine_columns(s);
+  if (cols > kMaxPowerEngineColumns)
+    throw not_supported("the power engine's Macaulay matrix for Delta(" + std::to_string(s.tracked.front().exponent) +
+                        "^" + std::to_string(s.tracked.front().degree) + ") has " + std::to_string(cols) +
+                        " columns, above " + std::to_string(kMaxPowerEngineColumns));
+  PowerEngine e(s, field, sigma, sigma_u, seed);
+  return e.run();
+}
+
+}  // namespace lcngeom::detail

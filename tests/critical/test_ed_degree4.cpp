@@ -1,0 +1,118 @@
+// The quotient-ring engine for pure powers (k,...,k) (modular_solver4.hpp):
+// cross-checked against the resultant engine where both apply, and the
+// (2,2,2,2) row it adds (Thom-Porteous (3^5 - 1)/2 = 121, Euclidean).
+#include <random>
+
+#include <catch2/catch.hpp>
+
+#include <flint/ulong_extras.h>
+
+#include "lcngeom/detail/modular_solver4.hpp"
+#include "lcngeom/ed_degree.hpp"
+#include "lcngeom/rat_matrix.hpp"
+#include "support.hpp"
+
+using namespace lcngeom;
+
+namespace {
+
+std::uint64_t random_prime62(std::mt19937_64& g) {
+  std::uniform_int_distribution<std::uint64_t> d(1ULL << 61, (1ULL << 62) - 1);
+  for (;;) {
+    const std::uint64_t c = d(g) | 1ULL;
+    if (n_is_prime(c)) return c;
+  }
+}
+
+// The power engine's count at (p, u), retried on ShapeFailure like ed_degree.cpp.
+int power_count(const Partition& lambda, const InnerProduct& sigma, std::uint64_t p,
+                const std::vector<std::uint64_t>& u, std::mt19937_64& g) {
+  using namespace lcngeom::detail;
+  const CriticalStructure s = CriticalStructure::from_partition(lambda);
+  NmodField F(p);
+  const Mat<NmodField> sig = to_ring_matrix(F, sigma.matrix());
+  Vec<NmodField> uu;
+  for (std::uint64_t c : u) uu.push_back(c % p);
+  const Vec<NmodField> su = mat_vec(F, sig, uu);
+  for (int attempt = 0; attempt < 6; ++attempt) {
+    try {
+      return count_power_locus_modp(s, F, sig, su, g()).critical;
+    } catch (const ShapeFailure&) {
+    }
+  }
+  throw not_supported("no separating form in 6 attempts");
+}
+
+}  // namespace
+
+TEST_CASE("power engine = resultant engine on the pure powers with at most 3 root coordinates",
+          "[ed_degree][ed_degree4]") {
+  auto g = test::rng(1101);
+  for (const char* lam : {"2", "3", "2,2", "3,3", "2,2,2", "4,4"}) {
+    const Partition lambda = Partition::parse(lam);
+    const int n = lambda.sum();
+    // Euclidean and a random positive definite product (Bombieri is refused
+    // by the power engine: see the next test).
+    RatMatrix a(n + 1, n + 1);
+    for (int i = 0; i <= n; ++i)
+      for (int j = 0; j <= n; ++j) a.set(i, j, Rational(test::uniform(g, -3, 3)));
+    for (const InnerProduct& sigma :
+         {InnerProduct::euclidean(n), InnerProduct(a.transpose() * a + RatMatrix::identity(n + 1))}) {
+      const std::uint64_t p = random_prime62(g);
+      std::vector<std::uint64_t> u(static_cast<std::size_t>(n) + 1);
+      for (auto& c : u) c = std::uniform_int_distribution<std::uint64_t>(0, p - 1)(g);
+      const int resultants = count_critical_points_modp(lambda, sigma, p, u, g()).count;
+      INFO(lam << " " << sigma.matrix().to_string() << " p = " << p);
+      CHECK(power_count(lambda, sigma, p, u, g) == resultants);
+      CHECK(resultants == porteous_number(lambda));  // both products are generic
+    }
+  }
+}
+
+TEST_CASE("power engine: special targets and inner products are refused, never miscounted", "[ed_degree][ed_degree4]") {
+  const std::uint64_t p = (1ULL << 61) - 1;
+  std::mt19937_64 g(7);
+  // Bombieri is SO(2)-invariant: the solutions at infinity of the w = g^k
+  // system form curves, for every target; the engine refuses (cheaply).
+  for (const char* lam : {"2,2", "2,2,2", "2,2,2,2"}) {
+    const Partition lambda = Partition::parse(lam);
+    std::vector<std::uint64_t> u(static_cast<std::size_t>(lambda.sum()) + 1);
+    for (auto& c : u) c = g() % p;
+    CHECK_THROWS_AS(power_count(lambda, InnerProduct::bombieri(lambda.sum()), p, u, g), not_supported);
+  }
+  // u = 0: the equations are homogeneous in g; either the only affine
+  // solution is g = 0 (count 0) or they have lines of solutions (refused).
+  for (const char* lam : {"2,2", "2,2,2", "3,3"}) {
+    const Partition lambda = Partition::parse(lam);
+    const std::vector<std::uint64_t> zero(static_cast<std::size_t>(lambda.sum()) + 1, 0);
+    try {
+      CHECK(power_count(lambda, InnerProduct::euclidean(lambda.sum()), p, zero, g) == 0);
+    } catch (const not_supported&) {
+      SUCCEED("refused");
+    }
+  }
+}
+
+TEST_CASE("power engine: applicability and size limits", "[ed_degree][ed_degree4]") {
+  using namespace lcngeom::detail;
+  CHECK(power_engine_applies(CriticalStructure::from_partition(Partition::parse("2,2,2,2"))));
+  CHECK_FALSE(power_engine_applies(CriticalStructure::from_partition(Partition::parse("2,2,2,2,1"))));
+  CHECK_FALSE(power_engine_applies(CriticalStructure::from_partition(Partition::parse("3,2,2,2"))));
+  CHECK(power_engine_columns(CriticalStructure::from_partition(Partition::parse("2,2,2,2"))) == 4368);
+  CHECK(modular_count_supported(Partition::parse("2,2,2,2")));
+  CHECK_FALSE(modular_count_supported(Partition::parse("2,2,2,2,1")));
+  CHECK_FALSE(modular_count_supported(Partition::parse("3,2,2,2")));
+  CHECK_FALSE(modular_count_supported(Partition::parse("2,2,2,2,2")));  // 27132 columns
+  CHECK(ed_degree_out_of_reach(Partition::parse("3,2,2,2")).has_value());
+  CHECK_FALSE(ed_degree_out_of_reach(Partition::parse("2,2,2,2")).has_value());
+}
+
+TEST_CASE("(2,2,2,2): Euclidean ED degree 121 = Thom-Porteous; Bombieri refused", "[ed_degree][ed_degree4][.slow]") {
+  EdDegreeOptions o;
+  o.seed = test::seed();
+  const Partition lambda = Partition::parse("2,2,2,2");
+  const EdDegreeResult e = ed_degree(lambda, InnerProduct::euclidean(8), o);
+  CHECK(e.ed_degree == 121);
+  CHECK(e.ed_degree == porteous_number(lambda));
+  CHECK_THROWS_AS(ed_degree(lambda, InnerProduct::bombieri(8), o), not_supported);
+}
