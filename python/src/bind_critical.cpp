@@ -197,6 +197,10 @@ void bind_critical(py::module_& m) {
                              })
       .def_readonly("searched", &FunctionSpaceMinimum::searched)
       .def_readonly("skipped", &FunctionSpaceMinimum::skipped)
+      .def_readonly("completeness_proven", &FunctionSpaceMinimum::completeness_proven,
+                    "False if some locus was solved by the lifted modular engine (probabilistic completeness)")
+      .def_readonly("lifted", &FunctionSpaceMinimum::lifted)
+      .def_readonly("lifting_primes", &FunctionSpaceMinimum::lifting_primes)
       .def(
           "compare", [](const FunctionSpaceMinimum& f, const Rational& c) { return compare_minimum(f, c); },
           py::arg("c"), "sign(min - c), exact.");
@@ -255,6 +259,7 @@ void bind_critical(py::module_& m) {
         d["critical"] = c.critical;
         d["global_minimum"] = decision(c.global_minimum);
         d["global_minimum_reason"] = c.global_minimum_reason;
+        d["global_minimum_proven"] = c.global_minimum_proven;
         d["local_minimum"] = decision(c.local_minimum);
         d["hessian_inertia"] =
             py::make_tuple(c.hessian_inertia.positive, c.hessian_inertia.negative, c.hessian_inertia.zero);

@@ -26,10 +26,10 @@ expect_contains '"minimisers":[{"coefficients":[{"decimal":"0","hi":"0","lo":"0"
 expect_contains "global minimum: yes (loss 4 = min of l on the function space (exact search))" classify-params --filters 4,2 --target 2,0,5,0,2 --weights "2,0,5,0;1,0"
 expect_contains "  attained at 2x^4 + 5x^2y^2  rrmp 2|1, locus (2,1,1)" classify-params --filters 4,2 --target 2,0,5,0,2 --weights "2,0,5,0;1,0"
 # (3,2,2): 5xy * x * y is a local minimum but not a global one; (2,2,2,2): 5x^2y^2 is global.
-expect_contains '"global_minimum":false,"global_minimum_reason":"a point of the function space has loss 4 < 8"' classify-params --filters 3,2,2 --target 2,0,5,0,2 --weights "0,5,0;1,0;0,1" --json
+expect_contains '"global_minimum":false,"global_minimum_proven":true,"global_minimum_reason":"a point of the function space has loss 4 < 8"' classify-params --filters 3,2,2 --target 2,0,5,0,2 --weights "0,5,0;1,0;0,1" --json
 expect_contains "global minimum: yes" classify-params --filters 2,2,2,2 --target 2,0,5,0,2 --weights "5,0;1,0;0,1;0,1"
 # an O(2)-invariant target with the Bombieri product: a circle of critical points, undecided with the reason
-expect_contains '"global_minimum":null,"global_minimum_reason":"no smaller loss found, but the locus solver does not support (2): ' classify-params --filters 2,2 --target 1,0,1 --weights "1,0;1,0" --norm bombieri --json
+expect_contains '"global_minimum":null,"global_minimum_proven":true,"global_minimum_reason":"no smaller loss found, but the locus solver does not support (2): ' classify-params --filters 2,2 --target 1,0,1 --weights "1,0;1,0" --norm bombieri --json
 # function-space-min
 expect_out "k=(2,2,2,2), target 2x^4 + 5x^2y^2 + 2y^4 (complement of the function space), euclidean inner product
 min over the function space = 8

@@ -19,7 +19,7 @@ for norm in euclidean bombieri; do
 done
 expect_contains "  points proven exactly; completeness probabilistic (modular engine lifted over " \
   function-space-min --filters 4,3,2 --target $u --quiet
-expect_contains '"complete":true,"completeness":"probabilistic","digits":20,"lifted":[[2,1,1,1,1],[2,2,1,1],[2,2,2],' \
+expect_contains '"complete":true,"completeness":"probabilistic","digits":20,"inner_product":"euclidean","lifted":[[2,1,1,1,1],[2,2,1,1],[2,2,2],' \
   function-space-min --filters 4,3,2 --target $u --json --quiet
 expect_contains '"value_exact":"1/10000"' function-space-min --filters 4,3,2 --target $u --json --quiet
 # classify-params decides at degree 6 by default; the yes rests on a probabilistic search.

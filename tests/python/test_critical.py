@@ -80,9 +80,12 @@ def test_minimum_on_function_space_section_7_3():
     assert m.complete and m.value == 4 and m.target_position == "complement"
     assert sort_forms([c["exact"] for c in m.minimisers]) == forms([0, 0, 5, 0, 2], [2, 0, 5, 0, 0])
     assert m.compare(4) == 0 and m.compare(F(39, 10)) == 1
+    # degree 4: every locus by resultants over Q, so completeness is proven
+    assert m.completeness_proven and m.lifted == [] and m.lifting_primes == 0
     # the minimiser is a global minimum in parameter space too (Section 5.1)
     c = L.classify_parameter([4, 2], [[2, 0, 5, 0], [1, 0]], U)
     assert c["critical"] and c["pure"] and c["global_minimum"] == "yes" and c["position"] == "boundary"
+    assert c["global_minimum_proven"]
 
 
 EQ_6_8 = ("(u2^2 - u1*u3)*l^4 + (-u1^2 - 4*u1*u3 - u3^2)*l^3 + (-4*u1^2 - 2*u2^2 - 5*u1*u3 - 4*u3^2)*l^2"

@@ -25,7 +25,14 @@ inline nlohmann::json candidate_json(const FunctionSpaceCandidate& c, int digits
           {"rrmp", c.rrmp ? nlohmann::json(c.rrmp->to_string()) : nlohmann::json(nullptr)},
           {"locus", c.lambda ? partition_json(*c.lambda) : nlohmann::json(nullptr)},
           {"distance_squared", certified_json(c.distance_squared, digits)},
-          {"distance_squared_exact", optional_rational_json(c.distance_squared)},
+          // A rational point has a rational distance; for an irrational point
+          // the minimal polynomial of a lazy distance (a norm from the point's
+          // number field, degree up to the locus's ED degree) can take minutes
+          // on lifted loci, so it is not computed here: null means "irrational,
+          // or not decided" and the certified interval above is the value.
+          {"distance_squared_exact", c.exact || c.distance_squared.is_canonical()
+                                         ? optional_rational_json(c.distance_squared)
+                                         : nlohmann::json(nullptr)},
           {"exact", c.exact ? form_json(*c.exact) : nlohmann::json(nullptr)}};
 }
 

@@ -57,9 +57,10 @@ std::vector<IsolatingInterval> isolate_real_roots(const fmpz_poly_struct* f, Iso
 
 /// The number of distinct real roots of a square-free f of degree >= 1
 /// (exact; the same subdivision as isolate_real_roots after deflating
-/// f(t) = g(t^h); FLINT's Sturm count instead when deg f >= 32 and the first
-/// Sturm remainder has degree <= 8, where Sturm costs O(n) and subdivision
-/// would have to separate a cluster, as for Mignotte's polynomials).
+/// f(t) = g(t^h); a Sturm count, count_real_roots_sturm_cheap, instead when
+/// deg f >= 32 and the first Sturm remainder has degree <= 8, where Sturm
+/// costs O(n) and subdivision would have to separate a cluster, as for
+/// Mignotte's polynomials).
 int count_real_roots_squarefree(const fmpz_poly_struct* f, IsolationStats* stats = nullptr);
 
 /// True if deg f >= 32 and the first Sturm remainder prem(f, f') has degree
