@@ -547,14 +547,8 @@ int CellEngine::classify(const NmodPoly& T, const std::function<bool(const NmodQ
       }
       Vec<NmodQuotient> v = original(A, y);
       auto P = cell_forms(A, s_, cell_, v);
-      Mat<NmodQuotient> sig;
-      for (const auto& row : sigma_) {
-        Vec<NmodQuotient> r;
-        for (ulong e : row) r.push_back(A.from_ui(e));
-        sig.push_back(std::move(r));
-      }
-      Vec<NmodQuotient> su;
-      for (ulong e : sigma_u_) su.push_back(A.from_ui(e));
+      const Mat<NmodQuotient> sig = constants_over(A, sigma_);
+      const Vec<NmodQuotient> su = constants_over(A, sigma_u_);
       std::string why;
       PointData<NmodQuotient> data;
       PointVerdict verdict = classify_point(A, s_, P, sig, su, collect ? &data : nullptr, &why);

@@ -117,6 +117,35 @@ std::vector<slong> pivot_columns(const NMat& r, slong rank) {
   return piv;
 }
 
+// Restriction of operators to the invariant subspace spanned by the columns
+// `cols` of S (independent): with B those columns and `rows` rows of B forming
+// an invertible block B_rows, M restricted is B_rows^{-1} (M B)_rows.
+struct Restriction {
+  NMat B;
+  std::vector<slong> rows;
+  NMat inv;
+  Restriction(const NMat& S, const std::vector<slong>& cols, const char* what)
+      : B(S.rows(), static_cast<slong>(cols.size()), S.m->mod.n),
+        inv(static_cast<slong>(cols.size()), static_cast<slong>(cols.size()), S.m->mod.n) {
+    const slong n = S.rows(), r = B.cols();
+    NMat Bt(r, n, S.m->mod.n), Bs(r, r, S.m->mod.n);
+    for (slong i = 0; i < n; ++i)
+      for (slong j = 0; j < r; ++j) B.at(i, j) = Bt.at(j, i) = S.at(i, cols[static_cast<std::size_t>(j)]);
+    nmod_mat_rref(Bt.m);
+    rows = pivot_columns(Bt, r);
+    for (slong i = 0; i < r; ++i)
+      for (slong j = 0; j < r; ++j) Bs.at(i, j) = B.at(rows[static_cast<std::size_t>(i)], j);
+    if (!nmod_mat_inv(inv.m, Bs.m)) throw not_supported(std::string("power engine: singular ") + what);  // never
+  }
+  NMat operator()(const NMat& M) const {
+    const NMat MB = mat_mul(M, B);
+    NMat R(B.cols(), B.cols(), B.m->mod.n);
+    for (slong i = 0; i < B.cols(); ++i)
+      for (slong j = 0; j < B.cols(); ++j) R.at(i, j) = MB.at(rows[static_cast<std::size_t>(i)], j);
+    return mat_mul(inv, R);
+  }
+};
+
 // All monomials of total degree d in V variables.
 std::vector<Mono> monomials(int V, int d) {
   std::vector<Mono> out;
@@ -349,21 +378,7 @@ CellCount PowerEngine::run() {
   CellCount out;
   if (ra == 0) return out;
   const std::vector<slong> ucols = pivot_columns(Pr, ra);
-  NMat U(Ds, ra, p), Ut(ra, Ds, p);
-  for (slong i = 0; i < Ds; ++i)
-    for (slong j = 0; j < ra; ++j) U.at(i, j) = Ut.at(j, i) = Pw.at(i, ucols[static_cast<std::size_t>(j)]);
-  nmod_mat_rref(Ut.m);
-  const std::vector<slong> urows = pivot_columns(Ut, ra);
-  NMat Us(ra, ra, p), Usinv(ra, ra, p);
-  for (slong i = 0; i < ra; ++i)
-    for (slong j = 0; j < ra; ++j) Us.at(i, j) = U.at(urows[static_cast<std::size_t>(i)], j);
-  if (!nmod_mat_inv(Usinv.m, Us.m)) throw not_supported("power engine: singular affine basis");  // never
-  auto restrict_u = [&](const NMat& M) {
-    NMat MU = mat_mul(M, U), R(ra, ra, p);
-    for (slong i = 0; i < ra; ++i)
-      for (slong j = 0; j < ra; ++j) R.at(i, j) = MU.at(urows[static_cast<std::size_t>(i)], j);
-    return mat_mul(Usinv, R);
-  };
+  const Restriction restrict_u(Pw, ucols, "affine basis");
   NMat X0 = restrict_u(Mx[0]), X0inv(ra, ra, p);
   if (!nmod_mat_inv(X0inv.m, X0.m)) throw not_supported("power engine: x_0 not invertible on the affine part");
   // Affine coordinates g_j = x_{j+1} / x_0 and a random separating form z.
@@ -414,21 +429,7 @@ CellCount PowerEngine::run() {
       return out;
     }
     const std::vector<slong> zc = pivot_columns(Zr, rz);
-    NMat W(ra, rz, p), Wt(rz, ra, p);
-    for (slong i = 0; i < ra; ++i)
-      for (slong j = 0; j < rz; ++j) W.at(i, j) = Wt.at(j, i) = Zp.at(i, zc[static_cast<std::size_t>(j)]);
-    nmod_mat_rref(Wt.m);
-    const std::vector<slong> wr = pivot_columns(Wt, rz);
-    NMat Ws(rz, rz, p), Wsinv(rz, rz, p);
-    for (slong i = 0; i < rz; ++i)
-      for (slong j = 0; j < rz; ++j) Ws.at(i, j) = W.at(wr[static_cast<std::size_t>(i)], j);
-    if (!nmod_mat_inv(Wsinv.m, Ws.m)) throw not_supported("power engine: singular basis");  // never
-    auto restrict_w = [&](const NMat& M) {
-      NMat MW = mat_mul(M, W), R(rz, rz, p);
-      for (slong i = 0; i < rz; ++i)
-        for (slong j = 0; j < rz; ++j) R.at(i, j) = MW.at(wr[static_cast<std::size_t>(i)], j);
-      return mat_mul(Wsinv, R);
-    };
+    const Restriction restrict_w(Zp, zc, "basis");
     for (NMat& Gi : G) {
       NMat r = restrict_w(Gi);
       Gi.swap(r);
@@ -493,14 +494,8 @@ CellCount PowerEngine::run() {
     Vec<NmodQuotient> v;
     for (std::size_t j = lead + 1; j < g.size(); ++j) v.push_back(A.mul(g[j], inv));
     auto P = cell_forms(A, s_, cell, v);
-    Mat<NmodQuotient> sig;
-    for (const auto& row : sigma_) {
-      Vec<NmodQuotient> r;
-      for (ulong e : row) r.push_back(A.from_ui(e));
-      sig.push_back(std::move(r));
-    }
-    Vec<NmodQuotient> su;
-    for (ulong e : sigma_u_) su.push_back(A.from_ui(e));
+    const Mat<NmodQuotient> sig = constants_over(A, sigma_);
+    const Vec<NmodQuotient> su = constants_over(A, sigma_u_);
     std::string why;
     const PointVerdict verdict =
         classify_point(A, s_, P, sig, su, static_cast<PointData<NmodQuotient>*>(nullptr), &why);

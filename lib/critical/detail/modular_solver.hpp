@@ -12,6 +12,21 @@
 
 namespace lcngeom::detail {
 
+// Sigma (or Sigma u) over F_p as constants of a ring over F_p, e.g. the
+// quotient F_p[z]/(t) in which a point is classified.
+template <class R>
+Vec<R> constants_over(const R& A, const Vec<NmodField>& v) {
+  Vec<R> out;
+  for (ulong e : v) out.push_back(A.from_ui(e));
+  return out;
+}
+template <class R>
+Mat<R> constants_over(const R& A, const Mat<NmodField>& m) {
+  Mat<R> out;
+  for (const auto& row : m) out.push_back(constants_over(A, row));
+  return out;
+}
+
 /// Thrown when the chosen linear projection does not separate the points of a
 /// cell (a recovery gcd of degree >= 2); the caller retries with another shear.
 struct ShapeFailure {};
