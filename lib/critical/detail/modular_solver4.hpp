@@ -39,6 +39,10 @@ long power_engine_columns(const CriticalStructure& s);
 /// 4368, (3,3,3) 5985; (2,2,2,2,2) would need 27132.
 constexpr long kMaxPowerEngineColumns = 6000;
 
+/// Largest Macaulay matrix (columns) used when the system has solutions at
+/// infinity (the degree is raised until the affine part closes).
+constexpr long kMaxPowerEngineColumnsAtInfinity = 12000;
+
 /// Critical points of ||w - u||^2_Sigma with pattern exactly (k^m) over F_p,
 /// counted on the whole locus (every cell at once): `critical` is the number
 /// of points w, `eliminant` the degree of the square-free eliminant of the
