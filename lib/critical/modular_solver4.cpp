@@ -8,6 +8,7 @@
 #include "lcngeom/detail/modular_solver4.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
@@ -575,11 +576,20 @@ std::size_t PowerEngine::normal_forms_sparse(const std::vector<SparseRing::E>& e
 
 CellCount PowerEngine::run() {
   const ulong p = F_.mod.n;
+  const bool debug = std::getenv("LCNGEOM_POWER4_DEBUG") != nullptr;
+  auto tick = std::chrono::steady_clock::now();
+#define TICK(what)                                                                                          \
+  if (debug) {                                                                                              \
+    const auto now = std::chrono::steady_clock::now();                                                      \
+    std::fprintf(stderr, "  %-24s %.3f s\n", what, std::chrono::duration<double>(now - tick).count());      \
+    tick = now;                                                                                             \
+  }
   const std::vector<SparseRing::E> eqs = equations();
   NormalForms nf;
   std::size_t dimq = 0;  // dimension of the quotient in the Macaulay degree
   long bezout = 1;
   for (int i = 0; i <= m_; ++i) bezout *= 2 * k_ - 1;
+  TICK("equations");
   const bool tight = modular_reference_engine() || infinity_free(eqs);
   if (!tight && extra_ < 0) refuse_infinity();
   const int base = d_ + (tight ? 0 : extra_), shift = tight ? 0 : shift_;
@@ -600,6 +610,7 @@ CellCount PowerEngine::run() {
   // l_0(z) = 0 would give x_0(z) = 0).  Without solutions at infinity (tight)
   // Q is the Bezout number and D = Q; with them (Bombieri: curves at
   // infinity), the factor x_0^shift in a higher degree removes them.
+  TICK("normal forms");
   std::vector<ulong> l0(static_cast<std::size_t>(V_));
   for (auto& c : l0) c = random_unit();
   const std::vector<Mono> lower = monomials(V_, base - 1);
@@ -646,6 +657,7 @@ CellCount PowerEngine::run() {
       throw not_supported(uncertified);
   // Affine part: the image of a high power of x_0 / l_0 (Fitting decomposition;
   // the evaluation at a solution with x_0 != 0 vanishes on the kernel part).
+  TICK("multiplication matrices");
   NMat Pw(Mx[0]);
   for (slong e = 1; e < Ds; e *= 2) {
     NMat sq = mat_mul(Pw, Pw);
@@ -690,15 +702,18 @@ CellCount PowerEngine::run() {
     origin = rz < ra;
     if (rz < ra) {
       NMat ker(ra, ra, p);  // nmod_mat_nullspace needs A->c columns
-      nmod_mat_nullspace(ker.m, Zp.m);
+      const slong nul = nmod_mat_nullspace(ker.m, Zp.m);
+      // ker Z^N is G_i-invariant (G_i commutes with Z, checked above), of
+      // dimension nul: G_i is nilpotent there iff G_i^nul kills it.
       for (const NMat& Gi : G) {
-        NMat Gp(Gi);
-        for (slong e = 1; e < ra; e *= 2) {
-          NMat sq = mat_mul(Gp, Gp);
-          Gp.swap(sq);
+        NMat W(ra, nul, p);
+        for (slong i = 0; i < ra; ++i)
+          for (slong j = 0; j < nul; ++j) W.at(i, j) = ker.at(i, j);
+        for (slong e = 0; e < nul; ++e) {
+          NMat t = mat_mul(Gi, W);
+          W.swap(t);
         }
-        NMat t = mat_mul(Gp, ker);
-        if (!nmod_mat_is_zero(t.m)) throw ShapeFailure{};
+        if (!nmod_mat_is_zero(W.m)) throw ShapeFailure{};
       }
     }
     if (rz == 0) {
@@ -717,6 +732,7 @@ CellCount PowerEngine::run() {
     ra = rz;
   }
   NmodPoly T(p);
+  TICK("origin split");
   nmod_mat_charpoly(T.raw(), Z.m);
   NmodPoly dT(p);
   nmod_poly_derivative(dT.raw(), T.raw());
@@ -745,6 +761,7 @@ CellCount PowerEngine::run() {
   std::vector<NmodPoly> q(G.size(), NmodPoly(p));
   for (std::size_t t = 0; t < G.size(); ++t)
     for (slong i = 0; i < ra; ++i) q[t].set_coeff(i, Q.at(i, static_cast<slong>(t)));
+  TICK("krylov");
   out.eliminant = static_cast<int>(T.degree()) + (origin ? 1 : 0);  // and the origin
   // Classify every irreducible factor of T (fields: no splitting needed).
   int critical_roots = 0;
@@ -781,6 +798,7 @@ CellCount PowerEngine::run() {
       throw not_supported("the critical set is not finite at this target (" + why + ")");
     if (verdict == PointVerdict::critical) critical_roots += static_cast<int>(t.degree());
   }
+  TICK("classify");
   // The k roots zeta g of one point w have the same verdict.
   if (critical_roots % k_ != 0)
     throw not_supported("power engine: " + std::to_string(critical_roots) +
