@@ -108,6 +108,34 @@ NMat mat_mul(const NMat& a, const NMat& b) {
   return c;
 }
 
+// M^e, e >= 1, by repeated squaring.
+NMat mat_pow(const NMat& M, slong e) {
+  NMat r(M), b(M);
+  for (--e; e > 0; e >>= 1) {
+    if (e & 1) {
+      NMat t = mat_mul(r, b);
+      r.swap(t);
+    }
+    if (e > 1) {
+      NMat t = mat_mul(b, b);
+      b.swap(t);
+    }
+  }
+  return r;
+}
+
+// Multiplicity of the eigenvalue 0 of a square matrix (of the root 0 of its
+// characteristic polynomial).
+slong zero_multiplicity(const NMat& M) {
+  nmod_poly_t c;
+  nmod_poly_init(c, M.m->mod.n);
+  nmod_mat_charpoly(c, M.m);
+  slong r = 0;
+  while (r < M.rows() && nmod_poly_get_coeff_ui(c, r) == 0) ++r;
+  nmod_poly_clear(c);
+  return r;
+}
+
 bool mat_equal(const NMat& a, const NMat& b) { return nmod_mat_equal(a.m, b.m) != 0; }
 
 // Pivot columns of a matrix in reduced row echelon form with `rank` rows.
@@ -253,6 +281,9 @@ BlockReduction reduce_block(const std::vector<Mono>& cols, const std::vector<Spa
                             bool want_nf) {
   const std::size_t N = cols.size();
   const ulong p = mod.n;
+  const auto t_start = std::chrono::steady_clock::now();
+  auto secs = [&t_start] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t_start).count(); };
+  double t_sparse = 0;
   std::unordered_map<Mono, std::uint32_t> at;
   at.reserve(2 * N);
   for (std::size_t j = 0; j < N; ++j) at[cols[j]] = static_cast<std::uint32_t>(j);
@@ -311,6 +342,7 @@ BlockReduction reduce_block(const std::vector<Mono>& cols, const std::vector<Spa
     if (nonzero) schur_rows.push_back(std::move(s));
   }
   others.clear();
+  t_sparse = secs();
   BlockReduction out;
   slong pivots_a = 0;
   for (char c : is_pivot) pivots_a += c;
@@ -320,7 +352,7 @@ BlockReduction reduce_block(const std::vector<Mono>& cols, const std::vector<Spa
   schur_rows.clear();
   const slong rank_s = S.rows() && S.cols() ? nmod_mat_rref(S.m) : 0;
   if (std::getenv("LCNGEOM_POWER4_DEBUG"))
-    std::fprintf(stderr, "block N=%zu A=%ld others=%zu schur=%ldx%ld rank_s=%ld\n", N, (long)std::count(is_pivot.begin(), is_pivot.end(), 1), (size_t)0, S.rows(), S.cols(), rank_s);
+    std::fprintf(stderr, "block N=%zu A=%ld schur=%ldx%ld rank_s=%ld sparse %.3f s dense %.3f s\n", N, (long)std::count(is_pivot.begin(), is_pivot.end(), 1), S.rows(), S.cols(), rank_s, t_sparse, secs() - t_sparse);
   const std::vector<slong> spiv = pivot_columns(S, rank_s);
   std::vector<char> is_spiv(rest.size(), 0);
   for (slong j : spiv) is_spiv[static_cast<std::size_t>(j)] = 1;
@@ -644,10 +676,9 @@ CellCount PowerEngine::run() {
     for (slong i = 0; i < Ds; ++i)
       for (slong j = 0; j < Ds; ++j) R.at(i, j) = Nv.at(onto.rows[static_cast<std::size_t>(i)], j);
     Mx.push_back(mat_mul(onto.inv, R));
-    if (!mat_equal(mat_mul(onto.B, Mx.back()), Nv)) {
-      if (tight) throw not_supported("power engine: the normal forms do not span");  // never: D = Q
-      throw NotStable{};  // x_v b_j leaves the span: not yet the affine part
-    }
+    // Automatic when B is square (tight: D = Q); else x_v b_j may leave the
+    // span (not yet the affine part): raise the degrees.
+    if (Ds < Qs && !mat_equal(mat_mul(onto.B, Mx.back()), Nv)) throw NotStable{};
   }
   nf.clear();
   const std::string uncertified = "the multiplication matrices of the quotient of the critical equations of Delta(" +
@@ -655,28 +686,35 @@ CellCount PowerEngine::run() {
   for (int v = 1; v < V_; ++v)
     if (!mat_equal(mat_mul(Mx[0], Mx[static_cast<std::size_t>(v)]), mat_mul(Mx[static_cast<std::size_t>(v)], Mx[0])))
       throw not_supported(uncertified);
-  // Affine part: the image of a high power of x_0 / l_0 (Fitting decomposition;
-  // the evaluation at a solution with x_0 != 0 vanishes on the kernel part).
+  // Affine part: the image of M_0^r, r the multiplicity of the eigenvalue 0
+  // of M_0 = x_0 / l_0 (Fitting decomposition; the evaluation at a solution
+  // with x_0 != 0 vanishes on the kernel part).  Without solutions at
+  // infinity r = 0 and the affine part is the whole quotient.
   TICK("multiplication matrices");
-  NMat Pw(Mx[0]);
-  for (slong e = 1; e < Ds; e *= 2) {
-    NMat sq = mat_mul(Pw, Pw);
-    Pw.swap(sq);
-  }
-  NMat Pr(Pw);
-  slong ra = nmod_mat_rref(Pr.m);
   CellCount out;
-  if (ra == 0) return out;
-  const std::vector<slong> ucols = pivot_columns(Pr, ra);
-  const Restriction restrict_u(Pw, ucols, "affine basis");
-  NMat X0 = restrict_u(Mx[0]), X0inv(ra, ra, p);
-  if (!nmod_mat_inv(X0inv.m, X0.m)) throw not_supported("power engine: x_0 not invertible on the affine part");
+  slong ra = Ds;
+  {
+    const slong r0 = zero_multiplicity(Mx[0]);
+    if (r0 == Ds) return out;
+    if (r0 > 0) {
+      const NMat Pw = mat_pow(Mx[0], r0);
+      NMat Pr(Pw);
+      ra = nmod_mat_rref(Pr.m);
+      const Restriction restrict_u(Pw, pivot_columns(Pr, ra), "affine basis");
+      for (NMat& M : Mx) {
+        NMat r = restrict_u(M);
+        M.swap(r);
+      }
+    }
+  }
+  NMat X0inv(ra, ra, p);
+  if (!nmod_mat_inv(X0inv.m, Mx[0].m)) throw not_supported("power engine: x_0 not invertible on the affine part");
   // Affine coordinates g_j = x_{j+1} / x_0 and a random separating form z.
   std::vector<NMat> G;
   NMat Z(ra, ra, p);
   std::vector<ulong> form;
   for (int v = 1; v < V_; ++v) {
-    G.push_back(mat_mul(restrict_u(Mx[static_cast<std::size_t>(v)]), X0inv));
+    G.push_back(mat_mul(Mx[static_cast<std::size_t>(v)], X0inv));
     form.push_back(random_unit());
     NMat t(G.back());
     nmod_mat_scalar_mul(t.m, t.m, form.back());
@@ -687,42 +725,45 @@ CellCount PowerEngine::run() {
   // G_i-invariant, and on the rest G_i is a polynomial in Z).
   for (const NMat& Gi : G)
     if (!mat_equal(mat_mul(Gi, Z), mat_mul(Z, Gi))) throw not_supported(uncertified);
-  bool origin = false;
   // Split off the origin g = 0 (w = 0; a multiple solution when k >= 3): the
-  // kernel part of a high power of the linear form Z.  On it every G_i must be
-  // nilpotent (else another solution has z = 0: draw another form).
-  {
-    NMat Zp(Z);
-    for (slong e = 1; e < ra; e *= 2) {
-      NMat sq = mat_mul(Zp, Zp);
-      Zp.swap(sq);
-    }
+  // kernel of Z^r, r the multiplicity of the root 0 of T = charpoly(Z).  On
+  // it every G_i must be nilpotent (else another solution has z = 0: draw
+  // another form); on the image of Z^r the charpoly is T / z^r.  A simple
+  // root 0 (k = 2) needs no split: it is classified below like every root
+  // (g = q(0) = 0 is dropped), and counted in the eliminant as before.
+  NmodPoly Tz(p), T(p);
+  nmod_mat_charpoly(Tz.raw(), Z.m);
+  slong rz0 = 0;
+  while (rz0 <= ra && nmod_poly_get_coeff_ui(Tz.raw(), rz0) == 0) ++rz0;
+  const bool origin = rz0 > 1;
+  if (origin)
+    nmod_poly_shift_right(T.raw(), Tz.raw(), rz0);
+  else
+    T = Tz;
+  if (origin) {
+    const NMat Zp = mat_pow(Z, rz0);
     NMat Zr(Zp);
     const slong rz = nmod_mat_rref(Zr.m);
-    origin = rz < ra;
-    if (rz < ra) {
-      NMat ker(ra, ra, p);  // nmod_mat_nullspace needs A->c columns
-      const slong nul = nmod_mat_nullspace(ker.m, Zp.m);
-      // ker Z^N is G_i-invariant (G_i commutes with Z, checked above), of
-      // dimension nul: G_i is nilpotent there iff G_i^nul kills it.
-      for (const NMat& Gi : G) {
-        NMat W(ra, nul, p);
-        for (slong i = 0; i < ra; ++i)
-          for (slong j = 0; j < nul; ++j) W.at(i, j) = ker.at(i, j);
-        for (slong e = 0; e < nul; ++e) {
-          NMat t = mat_mul(Gi, W);
-          W.swap(t);
-        }
-        if (!nmod_mat_is_zero(W.m)) throw ShapeFailure{};
+    NMat ker(ra, ra, p);  // nmod_mat_nullspace needs A->c columns
+    const slong nul = nmod_mat_nullspace(ker.m, Zp.m);
+    // ker Z^r is G_i-invariant (G_i commutes with Z, checked above), of
+    // dimension nul: G_i is nilpotent there iff G_i^nul kills it.
+    for (const NMat& Gi : G) {
+      NMat W(ra, nul, p);
+      for (slong i = 0; i < ra; ++i)
+        for (slong j = 0; j < nul; ++j) W.at(i, j) = ker.at(i, j);
+      for (slong e = 0; e < nul; ++e) {
+        NMat t = mat_mul(Gi, W);
+        W.swap(t);
       }
+      if (!nmod_mat_is_zero(W.m)) throw ShapeFailure{};
     }
     if (rz == 0) {
       out.eliminant = 1;
       out.removed = 1;
       return out;
     }
-    const std::vector<slong> zc = pivot_columns(Zr, rz);
-    const Restriction restrict_w(Zp, zc, "basis");
+    const Restriction restrict_w(Zp, pivot_columns(Zr, rz), "basis");
     for (NMat& Gi : G) {
       NMat r = restrict_w(Gi);
       Gi.swap(r);
@@ -731,9 +772,7 @@ CellCount PowerEngine::run() {
     Z.swap(zr);
     ra = rz;
   }
-  NmodPoly T(p);
   TICK("origin split");
-  nmod_mat_charpoly(T.raw(), Z.m);
   NmodPoly dT(p);
   nmod_poly_derivative(dT.raw(), T.raw());
   if (nmod_gcd(T, dT).degree() > 0) throw ShapeFailure{};  // a multiple affine root, or z does not separate
@@ -834,7 +873,7 @@ CellCount count_power_locus_modp(const CriticalStructure& s, const NmodField& fi
   // close on the affine part (NotStable otherwise).
   const int k = s.tracked.front().exponent, m = s.tracked.front().degree;
   const int d = (m + 1) * (2 * k - 2) + 1;
-  static constexpr std::pair<int, int> tries[] = {{0, 1}, {0, 2}, {1, 2}, {2, 2}, {2, 3}, {3, 3}};
+  static constexpr std::pair<int, int> tries[] = {{0, 2}, {0, 1}, {1, 2}, {2, 2}, {2, 3}, {3, 3}};
   int reached = d;
   for (const auto& [extra, shift] : tries) {
     if (binomial(d + extra + shift + m + 1, m + 1) > kMaxPowerEngineColumnsAtInfinity) break;

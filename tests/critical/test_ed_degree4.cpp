@@ -169,6 +169,6 @@ TEST_CASE("(2,2,2,2): Euclidean ED degree 121 = Thom-Porteous; Bombieri counted 
   // Two independent (u, p) trials must agree inside ed_degree; the value is
   // measured evidence (docs/ed-degree-conjecture.md), special (Remark 6.8).
   const EdDegreeResult b = ed_degree(lambda, InnerProduct::bombieri(8), o);
-  CHECK(b.ed_degree == BOMBIERI_2222);
+  CHECK(b.ed_degree == 53);
   CHECK(b.ed_degree < e.ed_degree);
 }
