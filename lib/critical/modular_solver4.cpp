@@ -8,9 +8,6 @@
 #include "lcngeom/detail/modular_solver4.hpp"
 
 #include <algorithm>
-#include <chrono>
-#include <cstdio>
-#include <cstdlib>
 #include <functional>
 #include <map>
 #include <random>
@@ -281,9 +278,6 @@ BlockReduction reduce_block(const std::vector<Mono>& cols, const std::vector<Spa
                             bool want_nf) {
   const std::size_t N = cols.size();
   const ulong p = mod.n;
-  const auto t_start = std::chrono::steady_clock::now();
-  auto secs = [&t_start] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t_start).count(); };
-  double t_sparse = 0;
   std::unordered_map<Mono, std::uint32_t> at;
   at.reserve(2 * N);
   for (std::size_t j = 0; j < N; ++j) at[cols[j]] = static_cast<std::uint32_t>(j);
@@ -342,7 +336,6 @@ BlockReduction reduce_block(const std::vector<Mono>& cols, const std::vector<Spa
     if (nonzero) schur_rows.push_back(std::move(s));
   }
   others.clear();
-  t_sparse = secs();
   BlockReduction out;
   slong pivots_a = 0;
   for (char c : is_pivot) pivots_a += c;
@@ -351,8 +344,6 @@ BlockReduction reduce_block(const std::vector<Mono>& cols, const std::vector<Spa
     for (std::size_t j = 0; j < rest.size(); ++j) S.at(static_cast<slong>(i), static_cast<slong>(j)) = schur_rows[i][j];
   schur_rows.clear();
   const slong rank_s = S.rows() && S.cols() ? nmod_mat_rref(S.m) : 0;
-  if (std::getenv("LCNGEOM_POWER4_DEBUG"))
-    std::fprintf(stderr, "block N=%zu A=%ld schur=%ldx%ld rank_s=%ld sparse %.3f s dense %.3f s\n", N, (long)std::count(is_pivot.begin(), is_pivot.end(), 1), S.rows(), S.cols(), rank_s, t_sparse, secs() - t_sparse);
   const std::vector<slong> spiv = pivot_columns(S, rank_s);
   std::vector<char> is_spiv(rest.size(), 0);
   for (slong j : spiv) is_spiv[static_cast<std::size_t>(j)] = 1;
@@ -608,20 +599,11 @@ std::size_t PowerEngine::normal_forms_sparse(const std::vector<SparseRing::E>& e
 
 CellCount PowerEngine::run() {
   const ulong p = F_.mod.n;
-  const bool debug = std::getenv("LCNGEOM_POWER4_DEBUG") != nullptr;
-  auto tick = std::chrono::steady_clock::now();
-#define TICK(what)                                                                                          \
-  if (debug) {                                                                                              \
-    const auto now = std::chrono::steady_clock::now();                                                      \
-    std::fprintf(stderr, "  %-24s %.3f s\n", what, std::chrono::duration<double>(now - tick).count());      \
-    tick = now;                                                                                             \
-  }
   const std::vector<SparseRing::E> eqs = equations();
   NormalForms nf;
   std::size_t dimq = 0;  // dimension of the quotient in the Macaulay degree
   long bezout = 1;
   for (int i = 0; i <= m_; ++i) bezout *= 2 * k_ - 1;
-  TICK("equations");
   const bool tight = modular_reference_engine() || infinity_free(eqs);
   if (!tight && extra_ < 0) refuse_infinity();
   const int base = d_ + (tight ? 0 : extra_), shift = tight ? 0 : shift_;
@@ -642,7 +624,6 @@ CellCount PowerEngine::run() {
   // l_0(z) = 0 would give x_0(z) = 0).  Without solutions at infinity (tight)
   // Q is the Bezout number and D = Q; with them (Bombieri: curves at
   // infinity), the factor x_0^shift in a higher degree removes them.
-  TICK("normal forms");
   std::vector<ulong> l0(static_cast<std::size_t>(V_));
   for (auto& c : l0) c = random_unit();
   const std::vector<Mono> lower = monomials(V_, base - 1);
@@ -690,7 +671,6 @@ CellCount PowerEngine::run() {
   // of M_0 = x_0 / l_0 (Fitting decomposition; the evaluation at a solution
   // with x_0 != 0 vanishes on the kernel part).  Without solutions at
   // infinity r = 0 and the affine part is the whole quotient.
-  TICK("multiplication matrices");
   CellCount out;
   slong ra = Ds;
   {
@@ -772,7 +752,6 @@ CellCount PowerEngine::run() {
     Z.swap(zr);
     ra = rz;
   }
-  TICK("origin split");
   NmodPoly dT(p);
   nmod_poly_derivative(dT.raw(), T.raw());
   if (nmod_gcd(T, dT).degree() > 0) throw ShapeFailure{};  // a multiple affine root, or z does not separate
@@ -800,7 +779,6 @@ CellCount PowerEngine::run() {
   std::vector<NmodPoly> q(G.size(), NmodPoly(p));
   for (std::size_t t = 0; t < G.size(); ++t)
     for (slong i = 0; i < ra; ++i) q[t].set_coeff(i, Q.at(i, static_cast<slong>(t)));
-  TICK("krylov");
   out.eliminant = static_cast<int>(T.degree()) + (origin ? 1 : 0);  // and the origin
   // Classify every irreducible factor of T (fields: no splitting needed).
   int critical_roots = 0;
@@ -837,7 +815,6 @@ CellCount PowerEngine::run() {
       throw not_supported("the critical set is not finite at this target (" + why + ")");
     if (verdict == PointVerdict::critical) critical_roots += static_cast<int>(t.degree());
   }
-  TICK("classify");
   // The k roots zeta g of one point w have the same verdict.
   if (critical_roots % k_ != 0)
     throw not_supported("power engine: " + std::to_string(critical_roots) +
@@ -882,7 +859,7 @@ CellCount count_power_locus_modp(const CriticalStructure& s, const NmodField& fi
       PowerEngine e(s, field, sigma, sigma_u, seed, extra, shift);
       return e.run();
     } catch (const NotStable&) {
-      if (std::getenv("LCNGEOM_POWER4_DEBUG")) std::fprintf(stderr, "not stable at %d %d\n", extra, shift);
+      // the maps did not close in these degrees: raise them
     }
   }
   throw not_supported("the critical equations of Delta(" + std::to_string(k) + "^" + std::to_string(m) +

@@ -80,7 +80,7 @@ TEST_CASE("power engine: sparse Macaulay reduction = dense reference (same quoti
   // combinations of the rows kept), so with the same seed the separating
   // form, its charpoly and every classification coincide.
   auto g = test::rng(1103);
-  for (const char* lam : {"2,2", "3,3", "2,2,2", "4,4"}) {
+  for (const char* lam : {"2,2", "3,3", "2,2,2"}) {
     const Partition lambda = Partition::parse(lam);
     const int n = lambda.sum();
     RatMatrix a(n + 1, n + 1);
