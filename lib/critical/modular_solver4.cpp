@@ -360,8 +360,7 @@ BlockReduction reduce_block(const std::vector<Mono>& cols, const std::vector<Spa
   for (std::size_t j = 0; j < f; ++j) out.nf[out.free_cols[j]][j] = 1;
   for (slong i = 0; i < rank_s; ++i) {  // S's rows: pivot + free columns
     auto& x = out.nf[rest[static_cast<std::size_t>(spiv[static_cast<std::size_t>(i)])]];
-    for (std::size_t j = 0; j < f; ++j)
-      x[j] = nmod_neg(S.at(i, rest_index[out.free_cols[j]]), mod);
+    for (std::size_t j = 0; j < f; ++j) x[j] = nmod_neg(S.at(i, rest_index[out.free_cols[j]]), mod);
   }
   // A's rows, last pivot first: their other entries are in later columns.
   for (std::size_t c = N; c-- > 0;) {
@@ -481,11 +480,10 @@ void PowerEngine::check_infinity(const std::vector<SparseRing::E>& eqs) const {
 }
 
 void PowerEngine::refuse_infinity() const {
-  throw not_supported(
-      "the critical equations of Delta(" + std::to_string(k_) + "^" + std::to_string(m_) +
-      ") in w = g^k have solutions at infinity for this inner product (g with <g^k, g^(k-1) R_m> = 0; "
-      "for an SO(2)-invariant product such as Bombieri they form curves), so the quotient-ring "
-      "engine does not apply");
+  throw not_supported("the critical equations of Delta(" + std::to_string(k_) + "^" + std::to_string(m_) +
+                      ") in w = g^k have solutions at infinity for this inner product (g with <g^k, g^(k-1) R_m> = 0; "
+                      "for an SO(2)-invariant product such as Bombieri they form curves), so the quotient-ring "
+                      "engine does not apply");
 }
 
 // The reference path: dense reduced echelon form of each block; its free
@@ -571,8 +569,7 @@ bool PowerEngine::infinity_free(const std::vector<SparseRing::E>& eqs) const {
 }
 
 // Normal forms of every monomial of `degree` (the default path).
-std::size_t PowerEngine::normal_forms_sparse(const std::vector<SparseRing::E>& eqs, int degree,
-                                             NormalForms& nf) const {
+std::size_t PowerEngine::normal_forms_sparse(const std::vector<SparseRing::E>& eqs, int degree, NormalForms& nf) const {
   const int deg = 2 * k_ - 1;
   std::vector<Mono> leads;
   const std::vector<SparseRing::E> basis = interreduce(eqs, V_, F_.mod, leads);
@@ -716,10 +713,8 @@ CellCount PowerEngine::run() {
   slong rz0 = 0;
   while (rz0 <= ra && nmod_poly_get_coeff_ui(Tz.raw(), rz0) == 0) ++rz0;
   const bool origin = rz0 > 1;
-  if (origin)
-    nmod_poly_shift_right(T.raw(), Tz.raw(), rz0);
-  else
-    T = Tz;
+  if (origin) nmod_poly_shift_right(T.raw(), Tz.raw(), rz0);
+  else T = Tz;
   if (origin) {
     const NMat Zp = mat_pow(Z, rz0);
     NMat Zr(Zp);
@@ -864,7 +859,8 @@ CellCount count_power_locus_modp(const CriticalStructure& s, const NmodField& fi
   }
   throw not_supported("the critical equations of Delta(" + std::to_string(k) + "^" + std::to_string(m) +
                       ") in w = g^k have solutions at infinity for this inner product, and the multiplication maps "
-                      "did not close on the affine part up to degree " + std::to_string(reached));
+                      "did not close on the affine part up to degree " +
+                      std::to_string(reached));
 }
 
 }  // namespace lcngeom::detail
