@@ -271,11 +271,50 @@ Vec<NmodQuotient> coefficients_over(const NmodQuotient& A, const Dense& d, const
   return out;
 }
 
+// The bivariate dense polynomial with its two variables exchanged.
+Dense swap_variables(const Dense& d) {
+  const std::size_t n0 = static_cast<std::size_t>(d.deg[0] + 1), n1 = static_cast<std::size_t>(d.deg[1] + 1);
+  Dense out{{d.deg[1], d.deg[0]}, std::vector<ulong>(d.c.size())};
+  for (std::size_t i = 0; i < n0; ++i)
+    for (std::size_t j = 0; j < n1; ++j) out.c[j * n0 + i] = d.c[i * n1 + j];
+  return out;
+}
+
+// Coefficients (in variable 0) of a dense polynomial after substituting the
+// ring elements vals[a - 1] for every other variable x_a (unlike
+// coefficients_over, no variable is the generator of the ring).
+Vec<NmodQuotient> coefficients_at(const NmodQuotient& A, const Dense& d, const Vec<NmodQuotient>& vals) {
+  const std::size_t k = d.deg.size(), n0 = static_cast<std::size_t>(d.deg[0] + 1), row = d.stride(0);
+  // mono[j] = prod_a vals[a-1]^{e_a(j)}, built variable by variable.
+  Vec<NmodQuotient> mono{A.one()};
+  for (std::size_t a = 1; a < k; ++a) {
+    Vec<NmodQuotient> pw{A.one()};
+    for (long e = 1; e <= d.deg[a]; ++e) pw.push_back(A.mul(pw.back(), vals[a - 1]));
+    Vec<NmodQuotient> next;
+    for (const auto& m : mono)
+      for (const auto& q : pw) next.push_back(A.mul(m, q));
+    mono = std::move(next);
+  }
+  Vec<NmodQuotient> out;
+  NmodPoly term(A.prime());
+  for (std::size_t i = 0; i < n0; ++i) {
+    NmodPoly acc = A.zero();
+    for (std::size_t j = 0; j < row; ++j) {
+      const ulong c = d.c[i * row + j];
+      if (!c) continue;
+      nmod_poly_scalar_mul_nmod(term.raw(), mono[j].raw(), c);
+      nmod_poly_add(acc.raw(), acc.raw(), term.raw());
+    }
+    out.push_back(std::move(acc));
+  }
+  return out;
+}
+
 class CellEngine {
  public:
   CellEngine(const CriticalStructure& s, const Cell& cell, const NmodField& field, const Mat<NmodField>& sigma,
              const Vec<NmodField>& sigma_u, std::uint64_t seed, bool mix_all, bool small_shear = false)
-      : s_(s), cell_(cell), F_(field), sigma_(sigma), sigma_u_(sigma_u), rng_(seed) {
+      : s_(s), cell_(cell), F_(field), sigma_(sigma), sigma_u_(sigma_u), rng_(seed), mix_all_(mix_all) {
     delta_ = cell.dimension(s);
     // Blocks of coordinates, one per tracked factor (skipping empty ones).
     std::vector<int> sizes = cell.block_sizes(s);
@@ -476,6 +515,21 @@ class CellEngine {
     return out;
   }
 
+  // Whether the final eliminants of a 3-coordinate cell eliminate z (and are
+  // polynomials in x_2): when z has the smaller degree in the bivariate
+  // C_k(x_2, z).  Counting only: the RUR of the exact solver keeps the
+  // sheared z (its linear form must not depend on p), and the retry after a
+  // ShapeFailure (mix_all) keeps z, whose shear separates the points.
+  bool eliminate_z(const std::vector<Dense>& C) const {
+    if (reference_engine() || collect || mix_all_) return false;
+    long dx = 0, dz = 0;
+    for (const Dense& c : C) {
+      dx = std::max(dx, c.degree(0));
+      dz = std::max(dz, c.degree(1));
+    }
+    return dz < dx;
+  }
+
   // Chinese remainder in F_p[z]: (crit_T, crit_coords) and (t, v) -> mod crit_T * t.
   void add_critical(const NmodPoly& t, const Vec<NmodQuotient>& v) {
     const ulong p = F_.mod.n;
@@ -509,6 +563,7 @@ class CellEngine {
   const Mat<NmodField>& sigma_;
   const Vec<NmodField>& sigma_u_;
   std::mt19937_64 rng_;
+  bool mix_all_ = false;
   int delta_ = 0, zorig_ = 0, K_ = 1;
   std::vector<int> order_;
   std::vector<long> bound_;
@@ -577,22 +632,34 @@ bool linear_root(const NmodQuotient& A, const Vec<NmodQuotient>& g, NmodPoly& ro
   return unique_root<NmodQuotient, ShapeFailure>(A, g, root);
 }
 
-// The common root of a and b (polynomials over A = F_p[z]/(t), t irreducible,
-// so A = F_q) as linear_root(poly_gcd(a, b)) computes it, by FLINT's half-gcd
-// in F_q[x]: the generic Euclid costs d^2 multiplications in A for degree d,
-// which dominated 3-coordinate cells.  A gcd of degree >= 2 (rare) goes the
-// generic way, which decides between one multiple root and ShapeFailure.
-bool field_common_root(const NmodQuotient& A, const Vec<NmodQuotient>& a, const Vec<NmodQuotient>& b, NmodPoly& root) {
-  if (A.modulus().degree() < 2) return linear_root(A, poly_gcd(A, a, b), root);
+// The common root of the polynomials `polys` over A = F_p[z]/(t), t
+// irreducible (so A = F_q), as linear_root of their gcd computes it, by
+// FLINT's half-gcd in F_q[x]: the generic Euclid costs d^2 multiplications in
+// A for degree d, which dominated 3-coordinate cells.  The gcd of the first
+// two is refined by the others only while it has degree >= 2.  A gcd of
+// degree >= 2 (rare) goes the generic way, which decides between one
+// multiple root and ShapeFailure.
+bool field_common_root(const NmodQuotient& A, const std::vector<Vec<NmodQuotient>>& polys, NmodPoly& root) {
+  auto generic = [&] {
+    Vec<NmodQuotient> g = polys[0];
+    for (std::size_t k = 1; k < polys.size(); ++k) g = poly_gcd(A, g, polys[k]);
+    return linear_root(A, g, root);
+  };
+  if (A.modulus().degree() < 2) return generic();
   fq_nmod_ctx_t ctx;
   fq_nmod_ctx_init_modulus(ctx, A.modulus().raw(), "z");
-  fq_nmod_poly_t fa, fb, g;
-  fq_nmod_poly_init(fa, ctx);
-  fq_nmod_poly_init(fb, ctx);
+  fq_nmod_poly_t f, g;
+  fq_nmod_poly_init(f, ctx);
   fq_nmod_poly_init(g, ctx);
-  for (std::size_t i = 0; i < a.size(); ++i) fq_nmod_poly_set_coeff(fa, static_cast<slong>(i), a[i].raw(), ctx);
-  for (std::size_t i = 0; i < b.size(); ++i) fq_nmod_poly_set_coeff(fb, static_cast<slong>(i), b[i].raw(), ctx);
-  fq_nmod_poly_gcd(g, fa, fb, ctx);  // monic
+  auto load = [&](fq_nmod_poly_t out, const Vec<NmodQuotient>& a) {
+    fq_nmod_poly_zero(out, ctx);
+    for (std::size_t i = 0; i < a.size(); ++i) fq_nmod_poly_set_coeff(out, static_cast<slong>(i), a[i].raw(), ctx);
+  };
+  load(g, polys[0]);
+  for (std::size_t k = 1; k < polys.size() && (k == 1 || fq_nmod_poly_degree(g, ctx) >= 2); ++k) {
+    load(f, polys[k]);
+    fq_nmod_poly_gcd(g, g, f, ctx);  // monic
+  }
   const slong d = fq_nmod_poly_degree(g, ctx);
   if (d == 1) {
     fq_nmod_t c;
@@ -603,11 +670,10 @@ bool field_common_root(const NmodQuotient& A, const Vec<NmodQuotient>& a, const 
     nmod_poly_set(root.raw(), c);
     fq_nmod_clear(c, ctx);
   }
-  fq_nmod_poly_clear(fa, ctx);
-  fq_nmod_poly_clear(fb, ctx);
+  fq_nmod_poly_clear(f, ctx);
   fq_nmod_poly_clear(g, ctx);
   fq_nmod_ctx_clear(ctx);
-  if (d >= 2) return linear_root(A, poly_gcd(A, a, b), root);
+  if (d >= 2) return generic();
   return d == 1;
 }
 
@@ -635,7 +701,7 @@ CellCount CellEngine::run() {
     Fs = interpolate_all();
   NmodPoly T(p);
   std::function<bool(const NmodQuotient&, Vec<NmodQuotient>&)> recover;
-  std::vector<Dense> C;
+  std::vector<Dense> C, Cs;
   if (delta_ == 1) {
     for (const Dense& f : Fs) T = nmod_gcd(T, to_univariate(f, p));
     recover = [](const NmodQuotient& A, Vec<NmodQuotient>& y) {
@@ -672,6 +738,37 @@ CellCount CellEngine::run() {
     }
     remove_common_factor(C[0], C[1], p);
     remove_common_factor(C[2], C[3], p);
+    if (eliminate_z(C)) {
+      // The final eliminants in x_2 instead of z: Res_z(C_0, C_1) has the same
+      // number of interpolation points (the Sylvester bound deg_{x2} deg_z,
+      // summed, is symmetric) but each univariate resultant has the smaller
+      // degree deg_z (49 instead of 168 in (3,2,2,1), n = 8).  x_2 is not
+      // sheared, so whether it separates the points is checked at recovery
+      // exactly as z is: a unique common root z of the C_k over F_p[x_2]/(t),
+      // then a unique x_1 (else ShapeFailure, and the retry mixes all
+      // coordinates and keeps z).
+      for (const Dense& c : C) Cs.push_back(swap_variables(c));
+      NmodPoly R1 = to_univariate(resultant_dense(Cs[0], Cs[1], F_.mod), p);
+      NmodPoly R2 = to_univariate(resultant_dense(Cs[2], Cs[3], F_.mod), p);
+      T = nmod_gcd(R1, R2);
+      recover = [&](const NmodQuotient& A, Vec<NmodQuotient>& y) {
+        Vec<NmodQuotient> none;
+        std::vector<Vec<NmodQuotient>> cz;
+        for (const Dense& c : Cs) cz.push_back(coefficients_over(A, c, none));
+        NmodPoly z(p), x1(p), gen(p);
+        // T was factored: A is a field.  All four C_k, so that a point of
+        // V(C_0, C_1) outside V(C_2, C_3) on the same line x_2 = const is
+        // not a second root.
+        if (!field_common_root(A, cz, z)) return false;
+        gen.set_coeff(1, 1);
+        const NmodPoly x2 = A.reduce(gen);
+        Vec<NmodQuotient> at{x2, z}, h = coefficients_at(A, Fs[0], at);
+        for (std::size_t k = 1; k < Fs.size(); ++k) h = poly_gcd(A, h, coefficients_at(A, Fs[k], at));
+        if (!linear_root(A, h, x1)) return false;
+        y = {x1, x2, z};
+        return true;
+      };
+    } else {
     NmodPoly R1 = to_univariate(resultant_dense(C[0], C[1], F_.mod), p);
     NmodPoly R2 = to_univariate(resultant_dense(C[2], C[3], F_.mod), p);
     T = nmod_gcd(R1, R2);
@@ -679,7 +776,7 @@ CellCount CellEngine::run() {
       Vec<NmodQuotient> none, c0 = coefficients_over(A, C[0], none), c1 = coefficients_over(A, C[1], none);
       NmodPoly x2(p);
       // T was factored above: A is a field.
-      if (!(reference_engine() ? linear_root(A, poly_gcd(A, c0, c1), x2) : field_common_root(A, c0, c1, x2)))
+      if (!(reference_engine() ? linear_root(A, poly_gcd(A, c0, c1), x2) : field_common_root(A, {c0, c1}, x2)))
         return false;
       Vec<NmodQuotient> mid{x2}, h = coefficients_over(A, Fs[0], mid);
       for (std::size_t k = 1; k < Fs.size(); ++k) h = poly_gcd(A, h, coefficients_over(A, Fs[k], mid));
@@ -690,6 +787,7 @@ CellCount CellEngine::run() {
       y = {x1, x2, A.reduce(z)};
       return true;
     };
+    }
   }
   if (T.is_zero())
     throw not_supported("the rank condition of N(P) holds on a whole curve of the cell (" +
