@@ -409,6 +409,8 @@ class CellEngine {
   }
 
   CellCount run();
+  // Classifies the roots of the eliminant T (its square-free part).
+  CellCount finish(NmodPoly T, const std::function<bool(const NmodQuotient&, Vec<NmodQuotient>&)>& recover);
 
   /// After run(): the RUR of the critical points (collect must be set before).
   bool collect = false;
@@ -751,7 +753,7 @@ CellCount CellEngine::run() {
       NmodPoly R1 = to_univariate(resultant_dense(Cs[0], Cs[1], F_.mod), p);
       NmodPoly R2 = to_univariate(resultant_dense(Cs[2], Cs[3], F_.mod), p);
       T = nmod_gcd(R1, R2);
-      recover = [&](const NmodQuotient& A, Vec<NmodQuotient>& y) {
+      auto recover_z = [&](const NmodQuotient& A, Vec<NmodQuotient>& y) {
         Vec<NmodQuotient> none;
         std::vector<Vec<NmodQuotient>> cz;
         for (const Dense& c : Cs) cz.push_back(coefficients_over(A, c, none));
@@ -768,7 +770,14 @@ CellCount CellEngine::run() {
         y = {x1, x2, z};
         return true;
       };
-    } else {
+      try {
+        return finish(T, recover_z);
+      } catch (const ShapeFailure&) {
+        // x_2 does not separate (a special target, e.g. one symmetric under
+        // x -> -x): the eliminants in the sheared z below, from the same C_k.
+      }
+    }
+    {
     NmodPoly R1 = to_univariate(resultant_dense(C[0], C[1], F_.mod), p);
     NmodPoly R2 = to_univariate(resultant_dense(C[2], C[3], F_.mod), p);
     T = nmod_gcd(R1, R2);
@@ -789,6 +798,11 @@ CellCount CellEngine::run() {
     };
     }
   }
+  return finish(T, recover);
+}
+
+CellCount CellEngine::finish(NmodPoly T, const std::function<bool(const NmodQuotient&, Vec<NmodQuotient>&)>& recover) {
+  CellCount out;
   if (T.is_zero())
     throw not_supported("the rank condition of N(P) holds on a whole curve of the cell (" +
                         std::string(cell_.infinity_factor < 0 ? "monic" : "with a root at (1:0)") + ")" +
