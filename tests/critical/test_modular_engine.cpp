@@ -85,7 +85,7 @@ TEST_CASE("modular engine: fast paths on 3-coordinate cells with mixed blocks (n
 // 3-coordinate cells eliminate the lower-degree variable z at the second
 // level (eliminant in the unsheared x_2, counting only): same counts,
 // eliminant degrees and removed roots as the reference (eliminant in z).
-TEST_CASE("modular engine: 3-coordinate cells in both norms (n = 7, random targets)", "[ed_degree][modular_engine]") {
+TEST_CASE("modular engine: 3-coordinate cells in both norms at random targets (n = 7)", "[ed_degree][modular_engine]") {
   auto g = test::rng(1103);
   for (const char* l : {"3,2,2", "2,2,2,1"})
     for (const InnerProduct& s : {InnerProduct::euclidean(7), InnerProduct::bombieri(7)})
@@ -101,7 +101,7 @@ TEST_CASE("modular engine: targets symmetric under x -> -x give the reference co
   }
 }
 
-TEST_CASE("modular engine: (3,2,2,1) and (2,2,2,1,1) (n = 8) in both norms", "[ed_degree][modular_engine][.slow]") {
+TEST_CASE("modular engine: the costly rows of n = 8 in both norms", "[ed_degree][modular_engine][.slow]") {
   auto g = test::rng(1105);
   for (const char* l : {"3,2,2,1", "2,2,2,1,1", "4,2,2", "3,3,2"})
     for (const InnerProduct& s : {InnerProduct::euclidean(8), InnerProduct::bombieri(8)})
