@@ -833,7 +833,9 @@ CellCount CellEngine::run() {
         return true;
       };
       try {
-        return finish(T, recover_z);
+        // T = 0 (C_0, C_1 not coprime: never after remove_common_factor)
+        // is decided by the reference computation below.
+        if (!T.is_zero()) return finish(T, recover_z);
       } catch (const ShapeFailure&) {
         // x_2 does not separate (a special target, e.g. one symmetric under
         // x -> -x): the eliminants in the sheared z below, from the same C_k.
