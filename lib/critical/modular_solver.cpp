@@ -809,8 +809,8 @@ CellCount CellEngine::run() {
       // degree deg_z (49 instead of 168 in (3,2,2,1), n = 8).  x_2 is not
       // sheared, so whether it separates the points is checked at recovery
       // exactly as z is: a unique common root z of the C_k over F_p[x_2]/(t),
-      // then a unique x_1 (else ShapeFailure, and the retry mixes all
-      // coordinates and keeps z).
+      // then a unique x_1 (else ShapeFailure, caught below: this cell then
+      // computes the reference eliminants in z).
       for (const Dense& c : C) Cs.push_back(swap_variables(c));
       NmodPoly R1 = to_univariate(resultant_dense(Cs[0], Cs[1], F_.mod), p);
       NmodPoly R2 = to_univariate(resultant_dense(Cs[2], Cs[3], F_.mod), p);
@@ -841,7 +841,6 @@ CellCount CellEngine::run() {
         // x -> -x): the eliminants in the sheared z below, from the same C_k.
       }
     }
-    {
     NmodPoly R1 = to_univariate(resultant_dense(C[0], C[1], F_.mod), p);
     NmodPoly R2 = to_univariate(resultant_dense(C[2], C[3], F_.mod), p);
     T = nmod_gcd(R1, R2);
@@ -860,7 +859,6 @@ CellCount CellEngine::run() {
       y = {x1, x2, A.reduce(z)};
       return true;
     };
-    }
   }
   return finish(T, recover);
 }
