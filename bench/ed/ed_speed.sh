@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Speed of the modular ED-degree engine (issue 11, item 2), one row at a time,
 # against the reference engine of the same binary (LCNGEOM_MODULAR_ENGINE=
-# reference: the engine as it was before the speed work).  Both compute the
-# same polynomials mod p, so the JSON rows (counts, eliminant degrees, removed
-# roots, primes) must be identical; the script checks that and prints wall and
+# reference: the engine as it was before the speed work).  The JSON rows
+# (counts, eliminant degrees, removed roots, primes) must be identical (see
+# detail/modular_solver.hpp); the script checks that and prints wall and
 # user-CPU seconds per row and the ratios reference / fast.
 #
 #   bench/ed/ed_speed.sh [-b build/bin/lcngeom] [-e fast|reference|both] [-o dir] [-r rows] N [euclidean|bombieri ...]
