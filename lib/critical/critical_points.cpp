@@ -19,17 +19,11 @@
 #include "lcngeom/factorization.hpp"
 #include "lcngeom/mpoly.hpp"
 
-#include <chrono>
-#include <flint/fmpq_poly.h>
 #include <flint/fmpz_poly.h>
-#include <cstdio>
-#include <cstdlib>
+
 namespace lcngeom {
 
 namespace {
-// TEMP timing
-double tnow() { static auto t0 = std::chrono::steady_clock::now(); return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); }
-#define TT(msg) do { if (std::getenv("LCNGEOM_TIMING")) std::fprintf(stderr, "T %8.2f %s\n", tnow(), msg); } while (0)
 
 using detail::Cell;
 using detail::CriticalStructure;
@@ -436,10 +430,8 @@ CellOutput solve_cell_lifted(const Problem& pb, const Cell& cell, std::uint64_t 
     primes += c.primes;
     CellOutput out;
     if (c.T.degree() < 1) return out;
-    TT("lifted: candidate");
     const ScaledPoint sp = scaled_point(pb, cell, c);
     const bool holds = lifted_candidate_holds(pb, cell, c, sp);
-    TT("lifted: verified");
     if (!holds) {
       if (progress)
         progress("the candidate from " + std::to_string(c.primes) + " primes failed the exact check; more primes");
@@ -447,7 +439,6 @@ CellOutput solve_cell_lifted(const Problem& pb, const Cell& cell, std::uint64_t 
       continue;
     }
     const auto facs = irreducible_factors(c.T);
-    TT("lifted: factored");
     for (const RatPoly& f : facs) {
       RatQuotient K(f);
       CriticalOrbit o;
@@ -466,7 +457,6 @@ CellOutput solve_cell_lifted(const Problem& pb, const Cell& cell, std::uint64_t 
       out.orbits.push_back(std::move(o));
       out.distance_kronecker.push_back(dist);
     }
-    TT("lifted: output");
     return out;
   }
 }
@@ -616,9 +606,7 @@ CriticalPointSet critical_points(const Partition& lambda, const BinaryForm& targ
     CriticalOrbit& o = res.orbits[oi];
     progress("certifying the real points of orbit", oi, res.orbits.size(), "degree " + std::to_string(o.size()));
     res.complex_count += o.size();
-    TT("cert: start");
     std::vector<RealRoot> roots = real_roots(BinaryForm(o.size(), o.minimal_polynomial));
-    TT("cert: roots");
     o.real_count = static_cast<int>(roots.size());
     res.real_count += o.real_count;
     if (roots.empty()) continue;
@@ -636,7 +624,6 @@ CriticalPointSet critical_points(const Partition& lambda, const BinaryForm& targ
       distance = distance_kronecker[oi] ? evaluate(*distance_kronecker[oi], o.denominator, zetas)
                                         : evaluate(o.distance_numerator, o.denominator * o.denominator, zetas);
     }
-    TT("cert: evaluated");
     std::vector<std::optional<RatPoly>> disc;
     for (const auto& P : o.repeated) disc.push_back(small_discriminant(P));
     disc.push_back(small_discriminant(o.simple));
@@ -650,7 +637,6 @@ CriticalPointSet critical_points(const Partition& lambda, const BinaryForm& targ
         res.rational_points.push_back(*rp.exact);
       }
       rp.rrmp = point_rrmp(o, disc, rp.root);
-      TT("cert: rrmp");
       res.real_points.push_back(std::move(rp));
     }
   }
@@ -658,7 +644,6 @@ CriticalPointSet critical_points(const Partition& lambda, const BinaryForm& targ
   std::sort(res.rational_points.begin(), res.rational_points.end(),
             [](const BinaryForm& a, const BinaryForm& b) { return a.coefficients() < b.coefficients(); });
   sort_by_distance(res.real_points);
-  TT("sorted");
   return res;
 }
 
