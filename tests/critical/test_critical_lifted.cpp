@@ -232,9 +232,13 @@ void counts_equal_ed_degree(int max_n, std::uint64_t salt) {
 // method is the solver's default (resultants over Q, completeness proven, up to
 // 2 root coordinates; the lifting for 3), except where resultants over Q take
 // minutes -- Delta(3,2,1) and every 2-coordinate locus of n = 7 -- which are
-// lifted (points proven, count checked here).  One test case per partition, so
-// ctest runs them in parallel and each is bounded; the n = 7 ones are [.slow]
-// (minutes in all: cmake --build build --target slow_tests).
+// lifted (points proven, count checked here).  The target is drawn at random
+// with small coefficients, in [-5, 5] and nonzero: the number of primes of the
+// lifting grows with the heights of the target.  One test case per partition,
+// so ctest runs them in parallel and each is bounded; the n = 7 ones are
+// [.slow] (about a minute in all on 2 loaded cores, (3,2,2) and (2,2,2,1)
+// 20-30 s each): cmake --build build --target slow_tests, which .ci/run runs
+// by default (issue 11 "Must hold").
 void count_equals_ed_degree(const char* text, std::uint64_t salt) {
   const Partition lambda = Partition::parse(text);
   const int n = lambda.sum();
