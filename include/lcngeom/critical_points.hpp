@@ -45,9 +45,11 @@
 // points as a rational univariate representation (T(z) and the coordinates
 // and h as polynomials in z, for a fixed small integer separating form z);
 // these are combined by CRT and rational reconstruction until one further
-// prime confirms the candidate, which is then verified over Q in every
-// number field Q[z]/(f) of its factors: z is the separating form and
-// N(P)(h,-1)^T = 0 hold exactly, and the nondegeneracy witnesses (P_j, h
+// prime confirms the candidate, which is then verified over Q for every
+// root of T at once: z is the separating form, N(P)(h,-1)^T = 0, and the
+// lifted w and distance are those of the point, each an identity mod T
+// checked by exact division in Z[z] (the forms scaled by T' so that no
+// inversion in Q(zeta) is needed), and the nondegeneracy witnesses (P_j, h
 // square-free and coprime, Gram block of full rank) are units modulo the
 // confirming prime, hence nonzero over Q.  CriticalPointOptions::method
 // chooses (automatic: resultants up to 2 coordinates, lifting above).
@@ -65,9 +67,12 @@
 // primes, probability <= (B / 2^55)^2; B is finite but not bounded
 // explicitly).  CriticalPointSet::completeness_proven says which case holds.
 // Cost: the lifting needs a number of primes proportional to the heights of
-// T (about 10 for (2,2,2) with small targets, about 40 for (3,2,2)), each one
-// modular solve; degree 7 loci with about 200 points take minutes, (3,2,2,1)
-// (724 points) is far slower (a p-adic Newton lift is the follow-up).
+// T (about 10 for (2,2,2) with small targets, about 30 for (2,2,2,1) and 40
+// for (3,2,2)), each one modular solve; the exact check and the real points
+// then cost about a second (the orbits stay in the lifted Kronecker form:
+// no inversion or product reduced mod f).  Degree 7 loci with about 200
+// points take 10-60 s, (3,2,2,1) (724 points) far longer (a p-adic Newton
+// lift is the follow-up).
 //
 // Limits: at most kMaxCriticalCoordinates = 3 root coordinates per cell;
 // otherwise not_supported.  The solver also refuses,
@@ -122,18 +127,28 @@ struct CriticalPointOptions {
 
 /// One Galois orbit of critical points: the roots zeta of `minimal_polynomial`
 /// (irreducible over Q, in the separating coordinate z of its cell).  Every
-/// coordinate is a polynomial in zeta reduced mod f: the point is
-/// w = sum_i w_i(zeta) x^{n-i} y^i.
+/// coordinate is a polynomial in zeta (reduced mod f, except
+/// distance_numerator of a lifted orbit): the point is
+/// w = sum_i w_i(zeta) x^{n-i} y^i.  The forms P_j and h are kept up to
+/// nonzero scalar factors: repeated[j] = lambda_j P_j and simple = mu h
+/// with lambda_j(zeta), mu(zeta) != 0, so w is proportional to
+/// simple * prod_j repeated[j]^{e_j} and their roots are those of P_j and h.
+/// From resultants lambda_j = 1 and mu = denominator; on lifted orbits
+/// lambda_j = mu = T'(zeta), denominator = T'(zeta) and w[i] are the Kronecker
+/// forms w_i T' mod f (whose heights are those of the lifted RUR, where
+/// w_i itself reduced mod f has heights about deg f times larger).
 struct CriticalOrbit {
   RatPoly minimal_polynomial;  ///< f: irreducible over Q, in the separating coordinate z of the cell
   /// Numerators of the coefficients: w_i = w[i](zeta) / denominator(zeta),
   /// i = 0..n (kept as a fraction to avoid a costly inversion in Q(zeta)).
   std::vector<RatPoly> w;
   RatPoly denominator;                         ///< nonzero at every root
-  std::vector<std::vector<RatPoly>> repeated;  ///< P_j (coefficient vectors), in the solver's order
+  std::vector<std::vector<RatPoly>> repeated;  ///< lambda_j P_j (coefficient vectors), in the solver's order
   std::vector<int> exponents;                  ///< the multiplicity j of each P_j
-  std::vector<RatPoly> simple;                 ///< denominator * h (coefficient vector, degree c_1)
-  /// ||w - u||^2_Sigma = distance_numerator(zeta) / denominator(zeta)^2.
+  std::vector<RatPoly> simple;                 ///< mu h (coefficient vector, degree c_1)
+  /// ||w - u||^2_Sigma = distance_numerator(zeta) / denominator(zeta)^2
+  /// (on a lifted orbit the product of the distance's Kronecker form and the
+  /// denominator, not reduced mod f: reducing it would blow its heights up).
   RatPoly distance_numerator;
   std::string cell;  ///< "monic" or "P_j(1:0)=0" description
   int real_count = 0;  ///< number of real roots of minimal_polynomial (the real critical points of the orbit)

@@ -19,6 +19,8 @@
 #include "lcngeom/factorization.hpp"
 #include "lcngeom/mpoly.hpp"
 
+#include <flint/fmpz_poly.h>
+
 namespace lcngeom {
 
 namespace {
@@ -64,6 +66,11 @@ struct Problem {
 struct CellOutput {
   std::vector<CriticalOrbit> orbits;
   std::vector<std::string> removed;
+  /// Per orbit, for lifted ones: the Kronecker form K of the distance,
+  /// ||w - u||^2_Sigma = K(zeta) / denominator(zeta), reduced mod f and as
+  /// small as the coordinates (distance_numerator = K * denominator is not
+  /// reduced mod f: reducing it would multiply its heights by about deg f).
+  std::vector<std::optional<RatPoly>> distance_kronecker;
 };
 
 // scale^2 ||w/scale - u||^2_Sigma.
@@ -317,77 +324,189 @@ CellOutput solve_cell(const Problem& pb, const Cell& cell, std::mt19937_64& rng)
   return out;
 }
 
+// T | e in Q[z], decided on the primitive parts in Z[z] (Gauss's lemma):
+// exact, and cheap when it holds (the quotient has the data's heights).
+bool divides_exactly(const RatPoly& T, const RatPoly& e) {
+  if (e.is_zero()) return true;
+  const IntPoly a = e.primitive_integer(), t = T.primitive_integer();
+  fmpz_poly_t q;
+  fmpz_poly_init(q);
+  const bool ok = fmpz_poly_divides(q, a.raw(), t.raw()) != 0;
+  fmpz_poly_clear(q);
+  return ok;
+}
+
+// A lifted cell's points with the forms scaled by D = T'(z): the point above
+// a root zeta of T has coordinates v_i = R_i(zeta) / D(zeta) and free factor
+// h_k = R_{dim+k}(zeta) / D(zeta) (Kronecker form).  Scaling every
+// coefficient of each P_j by D (the leading 1 becomes D) gives forms
+// Phat_j = D P_j whose coefficients are the R_i themselves: no inversion in
+// Q(zeta), whose inverse of D has heights about deg T times those of T (the
+// inversion and the products with it took most of the time on the n = 7
+// loci).  Then g and G scale by D^a and D^b (a = sum (e_j - 1),
+// b = sum e_j), the columns 0..c_1 of N(P) by D^{a+b} and its last column
+// by D^a.
+struct ScaledPoint {
+  std::vector<Vec<detail::RatPolyRing>> P;  // Phat_j = D P_j
+  Vec<detail::RatPolyRing> h;               // hhat = D h
+  Vec<detail::RatPolyRing> W;               // Kronecker forms of w_0..w_n: w_i = W_i / D
+  RatPoly dist;                             // and of ||w - u||^2_Sigma = dist / D
+  RatPoly D;
+  int b = 0;  // sum e_j: w = hhat Ghat / D^{b+1}
+};
+
+ScaledPoint scaled_point(const Problem& pb, const Cell& cell, const detail::LiftedCell& c) {
+  detail::RatPolyRing Q;
+  const std::size_t dim = static_cast<std::size_t>(cell.dimension(pb.s));
+  ScaledPoint sp;
+  sp.D = c.T.derivative();
+  const std::size_t hdim = dim + static_cast<std::size_t>(pb.s.free_degree) + 1;
+  Vec<detail::RatPolyRing> R;
+  for (std::size_t i = 0; i + 1 < c.numerators.size(); ++i)
+    (i < dim ? R : i < hdim ? sp.h : sp.W).push_back(c.numerators[i]);
+  sp.dist = c.numerators.back();
+  sp.P = detail::cell_forms(Q, pb.s, cell, R);
+  for (std::size_t j = 0; j < sp.P.size(); ++j) {
+    sp.P[j][cell.infinity_factor == static_cast<int>(j) ? 1 : 0] = sp.D;  // the leading 1 of P_j, scaled
+    sp.b += pb.s.tracked[j].exponent;
+  }
+  return sp;
+}
+
+// The exact check of a lifted candidate, for every root of T at once (so that
+// a wrong candidate is rejected before T is factored): with N~ built from the
+// scaled forms, N(P)(h, -1)^T = 0 (eq. 5.3) is
+//     sum_k N~[i][k] hhat_k = D^{b+1} N~[i][c_1 + 1]   mod T, every row i,
+// and the separating form reads sum_i l_i R_i = z D mod T.  D is a unit mod
+// T (T is square-free), so these hold iff every point is critical and z
+// separates; each is an identity of polynomials over Q checked by exact
+// division by T (divides_exactly), with no arithmetic in Q[z]/(T).
+bool lifted_candidate_holds(const Problem& pb, const Cell& cell, const detail::LiftedCell& c, const ScaledPoint& sp) {
+  detail::RatPolyRing Q;
+  const std::size_t dim = static_cast<std::size_t>(cell.dimension(pb.s));
+  RatPoly lz = -(z_poly() * sp.D);
+  for (std::size_t i = 0; i < dim; ++i) lz = lz + Rational(c.linear_form[i]) * c.numerators[i];
+  if (!divides_exactly(c.T, lz)) return false;
+  Mat<detail::RatPolyRing> sig = detail::to_ring_matrix(Q, pb.sigma);
+  Vec<detail::RatPolyRing> su = detail::mat_vec(Q, sig, convert_vector(Q, pb.u));
+  const Mat<detail::RatPolyRing> N = detail::critical_matrix(Q, pb.s, sp.P, sig, su);
+  RatPoly Db1 = Q.one();
+  for (int e = 0; e <= sp.b; ++e) Db1 = Db1 * sp.D;
+  for (const auto& row : N) {
+    RatPoly e = -(Db1 * row.back());
+    for (std::size_t k = 0; k < sp.h.size(); ++k) e = e + row[k] * sp.h[k];
+    if (!divides_exactly(c.T, e)) return false;
+  }
+  // w = W / D = hhat Ghat / D^{b+1}, and ||w - u||^2 = dist / D, i.e.
+  // W D^b = hhat Ghat and dist D^{2b+1} = ||hhat Ghat - D^{b+1} u||^2_Sigma mod T.
+  auto [g, G] = detail::tangent_factors(Q, pb.s, sp.P);
+  const Vec<detail::RatPolyRing> w = detail::poly_mul(Q, sp.h, G);
+  RatPoly Db = Q.one();
+  for (int e = 0; e < sp.b; ++e) Db = Db * sp.D;
+  if (w.size() != sp.W.size()) return false;
+  Vec<detail::RatPolyRing> err;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (!divides_exactly(c.T, sp.W[i] * Db - w[i])) return false;
+    err.push_back(w[i] - Db1 * RatPoly(std::vector<Rational>{pb.u[i]}));
+  }
+  return divides_exactly(c.T, sp.dist * Db * Db * sp.D - detail::bilinear_form(Q, pb.sigma, err, err));
+}
+
 // A cell by the modular engine (any dimension it reaches): its RUR (the
 // coordinates and the free factor h) is lifted to Q (detail/modular_lift.hpp)
-// and proven factor by factor in Q[z]/(f): the separating form is z and
-// N(P) (h, -1)^T = 0 holds exactly, so each point is critical (eq. 5.3);
-// its pattern is exactly lambda because the nondegeneracy witnesses are
-// units modulo the confirming prime, at which the candidate reduces to the
-// engine's classified solution (a unit mod p is nonzero over Q).  A
-// candidate that fails is refined with more primes.
+// and proven for every root of T (lifted_candidate_holds): the separating
+// form is z and N(P) (h, -1)^T = 0 hold exactly, so each point is critical
+// (eq. 5.3); its pattern is exactly lambda because the nondegeneracy
+// witnesses are units modulo the confirming prime, at which the candidate
+// reduces to the engine's classified solution (a unit mod p is nonzero over
+// Q).  A candidate that fails is refined with more primes.  The orbits keep
+// the scaled forms (CriticalOrbit: repeated = D P_j, simple = D h,
+// denominator = D^{b+1}, all reduced mod f).
 CellOutput solve_cell_lifted(const Problem& pb, const Cell& cell, std::uint64_t seed, int& primes,
                              const std::function<void(const std::string&)>& progress) {
   detail::CellLifter lifter(pb.s, cell, pb.sigma, pb.u, seed);
-  const std::size_t dim = static_cast<std::size_t>(cell.dimension(pb.s));
   for (int round = 0;; ++round) {
     detail::LiftedCell c = lifter.next(progress);
     primes += c.primes;
     CellOutput out;
     if (c.T.degree() < 1) return out;
-    const RatPoly dT = c.T.derivative();
-    bool ok = true;
-    for (const RatPoly& f : irreducible_factors(c.T)) {
+    const ScaledPoint sp = scaled_point(pb, cell, c);
+    const bool holds = lifted_candidate_holds(pb, cell, c, sp);
+    if (!holds) {
+      if (progress)
+        progress("the candidate from " + std::to_string(c.primes) + " primes failed the exact check; more primes");
+      if (round > 40) throw not_supported("the lifted critical points were never verified over Q");
+      continue;
+    }
+    const auto facs = irreducible_factors(c.T);
+    for (const RatPoly& f : facs) {
       RatQuotient K(f);
-      const RatPoly inv = K.inv(K.reduce(dT));
-      Vec<RatQuotient> coords, h;
-      for (std::size_t i = 0; i < c.numerators.size(); ++i)
-        (i < dim ? coords : h).push_back(K.mul(K.reduce(c.numerators[i]), inv));
-      RatPoly z;
-      for (std::size_t i = 0; i < dim; ++i) z = z + Rational(c.linear_form[i]) * coords[i];
-      auto P = detail::cell_forms(K, pb.s, cell, coords);
-      Mat<RatQuotient> sig = detail::to_ring_matrix(K, pb.sigma);
-      Vec<RatQuotient> su = detail::mat_vec(K, sig, convert_vector(K, pb.u));
-      Mat<RatQuotient> N = detail::critical_matrix(K, pb.s, P, sig, su);
-      for (const auto& row : N) {
-        RatPoly e = K.neg(row.back());
-        for (std::size_t k = 0; k < h.size(); ++k) e = e + K.mul(row[k], h[k]);
-        ok = ok && K.reduce(e).is_zero();
-      }
-      if (!ok || !(K.reduce(z) == K.reduce(z_poly()))) {
-        ok = false;
-        break;
-      }
-      auto [g, G] = detail::tangent_factors(K, pb.s, P);
       CriticalOrbit o;
       o.minimal_polynomial = f;
-      o.w = detail::poly_mul(K, h, G);
-      o.denominator = RatPoly(std::vector<Rational>{Rational(1L)});
-      o.repeated = P;
+      for (const auto& Pj : sp.P) {
+        o.repeated.emplace_back();
+        for (const RatPoly& e : Pj) o.repeated.back().push_back(K.reduce(e));
+      }
+      for (const RatPoly& e : sp.h) o.simple.push_back(K.reduce(e));
+      for (const RatPoly& e : sp.W) o.w.push_back(K.reduce(e));
+      o.denominator = K.reduce(sp.D);
       for (const auto& t : pb.s.tracked) o.exponents.push_back(t.exponent);
-      o.simple = h;
-      o.distance_numerator = distance_in(K, pb, o.w, K.one());
+      const RatPoly dist = K.reduce(sp.dist);
+      o.distance_numerator = dist * o.denominator;
       o.cell = cell_name(pb.s, cell) + ", lifted mod " + std::to_string(c.primes) + " primes";
       out.orbits.push_back(std::move(o));
+      out.distance_kronecker.push_back(dist);
     }
-    if (ok) return out;
-    if (progress)
-      progress("the candidate from " + std::to_string(c.primes) + " primes failed the exact check; more primes");
-    if (round > 40) throw not_supported("the lifted critical points were never verified over Q");
+    return out;
   }
 }
 
-Rrmp point_rrmp(const CriticalOrbit& o, RealRoot& root) {
+// The discriminant of a binary form of degree 2 or 3 with coefficients in
+// Q[z], as an unreduced polynomial: its sign at a real root zeta decides the
+// number of real roots of a square-free real form (2 or 0, 3 or 1), and is
+// the same for every nonzero multiple of the form (even degree 2(d - 1)).
+// Unreduced, its heights stay those of the coefficients (lifted orbits);
+// reduced mod f they would grow about deg f times.
+std::optional<RatPoly> small_discriminant(const std::vector<RatPoly>& f) {
+  if (f.size() == 3) return f[1] * f[1] - Rational(4L) * (f[0] * f[2]);
+  if (f.size() != 4) return std::nullopt;
+  const RatPoly &a = f[0], &b = f[1], &c = f[2], &d = f[3];
+  const RatPoly bc = b * c, ad = a * d;
+  return bc * bc - Rational(4L) * (a * (c * c * c)) - Rational(4L) * (d * (b * b * b)) - Rational(27L) * (ad * ad) +
+         Rational(18L) * (ad * bc);
+}
+
+// Real roots of the square-free form f (coefficients in Q(zeta)) at the real
+// root zeta: degree <= 3 from the discriminant's sign, by ball enclosures of
+// increasing precision (it is nonzero: f is square-free), else by a Sturm
+// chain in Q(zeta) (count_real_roots_at).
+int real_roots_at(const RatQuotient& K, const std::vector<RatPoly>& f, const std::optional<RatPoly>& disc,
+                  RealRoot& root) {
+  if (f.size() == 2) return 1;
+  if (!disc) return detail::count_real_roots_at(K, f, root);
+  Rational rad(1L, 1L << 10);
+  for (int round = 0; round < 64; ++round, rad *= Rational(1L, 1L << 16)) {
+    const Ball y = detail::enclose_at_root(*disc, root, rad);
+    if (y.is_positive()) return f.size() == 3 ? 2 : 3;
+    if (y.is_negative()) return f.size() == 3 ? 0 : 1;
+  }
+  return detail::count_real_roots_at(K, f, root);  // never for a square-free form: exact fallback
+}
+
+// The rrmp of the point above the real root `root` of the orbit; `disc` holds
+// small_discriminant of each repeated form, then of the simple one.
+Rrmp point_rrmp(const CriticalOrbit& o, const std::vector<std::optional<RatPoly>>& disc, RealRoot& root) {
   RatQuotient K(o.minimal_polynomial);
   Rrmp r;
   for (std::size_t j = 0; j < o.repeated.size(); ++j) {
     const int deg = static_cast<int>(o.repeated[j].size()) - 1;
-    const int real = detail::count_real_roots_at(K, o.repeated[j], root);
+    const int real = real_roots_at(K, o.repeated[j], disc[j], root);
     r.push_real(o.exponents[j], real);
     r.push_complex(o.exponents[j], (deg - real) / 2);
   }
   const int c1 = static_cast<int>(o.simple.size()) - 1;
   if (c1 >= 1) {
-    const int real = detail::count_real_roots_at(K, o.simple, root);
+    const int real = real_roots_at(K, o.simple, disc.back(), root);
     r.push_real(1, real);
     r.push_complex(1, (c1 - real) / 2);
   }
@@ -443,6 +562,7 @@ CriticalPointSet critical_points(const Partition& lambda, const BinaryForm& targ
   auto progress = [&](const char* phase, std::size_t done, std::size_t total, std::string item = {}) {
     if (options.progress) options.progress({"Delta" + lambda.to_string() + ": " + phase, done, total, std::move(item)});
   };
+  std::vector<std::optional<RatPoly>> distance_kronecker;  // per orbit (CellOutput)
   std::size_t cell_index = 0;
   for (const Cell& cell : cells) {
     progress("eliminating in cell", cell_index++, cells.size(), "[" + cell_name(pb.s, cell) + "]");
@@ -473,6 +593,8 @@ CriticalPointSet critical_points(const Partition& lambda, const BinaryForm& targ
     if (!done)
       throw not_supported("no random projection separated the critical points of Delta" + lambda.to_string() +
                           " in one cell");
+    co.distance_kronecker.resize(co.orbits.size());
+    for (auto& k : co.distance_kronecker) distance_kronecker.push_back(std::move(k));
     for (auto& o : co.orbits) res.orbits.push_back(std::move(o));
     for (auto& r : co.removed) res.removed.push_back(std::move(r));
   }
@@ -499,8 +621,12 @@ CriticalPointSet critical_points(const Partition& lambda, const BinaryForm& targ
       distance.emplace_back(o.distance_numerator.evaluate(a) / (d * d));
     } else {
       for (const RatPoly& c : o.w) w.push_back(evaluate(c, o.denominator, zetas));
-      distance = evaluate(o.distance_numerator, o.denominator * o.denominator, zetas);
+      distance = distance_kronecker[oi] ? evaluate(*distance_kronecker[oi], o.denominator, zetas)
+                                        : evaluate(o.distance_numerator, o.denominator * o.denominator, zetas);
     }
+    std::vector<std::optional<RatPoly>> disc;
+    for (const auto& P : o.repeated) disc.push_back(small_discriminant(P));
+    disc.push_back(small_discriminant(o.simple));
     for (std::size_t r = 0; r < roots.size(); ++r) {
       RealCriticalPoint rp{oi, roots[r], {}, std::nullopt, Rrmp(), distance[r]};
       for (const auto& wi : w) rp.coefficients.push_back(wi[r]);
@@ -510,7 +636,7 @@ CriticalPointSet critical_points(const Partition& lambda, const BinaryForm& targ
         rp.exact = BinaryForm(exact);
         res.rational_points.push_back(*rp.exact);
       }
-      rp.rrmp = point_rrmp(o, rp.root);
+      rp.rrmp = point_rrmp(o, disc, rp.root);
       res.real_points.push_back(std::move(rp));
     }
   }

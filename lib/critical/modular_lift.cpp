@@ -13,6 +13,8 @@
 #include <flint/ulong_extras.h>
 
 #include "lcngeom/detail/modular_solver.hpp"
+#include "lcngeom/detail/ring_algebra.hpp"
+#include "lcngeom/detail/rings.hpp"
 #include "lcngeom/error.hpp"
 #include "lcngeom/flint.hpp"
 
@@ -154,7 +156,8 @@ LiftedCell CellLifter::next(const std::function<void(const std::string&)>& progr
   State& S = *st_;
   const bool had_candidate = S.candidate.has_value();
   if (had_candidate) S.candidate.reset();  // rejected by the caller: keep combining primes
-  const std::size_t dim = static_cast<std::size_t>(S.cell.dimension(S.s) + S.s.free_degree + 1);
+  const std::size_t ncoords = static_cast<std::size_t>(S.cell.dimension(S.s) + S.s.free_degree + 1);
+  const std::size_t dim = ncoords + static_cast<std::size_t>(S.s.n) + 2;  // and w_0..w_n, the distance
   const std::size_t N = static_cast<std::size_t>(S.s.n) + 1;
   for (int total = 0; total < max_primes; ++total) {
     const ulong p = random_prime(S.rng);
@@ -190,8 +193,30 @@ LiftedCell CellLifter::next(const std::function<void(const std::string&)>& progr
     // Kronecker numerators R_i = v_i T' mod T.
     NmodPoly dT(p);
     nmod_poly_derivative(dT.raw(), sol.T.raw());
+    std::vector<NmodPoly> values = sol.coords;
+    if (d >= 1) {
+      // The point w = h G and ||w - u||^2_Sigma as functions on the roots of T
+      // (lifted too: their Kronecker forms are as small as the coordinates',
+      // while products of coordinates reduced mod T over Q are not).
+      const NmodQuotient A(sol.T);
+      const std::size_t cdim = static_cast<std::size_t>(S.cell.dimension(S.s));
+      Vec<NmodQuotient> v(values.begin(), values.begin() + static_cast<long>(cdim)),
+          h(values.begin() + static_cast<long>(cdim), values.end());
+      auto P = cell_forms(A, S.s, S.cell, v);
+      auto [g, G] = tangent_factors(A, S.s, P);
+      Vec<NmodQuotient> w = poly_mul(A, h, G), e;
+      for (std::size_t i = 0; i < N; ++i) e.push_back(A.sub(w[i], A.from_ui(uu[i])));
+      NmodPoly dist = A.zero();
+      for (std::size_t i = 0; i < N; ++i)
+        for (std::size_t j = 0; j < N; ++j)
+          if (sig[i][j]) dist = A.add(dist, A.mul(A.from_ui(sig[i][j]), A.mul(e[i], e[j])));
+      values.insert(values.end(), w.begin(), w.end());
+      values.push_back(std::move(dist));
+    } else {
+      values.resize(dim, NmodPoly(p));
+    }
     std::vector<NmodPoly> R;
-    for (const NmodPoly& c : sol.coords) {
+    for (const NmodPoly& c : values) {
       NmodPoly r(p);
       if (d >= 1) nmod_poly_mulmod(r.raw(), c.raw(), dT.raw(), sol.T.raw());
       R.push_back(std::move(r));

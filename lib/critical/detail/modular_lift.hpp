@@ -25,7 +25,11 @@ namespace lcngeom::detail {
 /// square-free in z = sum_i linear_form[i] v_i, and the point above a root
 /// zeta of T has v_i = numerators[i](zeta) / T'(zeta) (Kronecker form: its
 /// heights are smaller than those of v_i mod T); numerators[dim + k] gives
-/// the coefficient h_k of the free factor the same way.  `confirmed_prime`
+/// the coefficient h_k of the free factor the same way (k = 0..c_1), then
+/// numerators[dim + c_1 + 1 + i] the coefficient w_i of the point w = h G
+/// (i = 0..n) and the last one the distance ||w - u||^2_Sigma: products of
+/// coordinates reduced mod T over Q have heights about deg T times larger,
+/// their Kronecker forms do not.  `confirmed_prime`
 /// is a prime at which this candidate reduces to the engine's solution, all of
 /// whose nondegeneracy conditions hold (units mod p are nonzero over Q).
 struct LiftedCell {
