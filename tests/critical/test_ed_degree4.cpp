@@ -158,7 +158,7 @@ TEST_CASE("power engine: applicability and size limits", "[ed_degree][ed_degree4
   CHECK_FALSE(ed_degree_out_of_reach(Partition::parse("2,2,2,2")).has_value());
 }
 
-TEST_CASE("(2,2,2,2): Euclidean ED degree 121 = Thom-Porteous; Bombieri counted through its solutions at infinity",
+TEST_CASE("(2,2,2,2): Euclidean ED degree 121 = Thom-Porteous, Bombieri counted through its solutions at infinity",
           "[ed_degree][ed_degree4][.slow]") {
   EdDegreeOptions o;
   o.seed = test::seed();
