@@ -72,19 +72,54 @@ slong fixed_horner_error(slong n, double lx) {
 // + c[0].  Each step truncates the product by x and (if P < 0) the
 // coefficient c_i 2^P towards zero, an error below 1 each, and multiplies the
 // inherited error by |x|.  Exact if P >= max(0, p n): every partial value of
-// Horner's scheme times 2^P is then an integer.
-void fixed_horner(fmpz_t acc, const fmpz* c, slong n, const fmpz_t X, slong p, slong P, fmpz_t t) {
-  auto scaled = [P](fmpz_t out, const fmpz* ci) {
-    if (P >= 0) fmpz_mul_2exp(out, ci, static_cast<ulong>(P));
-    else fmpz_tdiv_q_2exp(out, ci, static_cast<ulong>(-P));
-  };
-  scaled(acc, c + n);
-  for (slong i = n - 1; i >= 0; --i) {
-    if (p > 0) fmpz_mul_tdiv_q_2exp(acc, acc, X, static_cast<ulong>(p));
-    else fmpz_mul(acc, acc, X);
-    scaled(t, c + i);
-    fmpz_add(acc, acc, t);
+// Horner's scheme times 2^P is then an integer.  In GMP's mpz directly: fmpz
+// arithmetic demotes and re-promotes values that pass through word size
+// (half the time of this loop when it was written with fmpz).
+class FixedHorner {
+ public:
+  FixedHorner() {
+    mpz_init(acc_);
+    mpz_init(t_);
+    mpz_init(x_);
   }
+  FixedHorner(const FixedHorner&) = delete;
+  FixedHorner& operator=(const FixedHorner&) = delete;
+  ~FixedHorner() {
+    mpz_clear(acc_);
+    mpz_clear(t_);
+    mpz_clear(x_);
+  }
+  void run(fmpz_t out, const fmpz* c, slong n, const fmpz_t X, slong p, slong P) {
+    fmpz_get_mpz(x_, X);
+    scaled(acc_, c + n, P);
+    for (slong i = n - 1; i >= 0; --i) {
+      mpz_mul(acc_, acc_, x_);
+      if (p > 0) mpz_tdiv_q_2exp(acc_, acc_, static_cast<mp_bitcnt_t>(p));
+      scaled(t_, c + i, P);
+      mpz_add(acc_, acc_, t_);
+    }
+    fmpz_set_mpz(out, acc_);
+  }
+
+ private:
+  // out = trunc(c 2^P).
+  static void scaled(mpz_t out, const fmpz* c, slong P) {
+    if (!COEFF_IS_MPZ(*c)) {
+      mpz_set_si(out, *c);
+      if (P >= 0) mpz_mul_2exp(out, out, static_cast<mp_bitcnt_t>(P));
+      else mpz_tdiv_q_2exp(out, out, static_cast<mp_bitcnt_t>(-P));
+      return;
+    }
+    const __mpz_struct* z = COEFF_TO_PTR(*c);
+    if (P >= 0) mpz_mul_2exp(out, z, static_cast<mp_bitcnt_t>(P));
+    else mpz_tdiv_q_2exp(out, z, static_cast<mp_bitcnt_t>(-P));
+  }
+  mpz_t acc_, t_, x_;
+};
+
+void fixed_horner(fmpz_t acc, const fmpz* c, slong n, const fmpz_t X, slong p, slong P) {
+  thread_local FixedHorner h;
+  h.run(acc, c, n, X, p, P);
 }
 
 // Fixed point beyond this growth n log2 max(1, |x|) of the terms would carry
@@ -107,15 +142,14 @@ int certified_sign_fixed(const fmpz_poly_struct* f, const Rational& t, arb_t val
   // them (what Arb's balls would resolve) is an absolute 2^(terms - prec).
   const slong terms = fbits + static_cast<slong>(std::ceil(static_cast<double>(n) * lx));
   const slong exact_p = std::max<slong>(0, p * n);
-  fmpz_t a, tmp;
+  fmpz_t a;
   fmpz_init(a);
-  fmpz_init(tmp);
   int s = 2;
   for (slong prec = first;; prec *= 2) {
     slong P = prec - terms + err;
     const bool exact = P >= exact_p;
     if (exact) P = exact_p;
-    fixed_horner(a, f->coeffs, n, num, p, P, tmp);
+    fixed_horner(a, f->coeffs, n, num, p, P);
     if (exact || static_cast<slong>(fmpz_bits(a)) - 1 >= err) {
       s = fmpz_sgn(a);
       if (value) {
@@ -127,7 +161,6 @@ int certified_sign_fixed(const fmpz_poly_struct* f, const Rational& t, arb_t val
     }
   }
   fmpz_clear(a);
-  fmpz_clear(tmp);
   return s;
 }
 
@@ -247,13 +280,12 @@ bool newton_polish(const fmpz_poly_struct* f, Rational& lo, Rational& hi, int& s
   fmpz* dz = fixed ? _fmpz_vec_init(n) : nullptr;  // f' exactly
   if (fixed)
     for (slong i = 1; i <= n; ++i) fmpz_mul_ui(dz + i - 1, f->coeffs + i, static_cast<ulong>(i));
-  fmpz_t xz, acc, tz;
+  fmpz_t xz, acc;
   fmpz_init(xz);
   fmpz_init(acc);
-  fmpz_init(tz);
   slong xbits = 0;  // x = xz 2^-xbits in fixed point
   auto eval = [&](arf_t out, const fmpz* c, slong deg, slong P) {
-    fixed_horner(acc, c, deg, xz, xbits, P, tz);
+    fixed_horner(acc, c, deg, xz, xbits, P);
     arf_set_fmpz(out, acc);
     arf_mul_2exp_si(out, out, -P);
   };
@@ -356,7 +388,6 @@ bool newton_polish(const fmpz_poly_struct* f, Rational& lo, Rational& hi, int& s
   if (dz) _fmpz_vec_clear(dz, n);
   fmpz_clear(xz);
   fmpz_clear(acc);
-  fmpz_clear(tz);
   bool replaced = false;
   if (converged) {
     // x -+ 2^-k rounded outward to multiples of 2^-(k+2): width 9 * 2^-(k+2).
