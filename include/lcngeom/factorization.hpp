@@ -35,11 +35,7 @@ struct FormFactorization {
 /// square-free, pairwise coprime, of degree >= 1, and the powers y^m are merged
 /// into the f of their multiplicity.  At most one factor per multiplicity,
 /// listed by increasing multiplicity.  Throws domain_error for the zero form.
-/// A form of degree 0 gives no factors.  A square-free p(t, 1) certified by a
-/// word-size prime (gcd(f, f') = 1 modulo p, see detail/squarefree_mod.hpp)
-/// is returned as its own single factor without a gcd over Z; otherwise FLINT's
-/// fmpz_poly_factor_squarefree (Yun).  Isolating the real roots of each factor
-/// (real_roots_squarefree) gives the real roots with their multiplicities.
+/// A form of degree 0 gives no factors.
 FormFactorization squarefree_decomposition(const BinaryForm& p);
 
 /// Factorization into irreducible forms over Q (FLINT's Zassenhaus / van
