@@ -1,29 +1,31 @@
 #!/usr/bin/env bash
 # Speed of the modular ED-degree engine (issue 11, item 2), one row at a time,
 # against the reference engine of the same binary (LCNGEOM_MODULAR_ENGINE=
-# reference: the engine as it was before the speed work).  Both compute the
-# same polynomials mod p, so the JSON rows (counts, eliminant degrees, removed
-# roots, primes) must be identical; the script checks that and prints wall and
+# reference: the engine as it was before the speed work).  The JSON rows
+# (counts, eliminant degrees, removed roots, primes) must be identical (see
+# detail/modular_solver.hpp); the script checks that and prints wall and
 # user-CPU seconds per row and the ratios reference / fast.
 #
-#   bench/ed/ed_speed.sh [-b build/bin/lcngeom] [-e fast|reference|both] [-o dir] N [euclidean|bombieri ...]
+#   bench/ed/ed_speed.sh [-b build/bin/lcngeom] [-e fast|reference|both] [-o dir] [-r rows] N [euclidean|bombieri ...]
 #
+# -r "3,2,2,1 2,2,2,1,1" measures only the listed rows (space-separated).
 # -e fast measures only the fast engine (for tables whose reference run takes
 # too long: the ratios are then against figures recorded in docs/).  Rows that
 # need more than 3 root coordinates are skipped.  The machine is shared:
 # report the load average printed at the start and the end with the figures.
 set -euo pipefail
-bin=build/bin/lcngeom engines=both out=
-while getopts "b:e:o:" opt; do
+bin=build/bin/lcngeom engines=both out= only=
+while getopts "b:e:o:r:" opt; do
   case $opt in
     b) bin=$OPTARG ;;
     e) engines=$OPTARG ;;
     o) out=$OPTARG ;;
+    r) only=$OPTARG ;;
     *) exit 2 ;;
   esac
 done
 shift $((OPTIND - 1))
-[[ $# -ge 1 ]] || { echo "usage: $0 [-b lcngeom] [-e fast|reference|both] [-o dir] N [norms...]" >&2; exit 2; }
+[[ $# -ge 1 ]] || { echo "usage: $0 [-b lcngeom] [-e fast|reference|both] [-o dir] [-r rows] N [norms...]" >&2; exit 2; }
 n=$1
 shift
 norms=("$@")
@@ -38,6 +40,7 @@ mkdir -p "$out"
 echo "# $(date -u +%FT%TZ) load: $(cut -d' ' -f1-3 /proc/loadavg) binary: $bin n = $n" >&2
 loci=$("$bin" ed-degree --degree "$n" --formula --json |
   python3 -c 'import json,sys; print(" ".join(",".join(map(str,r["partition"])) for r in json.load(sys.stdin)["rows"]))')
+[[ -z $only ]] || loci=$only
 printf '%-12s %-10s %10s %10s %10s %10s %8s %s\n' norm locus ref_wall ref_user fast_wall fast_user ratio_u same
 declare -A tot
 for norm in "${norms[@]}"; do

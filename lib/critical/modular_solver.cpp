@@ -168,8 +168,65 @@ ResultantPlan plan_resultant(const Dense& A, const Dense& B) {
   return pl;
 }
 
+// The coefficients (in variable 0) of a bivariate dense polynomial at x_1 =
+// 0, 1, 2, ... in turn, by forward differences: each step costs deg_1
+// additions per coefficient instead of deg_1 multiply-adds (the evaluation
+// points of resultant_dense are consecutive integers).
+class ConsecutiveValues {
+ public:
+  ConsecutiveValues(const Dense& d, const nmod_t& mod)
+      : mod_(mod), n0_(static_cast<std::size_t>(d.deg[0] + 1)), n1_(static_cast<std::size_t>(d.deg[1] + 1)),
+        diff_(n0_ * n1_) {
+    std::vector<ulong> xs = iota_points(d.deg[1]);
+    NmodPoly f(mod.n);
+    std::vector<ulong> v(n1_);
+    for (std::size_t i = 0; i < n0_; ++i) {
+      nmod_poly_zero(f.raw());
+      for (std::size_t j = 0; j < n1_; ++j)
+        if (d.c[i * n1_ + j]) f.set_coeff(static_cast<long>(j), d.c[i * n1_ + j]);
+      nmod_poly_evaluate_nmod_vec(v.data(), f.raw(), xs.data(), static_cast<slong>(n1_));
+      // Difference table at 0: v[j] = Delta^j f(0).
+      for (std::size_t k = 1; k < n1_; ++k)
+        for (std::size_t j = n1_; j-- > k;) v[j] = nmod_sub(v[j], v[j - 1], mod);
+      std::copy(v.begin(), v.end(), diff_.begin() + static_cast<std::ptrdiff_t>(i * n1_));
+    }
+  }
+  // The univariate polynomial in variable 0 at the current point.
+  void current(NmodPoly& out) const {
+    nmod_poly_fit_length(out.raw(), static_cast<slong>(n0_));
+    for (std::size_t i = 0; i < n0_; ++i) out.raw()->coeffs[i] = diff_[i * n1_];
+    _nmod_poly_set_length(out.raw(), static_cast<slong>(n0_));
+    _nmod_poly_normalise(out.raw());
+  }
+  // Moves to the next point: Delta^j f(x + 1) = Delta^j f(x) + Delta^{j+1} f(x).
+  void advance() {
+    for (std::size_t i = 0; i < n0_; ++i) {
+      ulong* v = diff_.data() + i * n1_;
+      for (std::size_t j = 0; j + 1 < n1_; ++j) v[j] = nmod_add(v[j], v[j + 1], mod_);
+    }
+  }
+
+ private:
+  nmod_t mod_;
+  std::size_t n0_, n1_;
+  std::vector<ulong> diff_;
+};
+
 Dense resultant_dense(const Dense& A, const Dense& B, const nmod_t& mod) {
   ResultantPlan pl = plan_resultant(A, B);
+  if (A.deg.size() == 2 && !reference_engine()) {
+    ConsecutiveValues va(A, mod), vb(B, mod);
+    std::vector<ulong> vals(static_cast<std::size_t>(pl.bound[0] + 1));
+    NmodPoly a(mod.n), b(mod.n);
+    for (std::size_t x = 0; x < vals.size(); ++x) {
+      va.current(a);
+      vb.current(b);
+      vals[x] = nmod_formal_resultant(a, pl.da, b, pl.db);
+      va.advance();
+      vb.advance();
+    }
+    return interpolate_grid(std::move(vals), pl.bound, mod.n);
+  }
   auto vals = sample_grid(pl.bound, [&](const std::vector<ulong>& pt) {
     NmodPoly a = specialize_rest(A, pt, mod), b = specialize_rest(B, pt, mod);
     return nmod_formal_resultant(a, pl.da, b, pl.db);
@@ -193,15 +250,20 @@ bool remove_common_factor(Dense& A, Dense& B, ulong p) {
   nmod_mpoly_ctx_init(ctx, static_cast<slong>(k), ORD_LEX, p);
   auto to_mpoly = [&](const Dense& d, nmod_mpoly_t out) {
     std::vector<ulong> e(k);
-    for (std::size_t i = 0; i < d.c.size(); ++i) {
+    // Appending terms and sorting once: set_coeff per term searches and
+    // shifts the term array (quadratic; 0.4 s per cell in (3,2,2,1)).
+    for (std::size_t i = d.c.size(); i-- > 0;) {
       if (!d.c[i]) continue;
       std::size_t r = i;
       for (std::size_t a = k; a-- > 0;) {
         e[a] = r % static_cast<std::size_t>(d.deg[a] + 1);
         r /= static_cast<std::size_t>(d.deg[a] + 1);
       }
-      nmod_mpoly_set_coeff_ui_ui(out, d.c[i], e.data(), ctx);
+      if (reference_engine()) nmod_mpoly_set_coeff_ui_ui(out, d.c[i], e.data(), ctx);
+      else nmod_mpoly_push_term_ui_ui(out, d.c[i], e.data(), ctx);
     }
+    nmod_mpoly_sort_terms(out, ctx);
+    nmod_mpoly_combine_like_terms(out, ctx);
   };
   auto from_mpoly = [&](const nmod_mpoly_t in, Dense& d) {
     std::fill(d.c.begin(), d.c.end(), 0UL);
@@ -271,11 +333,50 @@ Vec<NmodQuotient> coefficients_over(const NmodQuotient& A, const Dense& d, const
   return out;
 }
 
+// The bivariate dense polynomial with its two variables exchanged.
+Dense swap_variables(const Dense& d) {
+  const std::size_t n0 = static_cast<std::size_t>(d.deg[0] + 1), n1 = static_cast<std::size_t>(d.deg[1] + 1);
+  Dense out{{d.deg[1], d.deg[0]}, std::vector<ulong>(d.c.size())};
+  for (std::size_t i = 0; i < n0; ++i)
+    for (std::size_t j = 0; j < n1; ++j) out.c[j * n0 + i] = d.c[i * n1 + j];
+  return out;
+}
+
+// Coefficients (in variable 0) of a dense polynomial after substituting the
+// ring elements vals[a - 1] for every other variable x_a (unlike
+// coefficients_over, no variable is the generator of the ring).
+Vec<NmodQuotient> coefficients_at(const NmodQuotient& A, const Dense& d, const Vec<NmodQuotient>& vals) {
+  const std::size_t k = d.deg.size(), n0 = static_cast<std::size_t>(d.deg[0] + 1), row = d.stride(0);
+  // mono[j] = prod_a vals[a-1]^{e_a(j)}, built variable by variable.
+  Vec<NmodQuotient> mono{A.one()};
+  for (std::size_t a = 1; a < k; ++a) {
+    Vec<NmodQuotient> pw{A.one()};
+    for (long e = 1; e <= d.deg[a]; ++e) pw.push_back(A.mul(pw.back(), vals[a - 1]));
+    Vec<NmodQuotient> next;
+    for (const auto& m : mono)
+      for (const auto& q : pw) next.push_back(A.mul(m, q));
+    mono = std::move(next);
+  }
+  Vec<NmodQuotient> out;
+  NmodPoly term(A.prime());
+  for (std::size_t i = 0; i < n0; ++i) {
+    NmodPoly acc = A.zero();
+    for (std::size_t j = 0; j < row; ++j) {
+      const ulong c = d.c[i * row + j];
+      if (!c) continue;
+      nmod_poly_scalar_mul_nmod(term.raw(), mono[j].raw(), c);
+      nmod_poly_add(acc.raw(), acc.raw(), term.raw());
+    }
+    out.push_back(std::move(acc));
+  }
+  return out;
+}
+
 class CellEngine {
  public:
   CellEngine(const CriticalStructure& s, const Cell& cell, const NmodField& field, const Mat<NmodField>& sigma,
              const Vec<NmodField>& sigma_u, std::uint64_t seed, bool mix_all, bool small_shear = false)
-      : s_(s), cell_(cell), F_(field), sigma_(sigma), sigma_u_(sigma_u), rng_(seed) {
+      : s_(s), cell_(cell), F_(field), sigma_(sigma), sigma_u_(sigma_u), rng_(seed), mix_all_(mix_all) {
     delta_ = cell.dimension(s);
     // Blocks of coordinates, one per tracked factor (skipping empty ones).
     std::vector<int> sizes = cell.block_sizes(s);
@@ -370,6 +471,8 @@ class CellEngine {
   }
 
   CellCount run();
+  // Classifies the roots of the eliminant T (its square-free part).
+  CellCount finish(NmodPoly T, const std::function<bool(const NmodQuotient&, Vec<NmodQuotient>&)>& recover);
 
   /// After run(): the RUR of the critical points (collect must be set before).
   bool collect = false;
@@ -476,6 +579,21 @@ class CellEngine {
     return out;
   }
 
+  // Whether the final eliminants of a 3-coordinate cell eliminate z (and are
+  // polynomials in x_2): when z has the smaller degree in the bivariate
+  // C_k(x_2, z).  Counting only: the RUR of the exact solver keeps the
+  // sheared z (its linear form must not depend on p), and the retry after a
+  // ShapeFailure (mix_all) keeps z, whose shear separates the points.
+  bool eliminate_z(const std::vector<Dense>& C) const {
+    if (reference_engine() || collect || mix_all_) return false;
+    long dx = 0, dz = 0;
+    for (const Dense& c : C) {
+      dx = std::max(dx, c.degree(0));
+      dz = std::max(dz, c.degree(1));
+    }
+    return dz < dx;
+  }
+
   // Chinese remainder in F_p[z]: (crit_T, crit_coords) and (t, v) -> mod crit_T * t.
   void add_critical(const NmodPoly& t, const Vec<NmodQuotient>& v) {
     const ulong p = F_.mod.n;
@@ -509,6 +627,7 @@ class CellEngine {
   const Mat<NmodField>& sigma_;
   const Vec<NmodField>& sigma_u_;
   std::mt19937_64 rng_;
+  bool mix_all_ = false;
   int delta_ = 0, zorig_ = 0, K_ = 1;
   std::vector<int> order_;
   std::vector<long> bound_;
@@ -577,22 +696,34 @@ bool linear_root(const NmodQuotient& A, const Vec<NmodQuotient>& g, NmodPoly& ro
   return unique_root<NmodQuotient, ShapeFailure>(A, g, root);
 }
 
-// The common root of a and b (polynomials over A = F_p[z]/(t), t irreducible,
-// so A = F_q) as linear_root(poly_gcd(a, b)) computes it, by FLINT's half-gcd
-// in F_q[x]: the generic Euclid costs d^2 multiplications in A for degree d,
-// which dominated 3-coordinate cells.  A gcd of degree >= 2 (rare) goes the
-// generic way, which decides between one multiple root and ShapeFailure.
-bool field_common_root(const NmodQuotient& A, const Vec<NmodQuotient>& a, const Vec<NmodQuotient>& b, NmodPoly& root) {
-  if (A.modulus().degree() < 2) return linear_root(A, poly_gcd(A, a, b), root);
+// The common root of the polynomials `polys` over A = F_p[z]/(t), t
+// irreducible (so A = F_q), as linear_root of their gcd computes it, by
+// FLINT's half-gcd in F_q[x]: the generic Euclid costs d^2 multiplications in
+// A for degree d, which dominated 3-coordinate cells.  The gcd of the first
+// two is refined by the others only while it has degree >= 2.  A gcd of
+// degree >= 2 (rare) goes the generic way, which decides between one
+// multiple root and ShapeFailure.
+bool field_common_root(const NmodQuotient& A, const std::vector<Vec<NmodQuotient>>& polys, NmodPoly& root) {
+  auto generic = [&] {
+    Vec<NmodQuotient> g = polys[0];
+    for (std::size_t k = 1; k < polys.size(); ++k) g = poly_gcd(A, g, polys[k]);
+    return linear_root(A, g, root);
+  };
+  if (A.modulus().degree() < 2) return generic();
   fq_nmod_ctx_t ctx;
   fq_nmod_ctx_init_modulus(ctx, A.modulus().raw(), "z");
-  fq_nmod_poly_t fa, fb, g;
-  fq_nmod_poly_init(fa, ctx);
-  fq_nmod_poly_init(fb, ctx);
+  fq_nmod_poly_t f, g;
+  fq_nmod_poly_init(f, ctx);
   fq_nmod_poly_init(g, ctx);
-  for (std::size_t i = 0; i < a.size(); ++i) fq_nmod_poly_set_coeff(fa, static_cast<slong>(i), a[i].raw(), ctx);
-  for (std::size_t i = 0; i < b.size(); ++i) fq_nmod_poly_set_coeff(fb, static_cast<slong>(i), b[i].raw(), ctx);
-  fq_nmod_poly_gcd(g, fa, fb, ctx);  // monic
+  auto load = [&](fq_nmod_poly_t out, const Vec<NmodQuotient>& a) {
+    fq_nmod_poly_zero(out, ctx);
+    for (std::size_t i = 0; i < a.size(); ++i) fq_nmod_poly_set_coeff(out, static_cast<slong>(i), a[i].raw(), ctx);
+  };
+  load(g, polys[0]);
+  for (std::size_t k = 1; k < polys.size() && (k == 1 || fq_nmod_poly_degree(g, ctx) >= 2); ++k) {
+    load(f, polys[k]);
+    fq_nmod_poly_gcd(g, g, f, ctx);  // monic
+  }
   const slong d = fq_nmod_poly_degree(g, ctx);
   if (d == 1) {
     fq_nmod_t c;
@@ -603,11 +734,10 @@ bool field_common_root(const NmodQuotient& A, const Vec<NmodQuotient>& a, const 
     nmod_poly_set(root.raw(), c);
     fq_nmod_clear(c, ctx);
   }
-  fq_nmod_poly_clear(fa, ctx);
-  fq_nmod_poly_clear(fb, ctx);
+  fq_nmod_poly_clear(f, ctx);
   fq_nmod_poly_clear(g, ctx);
   fq_nmod_ctx_clear(ctx);
-  if (d >= 2) return linear_root(A, poly_gcd(A, a, b), root);
+  if (d >= 2) return generic();
   return d == 1;
 }
 
@@ -635,7 +765,7 @@ CellCount CellEngine::run() {
     Fs = interpolate_all();
   NmodPoly T(p);
   std::function<bool(const NmodQuotient&, Vec<NmodQuotient>&)> recover;
-  std::vector<Dense> C;
+  std::vector<Dense> C, Cs;
   if (delta_ == 1) {
     for (const Dense& f : Fs) T = nmod_gcd(T, to_univariate(f, p));
     recover = [](const NmodQuotient& A, Vec<NmodQuotient>& y) {
@@ -672,6 +802,45 @@ CellCount CellEngine::run() {
     }
     remove_common_factor(C[0], C[1], p);
     remove_common_factor(C[2], C[3], p);
+    if (eliminate_z(C)) {
+      // The final eliminants in x_2 instead of z: Res_z(C_0, C_1) has the same
+      // number of interpolation points (the Sylvester bound deg_{x2} deg_z,
+      // summed, is symmetric) but each univariate resultant has the smaller
+      // degree deg_z (49 instead of 168 in (3,2,2,1), n = 8).  x_2 is not
+      // sheared, so whether it separates the points is checked at recovery
+      // exactly as z is: a unique common root z of the C_k over F_p[x_2]/(t),
+      // then a unique x_1 (else ShapeFailure, caught below: this cell then
+      // computes the reference eliminants in z).
+      for (const Dense& c : C) Cs.push_back(swap_variables(c));
+      NmodPoly R1 = to_univariate(resultant_dense(Cs[0], Cs[1], F_.mod), p);
+      NmodPoly R2 = to_univariate(resultant_dense(Cs[2], Cs[3], F_.mod), p);
+      T = nmod_gcd(R1, R2);
+      auto recover_z = [&](const NmodQuotient& A, Vec<NmodQuotient>& y) {
+        Vec<NmodQuotient> none;
+        std::vector<Vec<NmodQuotient>> cz;
+        for (const Dense& c : Cs) cz.push_back(coefficients_over(A, c, none));
+        NmodPoly z(p), x1(p), gen(p);
+        // T was factored: A is a field.  All four C_k, so that a point of
+        // V(C_0, C_1) outside V(C_2, C_3) on the same line x_2 = const is
+        // not a second root.
+        if (!field_common_root(A, cz, z)) return false;
+        gen.set_coeff(1, 1);
+        const NmodPoly x2 = A.reduce(gen);
+        Vec<NmodQuotient> at{x2, z}, h = coefficients_at(A, Fs[0], at);
+        for (std::size_t k = 1; k < Fs.size(); ++k) h = poly_gcd(A, h, coefficients_at(A, Fs[k], at));
+        if (!linear_root(A, h, x1)) return false;
+        y = {x1, x2, z};
+        return true;
+      };
+      try {
+        // T = 0 (C_0, C_1 not coprime: never after remove_common_factor)
+        // is decided by the reference computation below.
+        if (!T.is_zero()) return finish(T, recover_z);
+      } catch (const ShapeFailure&) {
+        // x_2 does not separate (a special target, e.g. one symmetric under
+        // x -> -x): the eliminants in the sheared z below, from the same C_k.
+      }
+    }
     NmodPoly R1 = to_univariate(resultant_dense(C[0], C[1], F_.mod), p);
     NmodPoly R2 = to_univariate(resultant_dense(C[2], C[3], F_.mod), p);
     T = nmod_gcd(R1, R2);
@@ -679,7 +848,7 @@ CellCount CellEngine::run() {
       Vec<NmodQuotient> none, c0 = coefficients_over(A, C[0], none), c1 = coefficients_over(A, C[1], none);
       NmodPoly x2(p);
       // T was factored above: A is a field.
-      if (!(reference_engine() ? linear_root(A, poly_gcd(A, c0, c1), x2) : field_common_root(A, c0, c1, x2)))
+      if (!(reference_engine() ? linear_root(A, poly_gcd(A, c0, c1), x2) : field_common_root(A, {c0, c1}, x2)))
         return false;
       Vec<NmodQuotient> mid{x2}, h = coefficients_over(A, Fs[0], mid);
       for (std::size_t k = 1; k < Fs.size(); ++k) h = poly_gcd(A, h, coefficients_over(A, Fs[k], mid));
@@ -691,6 +860,11 @@ CellCount CellEngine::run() {
       return true;
     };
   }
+  return finish(T, recover);
+}
+
+CellCount CellEngine::finish(NmodPoly T, const std::function<bool(const NmodQuotient&, Vec<NmodQuotient>&)>& recover) {
+  CellCount out;
   if (T.is_zero())
     throw not_supported("the rank condition of N(P) holds on a whole curve of the cell (" +
                         std::string(cell_.infinity_factor < 0 ? "monic" : "with a root at (1:0)") + ")" +

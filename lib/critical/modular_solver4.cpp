@@ -19,6 +19,7 @@
 #include <flint/nmod_mat.h>
 #include <flint/nmod_poly.h>
 #include <flint/nmod_poly_factor.h>
+#include <flint/ulong_extras.h>
 
 #include "lcngeom/error.hpp"
 
@@ -104,6 +105,34 @@ NMat mat_mul(const NMat& a, const NMat& b) {
   return c;
 }
 
+// M^e, e >= 1, by repeated squaring.
+NMat mat_pow(const NMat& M, slong e) {
+  NMat r(M), b(M);
+  for (--e; e > 0; e >>= 1) {
+    if (e & 1) {
+      NMat t = mat_mul(r, b);
+      r.swap(t);
+    }
+    if (e > 1) {
+      NMat t = mat_mul(b, b);
+      b.swap(t);
+    }
+  }
+  return r;
+}
+
+// Multiplicity of the eigenvalue 0 of a square matrix (of the root 0 of its
+// characteristic polynomial).
+slong zero_multiplicity(const NMat& M) {
+  nmod_poly_t c;
+  nmod_poly_init(c, M.m->mod.n);
+  nmod_mat_charpoly(c, M.m);
+  slong r = 0;
+  while (r < M.rows() && nmod_poly_get_coeff_ui(c, r) == 0) ++r;
+  nmod_poly_clear(c);
+  return r;
+}
+
 bool mat_equal(const NMat& a, const NMat& b) { return nmod_mat_equal(a.m, b.m) != 0; }
 
 // Pivot columns of a matrix in reduced row echelon form with `rank` rows.
@@ -174,11 +203,190 @@ long binomial(long a, long b) {
   return r;
 }
 
+// ---------------------------------------------------------------------------
+// Structured sparse reduction of the Macaulay matrix (Faugere-Lachartre style;
+// the default path; LCNGEOM_MODULAR_ENGINE=reference keeps the dense RREF).
+//
+// Columns are ordered by decreasing grevlex (g_0 > ... > g_m > x_0), a
+// multiplicative order, so the row mu * E_i has its leading entry at
+// mu * LM(E_i).  After inter-reducing the E_i (distinct monic leading
+// monomials), the first row reaching each leading monomial is a pivot row:
+// these rows form a sparse unit triangular block A found by structure alone.
+// Every other row is reduced against A in one dense pass (a sparse triangular
+// solve), leaving the small Schur complement on the non-pivot columns, which
+// FLINT reduces densely.  Rows mu * E_i with LM(E_j) | mu for some j < i are
+// never built: mu * E_i = nu LM(E_j) E_i is a combination of multiples of E_j
+// and of rows nu' E_i with nu' < mu (the Koszul syzygy E_j E_i = E_i E_j; the
+// F5 criterion), so by induction they lie in the span of the rows kept and
+// the row space -- hence the quotient -- is exactly that of the full matrix.
+
+// a > b in grevlex with x_0 last (both of the same total degree).
+bool grevlex_greater(Mono a, Mono b, int V) {
+  if (mono_exp(a, 0) != mono_exp(b, 0)) return mono_exp(a, 0) < mono_exp(b, 0);
+  for (int v = V - 1; v >= 1; --v)
+    if (mono_exp(a, v) != mono_exp(b, v)) return mono_exp(a, v) < mono_exp(b, v);
+  return false;
+}
+
+bool mono_divides(Mono a, Mono b, int V) {
+  for (int v = 0; v < V; ++v)
+    if (mono_exp(a, v) > mono_exp(b, v)) return false;
+  return true;
+}
+
+// A basis of the span of homogeneous `eqs` with distinct monic leading
+// monomials (grevlex), leading monomials in `leads`; empty if dependent.
+std::vector<SparseRing::E> interreduce(const std::vector<SparseRing::E>& eqs, int V, nmod_t mod,
+                                       std::vector<Mono>& leads) {
+  std::vector<Mono> monos;
+  for (const auto& e : eqs)
+    for (const auto& t : e) monos.push_back(t.first);
+  std::sort(monos.begin(), monos.end(), [V](Mono a, Mono b) { return grevlex_greater(a, b, V); });
+  monos.erase(std::unique(monos.begin(), monos.end()), monos.end());
+  std::unordered_map<Mono, slong> at;
+  for (std::size_t j = 0; j < monos.size(); ++j) at[monos[j]] = static_cast<slong>(j);
+  NMat M(static_cast<slong>(eqs.size()), static_cast<slong>(monos.size()), mod.n);
+  for (std::size_t i = 0; i < eqs.size(); ++i)
+    for (const auto& [mono, c] : eqs[i]) M.at(static_cast<slong>(i), at.at(mono)) = c;
+  const slong rank = nmod_mat_rref(M.m);
+  leads.clear();
+  if (rank != static_cast<slong>(eqs.size())) return {};
+  const std::vector<slong> piv = pivot_columns(M, rank);
+  std::vector<SparseRing::E> out;
+  for (slong i = 0; i < rank; ++i) {
+    SparseRing::E e;
+    for (std::size_t j = 0; j < monos.size(); ++j)
+      if (M.at(i, static_cast<slong>(j))) e[monos[j]] = M.at(i, static_cast<slong>(j));
+    out.push_back(std::move(e));
+    leads.push_back(monos[static_cast<std::size_t>(piv[static_cast<std::size_t>(i)])]);
+  }
+  return out;
+}
+
+// The reduction of one block (one class of columns) of the Macaulay matrix.
+struct BlockReduction {
+  slong rank = 0;
+  std::vector<std::size_t> free_cols;  // indices into the sorted columns
+  // Normal forms of every column over free_cols (dense), if asked for.
+  std::vector<std::vector<ulong>> nf;
+};
+
+// cols: the block's monomials, sorted by decreasing grevlex.  Rows are
+// mu * E_i for mu in `mults` whose leading monomial is a column.
+BlockReduction reduce_block(const std::vector<Mono>& cols, const std::vector<SparseRing::E>& eqs,
+                            const std::vector<Mono>& leads, const std::vector<Mono>& mults, int V, nmod_t mod,
+                            bool want_nf) {
+  const std::size_t N = cols.size();
+  const ulong p = mod.n;
+  std::unordered_map<Mono, std::uint32_t> at;
+  at.reserve(2 * N);
+  for (std::size_t j = 0; j < N; ++j) at[cols[j]] = static_cast<std::uint32_t>(j);
+  struct Entry {
+    std::uint32_t col;
+    ulong c, pre;  // coefficient and its Shoup precomputation
+  };
+  using Row = std::vector<Entry>;
+  std::vector<Row> pivot_row(N);  // A: unit leading entry at the column
+  std::vector<char> is_pivot(N, 0);
+  std::vector<Row> others;
+  for (std::size_t i = 0; i < eqs.size(); ++i)
+    for (Mono mu : mults) {
+      if (at.find(mu + leads[i]) == at.end()) continue;  // another block
+      bool redundant = false;
+      for (std::size_t j = 0; j < i && !redundant; ++j) redundant = mono_divides(leads[j], mu, V);
+      if (redundant) continue;
+      Row r;
+      r.reserve(eqs[i].size());
+      for (const auto& [mono, c] : eqs[i]) r.push_back({at.at(mono + mu), c, n_mulmod_precomp_shoup(c, p)});
+      std::sort(r.begin(), r.end(), [](const Entry& a, const Entry& b) { return a.col < b.col; });
+      const std::uint32_t lead = r.front().col;
+      if (!is_pivot[lead]) {
+        is_pivot[lead] = 1;
+        pivot_row[lead] = std::move(r);
+      } else {
+        others.push_back(std::move(r));
+      }
+    }
+  // Reduce the other rows by A: afterwards they live on the non-pivot columns.
+  std::vector<std::uint32_t> rest;  // non-pivot columns
+  std::vector<slong> rest_index(N, -1);
+  for (std::size_t j = 0; j < N; ++j)
+    if (!is_pivot[j]) {
+      rest_index[j] = static_cast<slong>(rest.size());
+      rest.push_back(static_cast<std::uint32_t>(j));
+    }
+  std::vector<std::vector<ulong>> schur_rows;
+  std::vector<ulong> v(N);
+  for (const Row& r : others) {
+    std::fill(v.begin(), v.end(), 0);
+    for (const Entry& e : r) v[e.col] = e.c;
+    for (std::size_t c = r.front().col; c < N; ++c) {
+      if (!v[c] || !is_pivot[c]) continue;
+      const ulong t = p - v[c];
+      v[c] = 0;
+      const Row& a = pivot_row[c];
+      for (std::size_t l = 1; l < a.size(); ++l) {
+        ulong& x = v[a[l].col];
+        x = nmod_add(x, n_mulmod_shoup(a[l].c, t, a[l].pre, p), mod);
+      }
+    }
+    std::vector<ulong> s(rest.size());
+    bool nonzero = false;
+    for (std::size_t j = 0; j < rest.size(); ++j) nonzero |= (s[j] = v[rest[j]]) != 0;
+    if (nonzero) schur_rows.push_back(std::move(s));
+  }
+  others.clear();
+  BlockReduction out;
+  slong pivots_a = 0;
+  for (char c : is_pivot) pivots_a += c;
+  NMat S(static_cast<slong>(schur_rows.size()), static_cast<slong>(rest.size()), p);
+  for (std::size_t i = 0; i < schur_rows.size(); ++i)
+    for (std::size_t j = 0; j < rest.size(); ++j) S.at(static_cast<slong>(i), static_cast<slong>(j)) = schur_rows[i][j];
+  schur_rows.clear();
+  const slong rank_s = S.rows() && S.cols() ? nmod_mat_rref(S.m) : 0;
+  const std::vector<slong> spiv = pivot_columns(S, rank_s);
+  std::vector<char> is_spiv(rest.size(), 0);
+  for (slong j : spiv) is_spiv[static_cast<std::size_t>(j)] = 1;
+  out.rank = pivots_a + rank_s;
+  std::vector<slong> free_index(N, -1);
+  for (std::size_t j = 0; j < rest.size(); ++j)
+    if (!is_spiv[j]) {
+      free_index[rest[j]] = static_cast<slong>(out.free_cols.size());
+      out.free_cols.push_back(rest[j]);
+    }
+  if (!want_nf) return out;
+  const std::size_t f = out.free_cols.size();
+  out.nf.assign(N, std::vector<ulong>(f, 0));
+  for (std::size_t j = 0; j < f; ++j) out.nf[out.free_cols[j]][j] = 1;
+  for (slong i = 0; i < rank_s; ++i) {  // S's rows: pivot + free columns
+    auto& x = out.nf[rest[static_cast<std::size_t>(spiv[static_cast<std::size_t>(i)])]];
+    for (std::size_t j = 0; j < f; ++j) x[j] = nmod_neg(S.at(i, rest_index[out.free_cols[j]]), mod);
+  }
+  // A's rows, last pivot first: their other entries are in later columns.
+  for (std::size_t c = N; c-- > 0;) {
+    if (!is_pivot[c]) continue;
+    auto& x = out.nf[c];
+    const Row& a = pivot_row[c];
+    for (std::size_t l = 1; l < a.size(); ++l) {
+      const auto& y = out.nf[a[l].col];
+      const ulong t = p - a[l].c;
+      for (std::size_t j = 0; j < f; ++j)
+        if (y[j]) x[j] = nmod_add(x[j], nmod_mul(y[j], t, mod), mod);
+    }
+  }
+  return out;
+}
+
+// The degrees tried with solutions at infinity gave no closed multiplication.
+struct NotStable {};
+
 class PowerEngine {
  public:
+  // extra, shift: with solutions at infinity, the basis monomials have degree
+  // d + extra - 1 and are multiplied by x_0^shift (extra < 0: refuse).
   PowerEngine(const CriticalStructure& s, const NmodField& F, const Mat<NmodField>& sigma,
-              const Vec<NmodField>& sigma_u, std::uint64_t seed)
-      : s_(s), F_(F), sigma_(sigma), sigma_u_(sigma_u), rng_(seed) {
+              const Vec<NmodField>& sigma_u, std::uint64_t seed, int extra, int shift)
+      : s_(s), F_(F), sigma_(sigma), sigma_u_(sigma_u), rng_(seed), extra_(extra), shift_(shift) {
     k_ = s.tracked.front().exponent;
     m_ = s.tracked.front().degree;
     V_ = m_ + 2;
@@ -189,7 +397,12 @@ class PowerEngine {
 
  private:
   std::vector<SparseRing::E> equations() const;
+  using NormalForms = std::unordered_map<Mono, std::vector<std::pair<std::size_t, ulong>>>;
   void check_infinity(const std::vector<SparseRing::E>& eqs) const;
+  [[noreturn]] void refuse_infinity() const;
+  std::size_t normal_forms_dense(const std::vector<SparseRing::E>& eqs, NormalForms& nf) const;
+  std::size_t normal_forms_sparse(const std::vector<SparseRing::E>& eqs, int degree, NormalForms& nf) const;
+  bool infinity_free(const std::vector<SparseRing::E>& eqs) const;
   ulong random_unit() { return std::uniform_int_distribution<ulong>(1, F_.mod.n - 1)(rng_); }
   // g-degree of a monomial modulo k: the equations are homogeneous for it
   // (g -> zeta g multiplies E_i by zeta^{-1}), so the Macaulay matrix is
@@ -205,6 +418,7 @@ class PowerEngine {
   const Mat<NmodField>& sigma_;
   const Vec<NmodField>& sigma_u_;
   std::mt19937_64 rng_;
+  int extra_ = -1, shift_ = 0;
   int k_ = 2, m_ = 1, V_ = 3, d_ = 3;
 };
 
@@ -262,17 +476,20 @@ void PowerEngine::check_infinity(const std::vector<SparseRing::E>& eqs) const {
   NMat M(static_cast<slong>(rows.size()), static_cast<slong>(cols.size()), F_.mod.n);
   for (std::size_t r = 0; r < rows.size(); ++r)
     for (const auto& [mono, c] : top[rows[r].second]) M.at(static_cast<slong>(r), at.at(mono + rows[r].first)) = c;
-  if (nmod_mat_rank(M.m) != static_cast<slong>(cols.size()))
-    throw not_supported(
-        "the critical equations of Delta(" + std::to_string(k_) + "^" + std::to_string(m_) +
-        ") in w = g^k have solutions at infinity for this inner product (g with <g^k, g^(k-1) R_m> = 0; "
-        "for an SO(2)-invariant product such as Bombieri they form curves), so the quotient-ring "
-        "engine does not apply");
+  if (nmod_mat_rank(M.m) != static_cast<slong>(cols.size())) refuse_infinity();
 }
 
-CellCount PowerEngine::run() {
+void PowerEngine::refuse_infinity() const {
+  throw not_supported("the critical equations of Delta(" + std::to_string(k_) + "^" + std::to_string(m_) +
+                      ") in w = g^k have solutions at infinity for this inner product (g with <g^k, g^(k-1) R_m> = 0; "
+                      "for an SO(2)-invariant product such as Bombieri they form curves), so the quotient-ring "
+                      "engine does not apply");
+}
+
+// The reference path: dense reduced echelon form of each block; its free
+// columns are a basis of the quotient in degree d.
+std::size_t PowerEngine::normal_forms_dense(const std::vector<SparseRing::E>& eqs, NormalForms& nf) const {
   const ulong p = F_.mod.n;
-  const std::vector<SparseRing::E> eqs = equations();
   check_infinity(eqs);
   // Columns: monomials of degree d, split into the k classes.
   const std::vector<Mono> cols = monomials(V_, d_);
@@ -294,7 +511,6 @@ CellCount PowerEngine::run() {
   // Truncated normal form: per class, the reduced echelon form of the Macaulay
   // block; its free columns are a basis of the quotient in degree d.
   const Mono none = ~Mono{0};
-  std::unordered_map<Mono, std::vector<std::pair<std::size_t, ulong>>> nf;  // sparse normal forms
   std::size_t D = 0;
   for (int c = 0; c < k_; ++c) {
     const auto& cc = class_cols[static_cast<std::size_t>(c)];
@@ -321,44 +537,126 @@ CellCount PowerEngine::run() {
       nf[cc[static_cast<std::size_t>(piv[static_cast<std::size_t>(r)])]] = std::move(v);
     }
   }
+  return D;
+}
+
+// The default path: the same row space by structured sparse elimination
+// (reduce_block), the check at infinity included.
+// check_infinity by reduce_block: true iff the top parts (x_0 = 0) of the
+// E_i have only the trivial common zero.
+bool PowerEngine::infinity_free(const std::vector<SparseRing::E>& eqs) const {
+  std::vector<SparseRing::E> top;
+  for (const auto& e : eqs) {
+    SparseRing::E t;
+    for (const auto& [mono, c] : e)
+      if (mono_exp(mono, 0) == 0) t[mono] = c;
+    top.push_back(std::move(t));
+  }
+  std::vector<Mono> leads;
+  top = interreduce(top, V_, F_.mod, leads);
+  if (top.empty()) return false;  // dependent top parts: a curve of zeros at infinity
+  std::vector<Mono> mults;
+  for (Mono mu : monomials(V_, d_ - (2 * k_ - 1)))
+    if (mono_exp(mu, 0) == 0) mults.push_back(mu);
+  std::vector<std::vector<Mono>> blocks(static_cast<std::size_t>(k_));
+  for (Mono c : monomials(V_, d_))
+    if (mono_exp(c, 0) == 0) blocks[static_cast<std::size_t>(klass(c))].push_back(c);
+  for (auto& b : blocks) {
+    std::sort(b.begin(), b.end(), [this](Mono a, Mono c) { return grevlex_greater(a, c, V_); });
+    if (reduce_block(b, top, leads, mults, V_, F_.mod, false).rank != static_cast<slong>(b.size())) return false;
+  }
+  return true;
+}
+
+// Normal forms of every monomial of `degree` (the default path).
+std::size_t PowerEngine::normal_forms_sparse(const std::vector<SparseRing::E>& eqs, int degree, NormalForms& nf) const {
+  const int deg = 2 * k_ - 1;
+  std::vector<Mono> leads;
+  const std::vector<SparseRing::E> basis = interreduce(eqs, V_, F_.mod, leads);
+  if (basis.empty())
+    throw not_supported("the critical equations of Delta(" + std::to_string(k_) + "^" + std::to_string(m_) +
+                        ") are linearly dependent at this target");
+  const std::vector<Mono> mults = monomials(V_, degree - deg);
+  std::vector<std::vector<Mono>> blocks(static_cast<std::size_t>(k_));
+  for (Mono c : monomials(V_, degree)) blocks[static_cast<std::size_t>(klass(c))].push_back(c);
+  std::size_t D = 0;
+  for (auto& b : blocks) {
+    std::sort(b.begin(), b.end(), [this](Mono a, Mono c) { return grevlex_greater(a, c, V_); });
+    const BlockReduction r = reduce_block(b, basis, leads, mults, V_, F_.mod, true);
+    for (std::size_t j = 0; j < b.size(); ++j) {
+      std::vector<std::pair<std::size_t, ulong>> v;
+      for (std::size_t t = 0; t < r.free_cols.size(); ++t)
+        if (r.nf[j][t]) v.push_back({D + t, r.nf[j][t]});
+      nf[b[j]] = std::move(v);
+    }
+    D += r.free_cols.size();
+  }
+  return D;
+}
+
+CellCount PowerEngine::run() {
+  const ulong p = F_.mod.n;
+  const std::vector<SparseRing::E> eqs = equations();
+  NormalForms nf;
+  std::size_t dimq = 0;  // dimension of the quotient in the Macaulay degree
   long bezout = 1;
   for (int i = 0; i <= m_; ++i) bezout *= 2 * k_ - 1;
-  if (static_cast<long>(D) != bezout)
+  const bool tight = modular_reference_engine() || infinity_free(eqs);
+  if (!tight && extra_ < 0) refuse_infinity();
+  const int base = d_ + (tight ? 0 : extra_), shift = tight ? 0 : shift_;
+  dimq = modular_reference_engine() ? normal_forms_dense(eqs, nf) : normal_forms_sparse(eqs, base + shift, nf);
+  if (tight && static_cast<long>(dimq) != bezout)
     throw not_supported("the critical equations of Delta(" + std::to_string(k_) + "^" + std::to_string(m_) +
-                        ") have a quotient of dimension " + std::to_string(D) + " in degree " + std::to_string(d_) +
+                        ") have a quotient of dimension " + std::to_string(dimq) + " in degree " + std::to_string(d_) +
                         ", not the Bezout number " + std::to_string(bezout) +
                         ": the system is not zero-dimensional at this target (special target?)");
-  // Multiplication by x_v / l_0 for a random linear form l_0: choose degree
-  // d - 1 monomials b_1..b_D with N(l_0 b_j) independent.
+  // Multiplication by x_v / l_0 for a random linear form l_0: choose
+  // monomials b_1..b_D of degree base - 1 with N(x_0^shift l_0 b_j)
+  // independent, spanning N(x_0^shift l_0 R_{base-1}); then M_v is defined by
+  // N(x_0^shift x_v b_j) = sum_i (M_v)_{ij} N(x_0^shift l_0 b_i), which is
+  // checked on the whole quotient.  That identity is what makes the count
+  // complete: for an affine solution z the evaluation at z is a functional on
+  // the quotient, so (b_j(z))_j is a common left eigenvector with eigenvalues
+  // x_v(z) / l_0(z) (nonzero: N(x_0^(base-1+shift) x_0) lies in the span, so
+  // l_0(z) = 0 would give x_0(z) = 0).  Without solutions at infinity (tight)
+  // Q is the Bezout number and D = Q; with them (Bombieri: curves at
+  // infinity), the factor x_0^shift in a higher degree removes them.
   std::vector<ulong> l0(static_cast<std::size_t>(V_));
   for (auto& c : l0) c = random_unit();
-  const std::vector<Mono> lower = monomials(V_, d_ - 1);
-  const slong Ds = static_cast<slong>(D);
-  NMat A0(Ds, static_cast<slong>(lower.size()), p);
+  const std::vector<Mono> lower = monomials(V_, base - 1);
+  Mono x0s = 0;
+  for (int t = 0; t < shift; ++t) x0s += var_mono(0);
+  const slong Qs = static_cast<slong>(dimq);
+  NMat A0(Qs, static_cast<slong>(lower.size()), p);
   for (std::size_t j = 0; j < lower.size(); ++j)
     for (int v = 0; v < V_; ++v)
-      for (const auto& [row, c] : nf.at(lower[j] + var_mono(v)))
+      for (const auto& [row, c] : nf.at(lower[j] + var_mono(v) + x0s))
         A0.at(static_cast<slong>(row), static_cast<slong>(j)) =
             nmod_add(A0.at(static_cast<slong>(row), static_cast<slong>(j)),
                      nmod_mul(c, l0[static_cast<std::size_t>(v)], F_.mod), F_.mod);
   NMat E(A0);
-  const slong rank0 = nmod_mat_rref(E.m);
-  if (rank0 != Ds)
+  const slong Ds = nmod_mat_rref(E.m);
+  if (tight && Ds != Qs)
     throw not_supported("the random form l_0 is a zero divisor of the quotient of the critical equations of Delta(" +
                         std::to_string(k_) + "^" + std::to_string(m_) + ") (a positive-dimensional solution set?)");
-  const std::vector<slong> sel = pivot_columns(E, rank0);
-  NMat A0s(Ds, Ds, p), A0inv(Ds, Ds, p);
-  for (slong i = 0; i < Ds; ++i)
-    for (slong j = 0; j < Ds; ++j) A0s.at(i, j) = A0.at(i, sel[static_cast<std::size_t>(j)]);
-  if (!nmod_mat_inv(A0inv.m, A0s.m)) throw not_supported("power engine: singular normal-form block");  // never: rank D
+  if (Ds == 0) throw NotStable{};
+  const std::vector<slong> sel = pivot_columns(E, Ds);
+  std::vector<slong> sel_cols(sel.begin(), sel.end());
+  const Restriction onto(A0, sel_cols, "normal-form block");  // rows where the selected columns are invertible
   std::vector<NMat> Mx;
   for (int v = 0; v < V_; ++v) {
-    NMat Nv(Ds, Ds, p);
+    NMat Nv(Qs, Ds, p);
     for (slong j = 0; j < Ds; ++j)
       for (const auto& [row, c] :
-           nf.at(lower[static_cast<std::size_t>(sel[static_cast<std::size_t>(j)])] + var_mono(v)))
+           nf.at(lower[static_cast<std::size_t>(sel[static_cast<std::size_t>(j)])] + var_mono(v) + x0s))
         Nv.at(static_cast<slong>(row), j) = c;
-    Mx.push_back(mat_mul(A0inv, Nv));
+    NMat R(Ds, Ds, p);
+    for (slong i = 0; i < Ds; ++i)
+      for (slong j = 0; j < Ds; ++j) R.at(i, j) = Nv.at(onto.rows[static_cast<std::size_t>(i)], j);
+    Mx.push_back(mat_mul(onto.inv, R));
+    // Automatic when B is square (tight: D = Q); else x_v b_j may leave the
+    // span (not yet the affine part): raise the degrees.
+    if (Ds < Qs && !mat_equal(mat_mul(onto.B, Mx.back()), Nv)) throw NotStable{};
   }
   nf.clear();
   const std::string uncertified = "the multiplication matrices of the quotient of the critical equations of Delta(" +
@@ -366,27 +664,34 @@ CellCount PowerEngine::run() {
   for (int v = 1; v < V_; ++v)
     if (!mat_equal(mat_mul(Mx[0], Mx[static_cast<std::size_t>(v)]), mat_mul(Mx[static_cast<std::size_t>(v)], Mx[0])))
       throw not_supported(uncertified);
-  // Affine part: the image of a high power of x_0 / l_0 (Fitting decomposition;
-  // the evaluation at a solution with x_0 != 0 vanishes on the kernel part).
-  NMat Pw(Mx[0]);
-  for (slong e = 1; e < Ds; e *= 2) {
-    NMat sq = mat_mul(Pw, Pw);
-    Pw.swap(sq);
-  }
-  NMat Pr(Pw);
-  slong ra = nmod_mat_rref(Pr.m);
+  // Affine part: the image of M_0^r, r the multiplicity of the eigenvalue 0
+  // of M_0 = x_0 / l_0 (Fitting decomposition; the evaluation at a solution
+  // with x_0 != 0 vanishes on the kernel part).  Without solutions at
+  // infinity r = 0 and the affine part is the whole quotient.
   CellCount out;
-  if (ra == 0) return out;
-  const std::vector<slong> ucols = pivot_columns(Pr, ra);
-  const Restriction restrict_u(Pw, ucols, "affine basis");
-  NMat X0 = restrict_u(Mx[0]), X0inv(ra, ra, p);
-  if (!nmod_mat_inv(X0inv.m, X0.m)) throw not_supported("power engine: x_0 not invertible on the affine part");
+  slong ra = Ds;
+  {
+    const slong r0 = zero_multiplicity(Mx[0]);
+    if (r0 == Ds) return out;
+    if (r0 > 0) {
+      const NMat Pw = mat_pow(Mx[0], r0);
+      NMat Pr(Pw);
+      ra = nmod_mat_rref(Pr.m);
+      const Restriction restrict_u(Pw, pivot_columns(Pr, ra), "affine basis");
+      for (NMat& M : Mx) {
+        NMat r = restrict_u(M);
+        M.swap(r);
+      }
+    }
+  }
+  NMat X0inv(ra, ra, p);
+  if (!nmod_mat_inv(X0inv.m, Mx[0].m)) throw not_supported("power engine: x_0 not invertible on the affine part");
   // Affine coordinates g_j = x_{j+1} / x_0 and a random separating form z.
   std::vector<NMat> G;
   NMat Z(ra, ra, p);
   std::vector<ulong> form;
   for (int v = 1; v < V_; ++v) {
-    G.push_back(mat_mul(restrict_u(Mx[static_cast<std::size_t>(v)]), X0inv));
+    G.push_back(mat_mul(Mx[static_cast<std::size_t>(v)], X0inv));
     form.push_back(random_unit());
     NMat t(G.back());
     nmod_mat_scalar_mul(t.m, t.m, form.back());
@@ -397,39 +702,43 @@ CellCount PowerEngine::run() {
   // G_i-invariant, and on the rest G_i is a polynomial in Z).
   for (const NMat& Gi : G)
     if (!mat_equal(mat_mul(Gi, Z), mat_mul(Z, Gi))) throw not_supported(uncertified);
-  bool origin = false;
   // Split off the origin g = 0 (w = 0; a multiple solution when k >= 3): the
-  // kernel part of a high power of the linear form Z.  On it every G_i must be
-  // nilpotent (else another solution has z = 0: draw another form).
-  {
-    NMat Zp(Z);
-    for (slong e = 1; e < ra; e *= 2) {
-      NMat sq = mat_mul(Zp, Zp);
-      Zp.swap(sq);
-    }
+  // kernel of Z^r, r the multiplicity of the root 0 of T = charpoly(Z).  On
+  // it every G_i must be nilpotent (else another solution has z = 0: draw
+  // another form); on the image of Z^r the charpoly is T / z^r.  A simple
+  // root 0 (k = 2) needs no split: it is classified below like every root
+  // (g = q(0) = 0 is dropped), and counted in the eliminant as before.
+  NmodPoly Tz(p), T(p);
+  nmod_mat_charpoly(Tz.raw(), Z.m);
+  slong rz0 = 0;
+  while (rz0 <= ra && nmod_poly_get_coeff_ui(Tz.raw(), rz0) == 0) ++rz0;
+  const bool origin = rz0 > 1;
+  if (origin) nmod_poly_shift_right(T.raw(), Tz.raw(), rz0);
+  else T = Tz;
+  if (origin) {
+    const NMat Zp = mat_pow(Z, rz0);
     NMat Zr(Zp);
     const slong rz = nmod_mat_rref(Zr.m);
-    origin = rz < ra;
-    if (rz < ra) {
-      NMat ker(ra, ra, p);  // nmod_mat_nullspace needs A->c columns
-      nmod_mat_nullspace(ker.m, Zp.m);
-      for (const NMat& Gi : G) {
-        NMat Gp(Gi);
-        for (slong e = 1; e < ra; e *= 2) {
-          NMat sq = mat_mul(Gp, Gp);
-          Gp.swap(sq);
-        }
-        NMat t = mat_mul(Gp, ker);
-        if (!nmod_mat_is_zero(t.m)) throw ShapeFailure{};
+    NMat ker(ra, ra, p);  // nmod_mat_nullspace needs A->c columns
+    const slong nul = nmod_mat_nullspace(ker.m, Zp.m);
+    // ker Z^r is G_i-invariant (G_i commutes with Z, checked above), of
+    // dimension nul: G_i is nilpotent there iff G_i^nul kills it.
+    for (const NMat& Gi : G) {
+      NMat W(ra, nul, p);
+      for (slong i = 0; i < ra; ++i)
+        for (slong j = 0; j < nul; ++j) W.at(i, j) = ker.at(i, j);
+      for (slong e = 0; e < nul; ++e) {
+        NMat t = mat_mul(Gi, W);
+        W.swap(t);
       }
+      if (!nmod_mat_is_zero(W.m)) throw ShapeFailure{};
     }
     if (rz == 0) {
       out.eliminant = 1;
       out.removed = 1;
       return out;
     }
-    const std::vector<slong> zc = pivot_columns(Zr, rz);
-    const Restriction restrict_w(Zp, zc, "basis");
+    const Restriction restrict_w(Zp, pivot_columns(Zr, rz), "basis");
     for (NMat& Gi : G) {
       NMat r = restrict_w(Gi);
       Gi.swap(r);
@@ -438,8 +747,6 @@ CellCount PowerEngine::run() {
     Z.swap(zr);
     ra = rz;
   }
-  NmodPoly T(p);
-  nmod_mat_charpoly(T.raw(), Z.m);
   NmodPoly dT(p);
   nmod_poly_derivative(dT.raw(), T.raw());
   if (nmod_gcd(T, dT).degree() > 0) throw ShapeFailure{};  // a multiple affine root, or z does not separate
@@ -533,8 +840,27 @@ CellCount count_power_locus_modp(const CriticalStructure& s, const NmodField& fi
     throw not_supported("the power engine's Macaulay matrix for Delta(" + std::to_string(s.tracked.front().exponent) +
                         "^" + std::to_string(s.tracked.front().degree) + ") has " + std::to_string(cols) +
                         " columns, above " + std::to_string(kMaxPowerEngineColumns));
-  PowerEngine e(s, field, sigma, sigma_u, seed);
-  return e.run();
+  // Without solutions at infinity the first try is the Bezout-tight
+  // quotient.  With them, raise the degrees until the multiplication maps
+  // close on the affine part (NotStable otherwise).
+  const int k = s.tracked.front().exponent, m = s.tracked.front().degree;
+  const int d = (m + 1) * (2 * k - 2) + 1;
+  static constexpr std::pair<int, int> tries[] = {{0, 2}, {0, 1}, {1, 2}, {2, 2}, {2, 3}, {3, 3}};
+  int reached = d;
+  for (const auto& [extra, shift] : tries) {
+    if (binomial(d + extra + shift + m + 1, m + 1) > kMaxPowerEngineColumnsAtInfinity) break;
+    reached = d + extra + shift;
+    try {
+      PowerEngine e(s, field, sigma, sigma_u, seed, extra, shift);
+      return e.run();
+    } catch (const NotStable&) {
+      // the maps did not close in these degrees: raise them
+    }
+  }
+  throw not_supported("the critical equations of Delta(" + std::to_string(k) + "^" + std::to_string(m) +
+                      ") in w = g^k have solutions at infinity for this inner product, and the multiplication maps "
+                      "did not close on the affine part up to degree " +
+                      std::to_string(reached));
 }
 
 }  // namespace lcngeom::detail

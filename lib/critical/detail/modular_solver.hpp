@@ -76,8 +76,11 @@ CellCount count_cell_modp(const CriticalStructure& s, const Cell& cell, const Nm
 
 /// The reference engine (as before the speed work of issue 11: one
 /// determinant per combination and grid point, and so on) instead of the fast
-/// paths; both compute the same polynomials mod p, so counts and eliminant
-/// degrees agree bit for bit.  For tests and the same-run baselines of bench/
+/// paths.  Counts, eliminant degrees and removed roots agree: the fast paths
+/// compute the same polynomials mod p, except that a 3-coordinate cell may
+/// take its final eliminant in the unsheared x_2 instead of z (counting only;
+/// the same degree whenever x_2 separates the points, which recovery checks,
+/// else that cell falls back to z).  For tests and the same-run baselines of bench/
 /// only.  Initially on iff the environment variable LCNGEOM_MODULAR_ENGINE is
 /// "reference" (so one binary measures both); process-wide, set it only while
 /// no count is running.

@@ -16,6 +16,18 @@
 // Macaulay matrix in the regularity degree (m+1)(2k-2)+1 gives the quotient
 // ring (truncated normal forms, Telen-Mourrain-Van Barel 2018) and its
 // multiplication matrices, with no Groebner basis and no iterated resultants.
+// The matrix is reduced by structure (pivot rows mu * E_i found from the
+// leading monomials, rows redundant by the F5 criterion never built, a dense
+// Schur complement on the remaining columns); LCNGEOM_MODULAR_ENGINE=reference
+// (set_modular_reference_engine) keeps the dense reduced echelon form.
+//
+// With solutions at infinity (the Bombieri product, SO(2)-invariant, gives
+// curves of them) the Macaulay degree is raised and the basis is multiplied
+// by x_0^s (Mourrain-Telen-Van Barel 2021, truncated normal forms with a
+// dehomogenising form): the multiplication maps x_v / l_0 are defined on
+// N(x_0^s l_0 R_{D-1}) and checked to close on the whole quotient, which
+// makes every affine solution an eigenvalue; the degrees are raised until they
+// close (or the matrix limit refuses).
 #ifndef LCNGEOM_DETAIL_MODULAR_SOLVER4_HPP
 #define LCNGEOM_DETAIL_MODULAR_SOLVER4_HPP
 
@@ -39,6 +51,10 @@ long power_engine_columns(const CriticalStructure& s);
 /// 4368, (3,3,3) 5985; (2,2,2,2,2) would need 27132.
 constexpr long kMaxPowerEngineColumns = 6000;
 
+/// Largest Macaulay matrix (columns) used when the system has solutions at
+/// infinity (the degree is raised until the affine part closes).
+constexpr long kMaxPowerEngineColumnsAtInfinity = 12000;
+
 /// Critical points of ||w - u||^2_Sigma with pattern exactly (k^m) over F_p,
 /// counted on the whole locus (every cell at once): `critical` is the number
 /// of points w, `eliminant` the degree of the square-free eliminant of the
@@ -51,10 +67,15 @@ constexpr long kMaxPowerEngineColumns = 6000;
 /// span), the separating form is checked square-free on the affine part and
 /// the multiplication matrices are checked to commute, so the coordinates read
 /// off at every root are those of the solution; every root is then classified
-/// exactly in F_p[z]/(t) by classify_point.  Throws ShapeFailure (retry with
-/// another seed) when the random form does not separate, not_supported when
-/// the system is not zero-dimensional at this target, the quotient is not
-/// certified, or the structure is not a pure power or too large.
+/// exactly in F_p[z]/(t) by classify_point.  With solutions at infinity the
+/// identity N(x_0^s x_v b_j) = sum_i (M_v)_ij N(x_0^s l_0 b_i) is checked on
+/// the whole quotient in the raised degree, which gives the same eigenvalue
+/// argument (and l_0(z) != 0 at every affine solution z).  Throws ShapeFailure
+/// (retry with another seed) when the random form does not separate,
+/// not_supported when the system is not zero-dimensional at this target, the
+/// quotient is not certified, the maps do not close within
+/// kMaxPowerEngineColumnsAtInfinity, or the structure is not a pure power or
+/// too large.
 CellCount count_power_locus_modp(const CriticalStructure& s, const NmodField& field, const Mat<NmodField>& sigma,
                                  const Vec<NmodField>& sigma_u, std::uint64_t seed);
 
