@@ -27,10 +27,14 @@
 //                     fmpz_poly_num_real_roots (Sturm sequences);
 //   Arb               arb_fmpz_poly_complex_roots on the square-free part
 //                     (computed untimed) at 64 bits; real roots counted;
-//   lcngeom isolate   lcngeom::real_roots_squarefree(f / gcd(f, f')) and
+//   lcngeom isolate   lcngeom::squarefree_decomposition(p), then
+//                     lcngeom::real_roots_squarefree on each factor and
 //                     RealRoot::refine_bits(67): certified isolating intervals
-//                     of the square-free part, each refined to width < 1e-20
-//                     (gcd included in the time);
+//                     of the real roots with their multiplicities (what
+//                     polrootsreal returns), each refined to width < 1e-20
+//                     (decomposition included in the time); with --iso-radical
+//                     real_roots_squarefree(f / gcd(f, f')) instead (the
+//                     square-free part in one piece, as before 2026-12-03 15:30);
 //   PARI realroots    realroots(f, NULL, 64 bits) = gp's polrootsreal: all
 //                     real roots, certified, to 64 bits.
 // Every time is CPU time of this (single-threaded) process, per call: a call
@@ -44,7 +48,7 @@
 // PARI's realroots and Arb's count; any disagreement is printed and counted.
 //
 //   bench_roots [--min-degree N] [--max-degree N] [--families a,b,...] [--digits 3,50,...]
-//               [--no-isolate] [--only lcngeom,pari,flint,arb,isolate,pari-iso]
+//               [--no-isolate] [--iso-radical] [--only lcngeom,pari,flint,arb,isolate,pari-iso]
 //               [--no-quartics] [--seed S]
 // After the table: the degree-4 closed forms on coefficients up to 2^20, 2^40,
 // 2^62 and 2^63 against degree 8 with the same coefficients and FLINT.
@@ -318,7 +322,7 @@ int main(int argc, char** argv) {
   int min_degree = 64, max_degree = 2048;
   std::vector<std::string> families = {"random", "planted", "mignotte", "chebyshev", "legendre", "product"};
   std::vector<int> digit_set = {3, 50, 300};
-  bool isolate = true, quartics = true;
+  bool isolate = true, quartics = true, iso_radical = false;
   std::vector<std::string> only;  // contenders to run; empty: all
   unsigned long seed = 12;
   for (int i = 1; i < argc; ++i) {
@@ -337,6 +341,7 @@ int main(int argc, char** argv) {
       digit_set.clear();
       for (const std::string& d : split(next())) digit_set.push_back(std::atoi(d.c_str()));
     } else if (a == "--no-isolate") isolate = false;
+    else if (a == "--iso-radical") iso_radical = true;
     else if (a == "--only") only = split(next());
     else if (a == "--no-quartics") quartics = false;
     else if (a == "--seed") seed = std::strtoul(next().c_str(), nullptr, 10);
@@ -402,10 +407,20 @@ int main(int argc, char** argv) {
         long iso_count = -1, pari_iso_count = -1;
         if (isolate) {
           t_iso = run("isolate", kLimit, [&] {
-            const IntPoly s = divexact(prim, gcd(prim, prim.derivative()));
-            std::vector<lcngeom::RealRoot> roots = lcngeom::real_roots_squarefree(s);
-            for (lcngeom::RealRoot& r : roots) r.refine_bits(67);  // width <= 2^-67 < 10^-20
-            iso_count = static_cast<long>(roots.size());
+            auto isolate_refine = [](const IntPoly& s) {
+              std::vector<lcngeom::RealRoot> roots = lcngeom::real_roots_squarefree(s);
+              for (lcngeom::RealRoot& r : roots) r.refine_bits(67);  // width <= 2^-67 < 10^-20
+              return static_cast<long>(roots.size());
+            };
+            if (iso_radical) {
+              iso_count = isolate_refine(divexact(prim, gcd(prim, prim.derivative())));
+              return;
+            }
+            // Each square-free factor on its own (distinct factors have no
+            // common root, so the counts add up to the distinct real roots).
+            iso_count = 0;
+            for (const lcngeom::FormFactor& ff : lcngeom::squarefree_decomposition(p).factors)
+              if (const IntPoly s = ff.form.primitive_dehomogenized(); s.degree() >= 1) iso_count += isolate_refine(s);
           });
           t_pari_iso = run("pari-iso", kLimit, [&] { pari_iso_count = pp.real_roots(64); });
         }

@@ -7,6 +7,7 @@
 #include <flint/fmpz_poly.h>
 #include <flint/fmpz_poly_factor.h>
 
+#include "lcngeom/detail/squarefree_mod.hpp"
 #include "lcngeom/error.hpp"
 #include "lcngeom/flint.hpp"
 
@@ -37,11 +38,13 @@ BinaryForm as_form(const fmpz_poly_struct* g, int extra_y) {
 BinaryForm y_form() { return BinaryForm{0, 1}; }
 
 // unit such that p = unit * prod(factors): compare first nonzero coefficients.
+// The first nonzero coefficient of a product of forms is the product of
+// theirs (no expansion: at degree 2048 it cost more than the decomposition).
 Rational unit_of(const BinaryForm& p, const std::vector<FormFactor>& factors) {
-  FormFactorization tmp{Rational(1), factors};
-  BinaryForm e = tmp.expand();
-  const int m = p.multiplicity_at_infinity();
-  return p.coeff(m) / e.coeff(m);
+  Rational lead(1);
+  for (const FormFactor& f : factors)
+    lead = lead * pow(f.form.coeff(f.form.multiplicity_at_infinity()), static_cast<long>(f.multiplicity));
+  return p.coeff(p.multiplicity_at_infinity()) / lead;
 }
 
 }  // namespace
@@ -63,7 +66,11 @@ FormFactorization squarefree_decomposition(const BinaryForm& p) {
   const int m = p.multiplicity_at_infinity();
   IntPoly f = p.primitive_dehomogenized();
   std::map<int, BinaryForm> by_mult;
-  if (f.degree() > 0) {
+  if (f.degree() > 0 && detail::squarefree_certificate(f.raw())) {
+    // Certified square-free modulo a word-size prime: no gcd over Z (the
+    // common case at high degree, where the gcd costs more than the roots).
+    by_mult.emplace(1, as_form(f.raw(), 0));
+  } else if (f.degree() > 0) {
     FlintFactor fac;
     fmpz_poly_factor_squarefree(fac.f, f.raw());
     for (slong i = 0; i < fac.f->num; ++i) by_mult.emplace(static_cast<int>(fac.f->exp[i]), as_form(fac.f->p + i, 0));

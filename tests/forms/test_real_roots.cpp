@@ -412,3 +412,52 @@ TEST_CASE("refine: safeguarded Newton on wide isolating intervals", "[roots][ref
     }
   }
 }
+
+// Signs at dyadic points near the unit interval are certified by fixed-point
+// Horner (real_roots.cpp): an exact zero must come out as 0 (a root on an
+// interval end makes the root exact), values just off a root must keep their
+// sign, and roots just above 1 and far below it must refine to intervals with
+// an exact sign change.  Everything is checked by exact rational evaluation.
+TEST_CASE("refine: fixed-point signs at dyadic points, exact zeros, roots near 1 and near 0", "[roots][refine][fixed]") {
+  auto g = test::rng(977);
+  for (int it = 0; it < 12; ++it) {
+    // (8t - 5)(t^2 - 2)(2^80 t^2 - 2)(2^30 t^2 - 2^30 - 1) times a random
+    // cofactor: roots 5/8, +-sqrt(2), +-sqrt(2) 2^-40, +-sqrt(1 + 2^-30).
+    const int n = static_cast<int>(test::uniform(g, 8, 60));
+    std::vector<Integer> a(static_cast<std::size_t>(n) + 1);
+    for (Integer& c : a) c = Integer(test::uniform(g, -1000000, 1000000)) * pow(Integer(10), it * 4) + Integer(test::uniform(g, -9, 9));
+    if (a.back().is_zero()) a.back() = Integer(1);
+    const Integer two30 = pow(Integer(2), 30), two80 = pow(Integer(2), 80);
+    IntPoly f = IntPoly(a) * IntPoly{-5, 8} * IntPoly{-2, 0, 1} *
+                IntPoly(std::vector<Integer>{Integer(-2), Integer(0), two80}) *
+                IntPoly(std::vector<Integer>{-(two30 + Integer(1)), Integer(0), two30});
+    f = divexact(f, gcd(f, f.derivative()));
+    INFO("f = " << f.to_string());
+    // An interval with the dyadic root 5/8 as its end becomes exact.
+    const RealRoot at_end(f, Rational(5, 8), Rational(3, 4), 1);
+    CHECK(at_end.is_exact());
+    CHECK(at_end.lo() == Rational(5, 8));
+    // Just off the root: the signs of f at 5/8 -+ 2^-200 differ (simple root).
+    const Rational eps = pow(Rational(2L), -200);
+    CHECK(sign_at(f, Rational(5, 8) - eps) == -sign_at(f, Rational(5, 8) + eps));
+    const RealRoot around(f, Rational(5, 8) - eps, Rational(5, 8) + eps, 1);
+    CHECK(!around.is_exact());
+    std::vector<RealRoot> roots = real_roots_squarefree(f);
+    CHECK(static_cast<long>(roots.size()) == fmpz_poly_num_real_roots(f.raw()));
+    bool near_one = false, tiny = false;
+    for (RealRoot& r : roots) {
+      r.refine_bits(120 + 20 * (it % 4));
+      CHECK(r.width() <= pow(Rational(2L), -(120 + 20 * (it % 4))));
+      if (r.is_exact()) {
+        CHECK(sign_at(r.defining_polynomial(), r.lo()) == 0);
+        continue;
+      }
+      CHECK(sign_at(f, r.lo()) * sign_at(f, r.hi()) < 0);
+      if (Rational(1) < r.lo() && r.hi() < Rational(1) + pow(Rational(2L), -29)) near_one = true;
+      if (Rational(0) < r.lo() && r.hi() < pow(Rational(2L), -39)) tiny = true;
+    }
+    CHECK(near_one);
+    CHECK(tiny);
+    for (std::size_t i = 1; i < roots.size(); ++i) CHECK(roots[i - 1].hi() < roots[i].lo());
+  }
+}
