@@ -451,12 +451,8 @@ std::vector<SparseRing::E> PowerEngine::equations() const {
   return eqs;
 }
 
-// The parts of the E_i of top degree 2k - 1 in g (x_0 = 0) have only the
-// trivial common zero iff their Macaulay matrix in degree (m+1)(2k-2)+1 (in
-// the m + 1 variables g) has full column rank: then the homogenised system has
-// no solution at infinity, it is a complete intersection with exactly the
-// Bezout number of solutions, and x_0 is a nonzerodivisor of its quotient.
-void PowerEngine::check_infinity(const std::vector<SparseRing::E>& eqs) const {
+// The parts of the E_i with x_0 = 0: their top-degree parts in g.
+std::vector<SparseRing::E> top_parts(const std::vector<SparseRing::E>& eqs) {
   std::vector<SparseRing::E> top;
   for (const auto& e : eqs) {
     SparseRing::E t;
@@ -464,6 +460,16 @@ void PowerEngine::check_infinity(const std::vector<SparseRing::E>& eqs) const {
       if (mono_exp(mono, 0) == 0) t[mono] = c;
     top.push_back(std::move(t));
   }
+  return top;
+}
+
+// The parts of the E_i of top degree 2k - 1 in g (x_0 = 0) have only the
+// trivial common zero iff their Macaulay matrix in degree (m+1)(2k-2)+1 (in
+// the m + 1 variables g) has full column rank: then the homogenised system has
+// no solution at infinity, it is a complete intersection with exactly the
+// Bezout number of solutions, and x_0 is a nonzerodivisor of its quotient.
+void PowerEngine::check_infinity(const std::vector<SparseRing::E>& eqs) const {
+  const std::vector<SparseRing::E> top = top_parts(eqs);
   std::vector<Mono> cols;
   for (Mono c : monomials(V_, d_))
     if (mono_exp(c, 0) == 0) cols.push_back(c);
@@ -540,18 +546,10 @@ std::size_t PowerEngine::normal_forms_dense(const std::vector<SparseRing::E>& eq
   return D;
 }
 
-// The default path: the same row space by structured sparse elimination
-// (reduce_block), the check at infinity included.
-// check_infinity by reduce_block: true iff the top parts (x_0 = 0) of the
-// E_i have only the trivial common zero.
+// check_infinity by reduce_block (the default path): true iff the top parts
+// (x_0 = 0) of the E_i have only the trivial common zero.
 bool PowerEngine::infinity_free(const std::vector<SparseRing::E>& eqs) const {
-  std::vector<SparseRing::E> top;
-  for (const auto& e : eqs) {
-    SparseRing::E t;
-    for (const auto& [mono, c] : e)
-      if (mono_exp(mono, 0) == 0) t[mono] = c;
-    top.push_back(std::move(t));
-  }
+  std::vector<SparseRing::E> top = top_parts(eqs);
   std::vector<Mono> leads;
   top = interreduce(top, V_, F_.mod, leads);
   if (top.empty()) return false;  // dependent top parts: a curve of zeros at infinity
