@@ -21,6 +21,10 @@
 
 namespace lcngeom {
 
+namespace detail {
+struct RealRootFactory;  // lib/forms/real_roots.cpp: builds certified roots
+}
+
 /// A certified real root of a form p.
 ///   post: either at_infinity() (the root (1:0)), or lo() <= t <= hi() for
 ///         exactly one real root (t:1) of the square-free part of p, and
@@ -75,6 +79,7 @@ class RealRoot {
   static RealRoot certified(IntPoly defining, Rational lo, Rational hi, int multiplicity);
   friend std::vector<RealRoot> real_roots(const BinaryForm& p);
   friend std::vector<RealRoot> real_roots_squarefree(const IntPoly& f);
+  friend struct detail::RealRootFactory;
   IntPoly defining_;
   Rational lo_, hi_;
   int multiplicity_ = 0;
