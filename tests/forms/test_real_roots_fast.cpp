@@ -137,7 +137,8 @@ TEST_CASE("real_roots equals the factor-first path: random forms", "[roots][fast
 TEST_CASE("real_roots equals the factor-first path: planted rrmps", "[roots][fast]") {
   auto g = test::rng(1202);
   const std::vector<std::pair<std::vector<int>, std::vector<int>>> patterns = {
-      {{1, 1, 2}, {1}}, {{3, 2, 2, 1}, {2}}, {{1, 1, 1, 1, 1}, {}}, {{4}, {1, 1}}, {{}, {2, 1}}, {{2, 2, 3, 3}, {2, 3}}};
+      {{1, 1, 2}, {1}}, {{3, 2, 2, 1}, {2}}, {{1, 1, 1, 1, 1}, {}},
+      {{4}, {1, 1}},    {{}, {2, 1}},        {{2, 2, 3, 3}, {2, 3}}};
   for (int it = 0; it < 8; ++it)
     for (const auto& [rho, gamma] : patterns) {
       BinaryForm p = test::planted_form(g, rho, gamma, 40);
@@ -158,7 +159,8 @@ TEST_CASE("real_roots equals the factor-first path: products of linear forms", "
     for (int i = 1; i <= n; ++i) {
       p = p * BinaryForm{1, -i};
       const long b = test::uniform(g, 1, 4);
-      q = q * pow(BinaryForm{b, -static_cast<long>(i) * (i % 2 ? 1 : -1)}, static_cast<unsigned>(test::uniform(g, 1, 3)));
+      q = q *
+          pow(BinaryForm{b, -static_cast<long>(i) * (i % 2 ? 1 : -1)}, static_cast<unsigned>(test::uniform(g, 1, 3)));
     }
     check_same_as_factoring(p);
     check_same_as_factoring(q);
@@ -175,8 +177,8 @@ TEST_CASE("real_roots equals the factor-first path: reducible parts without rati
   check_same_as_factoring(form_of(a * b * c * d * e));
   check_same_as_factoring(form_of(a * a * b * c * c * c * d * d * e));
   check_same_as_factoring(form_of(d * d * e * e));
-  check_same_as_factoring(form_of(d * IntPoly{1, 0, 2}));               // no real roots at all
-  check_same_as_factoring(form_of(a * IntPoly{-8, 0, 1}));              // sqrt 2 and 2 sqrt 2: close families
+  check_same_as_factoring(form_of(d * IntPoly{1, 0, 2}));                 // no real roots at all
+  check_same_as_factoring(form_of(a * IntPoly{-8, 0, 1}));                // sqrt 2 and 2 sqrt 2: close families
   check_same_as_factoring(form_of(a * IntPoly{-2, 0, 0, 0, 1} * b * e));  // 2^(1/4), sqrt 2, ...
   auto g = test::rng(1204);
   for (int it = 0; it < 10; ++it) {
@@ -222,7 +224,7 @@ TEST_CASE("real_roots without factoring: errors and degenerate forms", "[roots][
   CHECK_THROWS_AS(real_roots(BinaryForm(3, RatPoly())), domain_error);
   CHECK_THROWS_AS(detail::real_roots_by_factoring(BinaryForm(3, RatPoly())), domain_error);
   check_same_as_factoring(BinaryForm{5});
-  check_same_as_factoring(BinaryForm{0, 0, 7});       // y^2 * 7: (1:0) twice
-  check_same_as_factoring(BinaryForm{1, 0, 1, 0});    // x (x^2 + y^2): the root 0
-  check_same_as_factoring(BinaryForm{0, -4, 0, 1});   // y (y^2 - 4 x^2): +-1/2 and (1:0)
+  check_same_as_factoring(BinaryForm{0, 0, 7});      // y^2 * 7: (1:0) twice
+  check_same_as_factoring(BinaryForm{1, 0, 1, 0});   // x (x^2 + y^2): the root 0
+  check_same_as_factoring(BinaryForm{0, -4, 0, 1});  // y (y^2 - 4 x^2): +-1/2 and (1:0)
 }
