@@ -36,7 +36,11 @@
 //                     real_roots_squarefree(f / gcd(f, f')) instead (the
 //                     square-free part in one piece, as before 2026-12-03 15:30);
 //   PARI realroots    realroots(f, NULL, 64 bits) = gp's polrootsreal: all
-//                     real roots, certified, to 64 bits.
+//                     real roots, certified, to 64 bits;
+//   lcngeom real_roots lcngeom::real_roots(p), the library's entry point
+//                     (irreducible defining polynomials, exact rational roots,
+//                     multiplicities), each root refined as above; its ratio
+//                     is against PARI realroots of the same row.
 // Every time is CPU time of this (single-threaded) process, per call: a call
 // is repeated until 0.3 s have passed (at most 20 times unless they took under 0.05 s) and the mean is taken.
 // A contender is skipped for the larger degrees of a (family, digits) once
@@ -48,7 +52,7 @@
 // PARI's realroots and Arb's count; any disagreement is printed and counted.
 //
 //   bench_roots [--min-degree N] [--max-degree N] [--families a,b,...] [--digits 3,50,...]
-//               [--no-isolate] [--iso-radical] [--only lcngeom,pari,flint,arb,isolate,pari-iso]
+//               [--no-isolate] [--iso-radical] [--only lcngeom,pari,flint,arb,isolate,pari-iso,real-roots]
 //               [--no-quartics] [--seed S]
 // After the table: the degree-4 closed forms on coefficients up to 2^20, 2^40,
 // 2^62 and 2^63 against degree 8 with the same coefficients and FLINT.
@@ -358,8 +362,8 @@ int main(int argc, char** argv) {
 
   std::printf(
       "| family | n | digits | real roots | lcngeom rrmp | PARI rrmp | ratio | FLINT Sturm | lcngeom/FLINT | "
-      "Arb | lcngeom/Arb | lcngeom isolate | PARI realroots | ratio |\n");
-  std::printf("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+      "Arb | lcngeom/Arb | lcngeom isolate | PARI realroots | ratio | lcngeom real_roots | ratio |\n");
+  std::printf("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
   std::fflush(stdout);
   int disagreements = 0;
   long rows = 0;
@@ -404,7 +408,8 @@ int main(int argc, char** argv) {
         long arb_count = -1;
         const auto t_arb = run("arb", budget, [&] { arb_count = arb_real_roots(sqfree); });
         std::optional<double> t_iso, t_pari_iso;
-        long iso_count = -1, pari_iso_count = -1;
+        long iso_count = -1, pari_iso_count = -1, rr_count = -1;
+        std::optional<double> t_rr;
         if (isolate) {
           t_iso = run("isolate", kLimit, [&] {
             auto isolate_refine = [](const IntPoly& s) {
@@ -423,6 +428,14 @@ int main(int argc, char** argv) {
               if (const IntPoly s = ff.form.primitive_dehomogenized(); s.degree() >= 1) iso_count += isolate_refine(s);
           });
           t_pari_iso = run("pari-iso", kLimit, [&] { pari_iso_count = pp.real_roots(64); });
+          // The library's entry point itself: real_roots(p) (irreducible
+          // defining polynomials, exact rational roots, multiplicities),
+          // refined as above; (1:0) cannot occur (a_0 != 0).
+          t_rr = run("real-roots", kLimit, [&] {
+            std::vector<lcngeom::RealRoot> roots = lcngeom::real_roots(p);
+            for (lcngeom::RealRoot& r : roots) r.refine_bits(67);
+            rr_count = static_cast<long>(roots.size());
+          });
         }
         // Agreement: rrmps, and distinct real roots across every count.
         const long distinct = static_cast<long>(ours.rho().size());
@@ -431,6 +444,7 @@ int main(int argc, char** argv) {
         if (t_flint && !(ours == flint)) bad.push_back("FLINT rrmp " + flint.to_string());
         if (t_arb && arb_count != distinct) bad.push_back("Arb count " + std::to_string(arb_count));
         if (t_iso && iso_count != distinct) bad.push_back("isolation count " + std::to_string(iso_count));
+        if (t_rr && rr_count != distinct) bad.push_back("real_roots count " + std::to_string(rr_count));
         if (t_pari_iso && pari_iso_count != ours.real_root_count())
           bad.push_back("PARI realroots " + std::to_string(pari_iso_count));
         if (!t_ours) bad.clear();  // nothing to compare with
@@ -441,11 +455,12 @@ int main(int argc, char** argv) {
                          ours.to_string().c_str(), b.c_str());
         }
         ++rows;
-        std::printf("| %s | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", family.c_str(), n,
+        std::printf("| %s | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", family.c_str(), n,
                     max_digits(prim), t_ours ? std::to_string(distinct).c_str() : "–", fmt_time(t_ours).c_str(),
                     fmt_time(t_pari).c_str(), fmt_ratio(t_ours, t_pari).c_str(), fmt_time(t_flint).c_str(),
                     fmt_ratio(t_ours, t_flint).c_str(), fmt_time(t_arb).c_str(), fmt_ratio(t_ours, t_arb).c_str(),
-                    fmt_time(t_iso).c_str(), fmt_time(t_pari_iso).c_str(), fmt_ratio(t_iso, t_pari_iso).c_str());
+                    fmt_time(t_iso).c_str(), fmt_time(t_pari_iso).c_str(), fmt_ratio(t_iso, t_pari_iso).c_str(), fmt_time(t_rr).c_str(),
+                    fmt_ratio(t_rr, t_pari_iso).c_str());
         std::fflush(stdout);
       }
     }

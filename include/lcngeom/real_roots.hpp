@@ -5,8 +5,8 @@
 // coefficients with bisection, certified by a double-precision filter with
 // rigorous error bounds, multi-word fixed point where that cannot decide, and
 // exact arithmetic for roots on subdivision points (any degree, any
-// coefficient size; lib/forms/isolate.cpp).  Isolation runs on each
-// Q-irreducible factor; signs at rational points are certified by Arb balls
+// coefficient size; lib/forms/isolate.cpp).  real_roots isolates each
+// Q-irreducible factor that carries real roots; signs at rational points are certified by Arb balls
 // (exact evaluation as the last resort).  Rational roots are returned exactly.
 #ifndef LCNGEOM_REAL_ROOTS_HPP
 #define LCNGEOM_REAL_ROOTS_HPP
@@ -20,6 +20,10 @@
 #include "lcngeom/rational.hpp"
 
 namespace lcngeom {
+
+namespace detail {
+struct RealRootFactory;  // lib/forms/real_roots.cpp: builds certified roots
+}
 
 /// A certified real root of a form p.
 ///   post: either at_infinity() (the root (1:0)), or lo() <= t <= hi() for
@@ -75,6 +79,7 @@ class RealRoot {
   static RealRoot certified(IntPoly defining, Rational lo, Rational hi, int multiplicity);
   friend std::vector<RealRoot> real_roots(const BinaryForm& p);
   friend std::vector<RealRoot> real_roots_squarefree(const IntPoly& f);
+  friend struct detail::RealRootFactory;
   IntPoly defining_;
   Rational lo_, hi_;
   int multiplicity_ = 0;
@@ -89,8 +94,15 @@ int count_real_roots(const BinaryForm& p);
 /// All real roots of p in P^1 with multiplicities, isolated by pairwise
 /// disjoint intervals, in increasing order of t with (1:0) last.  Exact: the
 /// intervals are as the isolation engine left them (refine them with
-/// RealRoot::refine / refine_bits, print with to_decimal).  Throws
-/// domain_error for 0.
+/// RealRoot::refine / refine_bits, print with to_decimal).  Each root's
+/// defining polynomial is the primitive irreducible factor of p (as
+/// factor(p) gives it) that vanishes there; rational roots a/b are exact with
+/// defining polynomial b t - a.  The result is that of factoring p first, but
+/// p is not factored in full: square-free decomposition (modular certificate
+/// first), rational roots of each square-free part by a modular search,
+/// certified by exact division, and factor() only on what is left with real
+/// roots (proving a random polynomial irreducible costs about as much as
+/// factoring it; see docs/benchmarks-roots.md).  Throws domain_error for 0.
 std::vector<RealRoot> real_roots(const BinaryForm& p);
 
 /// The real roots of a square-free integer polynomial f(t) of degree >= 1,

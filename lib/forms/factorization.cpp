@@ -7,6 +7,7 @@
 #include <flint/fmpz_poly.h>
 #include <flint/fmpz_poly_factor.h>
 
+#include "lcngeom/detail/factor_order.hpp"
 #include "lcngeom/detail/squarefree_mod.hpp"
 #include "lcngeom/error.hpp"
 #include "lcngeom/flint.hpp"
@@ -48,6 +49,15 @@ Rational unit_of(const BinaryForm& p, const std::vector<FormFactor>& factors) {
 }
 
 }  // namespace
+
+bool detail::form_factor_less(const FormFactor& a, const FormFactor& b) {
+  if (a.form.degree() != b.form.degree()) return a.form.degree() < b.form.degree();
+  for (int i = 0; i <= a.form.degree(); ++i) {
+    Rational ca = a.form.coeff(i), cb = b.form.coeff(i);
+    if (ca != cb) return ca < cb;
+  }
+  return a.multiplicity < b.multiplicity;
+}
 
 BinaryForm FormFactorization::expand() const {
   BinaryForm r = BinaryForm(std::vector<Rational>{unit});
@@ -98,14 +108,7 @@ FormFactorization factor(const BinaryForm& p) {
       factors.push_back({as_form(fac.f->p + i, 0), static_cast<int>(fac.f->exp[i])});
   }
   if (m > 0) factors.push_back({y_form(), m});
-  std::sort(factors.begin(), factors.end(), [](const FormFactor& a, const FormFactor& b) {
-    if (a.form.degree() != b.form.degree()) return a.form.degree() < b.form.degree();
-    for (int i = 0; i <= a.form.degree(); ++i) {
-      Rational ca = a.form.coeff(i), cb = b.form.coeff(i);
-      if (ca != cb) return ca < cb;
-    }
-    return a.multiplicity < b.multiplicity;
-  });
+  std::sort(factors.begin(), factors.end(), detail::form_factor_less);
   Rational unit = unit_of(p, factors);
   return {unit, std::move(factors)};
 }

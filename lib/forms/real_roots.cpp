@@ -15,7 +15,10 @@
 #include <flint/fmpz_vec.h>
 
 #include "lcngeom/algebraic_real.hpp"
+#include "lcngeom/detail/factor_order.hpp"
 #include "lcngeom/detail/isolate.hpp"
+#include "lcngeom/detail/rational_roots.hpp"
+#include "lcngeom/detail/real_roots_reference.hpp"
 #include "lcngeom/detail/squarefree_mod.hpp"
 #include "lcngeom/error.hpp"
 #include "lcngeom/factorization.hpp"
@@ -623,26 +626,42 @@ int count_real_roots(const BinaryForm& p) {
   return count + detail::count_real_roots_squarefree(f.raw());
 }
 
-std::vector<RealRoot> real_roots(const BinaryForm& p) {
-  if (p.is_zero()) throw domain_error("the zero form has no well-defined real roots");
-  FormFactorization fac = factor(p);
+struct detail::RealRootFactory {
+  static RealRoot certified(IntPoly defining, Rational lo, Rational hi, int multiplicity) {
+    return RealRoot::certified(std::move(defining), std::move(lo), std::move(hi), multiplicity);
+  }
+};
+
+namespace {
+
+// A factor of p over Q (normalized as factor(p) gives it) and, if known, the
+// engine's isolating intervals of its real roots.
+struct RootFactor {
+  FormFactor factor;
+  std::vector<detail::IsolatingInterval> intervals;
+  bool isolated = false;
+};
+
+// The real roots of the factors, in factor(p)'s order (detail::form_factor_less)
+// so that the result does not depend on how the factors were found; the
+// factor y (root (1:0)) is passed as mult_infinity.
+std::vector<RealRoot> roots_of_factors(std::vector<RootFactor> factors, int mult_infinity) {
+  std::sort(factors.begin(), factors.end(),
+            [](const RootFactor& a, const RootFactor& b) { return detail::form_factor_less(a.factor, b.factor); });
   std::vector<RealRoot> roots;
-  int mult_infinity = 0;
-  for (const FormFactor& ff : fac.factors) {
-    if (ff.form.multiplicity_at_infinity() > 0) {  // only the factor y has a root at (1:0)
-      mult_infinity = ff.multiplicity;
-      continue;
-    }
+  for (RootFactor& rf : factors) {
+    const FormFactor& ff = rf.factor;
     IntPoly f = ff.form.primitive_dehomogenized();
     if (f.degree() == 1) {
       Rational t(-f.coeff(0), f.coeff(1));
-      roots.push_back(RealRoot::certified(f, t, t, ff.multiplicity));
+      roots.push_back(detail::RealRootFactory::certified(f, t, t, ff.multiplicity));
       continue;
     }
     // An irreducible factor of degree >= 2 has no rational root; the engine's
     // intervals each hold one root with a sign change at their ends.
-    for (detail::IsolatingInterval& iv : detail::isolate_real_roots(f.raw()))
-      roots.push_back(RealRoot::certified(f, std::move(iv.lo), std::move(iv.hi), ff.multiplicity));
+    if (!rf.isolated) rf.intervals = detail::isolate_real_roots(f.raw());
+    for (detail::IsolatingInterval& iv : rf.intervals)
+      roots.push_back(detail::RealRootFactory::certified(f, std::move(iv.lo), std::move(iv.hi), ff.multiplicity));
   }
   // Roots of distinct irreducible factors are distinct: sort by lower end and
   // bisect neighbours until no two intervals meet.
@@ -665,6 +684,87 @@ std::vector<RealRoot> real_roots(const BinaryForm& p) {
   for (RealRoot& r : roots) move_ends_off_zero(r);
   if (mult_infinity > 0) roots.push_back(RealRoot::infinity(mult_infinity));
   return roots;
+}
+
+// The form of g as factor(p) normalizes its factors (primitive, positive
+// leading coefficient, no root at (1:0)).
+BinaryForm factor_form(const IntPoly& g) {
+  IntPoly h = g.primitive_part();
+  return BinaryForm(static_cast<int>(h.degree()), RatPoly(h));
+}
+
+// The factors of the square-free g (multiplicity e in p) that can carry real
+// roots, as factor(p) would list them.  Full factorisation (Zassenhaus/van
+// Hoeij with Hensel lifting to the Mignotte bound) is what costs at high
+// degree, and is avoided where it cannot change the answer: g without real
+// roots contributes nothing; the rational roots (found by the modular search
+// of detail/rational_roots.hpp, certified by exact division) are linear
+// factors; a cofactor whose real roots were all rational contributes nothing
+// more.  Whatever is left with real roots is factored: the contract wants
+// each root's irreducible defining polynomial, and proving a random
+// polynomial irreducible costs about what factoring it does.
+void real_root_factors_of(const IntPoly& g, int e, std::vector<RootFactor>& out) {
+  if (g.degree() == 1) {
+    out.push_back({{factor_form(g), e}, {}, false});
+    return;
+  }
+  // The rational roots first (the search gives up cheaply on polynomials
+  // with few roots modulo its prime, such as random ones): the rest is then
+  // smaller, or empty (prod (t - i)), or without real roots (planted
+  // (t^2 + c)^m beside (t - b)^m).
+  std::vector<Rational> rational;
+  IntPoly rest;
+  if (detail::split_rational_roots(g.raw(), rational, rest.raw())) {
+    for (const Rational& r : rational) {
+      IntPoly lin;  // b t - a for r = a/b, b > 0
+      fmpz_poly_set_coeff_fmpz(lin.raw(), 1, fmpq_denref(r.raw()));
+      fmpz_poly_set_coeff_fmpz(lin.raw(), 0, fmpq_numref(r.raw()));
+      fmpz_neg(lin.raw()->coeffs, lin.raw()->coeffs);
+      out.push_back({{factor_form(lin), e}, {}, false});
+    }
+    if (rest.degree() <= 0) return;
+  } else {
+    rest = g;
+  }
+  std::vector<detail::IsolatingInterval> iv = detail::isolate_real_roots(rest.raw());
+  if (iv.empty()) return;
+  const FormFactorization fac = factor(factor_form(rest));
+  for (const FormFactor& ff : fac.factors) {
+    RootFactor rf{{ff.form, e * ff.multiplicity}, {}, false};
+    // rest irreducible (the common case at high degree): its intervals are
+    // the ones the factor would get, if the polynomial is literally the same.
+    if (fac.factors.size() == 1 && ff.form.primitive_dehomogenized() == rest) {
+      rf.intervals = std::move(iv);
+      rf.isolated = true;
+    }
+    out.push_back(std::move(rf));
+  }
+}
+
+}  // namespace
+
+std::vector<RealRoot> real_roots(const BinaryForm& p) {
+  if (p.is_zero()) throw domain_error("the zero form has no well-defined real roots");
+  const IntPoly f = p.primitive_dehomogenized();
+  std::vector<RootFactor> factors;
+  if (f.degree() > 0) {
+    // f has no root at (1:0): its square-free decomposition (modular
+    // certificate first) has the multiplicities of factor(p).
+    for (const FormFactor& ff : squarefree_decomposition(factor_form(f)).factors)
+      real_root_factors_of(ff.form.primitive_dehomogenized(), ff.multiplicity, factors);
+  }
+  return roots_of_factors(std::move(factors), p.multiplicity_at_infinity());
+}
+
+std::vector<RealRoot> detail::real_roots_by_factoring(const BinaryForm& p) {
+  if (p.is_zero()) throw domain_error("the zero form has no well-defined real roots");
+  std::vector<RootFactor> factors;
+  int mult_infinity = 0;
+  for (const FormFactor& ff : factor(p).factors) {
+    if (ff.form.multiplicity_at_infinity() > 0) mult_infinity = ff.multiplicity;  // only the factor y
+    else factors.push_back({ff, {}, false});
+  }
+  return roots_of_factors(std::move(factors), mult_infinity);
 }
 
 std::vector<RealRoot> real_roots_squarefree(const IntPoly& f) {

@@ -1,0 +1,230 @@
+// real_roots without full factorisation (issue 12): the result must be the
+// one of the old path, detail::real_roots_by_factoring (factor(p) first) --
+// same roots, intervals, multiplicities, defining polynomials, exactness --
+// on random, planted, product and reducible-irrational families, and every
+// interval must hold exactly one root of p (Sturm sequences as the reference).
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include <flint/fmpz_poly.h>
+
+#include "lcngeom/detail/real_roots_reference.hpp"
+#include "lcngeom/flint.hpp"
+#include "support.hpp"
+
+using namespace lcngeom;
+
+namespace {
+
+// The number of roots of f in the open interval (lo, hi), f(lo) f(hi) != 0,
+// by Sturm sequences: with lo = a/b, hi = c/d, the Moebius map
+// t = (lo + hi s) / (1 + s) sends s in (0, inf) onto (lo, hi), so the count is
+// that of the positive roots of g(s) = (bd)^n (1 + s)^n f(t), which are half
+// the real roots of g(u^2) (g(0) = (bd)^n f(lo) != 0).
+long roots_between(const IntPoly& f, const Rational& lo, const Rational& hi) {
+  const slong n = f.degree();
+  fmpz_poly_t lin, one_s, g, term, pw;
+  fmpz_poly_init(lin);
+  fmpz_poly_init(one_s);
+  fmpz_poly_init(g);
+  fmpz_poly_init(term);
+  fmpz_poly_init(pw);
+  fmpz_t bd, c;
+  fmpz_init(bd);
+  fmpz_init(c);
+  const fmpz* a = fmpq_numref(lo.raw());
+  const fmpz* b = fmpq_denref(lo.raw());
+  const fmpz* cc = fmpq_numref(hi.raw());
+  const fmpz* d = fmpq_denref(hi.raw());
+  fmpz_mul(bd, b, d);
+  fmpz_mul(c, a, d);
+  fmpz_poly_set_coeff_fmpz(lin, 0, c);  // (a d + c b s) = bd (lo + hi s)
+  fmpz_mul(c, cc, b);
+  fmpz_poly_set_coeff_fmpz(lin, 1, c);
+  fmpz_poly_set_coeff_ui(one_s, 0, 1);
+  fmpz_poly_set_coeff_ui(one_s, 1, 1);
+  for (slong i = 0; i <= n; ++i) {
+    // a_i (lin)^i (bd (1 + s))^(n - i)
+    fmpz_poly_pow(term, lin, static_cast<ulong>(i));
+    fmpz_poly_pow(pw, one_s, static_cast<ulong>(n - i));
+    fmpz_poly_mul(term, term, pw);
+    fmpz_pow_ui(c, bd, static_cast<ulong>(n - i));
+    fmpz_mul(c, c, f.raw()->coeffs + i);
+    fmpz_poly_scalar_mul_fmpz(term, term, c);
+    fmpz_poly_add(g, g, term);
+  }
+  // g(u^2)
+  fmpz_poly_zero(term);
+  for (slong i = 0; i <= fmpz_poly_degree(g); ++i) fmpz_poly_set_coeff_fmpz(term, 2 * i, g->coeffs + i);
+  const long count = fmpz_poly_degree(term) < 1 ? 0 : fmpz_poly_num_real_roots(term) / 2;
+  fmpz_poly_clear(lin);
+  fmpz_poly_clear(one_s);
+  fmpz_poly_clear(g);
+  fmpz_poly_clear(term);
+  fmpz_poly_clear(pw);
+  fmpz_clear(bd);
+  fmpz_clear(c);
+  return count;
+}
+
+// real_roots(p) is literally the old path's answer, its intervals are
+// disjoint, each holds exactly one root of the square-free part of p, and
+// the defining polynomials are irreducible.
+// Sturm at high degree (the Moebius transform of a degree-200 form with large
+// coefficients) takes seconds per root: `sturm` false checks only identity
+// with the old path, disjointness and sign changes.
+void check_same_as_factoring(const BinaryForm& p, bool sturm = true) {
+  INFO("p = " << p.to_coefficient_string());
+  const std::vector<RealRoot> fast = real_roots(p);
+  const std::vector<RealRoot> ref = detail::real_roots_by_factoring(p);
+  REQUIRE(fast.size() == ref.size());
+  const IntPoly sqf = squarefree_part(p).primitive_dehomogenized();
+  std::vector<IntPoly> irreducible;  // checked once each
+  for (std::size_t i = 0; i < fast.size(); ++i) {
+    const RealRoot& r = fast[i];
+    const RealRoot& s = ref[i];
+    INFO("root " << i);
+    CHECK(r.at_infinity() == s.at_infinity());
+    CHECK(r.multiplicity() == s.multiplicity());
+    if (r.at_infinity() || s.at_infinity()) continue;
+    CHECK(r.is_exact() == s.is_exact());
+    CHECK(r.defining_polynomial() == s.defining_polynomial());
+    CHECK(r.lo() == s.lo());
+    CHECK(r.hi() == s.hi());
+    if (i + 1 < fast.size() && !fast[i + 1].at_infinity()) CHECK(r.hi() < fast[i + 1].lo());
+    const IntPoly& def = r.defining_polynomial();
+    if (r.is_exact()) {
+      CHECK(def.degree() == 1);
+      Rational v;
+      fmpz_poly_evaluate_fmpq(v.raw(), sqf.raw(), r.lo().raw());
+      CHECK(v.is_zero());
+    } else {
+      CHECK(def.degree() >= 2);
+      Rational vlo, vhi;
+      fmpz_poly_evaluate_fmpq(vlo.raw(), def.raw(), r.lo().raw());
+      fmpz_poly_evaluate_fmpq(vhi.raw(), def.raw(), r.hi().raw());
+      CHECK(vlo.sign() * vhi.sign() < 0);
+      if (sturm) CHECK(roots_between(sqf, r.lo(), r.hi()) == 1);
+      if (std::find(irreducible.begin(), irreducible.end(), def) != irreducible.end()) continue;
+      irreducible.push_back(def);
+      // Irreducible: FLINT's factorisation finds one factor of exponent 1.
+      fmpz_poly_factor_t fac;
+      fmpz_poly_factor_init(fac);
+      fmpz_poly_factor(fac, def.raw());
+      CHECK(fac->num == 1);
+      CHECK(fac->exp[0] == 1);
+      fmpz_poly_factor_clear(fac);
+    }
+  }
+}
+
+BinaryForm form_of(const IntPoly& f) { return BinaryForm(static_cast<int>(f.degree()), RatPoly(f)); }
+
+}  // namespace
+
+TEST_CASE("real_roots equals the factor-first path: random forms", "[roots][fast]") {
+  auto g = test::rng(1201);
+  for (int it = 0; it < 60; ++it) {
+    const int n = static_cast<int>(test::uniform(g, 1, 30));
+    BinaryForm p = test::random_nonzero_form(g, n, it % 2 ? 1000 : 3);
+    if (it % 5 == 0) p = p * BinaryForm{0, 1};  // a root at (1:0)
+    if (it % 3 == 0) p = p * p;                 // every root double
+    check_same_as_factoring(p);
+  }
+}
+
+TEST_CASE("real_roots equals the factor-first path: planted rrmps", "[roots][fast]") {
+  auto g = test::rng(1202);
+  const std::vector<std::pair<std::vector<int>, std::vector<int>>> patterns = {
+      {{1, 1, 2}, {1}}, {{3, 2, 2, 1}, {2}}, {{1, 1, 1, 1, 1}, {}},
+      {{4}, {1, 1}},    {{}, {2, 1}},        {{2, 2, 3, 3}, {2, 3}}};
+  for (int it = 0; it < 8; ++it)
+    for (const auto& [rho, gamma] : patterns) {
+      BinaryForm p = test::planted_form(g, rho, gamma, 40);
+      // An irreducible cofactor with real roots, sometimes a power of it.
+      const BinaryForm c{1, 0, 0, -test::uniform(g, 3, 9), 1};  // x^4 - k x y^3 + y^4: real roots
+      if (it % 2) p = p * c;
+      if (it % 4 == 3) p = p * c;
+      check_same_as_factoring(p);
+    }
+}
+
+TEST_CASE("real_roots equals the factor-first path: products of linear forms", "[roots][fast]") {
+  auto g = test::rng(1203);
+  for (int n : {1, 2, 5, 20, 40}) {
+    // prod (x - i y), then with random multiplicities and denominators
+    BinaryForm p{1};
+    BinaryForm q{1};
+    for (int i = 1; i <= n; ++i) {
+      p = p * BinaryForm{1, -i};
+      const long b = test::uniform(g, 1, 4);
+      q = q *
+          pow(BinaryForm{b, -static_cast<long>(i) * (i % 2 ? 1 : -1)}, static_cast<unsigned>(test::uniform(g, 1, 3)));
+    }
+    check_same_as_factoring(p);
+    check_same_as_factoring(q);
+    check_same_as_factoring(q * BinaryForm{1, 0, -2});  // sqrt 2 among rational roots
+  }
+}
+
+TEST_CASE("real_roots equals the factor-first path: reducible parts without rational roots", "[roots][fast]") {
+  // After the rational roots are divided out, what is left splits into
+  // several irreducible factors with real roots (factored), or has no real
+  // roots at all (not factored): (t^2 - 2)(t^2 - 3)(t^3 - 5)(t^2 + 1)(2t - 1),
+  // with multiplicities, and Chebyshev-like all-real products.
+  const IntPoly a{-2, 0, 1}, b{-3, 0, 1}, c{-5, 0, 0, 1}, d{1, 0, 1}, e{-1, 2};
+  check_same_as_factoring(form_of(a * b * c * d * e));
+  check_same_as_factoring(form_of(a * a * b * c * c * c * d * d * e));
+  check_same_as_factoring(form_of(d * d * e * e));
+  check_same_as_factoring(form_of(d * IntPoly{1, 0, 2}));                 // no real roots at all
+  check_same_as_factoring(form_of(a * IntPoly{-8, 0, 1}));                // sqrt 2 and 2 sqrt 2: close families
+  check_same_as_factoring(form_of(a * IntPoly{-2, 0, 0, 0, 1} * b * e));  // 2^(1/4), sqrt 2, ...
+  auto g = test::rng(1204);
+  for (int it = 0; it < 10; ++it) {
+    // A product of random irreducible pieces of degree 2-6 and rational roots.
+    IntPoly f{1};
+    for (int k = 0; k < 4; ++k) {
+      const int n = static_cast<int>(test::uniform(g, 2, 6));
+      std::vector<long> cf(static_cast<std::size_t>(n) + 1);
+      for (long& x : cf) x = test::uniform(g, -20, 20);
+      cf.back() = test::uniform(g, 1, 5);
+      cf.front() = cf.front() == 0 ? 1 : cf.front();
+      f = f * IntPoly(cf);
+    }
+    f = f * IntPoly{static_cast<long>(test::uniform(g, -9, 9)), static_cast<long>(test::uniform(g, 1, 9))};
+    check_same_as_factoring(form_of(f));
+    check_same_as_factoring(form_of(f * f) * BinaryForm{0, 1});
+  }
+}
+
+TEST_CASE("real_roots at degree 200: product, planted and random, against the factor-first path", "[roots][fast]") {
+  auto g = test::rng(1205);
+  {
+    BinaryForm p{1};
+    for (int i = -100; i < 100; ++i) p = p * BinaryForm{1, i};
+    const std::vector<RealRoot> r = real_roots(p);
+    REQUIRE(r.size() == 200);
+    for (int i = 0; i < 200; ++i) {
+      CHECK(r[static_cast<std::size_t>(i)].is_exact());
+      CHECK(r[static_cast<std::size_t>(i)].lo() == Rational(i - 99));
+    }
+    check_same_as_factoring(p, false);
+  }
+  {
+    BinaryForm p = test::random_nonzero_form(g, 120, 1000000);
+    for (int i = 1; i <= 20; ++i) p = p * pow(BinaryForm{1, -3 * i}, static_cast<unsigned>(1 + i % 3));
+    p = p * pow(BinaryForm{1, 0, 7}, 2);
+    check_same_as_factoring(p, false);
+  }
+  check_same_as_factoring(test::random_nonzero_form(g, 200, 1000), false);
+}
+
+TEST_CASE("real_roots without factoring: errors and degenerate forms", "[roots][fast][errors]") {
+  CHECK_THROWS_AS(real_roots(BinaryForm(3, RatPoly())), domain_error);
+  CHECK_THROWS_AS(detail::real_roots_by_factoring(BinaryForm(3, RatPoly())), domain_error);
+  check_same_as_factoring(BinaryForm{5});
+  check_same_as_factoring(BinaryForm{0, 0, 7});      // y^2 * 7: (1:0) twice
+  check_same_as_factoring(BinaryForm{1, 0, 1, 0});   // x (x^2 + y^2): the root 0
+  check_same_as_factoring(BinaryForm{0, -4, 0, 1});  // y (y^2 - 4 x^2): +-1/2 and (1:0)
+}
