@@ -13,6 +13,7 @@
 #include "lcngeom/detail/critical_algebra.hpp"
 #include "lcngeom/detail/modular_lift.hpp"
 #include "lcngeom/detail/modular_solver.hpp"
+#include "lcngeom/detail/modular_solver4.hpp"
 #include "lcngeom/detail/ring_algebra.hpp"
 #include "lcngeom/detail/rings.hpp"
 #include "lcngeom/error.hpp"
@@ -384,9 +385,25 @@ ScaledPoint scaled_point(const Problem& pb, const Cell& cell, const detail::Lift
 bool lifted_candidate_holds(const Problem& pb, const Cell& cell, const detail::LiftedCell& c, const ScaledPoint& sp) {
   detail::RatPolyRing Q;
   const std::size_t dim = static_cast<std::size_t>(cell.dimension(pb.s));
-  RatPoly lz = -(z_poly() * sp.D);
-  for (std::size_t i = 0; i < dim; ++i) lz = lz + Rational(c.linear_form[i]) * c.numerators[i];
-  if (!divides_exactly(c.T, lz)) return false;
+  if (c.power == 0) {
+    RatPoly lz = -(z_poly() * sp.D);
+    for (std::size_t i = 0; i < dim; ++i) lz = lz + Rational(c.linear_form[i]) * c.numerators[i];
+    if (!divides_exactly(c.T, lz)) return false;
+  } else {
+    // Power engine (top cell of Delta(k^m), w = g^k, g = g_0 P, h = g_0^k):
+    // the separating coordinate is t = z^k = h (l_0 + sum_i l_{i+1} v_i)^k,
+    // i.e. t D^{k+1} = hhat Lhat^k with Lhat = l_0 D + sum_i l_{i+1} R_i.
+    // It makes t a function of the point, so distinct roots of T are
+    // distinct points.
+    if (c.linear_form.size() != dim + 1 || sp.h.size() != 1) return false;
+    RatPoly L = Rational(c.linear_form[0]) * sp.D, lhs = z_poly(), rhs = sp.h[0];
+    for (std::size_t i = 0; i < dim; ++i) L = L + Rational(c.linear_form[i + 1]) * c.numerators[i];
+    for (int e = 0; e < c.power; ++e) {
+      rhs = rhs * L;
+      lhs = lhs * sp.D;
+    }
+    if (!divides_exactly(c.T, lhs * sp.D - rhs)) return false;
+  }
   Mat<detail::RatPolyRing> sig = detail::to_ring_matrix(Q, pb.sigma);
   Vec<detail::RatPolyRing> su = detail::mat_vec(Q, sig, convert_vector(Q, pb.u));
   const Mat<detail::RatPolyRing> N = detail::critical_matrix(Q, pb.s, sp.P, sig, su);
@@ -423,8 +440,9 @@ bool lifted_candidate_holds(const Problem& pb, const Cell& cell, const detail::L
 // the scaled forms (CriticalOrbit: repeated = D P_j, simple = D h,
 // denominator = D^{b+1}, all reduced mod f).
 CellOutput solve_cell_lifted(const Problem& pb, const Cell& cell, std::uint64_t seed, int& primes,
-                             const std::function<void(const std::string&)>& progress) {
-  detail::CellLifter lifter(pb.s, cell, pb.sigma, pb.u, seed);
+                             const std::function<void(const std::string&)>& progress,
+                             detail::LiftSource source = detail::LiftSource::cell) {
+  detail::CellLifter lifter(pb.s, cell, pb.sigma, pb.u, seed, source);
   for (int round = 0;; ++round) {
     detail::LiftedCell c = lifter.next(progress);
     primes += c.primes;
@@ -552,12 +570,21 @@ CriticalPointSet critical_points(const Partition& lambda, const BinaryForm& targ
   res.lambda = lambda;
   res.target = target;
   res.inner_product = sigma;
-  const std::vector<Cell> cells = detail::cells(pb.s);
+  std::vector<Cell> cells = detail::cells(pb.s);
+  // Delta(k^m) beyond kMaxCriticalCoordinates (within n <= 8: (2,2,2,2)):
+  // the power engine solves the whole locus at once; its top cell is lifted
+  // and it refuses targets with critical points on the other cells.
+  const bool power = cells.front().dimension(pb.s) > kMaxCriticalCoordinates && detail::power_engine_applies(pb.s) &&
+                     detail::power_engine_columns(pb.s) <= detail::kMaxPowerEngineColumns &&
+                     options.method != CriticalMethod::resultants;
+  if (power) cells.resize(1);
   for (const Cell& cell : cells)
-    if (cell.dimension(pb.s) > kMaxCriticalCoordinates)
+    if (!power && cell.dimension(pb.s) > kMaxCriticalCoordinates)
       throw not_supported("exact critical points on Delta" + lambda.to_string() + " need the elimination of " +
                           std::to_string(cell.dimension(pb.s)) + " root coordinates in one cell; at most " +
-                          std::to_string(kMaxCriticalCoordinates) + " are supported (e.g. Delta(2,2,2,2) is not)");
+                          std::to_string(kMaxCriticalCoordinates) +
+                          " are supported (pure powers such as Delta(2,2,2,2) are lifted from the power engine by "
+                          "the methods automatic and modular, not by resultants)");
   std::mt19937_64 rng(options.seed);
   auto progress = [&](const char* phase, std::size_t done, std::size_t total, std::string item = {}) {
     if (options.progress) options.progress({"Delta" + lambda.to_string() + ": " + phase, done, total, std::move(item)});
@@ -578,8 +605,10 @@ CriticalPointSet critical_points(const Partition& lambda, const BinaryForm& targ
     if (lifted) {
       // The lifting reports its status (primes so far) as the item of the cell's step.
       const std::size_t at = cell_index - 1;
-      co = solve_cell_lifted(pb, cell, rng(), res.lifting_primes,
-                             [&](const std::string& status) { progress("eliminating in cell", at, cells.size(), status); });
+      co = solve_cell_lifted(
+          pb, cell, rng(), res.lifting_primes,
+          [&](const std::string& status) { progress("eliminating in cell", at, cells.size(), status); },
+          power ? detail::LiftSource::power : detail::LiftSource::cell);
       res.completeness_proven = false;
       done = true;
     }
