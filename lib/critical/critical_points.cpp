@@ -479,41 +479,71 @@ CellOutput solve_cell_lifted(const Problem& pb, const Cell& cell, std::uint64_t 
   }
 }
 
-// The discriminant of a binary form of degree 2 or 3 with coefficients in
-// Q[z], as an unreduced polynomial: its sign at a real root zeta decides the
-// number of real roots of a square-free real form (2 or 0, 3 or 1), and is
-// the same for every nonzero multiple of the form (even degree 2(d - 1)).
-// Unreduced, its heights stay those of the coefficients (lifted orbits);
-// reduced mod f they would grow about deg f times.
-std::optional<RatPoly> small_discriminant(const std::vector<RatPoly>& f) {
-  if (f.size() == 3) return f[1] * f[1] - Rational(4L) * (f[0] * f[2]);
-  if (f.size() != 4) return std::nullopt;
-  const RatPoly &a = f[0], &b = f[1], &c = f[2], &d = f[3];
-  const RatPoly bc = b * c, ad = a * d;
-  return bc * bc - Rational(4L) * (a * (c * c * c)) - Rational(4L) * (d * (b * b * b)) - Rational(27L) * (ad * ad) +
-         Rational(18L) * (ad * bc);
+// Sign invariants of a binary form of degree 2, 3 or 4 with coefficients in
+// Q[z], as unreduced polynomials: degree 2 and 3, the discriminant, whose sign
+// at a real root zeta decides the number of real roots of a square-free real
+// form (2 or 0, 3 or 1); degree 4 (a x^4 + b x^3 y + ... + e y^4, a != 0),
+// the discriminant Delta, P = 8ac - 3b^2 and D = 64a^3e - 16a^2c^2 +
+// 16ab^2c - 16a^2bd - 3b^4: Delta < 0 gives 2 real roots, Delta > 0 gives 4
+// if P < 0 and D < 0, none if P > 0 or D > 0 (Rees 1922).  Each has even
+// degree in the coefficients, so its sign is the same for every nonzero real
+// multiple of the form.  Unreduced, their heights stay those of the
+// coefficients (lifted orbits); reduced mod f they would grow about deg f
+// times.
+std::optional<std::vector<RatPoly>> small_discriminant(const std::vector<RatPoly>& f) {
+  if (f.size() == 3) return std::vector<RatPoly>{f[1] * f[1] - Rational(4L) * (f[0] * f[2])};
+  if (f.size() == 4) {
+    const RatPoly &a = f[0], &b = f[1], &c = f[2], &d = f[3];
+    const RatPoly bc = b * c, ad = a * d;
+    return std::vector<RatPoly>{bc * bc - Rational(4L) * (a * (c * c * c)) - Rational(4L) * (d * (b * b * b)) -
+                                Rational(27L) * (ad * ad) + Rational(18L) * (ad * bc)};
+  }
+  if (f.size() != 5 || f[0].is_zero()) return std::nullopt;
+  const RatPoly &a = f[0], &b = f[1], &c = f[2], &d = f[3], &e = f[4];
+  const RatPoly a2 = a * a, b2 = b * b, c2 = c * c, d2 = d * d, e2 = e * e;
+  auto q = [](long k) { return Rational(k); };
+  const RatPoly disc = q(256) * (a2 * a * (e2 * e)) - q(192) * (a2 * b * d * e2) - q(128) * (a2 * c2 * e2) +
+                       q(144) * (a2 * c * d2 * e) - q(27) * (a2 * d2 * d2) + q(144) * (a * b2 * c * e2) -
+                       q(6) * (a * b2 * d2 * e) - q(80) * (a * b * c2 * d * e) + q(18) * (a * b * c * d2 * d) +
+                       q(16) * (a * c2 * c2 * e) - q(4) * (a * c2 * c * d2) - q(27) * (b2 * b2 * e2) +
+                       q(18) * (b2 * b * c * d * e) - q(4) * (b2 * b * d2 * d) - q(4) * (b2 * c2 * c * e) +
+                       b2 * c2 * d2;
+  const RatPoly P = q(8) * (a * c) - q(3) * b2;
+  const RatPoly D = q(64) * (a2 * a * e) - q(16) * (a2 * c2) + q(16) * (a * b2 * c) - q(16) * (a2 * b * d) -
+                    q(3) * (b2 * b2);
+  return std::vector<RatPoly>{disc, P, D};
 }
 
 // Real roots of the square-free form f (coefficients in Q(zeta)) at the real
-// root zeta: degree <= 3 from the discriminant's sign, by ball enclosures of
-// increasing precision (it is nonzero: f is square-free), else by a Sturm
-// chain in Q(zeta) (count_real_roots_at).
-int real_roots_at(const RatQuotient& K, const std::vector<RatPoly>& f, const std::optional<RatPoly>& disc,
+// root zeta: degree <= 4 from the signs of small_discriminant, by ball
+// enclosures of increasing precision (the discriminant is nonzero: f is
+// square-free), else, or if a quartic's P or D vanishes, by a Sturm chain in
+// Q(zeta) (count_real_roots_at).
+int real_roots_at(const RatQuotient& K, const std::vector<RatPoly>& f, const std::optional<std::vector<RatPoly>>& inv,
                   RealRoot& root) {
   if (f.size() == 2) return 1;
-  if (!disc) return detail::count_real_roots_at(K, f, root);
+  if (!inv) return detail::count_real_roots_at(K, f, root);
   Rational rad(1L, 1L << 10);
   for (int round = 0; round < 64; ++round, rad *= Rational(1L, 1L << 16)) {
-    const Ball y = detail::enclose_at_root(*disc, root, rad);
+    const Ball y = detail::enclose_at_root(inv->front(), root, rad);
+    if (f.size() == 5) {
+      if (y.is_negative()) return 2;
+      if (!y.is_positive()) continue;
+      const Ball P = detail::enclose_at_root((*inv)[1], root, rad), D = detail::enclose_at_root((*inv)[2], root, rad);
+      if (P.is_negative() && D.is_negative()) return 4;
+      if (P.is_positive() || D.is_positive()) return 0;
+      continue;
+    }
     if (y.is_positive()) return f.size() == 3 ? 2 : 3;
     if (y.is_negative()) return f.size() == 3 ? 0 : 1;
   }
-  return detail::count_real_roots_at(K, f, root);  // never for a square-free form: exact fallback
+  return detail::count_real_roots_at(K, f, root);  // a vanishing invariant: exact fallback
 }
 
 // The rrmp of the point above the real root `root` of the orbit; `disc` holds
 // small_discriminant of each repeated form, then of the simple one.
-Rrmp point_rrmp(const CriticalOrbit& o, const std::vector<std::optional<RatPoly>>& disc, RealRoot& root) {
+Rrmp point_rrmp(const CriticalOrbit& o, const std::vector<std::optional<std::vector<RatPoly>>>& disc,
+                RealRoot& root) {
   RatQuotient K(o.minimal_polynomial);
   Rrmp r;
   for (std::size_t j = 0; j < o.repeated.size(); ++j) {
@@ -653,7 +683,7 @@ CriticalPointSet critical_points(const Partition& lambda, const BinaryForm& targ
       distance = distance_kronecker[oi] ? evaluate(*distance_kronecker[oi], o.denominator, zetas)
                                         : evaluate(o.distance_numerator, o.denominator * o.denominator, zetas);
     }
-    std::vector<std::optional<RatPoly>> disc;
+    std::vector<std::optional<std::vector<RatPoly>>> disc;
     for (const auto& P : o.repeated) disc.push_back(small_discriminant(P));
     disc.push_back(small_discriminant(o.simple));
     for (std::size_t r = 0; r < roots.size(); ++r) {
