@@ -156,7 +156,7 @@ std::vector<mp> solve(std::vector<std::vector<mp>> A, std::vector<mp> b) {
 
 // Newton on F from the real point rounded to 12 digits; returns the refined w.
 std::vector<mp> newton_refine(const CriticalOrbit& o, const RealCriticalPoint& rp, const BinaryForm& u,
-                              const InnerProduct& s) {
+                              const InnerProduct& s, std::vector<mp>* theta = nullptr) {
   MpModel m;
   m.c1 = static_cast<int>(o.simple.size()) - 1;
   RealRoot z = rp.root;
@@ -196,6 +196,7 @@ std::vector<mp> newton_refine(const CriticalOrbit& o, const RealCriticalPoint& r
     const std::vector<mp> d = solve(D, f);
     for (std::size_t i = 0; i < th.size(); ++i) th[i] -= d[i];
   }
+  if (theta) *theta = th;
   return m.w(th);
 }
 
@@ -393,11 +394,20 @@ TEST_CASE("lifted exact points on Delta(2,2,2,2) from the power engine (n = 8)",
   }
   for (const RealCriticalPoint& rp : c.real_points) {
     const CriticalOrbit& orb = c.orbits[rp.orbit];
-    const std::vector<mp> w = newton_refine(orb, rp, u, s);
+    std::vector<mp> th;
+    const std::vector<mp> w = newton_refine(orb, rp, u, s, &th);
     for (std::size_t i = 0; i < w.size(); ++i) {
       const mp exact(rp.coefficients[i].to_decimal(60));
       CHECK(abs(w[i] - exact) < mp("1e-50") * (1 + abs(exact)));
     }
+    // The rrmp (real roots of the quartic P from the signs of its
+    // invariants) against the exact rrmp of P rounded to 40 digits from the
+    // Newton refinement (theta = (h, P_1..P_4), P monic).
+    std::vector<Rational> P{Rational(1L)};
+    for (std::size_t i = 1; i < th.size(); ++i) P.emplace_back(th[i].str(40, std::ios_base::scientific));
+    const Rrmp rp_numeric = rrmp(BinaryForm(P));
+    CHECK(rp_numeric.distinct_real_roots() == rp.rrmp.distinct_real_roots());
+    CHECK(rp_numeric.distinct_complex_pairs() == rp.rrmp.distinct_complex_pairs());
   }
 }
 
