@@ -40,7 +40,7 @@
 //
 // Cells of 3 root coordinates (issue 11: (2,2,2), (3,2,2), (2,2,2,1),
 // (3,2,2,1), (4,2,2), (3,3,2), ...; every partition of n <= 8 except
-// (2,2,2,2)) are solved by the modular engine instead (the one behind
+// (2,2,2,2), for which see below) are solved by the modular engine instead (the one behind
 // ed_degree.hpp): at random 62-bit primes it returns the cell's critical
 // points as a rational univariate representation (T(z) and the coordinates
 // and h as polynomials in z, for a fixed small integer separating form z);
@@ -53,6 +53,23 @@
 // square-free and coprime, Gram block of full rank) are units modulo the
 // confirming prime, hence nonzero over Q.  CriticalPointOptions::method
 // chooses (automatic: resultants up to 2 coordinates, lifting above).
+//
+// Pure powers beyond 3 coordinates (within n <= 8: Delta(2,2,2,2), 4 root
+// coordinates) are lifted from the quotient-ring power engine of
+// ed_degree.hpp instead, which solves the whole locus at once in w = g^k
+// (g a form of degree m with m + 1 free coefficients).  At each prime it
+// returns the critical roots g with g_0 != 0 (the top cell: P = g / g_0
+// monic, h = g_0^k) as polynomials in a fixed small integer form
+// z = sum_i l_i g_i; since the k roots zeta g give one point w, the
+// eliminant is a polynomial in t = z^k and so are P and h, and the lifting
+// and the exact check are those above in t, except that the separating
+// form is checked as t = h (l_0 + sum_i l_{i+1} v_i)^k (v the coefficients
+// of P), which makes distinct roots of T distinct points.  A target with a
+// critical point on the other cell (w_0 = 0) gives not_supported (the power
+// engine finds them at every prime; the lifting handles the top cell only);
+// so does a Macaulay matrix beyond the engine's limit ((2,2,2,2,2) and
+// beyond).  Cost: about 2 s per prime for Delta(2,2,2,2) Euclidean, 4 s for
+// Bombieri (measured primes and times in docs/user-guide.md).
 //
 // What is proven and what is probabilistic.  Every orbit returned is a set of
 // genuine critical points with pattern exactly lambda (proven, both methods),
@@ -74,8 +91,9 @@
 // points take 10-60 s, (3,2,2,1) (724 points) far longer (a p-adic Newton
 // lift is the follow-up).
 //
-// Limits: at most kMaxCriticalCoordinates = 3 root coordinates per cell;
-// otherwise not_supported.  The solver also refuses,
+// Limits: at most kMaxCriticalCoordinates = 3 root coordinates per cell,
+// or a pure power Delta(k^m) within the power engine's matrix limit
+// (methods automatic and modular); otherwise not_supported.  The solver also refuses,
 // with not_supported, a target at which the rank condition holds along a
 // whole curve of a cell: an infinite critical set (Example 6.12, or any
 // O(2)-invariant target with the Bombieri product) or a curve of degenerate
@@ -102,7 +120,8 @@
 namespace lcngeom {
 
 /// The largest number of root coordinates in one cell that critical_points
-/// eliminates (3: every partition of n <= 8 except (2,2,2,2)).
+/// eliminates by resultants or the cell engine (3: every partition of n <= 8
+/// except (2,2,2,2), which is lifted from the power engine instead).
 inline constexpr int kMaxCriticalCoordinates = 3;
 
 /// How critical_points eliminates a cell.
@@ -199,7 +218,9 @@ struct CriticalPointSet {
 /// Throws invalid_argument if |lambda|, deg u and the inner product's degree
 /// differ or u = 0, not_supported for partitions needing more than
 /// kMaxCriticalCoordinates root coordinates in a cell (or more than 2 with
-/// CriticalMethod::resultants) or a target with infinitely many critical points.
+/// CriticalMethod::resultants) unless a pure power within the power engine's
+/// limit (Delta(2,2,2,2); its targets with a critical point at w_0 = 0 are
+/// refused too), or a target with infinitely many critical points.
 CriticalPointSet critical_points(const Partition& lambda, const BinaryForm& target, const InnerProduct& sigma,
                                  const CriticalPointOptions& options = {});
 

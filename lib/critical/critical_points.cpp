@@ -13,6 +13,7 @@
 #include "lcngeom/detail/critical_algebra.hpp"
 #include "lcngeom/detail/modular_lift.hpp"
 #include "lcngeom/detail/modular_solver.hpp"
+#include "lcngeom/detail/modular_solver4.hpp"
 #include "lcngeom/detail/ring_algebra.hpp"
 #include "lcngeom/detail/rings.hpp"
 #include "lcngeom/error.hpp"
@@ -384,9 +385,25 @@ ScaledPoint scaled_point(const Problem& pb, const Cell& cell, const detail::Lift
 bool lifted_candidate_holds(const Problem& pb, const Cell& cell, const detail::LiftedCell& c, const ScaledPoint& sp) {
   detail::RatPolyRing Q;
   const std::size_t dim = static_cast<std::size_t>(cell.dimension(pb.s));
-  RatPoly lz = -(z_poly() * sp.D);
-  for (std::size_t i = 0; i < dim; ++i) lz = lz + Rational(c.linear_form[i]) * c.numerators[i];
-  if (!divides_exactly(c.T, lz)) return false;
+  if (c.power == 0) {
+    RatPoly lz = -(z_poly() * sp.D);
+    for (std::size_t i = 0; i < dim; ++i) lz = lz + Rational(c.linear_form[i]) * c.numerators[i];
+    if (!divides_exactly(c.T, lz)) return false;
+  } else {
+    // Power engine (top cell of Delta(k^m), w = g^k, g = g_0 P, h = g_0^k):
+    // the separating coordinate is t = z^k = h (l_0 + sum_i l_{i+1} v_i)^k,
+    // i.e. t D^{k+1} = hhat Lhat^k with Lhat = l_0 D + sum_i l_{i+1} R_i.
+    // It makes t a function of the point, so distinct roots of T are
+    // distinct points.
+    if (c.linear_form.size() != dim + 1 || sp.h.size() != 1) return false;
+    RatPoly L = Rational(c.linear_form[0]) * sp.D, lhs = z_poly(), rhs = sp.h[0];
+    for (std::size_t i = 0; i < dim; ++i) L = L + Rational(c.linear_form[i + 1]) * c.numerators[i];
+    for (int e = 0; e < c.power; ++e) {
+      rhs = rhs * L;
+      lhs = lhs * sp.D;
+    }
+    if (!divides_exactly(c.T, lhs * sp.D - rhs)) return false;
+  }
   Mat<detail::RatPolyRing> sig = detail::to_ring_matrix(Q, pb.sigma);
   Vec<detail::RatPolyRing> su = detail::mat_vec(Q, sig, convert_vector(Q, pb.u));
   const Mat<detail::RatPolyRing> N = detail::critical_matrix(Q, pb.s, sp.P, sig, su);
@@ -423,8 +440,9 @@ bool lifted_candidate_holds(const Problem& pb, const Cell& cell, const detail::L
 // the scaled forms (CriticalOrbit: repeated = D P_j, simple = D h,
 // denominator = D^{b+1}, all reduced mod f).
 CellOutput solve_cell_lifted(const Problem& pb, const Cell& cell, std::uint64_t seed, int& primes,
-                             const std::function<void(const std::string&)>& progress) {
-  detail::CellLifter lifter(pb.s, cell, pb.sigma, pb.u, seed);
+                             const std::function<void(const std::string&)>& progress,
+                             detail::LiftSource source = detail::LiftSource::cell) {
+  detail::CellLifter lifter(pb.s, cell, pb.sigma, pb.u, seed, source);
   for (int round = 0;; ++round) {
     detail::LiftedCell c = lifter.next(progress);
     primes += c.primes;
@@ -461,41 +479,71 @@ CellOutput solve_cell_lifted(const Problem& pb, const Cell& cell, std::uint64_t 
   }
 }
 
-// The discriminant of a binary form of degree 2 or 3 with coefficients in
-// Q[z], as an unreduced polynomial: its sign at a real root zeta decides the
-// number of real roots of a square-free real form (2 or 0, 3 or 1), and is
-// the same for every nonzero multiple of the form (even degree 2(d - 1)).
-// Unreduced, its heights stay those of the coefficients (lifted orbits);
-// reduced mod f they would grow about deg f times.
-std::optional<RatPoly> small_discriminant(const std::vector<RatPoly>& f) {
-  if (f.size() == 3) return f[1] * f[1] - Rational(4L) * (f[0] * f[2]);
-  if (f.size() != 4) return std::nullopt;
-  const RatPoly &a = f[0], &b = f[1], &c = f[2], &d = f[3];
-  const RatPoly bc = b * c, ad = a * d;
-  return bc * bc - Rational(4L) * (a * (c * c * c)) - Rational(4L) * (d * (b * b * b)) - Rational(27L) * (ad * ad) +
-         Rational(18L) * (ad * bc);
+// Sign invariants of a binary form of degree 2, 3 or 4 with coefficients in
+// Q[z], as unreduced polynomials: degree 2 and 3, the discriminant, whose sign
+// at a real root zeta decides the number of real roots of a square-free real
+// form (2 or 0, 3 or 1); degree 4 (a x^4 + b x^3 y + ... + e y^4, a != 0),
+// the discriminant Delta, P = 8ac - 3b^2 and D = 64a^3e - 16a^2c^2 +
+// 16ab^2c - 16a^2bd - 3b^4: Delta < 0 gives 2 real roots, Delta > 0 gives 4
+// if P < 0 and D < 0, none if P > 0 or D > 0 (Rees 1922).  Each has even
+// degree in the coefficients, so its sign is the same for every nonzero real
+// multiple of the form.  Unreduced, their heights stay those of the
+// coefficients (lifted orbits); reduced mod f they would grow about deg f
+// times.
+std::optional<std::vector<RatPoly>> small_discriminant(const std::vector<RatPoly>& f) {
+  if (f.size() == 3) return std::vector<RatPoly>{f[1] * f[1] - Rational(4L) * (f[0] * f[2])};
+  if (f.size() == 4) {
+    const RatPoly &a = f[0], &b = f[1], &c = f[2], &d = f[3];
+    const RatPoly bc = b * c, ad = a * d;
+    return std::vector<RatPoly>{bc * bc - Rational(4L) * (a * (c * c * c)) - Rational(4L) * (d * (b * b * b)) -
+                                Rational(27L) * (ad * ad) + Rational(18L) * (ad * bc)};
+  }
+  if (f.size() != 5 || f[0].is_zero()) return std::nullopt;
+  const RatPoly &a = f[0], &b = f[1], &c = f[2], &d = f[3], &e = f[4];
+  const RatPoly a2 = a * a, b2 = b * b, c2 = c * c, d2 = d * d, e2 = e * e;
+  auto q = [](long k) { return Rational(k); };
+  const RatPoly disc = q(256) * (a2 * a * (e2 * e)) - q(192) * (a2 * b * d * e2) - q(128) * (a2 * c2 * e2) +
+                       q(144) * (a2 * c * d2 * e) - q(27) * (a2 * d2 * d2) + q(144) * (a * b2 * c * e2) -
+                       q(6) * (a * b2 * d2 * e) - q(80) * (a * b * c2 * d * e) + q(18) * (a * b * c * d2 * d) +
+                       q(16) * (a * c2 * c2 * e) - q(4) * (a * c2 * c * d2) - q(27) * (b2 * b2 * e2) +
+                       q(18) * (b2 * b * c * d * e) - q(4) * (b2 * b * d2 * d) - q(4) * (b2 * c2 * c * e) +
+                       b2 * c2 * d2;
+  const RatPoly P = q(8) * (a * c) - q(3) * b2;
+  const RatPoly D = q(64) * (a2 * a * e) - q(16) * (a2 * c2) + q(16) * (a * b2 * c) - q(16) * (a2 * b * d) -
+                    q(3) * (b2 * b2);
+  return std::vector<RatPoly>{disc, P, D};
 }
 
 // Real roots of the square-free form f (coefficients in Q(zeta)) at the real
-// root zeta: degree <= 3 from the discriminant's sign, by ball enclosures of
-// increasing precision (it is nonzero: f is square-free), else by a Sturm
-// chain in Q(zeta) (count_real_roots_at).
-int real_roots_at(const RatQuotient& K, const std::vector<RatPoly>& f, const std::optional<RatPoly>& disc,
+// root zeta: degree <= 4 from the signs of small_discriminant, by ball
+// enclosures of increasing precision (the discriminant is nonzero: f is
+// square-free), else, or if a quartic's P or D vanishes, by a Sturm chain in
+// Q(zeta) (count_real_roots_at).
+int real_roots_at(const RatQuotient& K, const std::vector<RatPoly>& f, const std::optional<std::vector<RatPoly>>& inv,
                   RealRoot& root) {
   if (f.size() == 2) return 1;
-  if (!disc) return detail::count_real_roots_at(K, f, root);
+  if (!inv) return detail::count_real_roots_at(K, f, root);
   Rational rad(1L, 1L << 10);
   for (int round = 0; round < 64; ++round, rad *= Rational(1L, 1L << 16)) {
-    const Ball y = detail::enclose_at_root(*disc, root, rad);
+    const Ball y = detail::enclose_at_root(inv->front(), root, rad);
+    if (f.size() == 5) {
+      if (y.is_negative()) return 2;
+      if (!y.is_positive()) continue;
+      const Ball P = detail::enclose_at_root((*inv)[1], root, rad), D = detail::enclose_at_root((*inv)[2], root, rad);
+      if (P.is_negative() && D.is_negative()) return 4;
+      if (P.is_positive() || D.is_positive()) return 0;
+      continue;
+    }
     if (y.is_positive()) return f.size() == 3 ? 2 : 3;
     if (y.is_negative()) return f.size() == 3 ? 0 : 1;
   }
-  return detail::count_real_roots_at(K, f, root);  // never for a square-free form: exact fallback
+  return detail::count_real_roots_at(K, f, root);  // a vanishing invariant: exact fallback
 }
 
 // The rrmp of the point above the real root `root` of the orbit; `disc` holds
 // small_discriminant of each repeated form, then of the simple one.
-Rrmp point_rrmp(const CriticalOrbit& o, const std::vector<std::optional<RatPoly>>& disc, RealRoot& root) {
+Rrmp point_rrmp(const CriticalOrbit& o, const std::vector<std::optional<std::vector<RatPoly>>>& disc,
+                RealRoot& root) {
   RatQuotient K(o.minimal_polynomial);
   Rrmp r;
   for (std::size_t j = 0; j < o.repeated.size(); ++j) {
@@ -552,12 +600,21 @@ CriticalPointSet critical_points(const Partition& lambda, const BinaryForm& targ
   res.lambda = lambda;
   res.target = target;
   res.inner_product = sigma;
-  const std::vector<Cell> cells = detail::cells(pb.s);
+  std::vector<Cell> cells = detail::cells(pb.s);
+  // Delta(k^m) beyond kMaxCriticalCoordinates (within n <= 8: (2,2,2,2)):
+  // the power engine solves the whole locus at once; its top cell is lifted
+  // and it refuses targets with critical points on the other cells.
+  const bool power = cells.front().dimension(pb.s) > kMaxCriticalCoordinates && detail::power_engine_applies(pb.s) &&
+                     detail::power_engine_columns(pb.s) <= detail::kMaxPowerEngineColumns &&
+                     options.method != CriticalMethod::resultants;
+  if (power) cells.resize(1);
   for (const Cell& cell : cells)
-    if (cell.dimension(pb.s) > kMaxCriticalCoordinates)
+    if (!power && cell.dimension(pb.s) > kMaxCriticalCoordinates)
       throw not_supported("exact critical points on Delta" + lambda.to_string() + " need the elimination of " +
                           std::to_string(cell.dimension(pb.s)) + " root coordinates in one cell; at most " +
-                          std::to_string(kMaxCriticalCoordinates) + " are supported (e.g. Delta(2,2,2,2) is not)");
+                          std::to_string(kMaxCriticalCoordinates) +
+                          " are supported (pure powers such as Delta(2,2,2,2) are lifted from the power engine by "
+                          "the methods automatic and modular, not by resultants)");
   std::mt19937_64 rng(options.seed);
   auto progress = [&](const char* phase, std::size_t done, std::size_t total, std::string item = {}) {
     if (options.progress) options.progress({"Delta" + lambda.to_string() + ": " + phase, done, total, std::move(item)});
@@ -578,8 +635,10 @@ CriticalPointSet critical_points(const Partition& lambda, const BinaryForm& targ
     if (lifted) {
       // The lifting reports its status (primes so far) as the item of the cell's step.
       const std::size_t at = cell_index - 1;
-      co = solve_cell_lifted(pb, cell, rng(), res.lifting_primes,
-                             [&](const std::string& status) { progress("eliminating in cell", at, cells.size(), status); });
+      co = solve_cell_lifted(
+          pb, cell, rng(), res.lifting_primes,
+          [&](const std::string& status) { progress("eliminating in cell", at, cells.size(), status); },
+          power ? detail::LiftSource::power : detail::LiftSource::cell);
       res.completeness_proven = false;
       done = true;
     }
@@ -624,7 +683,7 @@ CriticalPointSet critical_points(const Partition& lambda, const BinaryForm& targ
       distance = distance_kronecker[oi] ? evaluate(*distance_kronecker[oi], o.denominator, zetas)
                                         : evaluate(o.distance_numerator, o.denominator * o.denominator, zetas);
     }
-    std::vector<std::optional<RatPoly>> disc;
+    std::vector<std::optional<std::vector<RatPoly>>> disc;
     for (const auto& P : o.repeated) disc.push_back(small_discriminant(P));
     disc.push_back(small_discriminant(o.simple));
     for (std::size_t r = 0; r < roots.size(); ++r) {

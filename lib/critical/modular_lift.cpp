@@ -13,6 +13,7 @@
 #include <flint/ulong_extras.h>
 
 #include "lcngeom/detail/modular_solver.hpp"
+#include "lcngeom/detail/modular_solver4.hpp"
 #include "lcngeom/detail/ring_algebra.hpp"
 #include "lcngeom/detail/rings.hpp"
 #include "lcngeom/error.hpp"
@@ -103,6 +104,62 @@ std::uint64_t random_prime(std::mt19937_64& g) {
   }
 }
 
+// The power engine's critical points of Delta(k^m) on the top cell as a
+// cell solution in t = z^k: z = sum_i l_i g_i (a small integer form drawn
+// from `seed`, wider with each attempt) separates the roots g, the k roots
+// zeta g of one point w have the same t, and P = g / g_0, h = g_0^k are
+// invariant under g -> zeta g, so T(z) = T_t(z^k) and the coordinates reduced
+// mod T are polynomials in z^k (checked).
+CellSolution power_solution(const CriticalStructure& s, const NmodField& F, const Mat<NmodField>& sig,
+                            const Vec<NmodField>& su, std::uint64_t seed, int attempt, ulong p) {
+  const int k = s.tracked.front().exponent, m = s.tracked.front().degree;
+  std::mt19937_64 g(seed);
+  std::uniform_int_distribution<long> d(1, 9L << std::min(attempt, 16));
+  CellSolution sol;
+  std::vector<ulong> form;
+  for (int i = 0; i <= m; ++i) {
+    const long c = (g() % 2 ? 1 : -1) * d(g);
+    sol.linear_form.push_back(c);
+    form.push_back(F.from_si(c));
+  }
+  PowerRur r;
+  sol.count = power_locus_rur_modp(s, F, sig, su, seed ^ p, form, r);
+  if (r.infinity_roots > 0)
+    throw not_supported("the critical points of Delta(" + std::to_string(k) + "^" + std::to_string(m) +
+                        ") include points with a root at (1:0) (w_0 = 0) at this target; the lifted power engine "
+                        "handles the points with w_0 != 0 only");
+  const long dz = r.T.degree();
+  // Keeps the coefficients of z^{k j} as those of t^j; false if another is nonzero.
+  auto in_t = [&](const NmodPoly& a, NmodPoly& out) {
+    out = NmodPoly(p);
+    for (long i = 0; i <= a.degree(); ++i) {
+      const ulong c = a.coeff(i);
+      if (i % k == 0) out.set_coeff(i / k, c);
+      else if (c) return false;
+    }
+    return true;
+  };
+  if (!in_t(r.T, sol.T) || sol.T.degree() != sol.count.critical)
+    throw not_supported("power engine: the eliminant of the critical roots g is not a polynomial in z^k");
+  if (dz <= 0) return sol;
+  NmodPoly dT(p);
+  nmod_poly_derivative(dT.raw(), sol.T.raw());
+  if (nmod_gcd(sol.T, dT).degree() > 0) throw ShapeFailure{};  // z^k does not separate the points w
+  const NmodQuotient A(r.T);
+  const NmodPoly inv0 = A.inv(r.g[0]);  // g_0 != 0 at every root: the top cell
+  std::vector<NmodPoly> values;
+  for (int i = 1; i <= m; ++i) values.push_back(A.mul(r.g[static_cast<std::size_t>(i)], inv0));
+  NmodPoly h = A.one();
+  for (int e = 0; e < k; ++e) h = A.mul(h, r.g[0]);
+  values.push_back(std::move(h));
+  for (const NmodPoly& a : values) {
+    NmodPoly c(p);
+    if (!in_t(a, c)) throw not_supported("power engine: a coordinate of the points w is not a polynomial in z^k");
+    sol.coords.push_back(std::move(c));
+  }
+  return sol;
+}
+
 }  // namespace
 
 struct CellLifter::State {
@@ -114,6 +171,7 @@ struct CellLifter::State {
   std::uint64_t engine_seed = 0;
   bool mix_all = false;
   int attempt = 0;
+  int power = 0;  // LiftSource::power: the exponent k
   // Accumulated residues.
   ZInt modulus;
   ZPoly T;
@@ -140,8 +198,13 @@ struct CellLifter::State {
 };
 
 CellLifter::CellLifter(const CriticalStructure& s, const Cell& cell, const RatMatrix& sigma, std::vector<Rational> u,
-                       std::uint64_t seed)
+                       std::uint64_t seed, LiftSource source)
     : st_(std::make_unique<State>()) {
+  if (source == LiftSource::power) {
+    if (!power_engine_applies(s) || cell.infinity_factor >= 0)
+      throw invalid_argument("CellLifter: the power engine lifts the top cell of a pure power locus only");
+    st_->power = s.tracked.front().exponent;
+  }
   st_->s = s;
   st_->cell = cell;
   st_->sigma = sigma;
@@ -173,7 +236,8 @@ LiftedCell CellLifter::next(const std::function<void(const std::string&)>& progr
     Vec<NmodField> su = mat_vec(F, sig, uu);
     CellSolution sol;
     try {
-      sol = solve_cell_modp(S.s, S.cell, F, sig, su, S.engine_seed, S.mix_all, true);
+      sol = S.power ? power_solution(S.s, F, sig, su, S.engine_seed, S.attempt, p)
+                    : solve_cell_modp(S.s, S.cell, F, sig, su, S.engine_seed, S.mix_all, true);
     } catch (const ShapeFailure&) {
       if (S.primes == 0 || ++S.bad > 8) {
         if (S.attempt >= 8)
@@ -245,6 +309,7 @@ LiftedCell CellLifter::next(const std::function<void(const std::string&)>& progr
         c.T = RatPoly(std::vector<Rational>{Rational(1L)});
         c.numerators.assign(dim, RatPoly());
         c.linear_form = S.linear_form;
+        c.power = S.power;
         c.primes = S.primes;
         c.bad_primes = S.bad;
         return c;
@@ -265,6 +330,7 @@ LiftedCell CellLifter::next(const std::function<void(const std::string&)>& progr
       }
       if (!all) continue;
       c.linear_form = S.linear_form;
+      c.power = S.power;
       S.candidate = std::move(c);
       if (progress)
         progress("reconstructed a candidate of degree " + std::to_string(d) + " from " + std::to_string(S.primes) +

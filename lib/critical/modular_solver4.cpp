@@ -395,6 +395,13 @@ class PowerEngine {
 
   CellCount run();
 
+  // The hook of power_locus_rur_modp: a fixed separating form and where to
+  // put the representation of the critical roots.
+  void set_rur(const std::vector<ulong>* form, PowerRur* out) {
+    fixed_form_ = form;
+    rur_ = out;
+  }
+
  private:
   std::vector<SparseRing::E> equations() const;
   using NormalForms = std::unordered_map<Mono, std::vector<std::pair<std::size_t, ulong>>>;
@@ -420,6 +427,8 @@ class PowerEngine {
   std::mt19937_64 rng_;
   int extra_ = -1, shift_ = 0;
   int k_ = 2, m_ = 1, V_ = 3, d_ = 3;
+  const std::vector<ulong>* fixed_form_ = nullptr;
+  PowerRur* rur_ = nullptr;
 };
 
 // E_i = < g^k, g^{k-1} x^{m-i} y^i >_Sigma - x_0^k < u, g^{k-1} x^{m-i} y^i >_Sigma.
@@ -690,7 +699,8 @@ CellCount PowerEngine::run() {
   std::vector<ulong> form;
   for (int v = 1; v < V_; ++v) {
     G.push_back(mat_mul(Mx[static_cast<std::size_t>(v)], X0inv));
-    form.push_back(random_unit());
+    const ulong r = random_unit();  // drawn anyway: the later draws do not depend on the hook
+    form.push_back(fixed_form_ ? (*fixed_form_)[static_cast<std::size_t>(v - 1)] : r);
     NMat t(G.back());
     nmod_mat_scalar_mul(t.m, t.m, form.back());
     nmod_mat_add(Z.m, Z.m, t.m);
@@ -779,6 +789,7 @@ CellCount PowerEngine::run() {
   nmod_poly_factor_init(fac);
   nmod_poly_factor(fac, T.raw());
   std::vector<NmodPoly> work;
+  NmodPoly top(p, 1);  // the hook: product of the critical factors with g_0 != 0
   for (slong i = 0; i < fac->num; ++i) {
     NmodPoly f(p);
     nmod_poly_set(f.raw(), fac->p + i);
@@ -806,7 +817,20 @@ CellCount PowerEngine::run() {
         classify_point(A, s_, P, sig, su, static_cast<PointData<NmodQuotient>*>(nullptr), &why);
     if (verdict == PointVerdict::family)
       throw not_supported("the critical set is not finite at this target (" + why + ")");
-    if (verdict == PointVerdict::critical) critical_roots += static_cast<int>(t.degree());
+    if (verdict == PointVerdict::critical) {
+      critical_roots += static_cast<int>(t.degree());
+      if (rur_ && lead == 0) nmod_poly_mul(top.raw(), top.raw(), t.raw());
+      if (rur_ && lead == 1) rur_->infinity_roots += static_cast<int>(t.degree());
+    }
+  }
+  if (rur_) {
+    rur_->T = top;
+    rur_->g.clear();
+    for (const NmodPoly& qi : q) {
+      NmodPoly r(p);
+      nmod_poly_rem(r.raw(), qi.raw(), top.raw());
+      rur_->g.push_back(std::move(r));
+    }
   }
   // The k roots zeta g of one point w have the same verdict.
   if (critical_roots % k_ != 0)
@@ -830,8 +854,11 @@ long power_engine_columns(const CriticalStructure& s) {
   return binomial(d + m + 1, m + 1);
 }
 
-CellCount count_power_locus_modp(const CriticalStructure& s, const NmodField& field, const Mat<NmodField>& sigma,
-                                 const Vec<NmodField>& sigma_u, std::uint64_t seed) {
+namespace {
+
+CellCount run_power_engine(const CriticalStructure& s, const NmodField& field, const Mat<NmodField>& sigma,
+                           const Vec<NmodField>& sigma_u, std::uint64_t seed, const std::vector<ulong>* form,
+                           PowerRur* rur) {
   if (!power_engine_applies(s)) throw not_supported("the power engine handles the loci Delta(k, ..., k) only");
   const long cols = power_engine_columns(s);
   if (cols > kMaxPowerEngineColumns)
@@ -850,6 +877,11 @@ CellCount count_power_locus_modp(const CriticalStructure& s, const NmodField& fi
     reached = d + extra + shift;
     try {
       PowerEngine e(s, field, sigma, sigma_u, seed, extra, shift);
+      e.set_rur(form, rur);
+      if (rur) {
+        *rur = PowerRur{};
+        rur->T = NmodPoly(field.mod.n, 1);  // no critical root unless the classification finds one
+      }
       return e.run();
     } catch (const NotStable&) {
       // the maps did not close in these degrees: raise them
@@ -859,6 +891,23 @@ CellCount count_power_locus_modp(const CriticalStructure& s, const NmodField& fi
                       ") in w = g^k have solutions at infinity for this inner product, and the multiplication maps "
                       "did not close on the affine part up to degree " +
                       std::to_string(reached));
+}
+
+}  // namespace
+
+CellCount count_power_locus_modp(const CriticalStructure& s, const NmodField& field, const Mat<NmodField>& sigma,
+                                 const Vec<NmodField>& sigma_u, std::uint64_t seed) {
+  return run_power_engine(s, field, sigma, sigma_u, seed, nullptr, nullptr);
+}
+
+CellCount power_locus_rur_modp(const CriticalStructure& s, const NmodField& field, const Mat<NmodField>& sigma,
+                               const Vec<NmodField>& sigma_u, std::uint64_t seed, const std::vector<ulong>& form,
+                               PowerRur& out) {
+  if (power_engine_applies(s) && static_cast<long>(form.size()) != s.tracked.front().degree + 1)
+    throw invalid_argument("power_locus_rur_modp: the separating form needs one coefficient per g_i");
+  for (ulong c : form)
+    if (c == 0 || c >= field.mod.n) throw invalid_argument("power_locus_rur_modp: form coefficients must be units");
+  return run_power_engine(s, field, sigma, sigma_u, seed, &form, &out);
 }
 
 }  // namespace lcngeom::detail

@@ -53,7 +53,7 @@ expect_fail critical --target 2,0,5,0,2
 expect_fail critical --target 2,0,5,0,2 --locus 2,2 --norm "1,2;2,1"
 expect_fail critical --target 2,0,5,0,2 --locus 2,2 --norm "1,0,0,0,0;0,1,0,0,0;0,0,-1,0,0;0,0,0,1,0;0,0,0,0,1"
 expect_fail critical --target 2,0,5,0,2 --locus 2,2 --norm "nonsense"
-expect_fail critical --target 1,2,3,4,5,6,7,8,9 --locus 2,2,2,2
+expect_fail critical --target 1,2,3,4,5,6,7,8,9,1 --locus 2,2,2,2,1
 expect_fail critical --target 3,0,3 --locus 2 --norm bombieri
 expect_fail critical --target 0,0,0,0,0 --locus 2,2
 expect_fail critical --target 2,0,5,0,2 --locus 2,2 --filters 2,3

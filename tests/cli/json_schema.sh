@@ -110,7 +110,7 @@ err invalid_argument function-space-min --filters 4,2 --target 2,0,5,0 --json
 err resource_limit function-space-min --filters 8,6,2 --target "x(x^2+y^2)^6" --json
 err invalid_argument fiber --filters 4,2 1,2 --json
 err invalid_argument recover-scale --filters 4,2 --weights "1,6,11;4,1" --limit 2,0,5,0,0 --json
-err not_supported critical --target 1,2,3,4,5,6,7,8,9 --locus 2,2,2,2 --json
+err not_supported critical --target 1,2,3,4,5,6,7,8,9,1 --locus 2,2,2,2,1 --json
 err resource_limit critical --target "(x+y)^20+y^20" --locus 2,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1 --json
 err invalid_argument ed-degree --degree 0 --json
 err resource_limit ed-degree --degree 100 --json

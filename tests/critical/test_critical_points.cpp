@@ -199,12 +199,17 @@ TEST_CASE("critical points: errors", "[critical]") {
   CHECK_THROWS_AS(critical_points(Partition::parse("2,2"), u, InnerProduct::euclidean(3)), invalid_argument);
   CHECK_THROWS_AS(critical_points(Partition::parse("2,2"), BinaryForm::zero(4), InnerProduct::euclidean(4)),
                   invalid_argument);
-  // Four root coordinates in one cell: beyond the solver (typed error, never a wrong count).
-  CHECK_THROWS_AS(critical_points(Partition::parse("2,2,2,2"), BinaryForm{1, 2, 3, 4, 5, 6, 7, 8, 9},
-                                  InnerProduct::euclidean(8)),
+  // Four root coordinates in one cell, not a pure power: beyond the solver
+  // (typed error, never a wrong count).  (The pure power (2,2,2,2) is lifted
+  // from the power engine: test_critical_lifted.cpp, [power].)
+  CHECK_THROWS_AS(critical_points(Partition::parse("2,2,2,2,1"), BinaryForm{1, 2, 3, 4, 5, 6, 7, 8, 9, 1},
+                                  InnerProduct::euclidean(9)),
                   not_supported);
   CriticalPointOptions only_resultants;
   only_resultants.method = CriticalMethod::resultants;
+  CHECK_THROWS_AS(critical_points(Partition::parse("2,2,2,2"), BinaryForm{1, 2, 3, 4, 5, 6, 7, 8, 9},
+                                  InnerProduct::euclidean(8), only_resultants),
+                  not_supported);
   CHECK_THROWS_AS(critical_points(Partition::parse("2,2,2"), BinaryForm{1, 2, 3, 4, 5, 6, 7},
                                   InnerProduct::euclidean(6), only_resultants),
                   not_supported);

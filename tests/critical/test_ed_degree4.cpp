@@ -172,3 +172,50 @@ TEST_CASE("(2,2,2,2): Euclidean ED degree 121 = Thom-Porteous, Bombieri counted 
   CHECK(b.ed_degree == 53);
   CHECK(b.ed_degree < e.ed_degree);
 }
+
+// The hook of the exact solver (critical_points.hpp lifts Delta(2,2,2,2)
+// through it): with a fixed integer form z = sum l_i g_i the critical roots g
+// come k per point w (zeta g), so T has degree k * critical and is a
+// polynomial in z^k, and the coordinates are the same roots' (g_0 a unit mod T
+// on the top cell).
+TEST_CASE("power engine hook: fixed separating form, T a polynomial in z^k of degree k * count",
+          "[ed_degree][ed_degree4]") {
+  using namespace lcngeom::detail;
+  auto g = test::rng(1102);
+  for (const char* lam : {"2,2", "2,2,2", "3,3"}) {
+    const Partition lambda = Partition::parse(lam);
+    const int n = lambda.sum();
+    const CriticalStructure s = CriticalStructure::from_partition(lambda);
+    const int k = s.tracked.front().exponent, m = s.tracked.front().degree;
+    const std::uint64_t p = random_prime62(g);
+    NmodField F(p);
+    const Mat<NmodField> sig = to_ring_matrix(F, InnerProduct::euclidean(n).matrix());
+    Vec<NmodField> uu;
+    for (int i = 0; i <= n; ++i) uu.push_back(std::uniform_int_distribution<std::uint64_t>(0, p - 1)(g));
+    const Vec<NmodField> su = mat_vec(F, sig, uu);
+    std::vector<ulong> form;
+    for (int i = 0; i <= m; ++i) form.push_back(F.from_si(test::uniform(g, 1, 9) * (i % 2 ? -1 : 1)));
+    PowerRur r;
+    CellCount c;
+    bool separated = false;
+    for (int attempt = 0; attempt < 4 && !separated; ++attempt) {
+      try {
+        c = power_locus_rur_modp(s, F, sig, su, g(), form, r);
+        separated = true;
+      } catch (const ShapeFailure&) {
+        form.front() = F.add(form.front(), 1);
+      }
+    }
+    REQUIRE(separated);
+    INFO(lam << " p = " << p);
+    CHECK(c.critical == porteous_number(lambda));
+    CHECK(r.infinity_roots == 0);
+    CHECK(r.T.degree() == k * c.critical);
+    for (long i = 0; i <= r.T.degree(); ++i)
+      if (i % k) CHECK(r.T.coeff(i) == 0);
+    REQUIRE(r.g.size() == static_cast<std::size_t>(m) + 1);
+    CHECK(nmod_gcd(r.g[0], r.T).degree() == 0);  // g_0 != 0 at every root
+    std::vector<ulong> bad(form.begin(), form.end() - 1);
+    CHECK_THROWS_AS(power_locus_rur_modp(s, F, sig, su, g(), bad, r), invalid_argument);
+  }
+}

@@ -37,8 +37,22 @@ struct LiftedCell {
   std::vector<RatPoly> numerators;
   std::vector<long> linear_form;
   std::uint64_t confirmed_prime = 0;
+  /// 0: z = sum_i linear_form[i] v_i, as above.  k >= 2 (a pure power
+  /// Delta(k^m) lifted from the power engine, LiftSource::power): T is in
+  /// t = z^k with z = sum_i linear_form[i] g_i over w = g^k; on the top cell
+  /// g = g_0 P, so t = h (l_0 + sum_i l_{i+1} v_i)^k with h = g_0^k.
+  int power = 0;
   int primes = 0;      ///< primes combined so far
   int bad_primes = 0;  ///< primes discarded (a different count, or no separation)
+};
+
+/// Which modular engine a CellLifter lifts.
+enum class LiftSource {
+  cell,  ///< solve_cell_modp (detail/modular_solver.hpp), one cell
+  /// power_locus_rur_modp (detail/modular_solver4.hpp): the top cell of a
+  /// pure power Delta(k^m); throws not_supported if a prime finds critical
+  /// points on the other cell (P(1:0) = 0), which this source does not lift.
+  power
 };
 
 class CellLifter {
@@ -46,7 +60,7 @@ class CellLifter {
   /// The problem ||w - u||^2_Sigma on one cell of dimension >= 1; `seed`
   /// drives the primes and the separating form.
   CellLifter(const CriticalStructure& s, const Cell& cell, const RatMatrix& sigma, std::vector<Rational> u,
-             std::uint64_t seed);
+             std::uint64_t seed, LiftSource source = LiftSource::cell);
   ~CellLifter();
   CellLifter(const CellLifter&) = delete;
   CellLifter& operator=(const CellLifter&) = delete;

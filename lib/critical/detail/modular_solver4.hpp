@@ -32,6 +32,7 @@
 #define LCNGEOM_DETAIL_MODULAR_SOLVER4_HPP
 
 #include <cstdint>
+#include <vector>
 
 #include "lcngeom/detail/critical_algebra.hpp"
 #include "lcngeom/detail/modular_solver.hpp"
@@ -78,6 +79,31 @@ constexpr long kMaxPowerEngineColumnsAtInfinity = 12000;
 /// too large.
 CellCount count_power_locus_modp(const CriticalStructure& s, const NmodField& field, const Mat<NmodField>& sigma,
                                  const Vec<NmodField>& sigma_u, std::uint64_t seed);
+
+/// The critical points found by count_power_locus_modp as a univariate
+/// representation in a given separating form z = sum_i form[i] g_i.
+struct PowerRur {
+  /// Product of the irreducible factors of the eliminant (in z) whose roots
+  /// are critical points with g_0 != 0 (the top cell: P = g / g_0 monic in x,
+  /// w = g_0^k P^k); k roots zeta g per point w.
+  NmodPoly T;
+  /// g_0..g_m as polynomials in z reduced mod T: the root z of T is the
+  /// solution g_i = g[i](z).
+  std::vector<NmodPoly> g;
+  /// Critical roots (counted as roots g) with g_0 = 0 (P(1:0) = 0).
+  int infinity_roots = 0;
+};
+
+/// The hook of the exact solver (critical_points.hpp, by lifting): the same
+/// computation as count_power_locus_modp, with the random separating form
+/// replaced by `form` (units mod p, one per g_i; an integer form reduced mod
+/// p, so that the representations at several primes lift to one over Q),
+/// and the critical roots returned in `out`.  Throws as
+/// count_power_locus_modp (ShapeFailure when `form` does not separate the
+/// affine solutions mod p), invalid_argument for a malformed form.
+CellCount power_locus_rur_modp(const CriticalStructure& s, const NmodField& field, const Mat<NmodField>& sigma,
+                               const Vec<NmodField>& sigma_u, std::uint64_t seed, const std::vector<ulong>& form,
+                               PowerRur& out);
 
 }  // namespace lcngeom::detail
 
