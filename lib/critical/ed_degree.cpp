@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
+#include <cstring>
 #include <limits>
 #include <optional>
 #include <random>
@@ -11,6 +13,7 @@
 #include "lcngeom/detail/critical_algebra.hpp"
 #include "lcngeom/detail/modular_solver.hpp"
 #include "lcngeom/detail/modular_solver4.hpp"
+#include "lcngeom/detail/modular_solver5.hpp"
 #include "lcngeom/error.hpp"
 #include "lcngeom/flint.hpp"
 
@@ -58,6 +61,26 @@ EdTrialInputs next_trial_inputs(std::mt19937_64& g, int n) {
 bool power_engine_reaches(const Partition& lambda) {
   const CriticalStructure s = CriticalStructure::from_partition(lambda);
   return detail::power_engine_applies(s) && detail::power_engine_columns(s) <= detail::kMaxPowerEngineColumns;
+}
+
+// More than 3 root coordinates and not a pure power: the determinantal
+// (minors) engine of modular_solver5.hpp, if its first Macaulay matrix fits.
+// LCNGEOM_MINORS_ENGINE=all sends every locus with a repeated root there
+// (to compare it with the other engines).
+bool minors_engine_forced() {
+  const char* e = std::getenv("LCNGEOM_MINORS_ENGINE");
+  return e && std::strcmp(e, "all") == 0;
+}
+
+bool minors_engine_reaches(const Partition& lambda) {
+  const CriticalStructure s = CriticalStructure::from_partition(lambda);
+  return detail::minors_engine_applies(s) &&
+         detail::minors_engine_first_columns(s) <= detail::kMaxMinorsEngineColumns;
+}
+
+bool use_minors_engine(const Partition& lambda) {
+  if (minors_engine_forced()) return root_coordinates(lambda) >= 1 && minors_engine_reaches(lambda);
+  return root_coordinates(lambda) > 3 && !power_engine_reaches(lambda) && minors_engine_reaches(lambda);
 }
 
 }  // namespace
@@ -112,6 +135,23 @@ EdTrial count_critical_points_modp(const Partition& lambda, const InnerProduct& 
   EdTrial trial;
   trial.prime = p;
   std::mt19937_64 g(seed);
+  if (use_minors_engine(lambda)) {
+    // The whole locus at once (P_j projective, every cell): modular_solver5.hpp.
+    for (int attempt = 0; attempt < 6; ++attempt) {
+      try {
+        const detail::CellCount c = detail::count_minors_locus_modp(s, F, sig, su, g());
+        trial.count = c.critical;
+        trial.eliminant_degree = c.eliminant;
+        trial.removed = c.removed;
+        trial.seconds = seconds_since(t0);
+        return trial;
+      } catch (const detail::ShapeFailure&) {
+        // a random combination did not separate the points: draw another
+      }
+    }
+    throw not_supported("the random combinations never separated the points of the determinantal system of " +
+                        lambda.to_string() + " (a multiple point, or a special target?)");
+  }
   if (root_coordinates(lambda) > 3 && power_engine_reaches(lambda)) {
     // The whole locus at once (w = g^k, every cell): modular_solver4.hpp.
     for (int attempt = 0; attempt < 6; ++attempt) {
@@ -174,7 +214,7 @@ EdDegreeResult ed_degree(const Partition& lambda, const InnerProduct& sigma, con
 }
 
 std::optional<std::string> ed_degree_out_of_reach(const Partition& lambda, const EdDegreeOptions& options) {
-  if (root_coordinates(lambda) > 3 && !power_engine_reaches(lambda))
+  if (root_coordinates(lambda) > 3 && !power_engine_reaches(lambda) && !minors_engine_reaches(lambda))
     return "ED degree of Delta" + lambda.to_string() + " needs the elimination of " +
            std::to_string(root_coordinates(lambda)) +
            " root coordinates; at most 3 are supported, and 4 or more only for pure powers (k,...,k) whose "
@@ -201,7 +241,7 @@ EdDegreeTablePlan ed_degree_table_plan(int n, const EdDegreeOptions& options) {
   if (plan.loci > kMaxPartitionList) return plan;
   plan.scanned = true;
   for_each_partition(n, [&](const Partition& lambda) {
-    if (root_coordinates(lambda) > 3 && !power_engine_reaches(lambda)) {
+    if (root_coordinates(lambda) > 3 && !power_engine_reaches(lambda) && !minors_engine_reaches(lambda)) {
       ++plan.unsupported;
     } else {
       const long p = porteous_number(lambda);
@@ -240,7 +280,7 @@ std::vector<EdDegreeResult> ed_degree_table(int n, const std::string& norm, cons
 }
 
 bool modular_count_supported(const Partition& lambda) {
-  return root_coordinates(lambda) <= 3 || power_engine_reaches(lambda);
+  return root_coordinates(lambda) <= 3 || power_engine_reaches(lambda) || minors_engine_reaches(lambda);
 }
 
 int root_coordinates(const Partition& lambda) {

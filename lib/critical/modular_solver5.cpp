@@ -1,0 +1,737 @@
+// The minors engine (see detail/modular_solver5.hpp for the mathematics):
+// maximal minors of N(P) with the P_j as multiprojective coordinates, their
+// multigraded Macaulay matrix over F_p, multiplication maps x_v / l_j on the
+// quotient (checked onto and commuting), a univariate representation from a
+// Krylov basis, and exact classification of every root in F_p[z]/(t).
+#include "lcngeom/detail/modular_solver5.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <random>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include <flint/nmod_mat.h>
+#include <flint/nmod_poly.h>
+#include <flint/nmod_poly_factor.h>
+
+#include "lcngeom/error.hpp"
+
+namespace lcngeom::detail {
+
+namespace {
+
+// Exponent vectors packed 8 bits per variable (at most 8 variables).
+using Mono = std::uint64_t;
+constexpr int kBits = 8;
+constexpr int kMaxVars = 8;
+
+int exponent(Mono a, int v) { return static_cast<int>((a >> (kBits * v)) & 0xFF); }
+Mono variable(int v) { return Mono{1} << (kBits * v); }
+
+// Multivariate polynomials over F_p as a ring of detail/rings.hpp, so that
+// critical_matrix builds N(P) with symbolic coefficients of the P_j.
+struct MPolyRing {
+  using E = std::map<Mono, ulong>;
+  nmod_t mod;
+  E zero() const { return {}; }
+  E one() const { return {{Mono{0}, 1UL}}; }
+  E constant(ulong c) const { return c ? E{{Mono{0}, c}} : E{}; }
+  E from_si(long v) const { return constant(NmodField(mod.n).from_si(v)); }
+  E add(const E& a, const E& b) const {
+    E r = a;
+    for (const auto& [m, c] : b) {
+      ulong& t = r[m];
+      t = nmod_add(t, c, mod);
+      if (!t) r.erase(m);
+    }
+    return r;
+  }
+  E neg(const E& a) const {
+    E r;
+    for (const auto& [m, c] : a) r[m] = nmod_neg(c, mod);
+    return r;
+  }
+  E sub(const E& a, const E& b) const { return add(a, neg(b)); }
+  E mul(const E& a, const E& b) const {
+    E r;
+    for (const auto& [ma, ca] : a)
+      for (const auto& [mb, cb] : b) {
+        ulong& t = r[ma + mb];
+        t = nmod_add(t, nmod_mul(ca, cb, mod), mod);
+      }
+    for (auto it = r.begin(); it != r.end();) it = it->second ? std::next(it) : r.erase(it);
+    return r;
+  }
+  bool is_zero(const E& a) const { return a.empty(); }
+};
+
+// RAII nmod_mat_t.
+struct Matrix {
+  nmod_mat_t m;
+  Matrix(slong r, slong c, ulong p) { nmod_mat_init(m, r, c, p); }
+  Matrix(const Matrix& o) {
+    nmod_mat_init(m, o.m->r, o.m->c, o.m->mod.n);
+    nmod_mat_set(m, o.m);
+  }
+  Matrix& operator=(const Matrix&) = delete;
+  ~Matrix() { nmod_mat_clear(m); }
+  void swap(Matrix& o) { nmod_mat_swap(m, o.m); }
+  slong rows() const { return m->r; }
+  slong cols() const { return m->c; }
+  ulong& at(slong i, slong j) { return nmod_mat_entry(m, i, j); }
+  ulong at(slong i, slong j) const { return nmod_mat_entry(m, i, j); }
+};
+
+Matrix product(const Matrix& a, const Matrix& b) {
+  Matrix c(a.rows(), b.cols(), a.m->mod.n);
+  nmod_mat_mul(c.m, a.m, b.m);
+  return c;
+}
+
+bool commute(const Matrix& a, const Matrix& b) { return nmod_mat_equal(product(a, b).m, product(b, a).m) != 0; }
+
+// Pivot columns of a reduced row echelon form with `rank` rows.
+std::vector<slong> pivots(const Matrix& r, slong rank) {
+  std::vector<slong> piv;
+  slong c = 0;
+  for (slong i = 0; i < rank; ++i) {
+    while (r.at(i, c) == 0) ++c;
+    piv.push_back(c++);
+  }
+  return piv;
+}
+
+// A basis (columns) of an invariant subspace W of Q x Q matrices and the
+// restriction M|W = W_rows^{-1} (M W)_rows, W_rows an invertible row block.
+struct Subspace {
+  Matrix W;
+  std::vector<slong> rows;
+  Matrix inv;
+  explicit Subspace(const Matrix& basis)
+      : W(basis), inv(basis.cols(), basis.cols(), basis.m->mod.n) {
+    const slong n = W.rows(), d = W.cols();
+    Matrix Wt(d, n, W.m->mod.n), Ws(d, d, W.m->mod.n);
+    for (slong i = 0; i < n; ++i)
+      for (slong j = 0; j < d; ++j) Wt.at(j, i) = W.at(i, j);
+    if (nmod_mat_rref(Wt.m) != d) throw not_supported("minors engine: dependent subspace basis");  // never
+    rows = pivots(Wt, d);
+    for (slong i = 0; i < d; ++i)
+      for (slong j = 0; j < d; ++j) Ws.at(i, j) = W.at(rows[static_cast<std::size_t>(i)], j);
+    if (!nmod_mat_inv(inv.m, Ws.m)) throw not_supported("minors engine: singular subspace block");  // never
+  }
+  Matrix restrict(const Matrix& M) const {
+    const Matrix MW = product(M, W);
+    Matrix R(W.cols(), W.cols(), W.m->mod.n);
+    for (slong i = 0; i < W.cols(); ++i)
+      for (slong j = 0; j < W.cols(); ++j) R.at(i, j) = MW.at(rows[static_cast<std::size_t>(i)], j);
+    return product(inv, R);
+  }
+};
+
+// f(M) by Horner's rule.
+Matrix poly_of(const NmodPoly& f, const Matrix& M) {
+  const ulong p = M.m->mod.n;
+  Matrix r(M.rows(), M.cols(), p);
+  for (long i = f.degree(); i >= 0; --i) {
+    Matrix t = product(r, M);
+    r.swap(t);
+    for (slong d = 0; d < M.rows(); ++d) r.at(d, d) = nmod_add(r.at(d, d), f.coeff(i), M.m->mod);
+  }
+  return r;
+}
+
+// Columns spanning the image (or kernel) of M.
+Matrix image_basis(const Matrix& M) {
+  Matrix t(M);
+  const slong rank = nmod_mat_rref(t.m);
+  const std::vector<slong> piv = pivots(t, rank);
+  Matrix B(M.rows(), rank, M.m->mod.n);
+  for (slong i = 0; i < M.rows(); ++i)
+    for (slong j = 0; j < rank; ++j) B.at(i, j) = M.at(i, piv[static_cast<std::size_t>(j)]);
+  return B;
+}
+
+Matrix kernel_basis(const Matrix& M) {
+  Matrix ker(M.cols(), M.cols(), M.m->mod.n);
+  const slong nul = nmod_mat_nullspace(ker.m, M.m);
+  Matrix B(M.cols(), nul, M.m->mod.n);
+  for (slong i = 0; i < M.cols(); ++i)
+    for (slong j = 0; j < nul; ++j) B.at(i, j) = ker.at(i, j);
+  return B;
+}
+
+// Right kernel of a matrix over a field K = F_p[z]/(t) (Gauss-Jordan).
+std::vector<Vec<NmodQuotient>> kernel_over(const NmodQuotient& K, Mat<NmodQuotient> a, std::size_t cols) {
+  std::vector<std::size_t> pivcol;
+  std::size_t row = 0;
+  for (std::size_t c = 0; c < cols && row < a.size(); ++c) {
+    std::size_t piv = a.size();
+    for (std::size_t i = row; i < a.size(); ++i)
+      if (!K.is_zero(a[i][c])) {
+        piv = i;
+        break;
+      }
+    if (piv == a.size()) continue;
+    std::swap(a[piv], a[row]);
+    const NmodPoly inv = K.inv(a[row][c]);
+    for (std::size_t j = 0; j < cols; ++j) a[row][j] = K.mul(a[row][j], inv);
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (i == row || K.is_zero(a[i][c])) continue;
+      const NmodPoly f = a[i][c];
+      for (std::size_t j = 0; j < cols; ++j) a[i][j] = K.sub(a[i][j], K.mul(f, a[row][j]));
+    }
+    pivcol.push_back(c);
+    ++row;
+  }
+  std::vector<Vec<NmodQuotient>> out;
+  std::vector<char> is_piv(cols, 0);
+  for (std::size_t c : pivcol) is_piv[c] = 1;
+  for (std::size_t c = 0; c < cols; ++c) {
+    if (is_piv[c]) continue;
+    Vec<NmodQuotient> v(cols, K.zero());
+    v[c] = K.one();
+    for (std::size_t r = 0; r < pivcol.size(); ++r) v[pivcol[r]] = K.neg(a[r][c]);
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+Mat<NmodQuotient> over(const NmodQuotient& K, const Matrix& M) {
+  Mat<NmodQuotient> a(static_cast<std::size_t>(M.rows()));
+  for (slong i = 0; i < M.rows(); ++i)
+    for (slong j = 0; j < M.cols(); ++j) a[static_cast<std::size_t>(i)].push_back(K.from_ui(M.at(i, j)));
+  return a;
+}
+
+// The point whose Z-value is a root of the irreducible t, from the
+// restrictions Zt, Mt of Z and the M_v to the generalised eigenspace
+// ker t(Z)^e: its left eigenvectors for the eigenvalue z (the class of the
+// variable in K = F_p[z]/(t)) form E, on which every M_v must have a single
+// eigenvalue (one point; else ShapeFailure: Z merged points); that eigenvalue
+// trace(M_v|E) / dim E is the coordinate.
+std::vector<NmodPoly> point_of_block(const NmodQuotient& K, const Matrix& Zt, const std::vector<Matrix>& Mt) {
+  const std::size_t d = static_cast<std::size_t>(Zt.rows());
+  NmodPoly zc(K.prime());
+  nmod_poly_set_coeff_ui(zc.raw(), 1, 1);
+  const NmodPoly z = K.reduce(zc);
+  // beta Z = z beta  <=>  (Z^T - z) beta^T = 0.
+  Mat<NmodQuotient> a(d, Vec<NmodQuotient>(d, K.zero()));
+  for (std::size_t i = 0; i < d; ++i)
+    for (std::size_t j = 0; j < d; ++j) {
+      a[i][j] = K.from_ui(Zt.at(static_cast<slong>(j), static_cast<slong>(i)));
+      if (i == j) a[i][j] = K.sub(a[i][j], z);
+    }
+  const std::vector<Vec<NmodQuotient>> E = kernel_over(K, a, d);
+  const std::size_t k = E.size();
+  if (k == 0) throw not_supported("minors engine: no eigenvector on a generalised eigenspace");  // never
+  // Coordinates of beta M_v in the basis E: solve against k independent columns of E.
+  std::vector<std::size_t> cols;
+  {
+    Mat<NmodQuotient> et(k, Vec<NmodQuotient>());
+    for (std::size_t r = 0; r < k; ++r) et[r] = E[r];
+    // Pick columns greedily by elimination on a copy.
+    Mat<NmodQuotient> w = et;
+    std::size_t row = 0;
+    for (std::size_t c = 0; c < d && row < k; ++c) {
+      std::size_t piv = k;
+      for (std::size_t i = row; i < k; ++i)
+        if (!K.is_zero(w[i][c])) {
+          piv = i;
+          break;
+        }
+      if (piv == k) continue;
+      std::swap(w[piv], w[row]);
+      const NmodPoly inv = K.inv(w[row][c]);
+      for (std::size_t i = 0; i < k; ++i) {
+        if (i == row || K.is_zero(w[i][c])) continue;
+        const NmodPoly f = K.mul(w[i][c], inv);
+        for (std::size_t j = 0; j < d; ++j) w[i][j] = K.sub(w[i][j], K.mul(f, w[row][j]));
+      }
+      cols.push_back(c);
+      ++row;
+    }
+  }
+  // S = E restricted to `cols` (k x k, invertible); beta_r M restricted the same way.
+  Mat<NmodQuotient> S(k, Vec<NmodQuotient>(k, K.zero()));
+  for (std::size_t r = 0; r < k; ++r)
+    for (std::size_t c = 0; c < k; ++c) S[r][c] = E[r][cols[c]];
+  std::vector<NmodPoly> coords;
+  const NmodPoly kinv = K.inv(K.from_ui(k));
+  for (const Matrix& M : Mt) {
+    const Mat<NmodQuotient> Mk = over(K, M);
+    // Rows beta_r M, restricted to cols; C with C S = (beta M)|cols.
+    Mat<NmodQuotient> BM(k, Vec<NmodQuotient>(k, K.zero()));
+    for (std::size_t r = 0; r < k; ++r)
+      for (std::size_t c = 0; c < k; ++c)
+        for (std::size_t l = 0; l < d; ++l)
+          if (!K.is_zero(E[r][l])) BM[r][c] = K.add(BM[r][c], K.mul(E[r][l], Mk[l][cols[c]]));
+    // C = BM S^{-1}: solve S^T C^T = BM^T column by column via the augmented kernel.
+    Mat<NmodQuotient> aug(k, Vec<NmodQuotient>(2 * k, K.zero()));
+    for (std::size_t i = 0; i < k; ++i)
+      for (std::size_t j = 0; j < k; ++j) {
+        aug[i][j] = S[j][i];
+        aug[i][k + j] = BM[j][i];
+      }
+    // Gauss-Jordan on [S^T | BM^T] gives [I | C^T].
+    for (std::size_t c = 0; c < k; ++c) {
+      std::size_t piv = c;
+      while (piv < k && K.is_zero(aug[piv][c])) ++piv;
+      if (piv == k) throw not_supported("minors engine: singular eigenvector block");  // never
+      std::swap(aug[piv], aug[c]);
+      const NmodPoly inv = K.inv(aug[c][c]);
+      for (std::size_t j = 0; j < 2 * k; ++j) aug[c][j] = K.mul(aug[c][j], inv);
+      for (std::size_t i = 0; i < k; ++i) {
+        if (i == c || K.is_zero(aug[i][c])) continue;
+        const NmodPoly f = aug[i][c];
+        for (std::size_t j = 0; j < 2 * k; ++j) aug[i][j] = K.sub(aug[i][j], K.mul(f, aug[c][j]));
+      }
+    }
+    // C[r][c] = aug[c][k + r]; single eigenvalue lambda = trace / k, and
+    // C - lambda must be nilpotent: (C - lambda)^k = 0.
+    NmodPoly tr = K.zero();
+    for (std::size_t r = 0; r < k; ++r) tr = K.add(tr, aug[r][k + r]);
+    const NmodPoly lambda = K.mul(tr, kinv);
+    Mat<NmodQuotient> N(k, Vec<NmodQuotient>(k, K.zero()));
+    for (std::size_t r = 0; r < k; ++r)
+      for (std::size_t c = 0; c < k; ++c) N[r][c] = r == c ? K.sub(aug[c][k + r], lambda) : aug[c][k + r];
+    Mat<NmodQuotient> P = N;
+    for (std::size_t e = 1; e < k; ++e) {
+      Mat<NmodQuotient> next(k, Vec<NmodQuotient>(k, K.zero()));
+      for (std::size_t r = 0; r < k; ++r)
+        for (std::size_t c = 0; c < k; ++c)
+          for (std::size_t l = 0; l < k; ++l)
+            if (!K.is_zero(P[r][l]) && !K.is_zero(N[l][c])) next[r][c] = K.add(next[r][c], K.mul(P[r][l], N[l][c]));
+      P.swap(next);
+    }
+    for (const auto& row : P)
+      for (const auto& e : row)
+        if (!K.is_zero(e)) throw ShapeFailure{};  // two points with the same z
+    coords.push_back(lambda);
+  }
+  return coords;
+}
+
+// The grading: variable v belongs to group group_of[v] (the coefficients of
+// one tracked factor P_j).
+struct Grading {
+  std::vector<int> first;  // first variable of each group
+  std::vector<int> size;   // variables per group (c_j + 1)
+  int vars = 0;
+
+  std::vector<int> degree(Mono a) const {
+    std::vector<int> d(size.size(), 0);
+    for (std::size_t j = 0; j < size.size(); ++j)
+      for (int v = first[j]; v < first[j] + size[j]; ++v) d[j] += exponent(a, v);
+    return d;
+  }
+
+  // All monomials of multidegree D.
+  std::vector<Mono> monomials(const std::vector<int>& D) const {
+    std::vector<Mono> out{0};
+    for (std::size_t j = 0; j < size.size(); ++j) {
+      std::vector<Mono> part;
+      std::function<void(int, int, Mono)> rec = [&](int v, int left, Mono acc) {
+        if (v == first[j] + size[j] - 1) {
+          part.push_back(acc + static_cast<Mono>(left) * variable(v));
+          return;
+        }
+        for (int t = left; t >= 0; --t) rec(v + 1, left - t, acc + static_cast<Mono>(t) * variable(v));
+      };
+      if (D[j] < 0) return {};
+      rec(first[j], D[j], 0);
+      std::vector<Mono> next;
+      next.reserve(out.size() * part.size());
+      for (Mono a : out)
+        for (Mono b : part) next.push_back(a + b);
+      out.swap(next);
+    }
+    return out;
+  }
+};
+
+// Determinant of a small square matrix of polynomials (Laplace expansion
+// along the first row; the matrices have at most c_1 + 2 <= 4 rows here).
+MPolyRing::E determinant(const MPolyRing& R, const std::vector<std::vector<MPolyRing::E>>& a) {
+  const std::size_t n = a.size();
+  if (n == 1) return a[0][0];
+  MPolyRing::E d;
+  for (std::size_t c = 0; c < n; ++c) {
+    if (a[0][c].empty()) continue;
+    std::vector<std::vector<MPolyRing::E>> minor;
+    for (std::size_t i = 1; i < n; ++i) {
+      std::vector<MPolyRing::E> row;
+      for (std::size_t j = 0; j < n; ++j)
+        if (j != c) row.push_back(a[i][j]);
+      minor.push_back(std::move(row));
+    }
+    const MPolyRing::E t = R.mul(a[0][c], determinant(R, minor));
+    d = (c % 2) ? R.sub(d, t) : R.add(d, t);
+  }
+  return d;
+}
+
+// A failed attempt in one multidegree: the quotient is not yet that of X.
+struct NotClosed {};
+
+class MinorsEngine {
+ public:
+  MinorsEngine(const CriticalStructure& s, const NmodField& F, const Mat<NmodField>& sigma,
+               const Vec<NmodField>& sigma_u, std::uint64_t seed)
+      : s_(s), F_(F), sigma_(sigma), sigma_u_(sigma_u), rng_(seed) {
+    for (const TrackedFactor& t : s.tracked) {
+      grading_.first.push_back(grading_.vars);
+      grading_.size.push_back(t.degree + 1);
+      grading_.vars += t.degree + 1;
+    }
+    build_minors();
+  }
+
+  // The multidegree of the minors (all have the same).
+  const std::vector<int>& minor_degree() const { return minor_degree_; }
+
+  CellCount run(const std::vector<int>& D);
+
+ private:
+  void build_minors();
+  ulong random_unit() { return std::uniform_int_distribution<ulong>(1, F_.mod.n - 1)(rng_); }
+
+  const CriticalStructure& s_;
+  const NmodField& F_;
+  const Mat<NmodField>& sigma_;
+  const Vec<NmodField>& sigma_u_;
+  std::mt19937_64 rng_;
+  Grading grading_;
+  std::vector<MPolyRing::E> minors_;
+  std::vector<int> minor_degree_;
+};
+
+// The maximal minors of N(P) with P_j = (p_{j,0}, ..., p_{j,c_j}) symbolic.
+void MinorsEngine::build_minors() {
+  const MPolyRing R{F_.mod};
+  std::vector<Vec<MPolyRing>> P;
+  for (std::size_t j = 0; j < s_.tracked.size(); ++j) {
+    Vec<MPolyRing> p;
+    for (int i = 0; i < grading_.size[j]; ++i) p.push_back({{variable(grading_.first[j] + i), 1UL}});
+    P.push_back(std::move(p));
+  }
+  Mat<MPolyRing> sig;
+  for (const auto& row : sigma_) {
+    Vec<MPolyRing> r;
+    for (ulong c : row) r.push_back(R.constant(c));
+    sig.push_back(std::move(r));
+  }
+  Vec<MPolyRing> su;
+  for (ulong c : sigma_u_) su.push_back(R.constant(c));
+  const Mat<MPolyRing> N = critical_matrix(R, s_, P, sig, su);
+  const std::size_t rows = N.size(), k = N.front().size();
+  std::vector<std::size_t> pick(k);
+  for (std::size_t i = 0; i < k; ++i) pick[i] = i;
+  do {
+    std::vector<std::vector<MPolyRing::E>> sub;
+    for (std::size_t i : pick) sub.push_back(N[i]);
+    MPolyRing::E d = determinant(R, sub);
+    if (d.empty()) continue;
+    const std::vector<int> deg = grading_.degree(d.begin()->first);
+    for (const auto& term : d)
+      if (grading_.degree(term.first) != deg) throw not_supported("minors engine: a minor is not multihomogeneous");
+    if (minor_degree_.empty()) minor_degree_ = deg;
+    if (deg != minor_degree_) throw not_supported("minors engine: minors of different multidegrees");
+    minors_.push_back(std::move(d));
+  } while (next_combination(pick, rows));
+  if (minors_.empty()) throw not_supported("minors engine: every maximal minor of N(P) vanishes identically");
+}
+
+CellCount MinorsEngine::run(const std::vector<int>& D) {
+  const ulong p = F_.mod.n;
+  const std::size_t J = grading_.size.size();
+  // Columns: the monomials of multidegree D; rows mu * minor.
+  const std::vector<Mono> cols = grading_.monomials(D);
+  std::unordered_map<Mono, slong> col_of;
+  for (std::size_t j = 0; j < cols.size(); ++j) col_of[cols[j]] = static_cast<slong>(j);
+  std::vector<int> dm(J);
+  for (std::size_t j = 0; j < J; ++j) dm[j] = D[j] - minor_degree_[j];
+  const std::vector<Mono> mults = grading_.monomials(dm);
+  Matrix M(static_cast<slong>(mults.size() * minors_.size()), static_cast<slong>(cols.size()), p);
+  slong r = 0;
+  for (const auto& f : minors_)
+    for (Mono mu : mults) {
+      for (const auto& [mono, c] : f) M.at(r, col_of.at(mono + mu)) = c;
+      ++r;
+    }
+  const slong rank = M.rows() ? nmod_mat_rref(M.m) : 0;
+  const std::vector<slong> piv = pivots(M, rank);
+  // Normal forms: free columns are the basis of Q_D; a pivot column's normal
+  // form is minus its row on the free columns.
+  std::vector<slong> free_index(cols.size(), -1), piv_row(cols.size(), -1);
+  for (slong i = 0; i < rank; ++i) piv_row[static_cast<std::size_t>(piv[static_cast<std::size_t>(i)])] = i;
+  std::vector<slong> free_cols;
+  for (std::size_t j = 0; j < cols.size(); ++j)
+    if (piv_row[j] < 0) {
+      free_index[j] = static_cast<slong>(free_cols.size());
+      free_cols.push_back(static_cast<slong>(j));
+    }
+  const slong Q = static_cast<slong>(free_cols.size());
+  if (Q == 0) return {};  // X is empty: no critical point
+  // nf(poly) into column `out` of a Q-row matrix.
+  auto add_nf = [&](Matrix& A, slong out, Mono mono, ulong c) {
+    const std::size_t j = static_cast<std::size_t>(col_of.at(mono));
+    if (free_index[j] >= 0) {
+      ulong& x = A.at(free_index[j], out);
+      x = nmod_add(x, c, F_.mod);
+      return;
+    }
+    const slong row = piv_row[j];
+    for (slong t = 0; t < Q; ++t) {
+      const ulong e = M.at(row, free_cols[static_cast<std::size_t>(t)]);
+      if (e) {
+        ulong& x = A.at(t, out);
+        x = nmod_sub(x, nmod_mul(e, c, F_.mod), F_.mod);
+      }
+    }
+  };
+  // Random linear forms l_j, L = prod l_j as a polynomial.
+  std::vector<std::vector<ulong>> l(J);
+  MPolyRing R{F_.mod};
+  std::vector<MPolyRing::E> lpoly(J);
+  for (std::size_t j = 0; j < J; ++j)
+    for (int v = 0; v < grading_.size[j]; ++v) {
+      l[j].push_back(random_unit());
+      lpoly[j][variable(grading_.first[j] + v)] = l[j].back();
+    }
+  auto prod_except = [&](std::size_t skip) {
+    MPolyRing::E e = R.one();
+    for (std::size_t j = 0; j < J; ++j)
+      if (j != skip) e = R.mul(e, lpoly[j]);
+    return e;
+  };
+  const MPolyRing::E L = prod_except(J);
+  std::vector<int> db(J);
+  for (std::size_t j = 0; j < J; ++j) db[j] = D[j] - 1;
+  const std::vector<Mono> lower = grading_.monomials(db);
+  Matrix A0(Q, static_cast<slong>(lower.size()), p);
+  for (std::size_t b = 0; b < lower.size(); ++b)
+    for (const auto& [mono, c] : L) add_nf(A0, static_cast<slong>(b), mono + lower[b], c);
+  Matrix E(A0);
+  const slong Ds = nmod_mat_rref(E.m);
+  if (Ds != Q) throw NotClosed{};  // L R_{D-1} is not onto Q_D: raise D
+  const std::vector<slong> sel = pivots(E, Ds);
+  Matrix B(Q, Q, p), Binv(Q, Q, p);
+  for (slong i = 0; i < Q; ++i)
+    for (slong k = 0; k < Q; ++k) B.at(i, k) = A0.at(i, sel[static_cast<std::size_t>(k)]);
+  if (!nmod_mat_inv(Binv.m, B.m)) throw not_supported("minors engine: singular basis block");  // never: rank Q
+  // M_v = B^{-1} [N(x_v prod_{i != j} l_i b_k)]_k for the variables v of group j.
+  std::vector<Matrix> Mv;
+  std::vector<int> group_of;
+  for (std::size_t j = 0; j < J; ++j) {
+    const MPolyRing::E rest = prod_except(j);
+    for (int v = 0; v < grading_.size[j]; ++v) {
+      Matrix N(Q, Q, p);
+      for (slong k = 0; k < Q; ++k)
+        for (const auto& [mono, c] : rest)
+          add_nf(N, k, mono + variable(grading_.first[j] + v) + lower[static_cast<std::size_t>(sel[static_cast<std::size_t>(k)])], c);
+      Mv.push_back(product(Binv, N));
+      group_of.push_back(static_cast<int>(j));
+    }
+  }
+  // Z = random combination; each M_v must commute with it (else the quotient
+  // in this degree is not that of X: raise D).
+  Matrix Z(Q, Q, p);
+  for (const Matrix& Mi : Mv) {
+    Matrix t(Mi);
+    nmod_mat_scalar_mul(t.m, t.m, random_unit());
+    nmod_mat_add(Z.m, Z.m, t.m);
+  }
+  for (const Matrix& Mi : Mv)
+    if (!commute(Mi, Z)) throw NotClosed{};
+  NmodPoly T(p);
+  nmod_mat_charpoly(T.raw(), Z.m);
+  // Irreducible factors of T: the simple ones (reduced points of X separated
+  // by Z) are read off one Krylov basis of their generalised eigenspaces;
+  // each multiple one is a block of its own (point_of_block).
+  struct Factor {
+    NmodPoly t;
+    slong e;
+  };
+  std::vector<Factor> factors;
+  {
+    nmod_poly_factor_t fac;
+    nmod_poly_factor_init(fac);
+    nmod_poly_factor(fac, T.raw());
+    for (slong i = 0; i < fac->num; ++i) {
+      NmodPoly f(p);
+      nmod_poly_set(f.raw(), fac->p + i);
+      factors.push_back({std::move(f), fac->exp[i]});
+    }
+    nmod_poly_factor_clear(fac);
+  }
+  NmodPoly Ts(p, 1), Tm(p, 1);
+  for (const Factor& f : factors)
+    if (f.e == 1) nmod_poly_mul(Ts.raw(), Ts.raw(), f.t.raw());
+    else
+      for (slong i = 0; i < f.e; ++i) nmod_poly_mul(Tm.raw(), Tm.raw(), f.t.raw());
+  CellCount out;
+  out.eliminant = static_cast<int>(T.degree());
+  // Classifies the point(s) above the roots of t with projective coordinates
+  // g (one entry per variable, in K = F_p[z]/(t)).
+  auto classify = [&](const NmodQuotient& A, const Vec<NmodQuotient>& g_all, long weight) {
+    Cell cell{-1};
+    Vec<NmodQuotient> coords;
+    std::size_t at = 0;
+    for (std::size_t j = 0; j < J; ++j) {
+      const Vec<NmodQuotient> g(g_all.begin() + static_cast<long>(at),
+                                g_all.begin() + static_cast<long>(at) + grading_.size[j]);
+      at += static_cast<std::size_t>(grading_.size[j]);
+      std::size_t lead = 0;
+      while (lead < g.size() && A.is_zero(g[lead])) ++lead;
+      if (lead == g.size()) throw not_supported("minors engine: an eigenvalue with P_j = 0");  // never: l_j(z) != 0
+      if (lead >= 2 || (lead == 1 && cell.infinity_factor >= 0)) return;  // a multiple root at (1:0): coarser pattern
+      if (lead == 1) cell = Cell{static_cast<int>(j)};
+      const NmodPoly inv = A.inv(g[lead]);
+      for (std::size_t v = lead + 1; v < g.size(); ++v) coords.push_back(A.mul(g[v], inv));
+    }
+    const auto P = cell_forms(A, s_, cell, coords);
+    const Mat<NmodQuotient> sig = constants_over(A, sigma_);
+    const Vec<NmodQuotient> su = constants_over(A, sigma_u_);
+    std::string why;
+    const PointVerdict verdict =
+        classify_point(A, s_, P, sig, su, static_cast<PointData<NmodQuotient>*>(nullptr), &why);
+    if (verdict == PointVerdict::family)
+      throw not_supported("the critical set is not finite at this target (" + why + ")");
+    if (verdict == PointVerdict::critical) out.critical += static_cast<int>(weight);
+  };
+  // Multiple factors: the generalised eigenspace ker t(Z)^e of each.
+  for (const Factor& f : factors) {
+    if (f.e == 1) continue;
+    NmodPoly te(p, 1);
+    for (slong i = 0; i < f.e; ++i) nmod_poly_mul(te.raw(), te.raw(), f.t.raw());
+    const Subspace W(kernel_basis(poly_of(te, Z)));
+    if (W.W.cols() != f.e * f.t.degree()) throw not_supported("minors engine: generalised eigenspace of wrong dimension");  // never
+    std::vector<Matrix> Mt;
+    for (const Matrix& Mi : Mv) Mt.push_back(W.restrict(Mi));
+    const NmodQuotient K(f.t);
+    const std::vector<NmodPoly> g = point_of_block(K, W.restrict(Z), Mt);
+    classify(K, Vec<NmodQuotient>(g.begin(), g.end()), f.t.degree());
+  }
+  if (Ts.degree() < 1) {
+    out.removed = out.eliminant - out.critical;
+    return out;
+  }
+  // The simple part: the image of Tm(Z) (= ker Ts(Z)), where Z is cyclic and
+  // every M_v = q_v(Z), read off a Krylov basis.
+  slong Qs = Q;
+  if (Tm.degree() > 0) {
+    const Subspace W(image_basis(poly_of(Tm, Z)));
+    for (Matrix& Mi : Mv) {
+      Matrix r = W.restrict(Mi);
+      Mi.swap(r);
+    }
+    Matrix r = W.restrict(Z);
+    Z.swap(r);
+    Qs = Z.rows();
+  }
+  if (Qs != Ts.degree()) throw not_supported("minors engine: simple part of wrong dimension");  // never
+  Matrix K(Qs, Qs, p), rhs(Qs, static_cast<slong>(Mv.size()), p), qs(Qs, static_cast<slong>(Mv.size()), p);
+  std::vector<ulong> vec(static_cast<std::size_t>(Qs));
+  for (auto& c : vec) c = random_unit();
+  for (slong j = 0; j < Qs; ++j) {
+    for (slong i = 0; i < Qs; ++i) K.at(i, j) = vec[static_cast<std::size_t>(i)];
+    std::vector<ulong> next(static_cast<std::size_t>(Qs), 0);
+    for (slong i = 0; i < Qs; ++i)
+      for (slong t = 0; t < Qs; ++t)
+        next[static_cast<std::size_t>(i)] = nmod_add(
+            next[static_cast<std::size_t>(i)], nmod_mul(Z.at(i, t), vec[static_cast<std::size_t>(t)], F_.mod), F_.mod);
+    vec.swap(next);
+  }
+  for (std::size_t v = 0; v < Mv.size(); ++v)
+    for (slong i = 0; i < Qs; ++i) {
+      ulong acc = 0;
+      for (slong t = 0; t < Qs; ++t) acc = nmod_add(acc, nmod_mul(Mv[v].at(i, t), K.at(t, 0), F_.mod), F_.mod);
+      rhs.at(i, static_cast<slong>(v)) = acc;
+    }
+  if (!nmod_mat_solve(qs.m, K.m, rhs.m)) throw ShapeFailure{};  // the random vector is not cyclic
+  std::vector<NmodPoly> q(Mv.size(), NmodPoly(p));
+  for (std::size_t v = 0; v < Mv.size(); ++v)
+    for (slong i = 0; i < Qs; ++i) q[v].set_coeff(i, qs.at(i, static_cast<slong>(v)));
+  Mv.clear();
+  for (const Factor& f : factors) {
+    if (f.e != 1) continue;
+    const NmodQuotient A(f.t);
+    Vec<NmodQuotient> g;
+    for (const NmodPoly& qv : q) g.push_back(A.reduce(qv));
+    classify(A, g, f.t.degree());
+  }
+  out.removed = out.eliminant - out.critical;
+  return out;
+}
+
+long columns(const Grading& g, const std::vector<int>& D) {
+  long c = 1;
+  for (std::size_t j = 0; j < D.size(); ++j) {
+    // binomial(D_j + size_j - 1, size_j - 1)
+    long b = 1;
+    for (int i = 1; i < g.size[j]; ++i) b = b * (D[j] + i) / i;
+    c *= b;
+  }
+  return c;
+}
+
+Grading grading_of(const CriticalStructure& s) {
+  Grading g;
+  for (const TrackedFactor& t : s.tracked) {
+    g.first.push_back(g.vars);
+    g.size.push_back(t.degree + 1);
+    g.vars += t.degree + 1;
+  }
+  return g;
+}
+
+std::vector<int> first_degree(const CriticalStructure& s) {
+  std::vector<int> D;
+  for (std::size_t j = 0; j < s.tracked.size(); ++j) D.push_back(s.minor_degree_bound(j) + 1);
+  return D;
+}
+
+}  // namespace
+
+bool minors_engine_applies(const CriticalStructure& s) {
+  if (s.tracked.empty()) return false;
+  int vars = 0;
+  for (const TrackedFactor& t : s.tracked) vars += t.degree + 1;
+  return vars <= kMaxVars && s.free_degree + 2 <= 4;
+}
+
+long minors_engine_first_columns(const CriticalStructure& s) {
+  if (!minors_engine_applies(s)) return 0;
+  return columns(grading_of(s), first_degree(s));
+}
+
+CellCount count_minors_locus_modp(const CriticalStructure& s, const NmodField& field, const Mat<NmodField>& sigma,
+                                  const Vec<NmodField>& sigma_u, std::uint64_t seed) {
+  if (!minors_engine_applies(s)) throw not_supported("the minors engine does not apply to this locus");
+  MinorsEngine e(s, field, sigma, sigma_u, seed);
+  const Grading g = grading_of(s);
+  // Start one above the minors' degree and raise every group's degree until
+  // the maps close (the regularity of X is not known in advance).
+  std::vector<int> D = e.minor_degree();
+  for (int& d : D) ++d;
+  std::vector<int> reached;
+  while (columns(g, D) <= kMaxMinorsEngineColumns) {
+    reached = D;
+    try {
+      return e.run(D);
+    } catch (const NotClosed&) {
+      for (int& d : D) ++d;
+    }
+  }
+  std::string deg;
+  for (int d : reached) deg += (deg.empty() ? "" : ",") + std::to_string(d);
+  throw not_supported("minors engine: the multiplication maps did not close on the quotient of the maximal minors "
+                      "up to multidegree (" + deg + ") (Macaulay matrices above " +
+                      std::to_string(kMaxMinorsEngineColumns) + " columns are refused)");
+}
+
+}  // namespace lcngeom::detail
