@@ -6,6 +6,8 @@
 #include "lcngeom/detail/modular_solver5.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <functional>
 #include <map>
 #include <random>
@@ -122,6 +124,13 @@ struct Subspace {
     for (slong i = 0; i < d; ++i)
       for (slong j = 0; j < d; ++j) Ws.at(i, j) = W.at(rows[static_cast<std::size_t>(i)], j);
     if (!nmod_mat_inv(inv.m, Ws.m)) throw not_supported("minors engine: singular subspace block");  // never
+  }
+  // Coordinates in the basis W of vectors (columns of V) lying in its span.
+  Matrix coordinates(const Matrix& V) const {
+    Matrix R(W.cols(), V.cols(), W.m->mod.n);
+    for (slong i = 0; i < W.cols(); ++i)
+      for (slong j = 0; j < V.cols(); ++j) R.at(i, j) = V.at(rows[static_cast<std::size_t>(i)], j);
+    return product(inv, R);
   }
   Matrix restrict(const Matrix& M) const {
     const Matrix MW = product(M, W);
@@ -374,6 +383,12 @@ MPolyRing::E determinant(const MPolyRing& R, const std::vector<std::vector<MPoly
   return d;
 }
 
+// LCNGEOM_MINORS_TRACE=1: one line per attempt on stderr (sizes, outcome).
+bool tracing() {
+  static const bool on = std::getenv("LCNGEOM_MINORS_TRACE") != nullptr;
+  return on;
+}
+
 // A failed attempt in one multidegree: the quotient is not yet that of X.
 struct NotClosed {};
 
@@ -407,6 +422,15 @@ class MinorsEngine {
   Grading grading_;
   std::vector<MPolyRing::E> minors_;
   std::vector<int> minor_degree_;
+  // The maximal minors of the left block of N(P) (the Gram block): they
+  // vanish on the excess components of X (rank of N dropping because the
+  // Gram block does), never at an exact-pattern critical point.
+  std::vector<MPolyRing::E> gram_minors_;
+  std::vector<int> gram_degree_;
+  // dim Q_D of the degrees tried so far: the saturation by phi is tried only
+  // while it grows without slowing down (an excess component of positive
+  // dimension); a zero-dimensional X is solved with s = 0, fully certified.
+  std::vector<slong> q_history_;
 };
 
 // The maximal minors of N(P) with P_j = (p_{j,0}, ..., p_{j,c_j}) symbolic.
@@ -443,6 +467,17 @@ void MinorsEngine::build_minors() {
     minors_.push_back(std::move(d));
   } while (next_combination(pick, rows));
   if (minors_.empty()) throw not_supported("minors engine: every maximal minor of N(P) vanishes identically");
+  const std::size_t c = k - 1;
+  std::vector<std::size_t> gp(c);
+  for (std::size_t i = 0; i < c; ++i) gp[i] = i;
+  do {
+    std::vector<std::vector<MPolyRing::E>> sub;
+    for (std::size_t i : gp) sub.push_back(std::vector<MPolyRing::E>(N[i].begin(), N[i].begin() + static_cast<long>(c)));
+    MPolyRing::E d = determinant(R, sub);
+    if (d.empty()) continue;
+    if (gram_degree_.empty()) gram_degree_ = grading_.degree(d.begin()->first);
+    gram_minors_.push_back(std::move(d));
+  } while (next_combination(gp, rows));
 }
 
 CellCount MinorsEngine::run(const std::vector<int>& D) {
@@ -475,7 +510,17 @@ CellCount MinorsEngine::run(const std::vector<int>& D) {
       free_cols.push_back(static_cast<slong>(j));
     }
   const slong Q = static_cast<slong>(free_cols.size());
+  if (tracing()) {
+    std::string deg;
+    for (int d : D) deg += std::to_string(d) + " ";
+    std::fprintf(stderr, "minors engine: degree %s: %ld x %ld Macaulay matrix, rank %ld, quotient %ld\n", deg.c_str(),
+                 static_cast<long>(M.rows()), static_cast<long>(M.cols()), static_cast<long>(rank), static_cast<long>(Q));
+  }
   if (Q == 0) return {};  // X is empty: no critical point
+  q_history_.push_back(Q);
+  const std::size_t hn = q_history_.size();
+  const bool growing = hn >= 3 && q_history_[hn - 1] - q_history_[hn - 2] > 0 &&
+                       q_history_[hn - 1] - q_history_[hn - 2] >= q_history_[hn - 2] - q_history_[hn - 3];
   // nf(poly) into column `out` of a Q-row matrix.
   auto add_nf = [&](Matrix& A, slong out, Mono mono, ulong c) {
     const std::size_t j = static_cast<std::size_t>(col_of.at(mono));
@@ -509,44 +554,98 @@ CellCount MinorsEngine::run(const std::vector<int>& D) {
     return e;
   };
   const MPolyRing::E L = prod_except(J);
-  std::vector<int> db(J);
-  for (std::size_t j = 0; j < J; ++j) db[j] = D[j] - 1;
-  const std::vector<Mono> lower = grading_.monomials(db);
-  Matrix A0(Q, static_cast<slong>(lower.size()), p);
-  for (std::size_t b = 0; b < lower.size(); ++b)
-    for (const auto& [mono, c] : L) add_nf(A0, static_cast<slong>(b), mono + lower[b], c);
-  Matrix E(A0);
-  const slong Ds = nmod_mat_rref(E.m);
-  if (Ds != Q) throw NotClosed{};  // L R_{D-1} is not onto Q_D: raise D
-  const std::vector<slong> sel = pivots(E, Ds);
-  Matrix B(Q, Q, p), Binv(Q, Q, p);
-  for (slong i = 0; i < Q; ++i)
-    for (slong k = 0; k < Q; ++k) B.at(i, k) = A0.at(i, sel[static_cast<std::size_t>(k)]);
-  if (!nmod_mat_inv(Binv.m, B.m)) throw not_supported("minors engine: singular basis block");  // never: rank Q
-  // M_v = B^{-1} [N(x_v prod_{i != j} l_i b_k)]_k for the variables v of group j.
+  // phi: a random combination of the Gram minors.  The maps live on
+  // U = N(phi^s R_{D - s deg phi}): for s = 0 that is Q_D; for s > 0 the
+  // points of X with phi = 0 (the excess components) are removed, as
+  // x_0^s removes the solutions at infinity in the power engine.
+  MPolyRing::E phi;
+  for (const auto& gm : gram_minors_) {
+    const ulong c = random_unit();
+    for (const auto& [mono, e] : gm) {
+      ulong& t = phi[mono];
+      t = nmod_add(t, nmod_mul(c, e, F_.mod), F_.mod);
+    }
+  }
+  for (auto it = phi.begin(); it != phi.end();) it = it->second ? std::next(it) : phi.erase(it);
+  MPolyRing::E mult = R.one();
+  slong dU = 0;
+  std::vector<Mono> lower;
+  Matrix A0(1, 1, p);
+  std::vector<slong> sel;
+  bool closed = false;
+  for (int sat = 0; !closed; ++sat) {
+    if (sat > 0) mult = R.mul(mult, phi);
+    std::vector<int> du(J), db(J);
+    bool fits = true;
+    for (std::size_t j = 0; j < J; ++j) {
+      du[j] = D[j] - sat * (gram_degree_.empty() ? 0 : gram_degree_[j]);
+      db[j] = du[j] - 1;
+      fits = fits && db[j] >= 0;
+    }
+    if (!fits || (sat > 0 && phi.empty())) throw NotClosed{};
+    // dim U.
+    if (sat == 0) {
+      dU = Q;
+    } else {
+      const std::vector<Mono> upper = grading_.monomials(du);
+      Matrix U(Q, static_cast<slong>(upper.size()), p);
+      for (std::size_t b = 0; b < upper.size(); ++b)
+        for (const auto& [mono, c] : mult) add_nf(U, static_cast<slong>(b), mono + upper[b], c);
+      dU = nmod_mat_rank(U.m);
+    }
+    if (dU == 0) return {};  // X has no point off phi = 0
+    lower = grading_.monomials(db);
+    const MPolyRing::E mL = R.mul(mult, L);
+    Matrix A(Q, static_cast<slong>(lower.size()), p);
+    for (std::size_t b = 0; b < lower.size(); ++b)
+      for (const auto& [mono, c] : mL) add_nf(A, static_cast<slong>(b), mono + lower[b], c);
+    Matrix E(A);
+    const slong Ds = nmod_mat_rref(E.m);
+    if (tracing())
+      std::fprintf(stderr, "minors engine: s = %d: dim U = %ld, dim N(phi^s L R) = %ld\n", sat, static_cast<long>(dU),
+                   static_cast<long>(Ds));
+    if (Ds == dU) {
+      closed = true;
+      sel = pivots(E, Ds);
+      A0.swap(A);
+    } else if (sat >= 3 || !growing) {
+      throw NotClosed{};  // raise D
+    }
+  }
+  // Every point z of X with phi(z) != 0 has ev_z != 0 on U (some phi^s b is
+  // nonzero at z); U = N(phi^s L R_{D-1-s deg phi}) then forces L(z) != 0.
+  const slong Q_all = Q;
+  const slong Qu = dU;
+  Matrix Bsel(Q_all, Qu, p);
+  for (slong i = 0; i < Q_all; ++i)
+    for (slong k = 0; k < Qu; ++k) Bsel.at(i, k) = A0.at(i, sel[static_cast<std::size_t>(k)]);
+  const Subspace basis(Bsel);
+  // M_v = coordinates of [N(phi^s x_v prod_{i != j} l_i b_k)]_k in the basis
+  // N(phi^s L b_k) of U (these vectors lie in U by its definition).
   std::vector<Matrix> Mv;
-  std::vector<int> group_of;
   for (std::size_t j = 0; j < J; ++j) {
-    const MPolyRing::E rest = prod_except(j);
+    const MPolyRing::E rest = R.mul(mult, prod_except(j));
     for (int v = 0; v < grading_.size[j]; ++v) {
-      Matrix N(Q, Q, p);
-      for (slong k = 0; k < Q; ++k)
+      Matrix N(Q_all, Qu, p);
+      for (slong k = 0; k < Qu; ++k)
         for (const auto& [mono, c] : rest)
           add_nf(N, k, mono + variable(grading_.first[j] + v) + lower[static_cast<std::size_t>(sel[static_cast<std::size_t>(k)])], c);
-      Mv.push_back(product(Binv, N));
-      group_of.push_back(static_cast<int>(j));
+      Mv.push_back(basis.coordinates(N));
     }
   }
   // Z = random combination; each M_v must commute with it (else the quotient
   // in this degree is not that of X: raise D).
-  Matrix Z(Q, Q, p);
+  Matrix Z(Qu, Qu, p);
   for (const Matrix& Mi : Mv) {
     Matrix t(Mi);
     nmod_mat_scalar_mul(t.m, t.m, random_unit());
     nmod_mat_add(Z.m, Z.m, t.m);
   }
   for (const Matrix& Mi : Mv)
-    if (!commute(Mi, Z)) throw NotClosed{};
+    if (!commute(Mi, Z)) {
+      if (tracing()) std::fprintf(stderr, "minors engine: maps do not commute: raise\n");
+      throw NotClosed{};
+    }
   NmodPoly T(p);
   nmod_mat_charpoly(T.raw(), Z.m);
   // Irreducible factors of T: the simple ones (reduced points of X separated
@@ -575,6 +674,7 @@ CellCount MinorsEngine::run(const std::vector<int>& D) {
       for (slong i = 0; i < f.e; ++i) nmod_poly_mul(Tm.raw(), Tm.raw(), f.t.raw());
   CellCount out;
   out.eliminant = static_cast<int>(T.degree());
+  if (tracing()) std::fprintf(stderr, "minors engine: charpoly %ld = simple %ld + multiple %ld (%zu factors)\n", T.degree(), Ts.degree(), Tm.degree(), factors.size());
   // Classifies the point(s) above the roots of t with projective coordinates
   // g (one entry per variable, in K = F_p[z]/(t)).
   auto classify = [&](const NmodQuotient& A, const Vec<NmodQuotient>& g_all, long weight) {
@@ -622,7 +722,7 @@ CellCount MinorsEngine::run(const std::vector<int>& D) {
   }
   // The simple part: the image of Tm(Z) (= ker Ts(Z)), where Z is cyclic and
   // every M_v = q_v(Z), read off a Krylov basis.
-  slong Qs = Q;
+  slong Qs = Qu;
   if (Tm.degree() > 0) {
     const Subspace W(image_basis(poly_of(Tm, Z)));
     for (Matrix& Mi : Mv) {
