@@ -219,7 +219,10 @@ std::optional<std::string> ed_degree_out_of_reach(const Partition& lambda, const
            std::to_string(root_coordinates(lambda)) +
            " root coordinates; at most 3 are supported, and 4 or more only for pure powers (k,...,k) whose "
            "quotient-ring engine fits (Macaulay matrix of at most " +
-           std::to_string(detail::kMaxPowerEngineColumns) + " columns: (2,2,2,2))";
+           std::to_string(detail::kMaxPowerEngineColumns) +
+           " columns: (2,2,2,2)) or loci with at most 2 simple roots and at most 8 projective coordinates whose "
+           "determinantal engine fits (first Macaulay matrix of at most " +
+           std::to_string(detail::kMaxMinorsEngineColumns) + " columns)";
   const long p = porteous_number(lambda);
   if (p > options.max_porteous)
     return "ED degree of Delta" + lambda.to_string() + " is out of reach: its eliminants have degree up to " +

@@ -422,14 +422,8 @@ class MinorsEngine {
   Grading grading_;
   std::vector<MPolyRing::E> minors_;
   std::vector<int> minor_degree_;
-  // The maximal minors of the left block of N(P) (the Gram block): they
-  // vanish on the excess components of X (rank of N dropping because the
-  // Gram block does), never at an exact-pattern critical point.
-  std::vector<MPolyRing::E> gram_minors_;
-  std::vector<int> gram_degree_;
-  // dim Q_D of the degrees tried so far: the saturation by phi is tried only
-  // while it grows without slowing down (an excess component of positive
-  // dimension); a zero-dimensional X is solved with s = 0, fully certified.
+  // dim Q_D of the degrees tried so far: growth that does not slow down
+  // means an excess component of positive dimension (refused).
   std::vector<slong> q_history_;
 };
 
@@ -467,17 +461,6 @@ void MinorsEngine::build_minors() {
     minors_.push_back(std::move(d));
   } while (next_combination(pick, rows));
   if (minors_.empty()) throw not_supported("minors engine: every maximal minor of N(P) vanishes identically");
-  const std::size_t c = k - 1;
-  std::vector<std::size_t> gp(c);
-  for (std::size_t i = 0; i < c; ++i) gp[i] = i;
-  do {
-    std::vector<std::vector<MPolyRing::E>> sub;
-    for (std::size_t i : gp) sub.push_back(std::vector<MPolyRing::E>(N[i].begin(), N[i].begin() + static_cast<long>(c)));
-    MPolyRing::E d = determinant(R, sub);
-    if (d.empty()) continue;
-    if (gram_degree_.empty()) gram_degree_ = grading_.degree(d.begin()->first);
-    gram_minors_.push_back(std::move(d));
-  } while (next_combination(gp, rows));
 }
 
 CellCount MinorsEngine::run(const std::vector<int>& D) {
@@ -554,77 +537,51 @@ CellCount MinorsEngine::run(const std::vector<int>& D) {
     return e;
   };
   const MPolyRing::E L = prod_except(J);
-  // phi: a random combination of the Gram minors.  The maps live on
-  // U = N(phi^s R_{D - s deg phi}): for s = 0 that is Q_D; for s > 0 the
-  // points of X with phi = 0 (the excess components) are removed, as
-  // x_0^s removes the solutions at infinity in the power engine.
-  MPolyRing::E phi;
-  for (const auto& gm : gram_minors_) {
-    const ulong c = random_unit();
-    for (const auto& [mono, e] : gm) {
-      ulong& t = phi[mono];
-      t = nmod_add(t, nmod_mul(c, e, F_.mod), F_.mod);
-    }
-  }
-  for (auto it = phi.begin(); it != phi.end();) it = it->second ? std::next(it) : phi.erase(it);
-  MPolyRing::E mult = R.one();
-  slong dU = 0;
-  std::vector<Mono> lower;
-  Matrix A0(1, 1, p);
+  // L R_{D-1} must map onto Q_D (below the regularity of X it does not:
+  // raise D).  If Q_D keeps growing, X has a component of positive dimension
+  // (Bombieri: curves of points where the Gram block drops rank, e.g. for
+  // (2,2,2,2,1) the lines g = (x +- iy)^3 m, h = x +- iy); the engine does not
+  // saturate them and refuses.
+
+  const std::vector<int> db = [&] {
+    std::vector<int> d(J);
+    for (std::size_t j = 0; j < J; ++j) d[j] = D[j] - 1;
+    return d;
+  }();
+  const std::vector<Mono> lower = grading_.monomials(db);
+  Matrix A0(Q, static_cast<slong>(lower.size()), p);
+  for (std::size_t b = 0; b < lower.size(); ++b)
+    for (const auto& [mono, c] : L) add_nf(A0, static_cast<slong>(b), mono + lower[b], c);
   std::vector<slong> sel;
-  bool closed = false;
-  for (int sat = 0; !closed; ++sat) {
-    if (sat > 0) mult = R.mul(mult, phi);
-    std::vector<int> du(J), db(J);
-    bool fits = true;
-    for (std::size_t j = 0; j < J; ++j) {
-      du[j] = D[j] - sat * (gram_degree_.empty() ? 0 : gram_degree_[j]);
-      db[j] = du[j] - 1;
-      fits = fits && db[j] >= 0;
-    }
-    if (!fits || (sat > 0 && phi.empty())) throw NotClosed{};
-    // dim U.
-    if (sat == 0) {
-      dU = Q;
-    } else {
-      const std::vector<Mono> upper = grading_.monomials(du);
-      Matrix U(Q, static_cast<slong>(upper.size()), p);
-      for (std::size_t b = 0; b < upper.size(); ++b)
-        for (const auto& [mono, c] : mult) add_nf(U, static_cast<slong>(b), mono + upper[b], c);
-      dU = nmod_mat_rank(U.m);
-    }
-    if (dU == 0) return {};  // X has no point off phi = 0
-    lower = grading_.monomials(db);
-    const MPolyRing::E mL = R.mul(mult, L);
-    Matrix A(Q, static_cast<slong>(lower.size()), p);
-    for (std::size_t b = 0; b < lower.size(); ++b)
-      for (const auto& [mono, c] : mL) add_nf(A, static_cast<slong>(b), mono + lower[b], c);
-    Matrix E(A);
+  {
+    Matrix E(A0);
     const slong Ds = nmod_mat_rref(E.m);
     if (tracing())
-      std::fprintf(stderr, "minors engine: s = %d: dim U = %ld, dim N(phi^s L R) = %ld\n", sat, static_cast<long>(dU),
-                   static_cast<long>(Ds));
-    if (Ds == dU) {
-      closed = true;
-      sel = pivots(E, Ds);
-      A0.swap(A);
-    } else if (sat >= 3 || !growing) {
-      throw NotClosed{};  // raise D
+      std::fprintf(stderr, "minors engine: dim N(L R_{D-1}) = %ld of %ld\n", static_cast<long>(Ds),
+                   static_cast<long>(Q));
+    if (Ds != Q) {
+      if (growing)
+        throw not_supported("the determinantal system of this locus has a positive-dimensional excess component "
+                            "for this inner product (the quotient keeps growing: " +
+                            std::to_string(q_history_[hn - 2]) + ", " + std::to_string(Q) +
+                            "); the minors engine does not saturate it");
+      throw NotClosed{};
     }
+    sel = pivots(E, Ds);
   }
-  // Every point z of X with phi(z) != 0 has ev_z != 0 on U (some phi^s b is
-  // nonzero at z); U = N(phi^s L R_{D-1-s deg phi}) then forces L(z) != 0.
+  // Every point z of X has ev_z != 0 on Q_D (some monomial of degree D is
+  // nonzero at z), so Q_D = N(L R_{D-1}) forces L(z) != 0.
   const slong Q_all = Q;
-  const slong Qu = dU;
+  const slong Qu = Q;
   Matrix Bsel(Q_all, Qu, p);
   for (slong i = 0; i < Q_all; ++i)
     for (slong k = 0; k < Qu; ++k) Bsel.at(i, k) = A0.at(i, sel[static_cast<std::size_t>(k)]);
   const Subspace basis(Bsel);
-  // M_v = coordinates of [N(phi^s x_v prod_{i != j} l_i b_k)]_k in the basis
-  // N(phi^s L b_k) of U (these vectors lie in U by its definition).
+  // M_v = coordinates of [N(x_v prod_{i != j} l_i b_k)]_k in the basis
+  // N(L b_k) of Q_D.
   std::vector<Matrix> Mv;
   for (std::size_t j = 0; j < J; ++j) {
-    const MPolyRing::E rest = R.mul(mult, prod_except(j));
+    const MPolyRing::E rest = prod_except(j);
     for (int v = 0; v < grading_.size[j]; ++v) {
       Matrix N(Q_all, Qu, p);
       for (slong k = 0; k < Qu; ++k)

@@ -60,7 +60,6 @@ expect_fail critical --target 2,0,5,0,2 --locus 2,2 --filters 2,3
 expect_fail critical --target 1,0,0,0,1 --filters 3,3
 expect_fail ed-degree --degree 0
 expect_fail ed-degree --degree 4 --locus 2,2,1
-expect_fail ed-degree --degree 9 --locus 2,2,2,2,1 --norm bombieri
-expect_fail ed-degree --degree 9 --locus 3,2,2,2
+expect_fail ed-degree --degree 11 --locus 2,2,2,2,1,1,1 --norm bombieri
 expect_fail ed-degree --degree 4 --norm "1"
 finish

@@ -22,7 +22,7 @@ json_error domain_error rrmp 0,0,0 --json
 json_error parse_error rrmp "(x+y" --json
 json_error invalid_argument loci --degree 4 1,2 --json
 json_error not_supported critical --target 1,2,3,4,5,6,7,8,9,1 --locus 2,2,2,2,1 --json
-json_error not_supported ed-degree --degree 9 --locus 2,2,2,2,1 --norm bombieri --json
+json_error not_supported ed-degree --degree 11 --locus 2,2,2,2,1,1,1 --norm bombieri --json
 json_error usage rrmp 1,2 --nosuchflag --json
 json_error usage nosuch --json
 json_error usage classify-params --filters 4,2 --json

@@ -50,8 +50,8 @@ expect_fail_with "has degree 10010, expected degree 4" member --filters 3,2,2 "(
 expect_fail_with "expected degree 4" member --filters 3,2,2 "(x-y)^1000000000"
 # Tables out of reach say what they would take, before computing anything.
 expect_fail_with "44583 loci" ed-degree --degree 41
-expect_fail_with "4 root coordinates" ed-degree --degree 9 --locus 3,2,2,2
-expect_fail_with "4 root coordinates" ed-degree --degree 9 --locus 2,2,2,2,1 --norm bombieri
+expect_fail_with "4 root coordinates" ed-degree --degree 11 --locus 2,2,2,2,1,1,1
+expect_fail_with "4 root coordinates" ed-degree --degree 11 --locus 2,2,2,2,1,1,1 --norm bombieri
 expect_fail_with "above max_porteous = 100" ed-degree --degree 9 --locus 3,3,3 --max-porteous 100
 
 # Bombieri (2,2,2,2): its solutions at infinity (curves) are handled by raising the Macaulay degree

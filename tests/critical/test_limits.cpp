@@ -53,8 +53,8 @@ TEST_CASE("limits: ED degrees out of reach are refused before any work, naming t
   tight.progress = [&](const Progress&) { ++calls; };
   CHECK_THROWS_AS(ed_degree(big, InnerProduct::euclidean(9), tight), not_supported);
   CHECK(calls == 0);
-  // More than 3 root coordinates: not supported, whatever the bound.
-  const auto four = ed_degree_out_of_reach(Partition::parse("3,2,2,2"));
+  // More than 3 root coordinates and no quotient-ring engine: not supported, whatever the bound.
+  const auto four = ed_degree_out_of_reach(Partition::parse("2,2,2,2,1,1,1"));
   REQUIRE(four.has_value());
   CHECK_THAT(*four, Catch::Contains("4 root coordinates"));
 }

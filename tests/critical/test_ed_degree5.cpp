@@ -1,0 +1,129 @@
+// The determinantal ("minors") engine (modular_solver5.hpp): the critical
+// points as the zero set X of the maximal minors of N(P), P_j multiprojective,
+// solved in the multigraded quotient ring.  Cross-checked against the
+// resultant and power engines on every locus they count, both norms and a
+// random positive definite product; the n = 9 rows it adds are in the [.slow]
+// test at the end.
+#include <random>
+
+#include <catch2/catch.hpp>
+
+#include <flint/ulong_extras.h>
+
+#include "lcngeom/detail/modular_solver5.hpp"
+#include "lcngeom/ed_degree.hpp"
+#include "lcngeom/rat_matrix.hpp"
+#include "support.hpp"
+
+using namespace lcngeom;
+
+namespace {
+
+std::uint64_t prime62(std::mt19937_64& g) {
+  std::uniform_int_distribution<std::uint64_t> d(1ULL << 61, (1ULL << 62) - 1);
+  for (;;) {
+    const std::uint64_t c = d(g) | 1ULL;
+    if (n_is_prime(c)) return c;
+  }
+}
+
+// The minors engine's count at (p, u), retried on ShapeFailure like ed_degree.cpp.
+detail::CellCount minors_count(const Partition& lambda, const InnerProduct& sigma, std::uint64_t p,
+                               const std::vector<std::uint64_t>& u, std::mt19937_64& g) {
+  using namespace lcngeom::detail;
+  const CriticalStructure s = CriticalStructure::from_partition(lambda);
+  NmodField F(p);
+  const Mat<NmodField> sig = to_ring_matrix(F, sigma.matrix());
+  Vec<NmodField> uu;
+  for (std::uint64_t c : u) uu.push_back(c % p);
+  const Vec<NmodField> su = mat_vec(F, sig, uu);
+  for (int attempt = 0; attempt < 6; ++attempt) {
+    try {
+      return count_minors_locus_modp(s, F, sig, su, g());
+    } catch (const ShapeFailure&) {
+    }
+  }
+  throw not_supported("no separating combination in 6 attempts");
+}
+
+std::vector<std::uint64_t> random_target(int n, std::uint64_t p, std::mt19937_64& g) {
+  std::vector<std::uint64_t> u(static_cast<std::size_t>(n) + 1);
+  for (auto& c : u) c = std::uniform_int_distribution<std::uint64_t>(0, p - 1)(g);
+  return u;
+}
+
+}  // namespace
+
+TEST_CASE("minors engine = resultant and power engines (Euclidean, random product, Bombieri)",
+          "[ed_degree][ed_degree5]") {
+  auto g = test::rng(1201);
+  // Loci of the shapes of (2,2,2,2,1) (one repeated block and a linear h)
+  // and (3,2,2,2) (two repeated blocks, h a scalar), and pure powers.
+  for (const char* lam : {"2,1", "2,2", "3,2", "2,2,1", "3,1,1", "2,2,1,1", "4,2", "3,3", "2,2,2", "3,2,1", "4,1,1",
+                          "2,2,2,1", "3,2,2", "3,3,1", "2,2,2,2"}) {
+    const Partition lambda = Partition::parse(lam);
+    const int n = lambda.sum();
+    RatMatrix a(n + 1, n + 1);
+    for (int i = 0; i <= n; ++i)
+      for (int j = 0; j <= n; ++j) a.set(i, j, Rational(test::uniform(g, -3, 3)));
+    for (const InnerProduct& sigma : {InnerProduct::euclidean(n), InnerProduct::bombieri(n),
+                                      InnerProduct(a.transpose() * a + RatMatrix::identity(n + 1))}) {
+      const std::uint64_t p = prime62(g);
+      const std::vector<std::uint64_t> u = random_target(n, p, g);
+      const int other = count_critical_points_modp(lambda, sigma, p, u, g()).count;
+      INFO(lam << " " << sigma.name() << " p = " << p);
+      const detail::CellCount c = minors_count(lambda, sigma, p, u, g);
+      CHECK(c.critical == other);
+      CHECK(c.critical + c.removed == c.eliminant);
+      // X has the Thom-Porteous degree; for a generic product it is exactly
+      // the critical set.
+      if (sigma.name() != "bombieri") {
+        CHECK(c.eliminant == porteous_number(lambda));
+        CHECK(c.critical == porteous_number(lambda));
+      }
+    }
+  }
+}
+
+TEST_CASE("minors engine: special targets are refused or counted, never miscounted", "[ed_degree][ed_degree5]") {
+  const std::uint64_t p = (1ULL << 61) - 1;
+  std::mt19937_64 g(11);
+  // u = 0: w = 0 is the only critical point of ||w||^2 on the cone, and it
+  // has no exact pattern: count 0 (or a refusal), never more.
+  for (const char* lam : {"2,2,1", "3,2", "2,2,2"}) {
+    const Partition lambda = Partition::parse(lam);
+    const std::vector<std::uint64_t> zero(static_cast<std::size_t>(lambda.sum()) + 1, 0);
+    try {
+      CHECK(minors_count(lambda, InnerProduct::euclidean(lambda.sum()), p, zero, g).critical == 0);
+    } catch (const not_supported&) {
+      SUCCEED("refused");
+    }
+  }
+}
+
+TEST_CASE("minors engine: applicability", "[ed_degree][ed_degree5]") {
+  using namespace lcngeom::detail;
+  CHECK(minors_engine_applies(CriticalStructure::from_partition(Partition::parse("2,2,2,2,1"))));
+  CHECK(minors_engine_applies(CriticalStructure::from_partition(Partition::parse("3,2,2,2"))));
+  CHECK_FALSE(minors_engine_applies(CriticalStructure::from_partition(Partition::parse("1,1,1"))));
+  // c_1 = 3 simple roots: minors of 5 columns, not built.
+  CHECK_FALSE(minors_engine_applies(CriticalStructure::from_partition(Partition::parse("2,2,2,2,1,1,1"))));
+  CHECK(minors_engine_first_columns(CriticalStructure::from_partition(Partition::parse("2,2,2,2,1"))) == 495);
+  CHECK(modular_count_supported(Partition::parse("2,2,2,2,1")));
+  CHECK(modular_count_supported(Partition::parse("3,2,2,2")));
+  CHECK_FALSE(modular_count_supported(Partition::parse("2,2,2,2,1,1,1")));
+  CHECK_THROWS_AS(ed_degree(Partition::parse("2,2,2,2,1,1,1"), InnerProduct::euclidean(11)), not_supported);
+}
+
+TEST_CASE("(2,2,2,2,1) and (3,2,2,2): Euclidean ED degrees 547 and 826 = Thom-Porteous",
+          "[ed_degree][ed_degree5][.slow]") {
+  EdDegreeOptions o;
+  o.seed = test::seed();
+  o.max_porteous = 2000;
+  for (const auto& [lam, tp] : {std::pair<const char*, long>{"2,2,2,2,1", 547}, {"3,2,2,2", 826}}) {
+    const Partition lambda = Partition::parse(lam);
+    CHECK(porteous_number(lambda) == tp);
+    const EdDegreeResult e = ed_degree(lambda, InnerProduct::euclidean(9), o);
+    CHECK(e.ed_degree == tp);
+  }
+}
