@@ -389,8 +389,11 @@ bool tracing() {
   return on;
 }
 
-// A failed attempt in one multidegree: the quotient is not yet that of X.
-struct NotClosed {};
+// A failed attempt in one multidegree: the quotient is not yet that of X;
+// `raise` says which groups' degrees to raise (all if empty).
+struct NotClosed {
+  std::vector<char> raise;
+};
 
 class MinorsEngine {
  public:
@@ -521,75 +524,72 @@ CellCount MinorsEngine::run(const std::vector<int>& D) {
       }
     }
   };
-  // Random linear forms l_j, L = prod l_j as a polynomial.
-  std::vector<std::vector<ulong>> l(J);
-  MPolyRing R{F_.mod};
-  std::vector<MPolyRing::E> lpoly(J);
-  for (std::size_t j = 0; j < J; ++j)
-    for (int v = 0; v < grading_.size[j]; ++v) {
-      l[j].push_back(random_unit());
-      lpoly[j][variable(grading_.first[j] + v)] = l[j].back();
-    }
-  auto prod_except = [&](std::size_t skip) {
-    MPolyRing::E e = R.one();
-    for (std::size_t j = 0; j < J; ++j)
-      if (j != skip) e = R.mul(e, lpoly[j]);
-    return e;
+  // For each group j a random linear form l_j; l_j R_{D - e_j} must map onto
+  // Q_D (below the regularity of X it does not: raise D).  Then
+  // T_{j,v}: N(l_j b) -> N(x_v b) is a well-defined operator on Q_D, and for
+  // every point z of X the evaluation ev_z (nonzero on Q_D: some monomial of
+  // degree D is nonzero at z) satisfies ev_z T_{j,v} = (x_v / l_j)(z) ev_z;
+  // l_j(z) != 0 since ev_z would otherwise vanish on N(l_j R_{D-e_j}) = Q_D.
+  // If Q_D keeps growing, X has a component of positive dimension (Bombieri:
+  // curves of points where the Gram block drops rank, e.g. for (2,2,2,2,1)
+  // the lines g = (x +- iy)^3 m, h = x +- iy); the engine does not saturate
+  // them and refuses.
+  struct Basis {
+    std::vector<Mono> lower;
+    std::vector<slong> sel;
+    Matrix Binv;
   };
-  const MPolyRing::E L = prod_except(J);
-  // L R_{D-1} must map onto Q_D (below the regularity of X it does not:
-  // raise D).  If Q_D keeps growing, X has a component of positive dimension
-  // (Bombieri: curves of points where the Gram block drops rank, e.g. for
-  // (2,2,2,2,1) the lines g = (x +- iy)^3 m, h = x +- iy); the engine does not
-  // saturate them and refuses.
-
-  const std::vector<int> db = [&] {
-    std::vector<int> d(J);
-    for (std::size_t j = 0; j < J; ++j) d[j] = D[j] - 1;
-    return d;
-  }();
-  const std::vector<Mono> lower = grading_.monomials(db);
-  Matrix A0(Q, static_cast<slong>(lower.size()), p);
-  for (std::size_t b = 0; b < lower.size(); ++b)
-    for (const auto& [mono, c] : L) add_nf(A0, static_cast<slong>(b), mono + lower[b], c);
-  std::vector<slong> sel;
-  {
+  std::vector<Basis> bases;
+  NotClosed fail{std::vector<char>(J, 0)};
+  bool failed = false;
+  for (std::size_t j = 0; j < J; ++j) {
+    std::vector<ulong> l;
+    for (int v = 0; v < grading_.size[j]; ++v) l.push_back(random_unit());
+    std::vector<int> db(D);
+    --db[j];
+    std::vector<Mono> lower = grading_.monomials(db);
+    Matrix A0(Q, static_cast<slong>(lower.size()), p);
+    for (std::size_t b = 0; b < lower.size(); ++b)
+      for (int v = 0; v < grading_.size[j]; ++v)
+        add_nf(A0, static_cast<slong>(b), lower[b] + variable(grading_.first[j] + v), l[static_cast<std::size_t>(v)]);
     Matrix E(A0);
     const slong Ds = nmod_mat_rref(E.m);
     if (tracing())
-      std::fprintf(stderr, "minors engine: dim N(L R_{D-1}) = %ld of %ld\n", static_cast<long>(Ds),
+      std::fprintf(stderr, "minors engine: group %zu: dim N(l R) = %ld of %ld\n", j, static_cast<long>(Ds),
                    static_cast<long>(Q));
     if (Ds != Q) {
-      if (growing)
-        throw not_supported("the determinantal system of this locus has a positive-dimensional excess component "
-                            "for this inner product (the quotient keeps growing: " +
-                            std::to_string(q_history_[hn - 2]) + ", " + std::to_string(Q) +
-                            "); the minors engine does not saturate it");
-      throw NotClosed{};
+      fail.raise[j] = 1;
+      failed = true;
+      continue;
     }
-    sel = pivots(E, Ds);
+    const std::vector<slong> sel = pivots(E, Ds);
+    Matrix B(Q, Q, p), Binv(Q, Q, p);
+    for (slong i = 0; i < Q; ++i)
+      for (slong k = 0; k < Q; ++k) B.at(i, k) = A0.at(i, sel[static_cast<std::size_t>(k)]);
+    if (!nmod_mat_inv(Binv.m, B.m)) throw not_supported("minors engine: singular basis block");  // never: rank Q
+    bases.push_back({std::move(lower), sel, Binv});
   }
-  // Every point z of X has ev_z != 0 on Q_D (some monomial of degree D is
-  // nonzero at z), so Q_D = N(L R_{D-1}) forces L(z) != 0.
-  const slong Q_all = Q;
-  const slong Qu = Q;
-  Matrix Bsel(Q_all, Qu, p);
-  for (slong i = 0; i < Q_all; ++i)
-    for (slong k = 0; k < Qu; ++k) Bsel.at(i, k) = A0.at(i, sel[static_cast<std::size_t>(k)]);
-  const Subspace basis(Bsel);
-  // M_v = coordinates of [N(x_v prod_{i != j} l_i b_k)]_k in the basis
-  // N(L b_k) of Q_D.
+  if (failed) {
+    if (growing)
+      throw not_supported("the determinantal system of this locus has a positive-dimensional excess component "
+                          "for this inner product (the quotient keeps growing: " +
+                          std::to_string(q_history_[hn - 2]) + ", " + std::to_string(Q) +
+                          "); the minors engine does not saturate it");
+    throw fail;
+  }
   std::vector<Matrix> Mv;
   for (std::size_t j = 0; j < J; ++j) {
-    const MPolyRing::E rest = prod_except(j);
+    const Basis& bj = bases[j];
     for (int v = 0; v < grading_.size[j]; ++v) {
-      Matrix N(Q_all, Qu, p);
-      for (slong k = 0; k < Qu; ++k)
-        for (const auto& [mono, c] : rest)
-          add_nf(N, k, mono + variable(grading_.first[j] + v) + lower[static_cast<std::size_t>(sel[static_cast<std::size_t>(k)])], c);
-      Mv.push_back(basis.coordinates(N));
+      Matrix N(Q, Q, p);
+      for (slong k = 0; k < Q; ++k)
+        add_nf(N, k, bj.lower[static_cast<std::size_t>(bj.sel[static_cast<std::size_t>(k)])] + variable(grading_.first[j] + v), 1);
+      // Row-vector convention: ev_z (a row in the free-monomial basis) times
+      // T = N B^{-1} is (x_v / l_j)(z) ev_z: left eigenvectors below.
+      Mv.push_back(product(N, bj.Binv));
     }
   }
+  const slong Qu = Q;
   // Z = random combination; each M_v must commute with it (else the quotient
   // in this degree is not that of X: raise D).
   Matrix Z(Qu, Qu, p);
@@ -776,12 +776,22 @@ CellCount count_minors_locus_modp(const CriticalStructure& s, const NmodField& f
   std::vector<int> D = e.minor_degree();
   for (int& d : D) ++d;
   std::vector<int> reached;
+  if (const char* fixed = std::getenv("LCNGEOM_MINORS_DEGREE")) {  // experiments: one multidegree only
+    std::vector<int> Df;
+    for (const char* c = fixed; *c;) {
+      Df.push_back(std::atoi(c));
+      while (*c && *c != ',') ++c;
+      if (*c == ',') ++c;
+    }
+    if (Df.size() == D.size()) return e.run(Df);
+  }
   while (columns(g, D) <= kMaxMinorsEngineColumns) {
     reached = D;
     try {
       return e.run(D);
-    } catch (const NotClosed&) {
-      for (int& d : D) ++d;
+    } catch (const NotClosed& f) {
+      for (std::size_t j = 0; j < D.size(); ++j)
+        if (f.raise.empty() || f.raise[j]) ++D[j];
     }
   }
   std::string deg;

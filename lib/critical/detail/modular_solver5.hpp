@@ -51,7 +51,7 @@
 namespace lcngeom::detail {
 
 /// Largest multigraded Macaulay matrix (columns) the minors engine builds.
-constexpr long kMaxMinorsEngineColumns = 4000;
+constexpr long kMaxMinorsEngineColumns = 6000;
 
 /// True if the structure has at least one repeated factor and at most 8
 /// projective coordinates in all (the engine's monomial packing).
