@@ -72,15 +72,21 @@ bool minors_engine_forced() {
   return e && std::strcmp(e, "all") == 0;
 }
 
+// By default the minors engine takes the loci no other engine counts, up to
+// the degree where it was measured (n = 9: (2,2,2,2,1), (3,2,2,2)); beyond
+// it its Macaulay matrices may reach the column limit only after minutes.
+constexpr int kMinorsEngineDefaultMaxDegree = 9;
+
 bool minors_engine_reaches(const Partition& lambda) {
   const CriticalStructure s = CriticalStructure::from_partition(lambda);
-  return detail::minors_engine_applies(s) &&
-         detail::minors_engine_first_columns(s) <= detail::kMaxMinorsEngineColumns;
+  return (lambda.sum() <= kMinorsEngineDefaultMaxDegree || minors_engine_forced()) &&
+         detail::minors_engine_applies(s) && detail::minors_engine_first_columns(s) <= detail::kMaxMinorsEngineColumns;
 }
 
 bool use_minors_engine(const Partition& lambda) {
   if (minors_engine_forced()) return root_coordinates(lambda) >= 1 && minors_engine_reaches(lambda);
-  return root_coordinates(lambda) > 3 && !power_engine_reaches(lambda) && minors_engine_reaches(lambda);
+  return lambda.sum() <= kMinorsEngineDefaultMaxDegree && root_coordinates(lambda) > 3 &&
+         !power_engine_reaches(lambda) && minors_engine_reaches(lambda);
 }
 
 }  // namespace
@@ -220,8 +226,8 @@ std::optional<std::string> ed_degree_out_of_reach(const Partition& lambda, const
            " root coordinates; at most 3 are supported, and 4 or more only for pure powers (k,...,k) whose "
            "quotient-ring engine fits (Macaulay matrix of at most " +
            std::to_string(detail::kMaxPowerEngineColumns) +
-           " columns: (2,2,2,2)) or loci with at most 2 simple roots and at most 8 projective coordinates whose "
-           "determinantal engine fits (first Macaulay matrix of at most " +
+           " columns: (2,2,2,2)) or, up to degree " + std::to_string(kMinorsEngineDefaultMaxDegree) +
+           ", loci with at most 2 simple roots whose determinantal engine fits (Macaulay matrices of at most " +
            std::to_string(detail::kMaxMinorsEngineColumns) + " columns)";
   const long p = porteous_number(lambda);
   if (p > options.max_porteous)

@@ -428,6 +428,7 @@ class MinorsEngine {
   // dim Q_D of the degrees tried so far: growth that does not slow down
   // means an excess component of positive dimension (refused).
   std::vector<slong> q_history_;
+  std::vector<std::vector<int>> d_history_;
 };
 
 // The maximal minors of N(P) with P_j = (p_{j,0}, ..., p_{j,c_j}) symbolic.
@@ -503,6 +504,16 @@ CellCount MinorsEngine::run(const std::vector<int>& D) {
                  static_cast<long>(M.rows()), static_cast<long>(M.cols()), static_cast<long>(rank), static_cast<long>(Q));
   }
   if (Q == 0) return {};  // X is empty: no critical point
+  // Growth is judged only along steps that raised every group's degree (a
+  // diagonal path: the Hilbert function of a positive-dimensional X grows
+  // there without slowing down; raising one group of several may make Q_D
+  // grow for a while even when X is finite).
+  if (!d_history_.empty()) {
+    bool diagonal = true;
+    for (std::size_t j = 0; j < D.size(); ++j) diagonal = diagonal && D[j] == d_history_.back()[j] + 1;
+    if (!diagonal) q_history_.clear();
+  }
+  d_history_.push_back(D);
   q_history_.push_back(Q);
   const std::size_t hn = q_history_.size();
   const bool growing = hn >= 3 && q_history_[hn - 1] - q_history_[hn - 2] > 0 &&

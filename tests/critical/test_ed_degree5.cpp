@@ -72,7 +72,16 @@ TEST_CASE("minors engine = resultant and power engines (Euclidean, random produc
       const std::vector<std::uint64_t> u = random_target(n, p, g);
       const int other = count_critical_points_modp(lambda, sigma, p, u, g()).count;
       INFO(lam << " " << sigma.name() << " p = " << p);
-      const detail::CellCount c = minors_count(lambda, sigma, p, u, g);
+      detail::CellCount c;
+      try {
+        c = minors_count(lambda, sigma, p, u, g);
+      } catch (const not_supported& e) {
+        // Bombieri: X may have a positive-dimensional excess component,
+        // which the engine refuses (never miscounts); generic products never.
+        INFO(e.what());
+        CHECK(sigma.name() == "bombieri");
+        continue;
+      }
       CHECK(c.critical == other);
       CHECK(c.critical + c.removed == c.eliminant);
       // X has the Thom-Porteous degree; for a generic product it is exactly
@@ -93,11 +102,13 @@ TEST_CASE("minors engine: special targets are refused or counted, never miscount
   for (const char* lam : {"2,2,1", "3,2", "2,2,2"}) {
     const Partition lambda = Partition::parse(lam);
     const std::vector<std::uint64_t> zero(static_cast<std::size_t>(lambda.sum()) + 1, 0);
+    int count = 0;
     try {
-      CHECK(minors_count(lambda, InnerProduct::euclidean(lambda.sum()), p, zero, g).critical == 0);
+      count = minors_count(lambda, InnerProduct::euclidean(lambda.sum()), p, zero, g).critical;
     } catch (const not_supported&) {
-      SUCCEED("refused");
+      count = 0;  // refused: every minor vanishes when the u column does
     }
+    CHECK(count == 0);
   }
 }
 
