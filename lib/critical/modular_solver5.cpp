@@ -429,6 +429,10 @@ class MinorsEngine {
   // means an excess component of positive dimension (refused).
   std::vector<slong> q_history_;
   std::vector<std::vector<int>> d_history_;
+
+ public:
+  // dim Q_D of every attempt, in order.
+  std::vector<slong> q_all_;
 };
 
 // The maximal minors of N(P) with P_j = (p_{j,0}, ..., p_{j,c_j}) symbolic.
@@ -515,6 +519,7 @@ CellCount MinorsEngine::run(const std::vector<int>& D) {
   }
   d_history_.push_back(D);
   q_history_.push_back(Q);
+  q_all_.push_back(Q);
   const std::size_t hn = q_history_.size();
   const bool growing = hn >= 3 && q_history_[hn - 1] - q_history_[hn - 2] > 0 &&
                        q_history_[hn - 1] - q_history_[hn - 2] >= q_history_[hn - 2] - q_history_[hn - 3];
@@ -801,8 +806,15 @@ CellCount count_minors_locus_modp(const CriticalStructure& s, const NmodField& f
     try {
       return e.run(D);
     } catch (const NotClosed& f) {
+      // Raise the failing groups; but if Q_D kept growing over the last
+      // three attempts (a component of X that is positive-dimensional in
+      // those directions), raise every group so that the diagonal growth
+      // test of run() can decide.
+      const auto& q = e.q_all_;
+      const std::size_t n = q.size();
+      const bool stuck = n >= 3 && q[n - 1] > q[n - 2] && q[n - 1] - q[n - 2] >= q[n - 2] - q[n - 3];
       for (std::size_t j = 0; j < D.size(); ++j)
-        if (f.raise.empty() || f.raise[j]) ++D[j];
+        if (stuck || f.raise.empty() || f.raise[j]) ++D[j];
     }
   }
   std::string deg;
