@@ -72,7 +72,11 @@ class AlgebraicReal {
   /// The rational q (minimal polynomial den t - num, interval [q, q]).
   explicit AlgebraicReal(const Rational& q);
   /// The finite root r of a form (real_roots()): its defining polynomial is
-  /// Q-irreducible and its interval isolating.  Throws invalid_argument for (1:0).
+  /// Q-irreducible and its interval isolating.  Does not factor: a root whose
+  /// defining polynomial is still lazy (RealRoot's class comment) stays so,
+  /// and printing, refining and comparing (equality by the gcd of square-free
+  /// polynomials) never ask for it; minimal_polynomial() and degree() do.
+  /// Throws invalid_argument for (1:0).
   explicit AlgebraicReal(const RealRoot& r);
   /// The unique real root of p (nonzero) in [lo, hi].  Throws
   /// invalid_argument unless p has exactly one distinct real root in [lo, hi]
@@ -80,7 +84,8 @@ class AlgebraicReal {
   static AlgebraicReal root_of(const IntPoly& p, const Rational& lo, const Rational& hi);
 
   /// Primitive, Q-irreducible, positive leading coefficient (computes the
-  /// canonical form of a lazy value).
+  /// canonical form of a lazy value, and factors a root of real_roots whose
+  /// defining polynomial was not asked for yet).
   const IntPoly& minimal_polynomial() const { return root().defining_polynomial(); }
   /// Degree of x over Q (1 iff x is rational).
   long degree() const { return minimal_polynomial().degree(); }

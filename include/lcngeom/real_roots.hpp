@@ -5,12 +5,16 @@
 // coefficients with bisection, certified by a double-precision filter with
 // rigorous error bounds, multi-word fixed point where that cannot decide, and
 // exact arithmetic for roots on subdivision points (any degree, any
-// coefficient size; lib/forms/isolate.cpp).  real_roots isolates each
-// Q-irreducible factor that carries real roots; signs at rational points are certified by Arb balls
-// (exact evaluation as the last resort).  Rational roots are returned exactly.
+// coefficient size; lib/forms/isolate.cpp).  real_roots isolates the
+// square-free parts of a form after dividing out their rational roots, and
+// factors over Q only when a root's irreducible defining polynomial is asked
+// for (RealRoot::defining_polynomial, computed once per square-free part);
+// signs at rational points are certified by fixed point or Arb balls (exact
+// evaluation as the last resort).  Rational roots are returned exactly.
 #ifndef LCNGEOM_REAL_ROOTS_HPP
 #define LCNGEOM_REAL_ROOTS_HPP
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -22,15 +26,32 @@
 namespace lcngeom {
 
 namespace detail {
-struct RealRootFactory;  // lib/forms/real_roots.cpp: builds certified roots
+struct RealRootFactory;  // lib/forms/detail/real_root_factory.hpp: builds certified roots
+class RootPolynomial;    // lib/forms/real_roots.cpp: square-free polynomial + lazy factorisation
 }
 
 /// A certified real root of a form p.
 ///   post: either at_infinity() (the root (1:0)), or lo() <= t <= hi() for
 ///         exactly one real root (t:1) of the square-free part of p, and
 ///         lo() == hi() iff that root is rational (then it is t = lo() exactly);
-///         for lo() < hi() the defining polynomial has opposite nonzero signs
-///         at lo() and hi().
+///         for lo() < hi() the square-free polynomial squarefree_polynomial()
+///         (and the defining polynomial, a factor of it) has opposite nonzero
+///         signs at lo() and hi(), and t is its only root in [lo(), hi()].
+///
+/// Eager and lazy parts.  A root knows a square-free integer polynomial g
+/// that its interval isolates a root of (squarefree_polynomial()); refine,
+/// split_at, to_decimal and the comparisons of AlgebraicReal work with g
+/// and its signs alone.  The irreducible defining polynomial (the factor of
+/// g over Q that vanishes at t) is what defining_polynomial() returns; for
+/// roots of real_roots(p) with lo() < hi() it is computed on the first call
+/// (FLINT's factorisation of g, shared by every root -- and every copy of a
+/// root -- that came from the same square-free part of p, computed at most
+/// once, thread-safely), so that isolating a random (irreducible) form does
+/// not pay for the proof of its irreducibility.  Exact roots, roots made by
+/// the constructor and roots of real_roots_squarefree carry their defining
+/// polynomial from the start (g is then that polynomial).  Copies are cheap
+/// (the polynomial is shared, immutable) and may be used from several
+/// threads; one RealRoot object is not to be refined by two threads at once.
 class RealRoot {
  public:
   /// The root (1:0) with multiplicity m.
@@ -47,15 +68,30 @@ class RealRoot {
   const Rational& hi() const noexcept { return hi_; }
   /// Multiplicity of the root in p (>= 1).
   int multiplicity() const noexcept { return multiplicity_; }
-  /// The Q-irreducible factor of p(t, 1) this root belongs to (y for (1:0)).
-  const IntPoly& defining_polynomial() const noexcept { return defining_; }
+  /// The Q-irreducible factor of p(t, 1) this root belongs to (primitive,
+  /// positive leading coefficient, as factor(p) gives it; the zero
+  /// polynomial for (1:0)).  For a root of real_roots(p) with lo() < hi()
+  /// the first call factors squarefree_polynomial() over Q (see the class
+  /// comment: once per square-free part, shared by copies, thread-safe);
+  /// later calls, and calls on any other root, cost nothing.  The reference
+  /// stays valid while this root or a copy of it lives.
+  const IntPoly& defining_polynomial() const;
+  /// True if defining_polynomial() is known without factoring (always, except
+  /// for roots of real_roots(p) whose square-free part was not factored yet).
+  bool has_defining_polynomial() const noexcept;
+  /// The square-free polynomial in t whose only root in [lo(), hi()] this
+  /// root is: a square-free factor of p(t, 1) (for real_roots: a square-free
+  /// part of p with its rational roots divided out), or the defining
+  /// polynomial when that is known from the start (see the class comment).
+  /// Never factors; the zero polynomial for (1:0).
+  const IntPoly& squarefree_polynomial() const noexcept;
   /// True if the root is known exactly: (1:0), or a rational t = lo() = hi().
   bool is_exact() const noexcept { return infinity_ || lo_ == hi_; }
   /// hi() - lo() (0 when exact).
   Rational width() const { return hi_ - lo_; }
 
   /// Shrinks the interval until hi - lo <= max_width (> 0).  Exact: the result
-  /// is certified by signs of the defining polynomial at its ends (a sign
+  /// is certified by signs of squarefree_polynomial() at its ends (a sign
   /// change inside the previous isolating interval), never by floating point.
   /// First a safeguarded floating-point Newton iteration (bisection of an
   /// estimated bracket where a step would leave it) to about max_width / 4,
@@ -69,8 +105,9 @@ class RealRoot {
   /// t rounded to `digits` significant digits (decimal.hpp's policy, exact:
   /// a copy is refined as needed); "inf" for (1:0).
   std::string to_decimal(int digits) const;
-  /// Splits at the rational point c (not a root of the defining polynomial,
-  /// lo < c < hi) keeping the half that contains the root.
+  /// Splits at the rational point c (lo < c < hi) keeping the half that
+  /// contains the root (the point itself if it is the root), by the sign of
+  /// squarefree_polynomial() at c.
   void split_at(const Rational& c);
 
  private:
@@ -80,7 +117,10 @@ class RealRoot {
   friend std::vector<RealRoot> real_roots(const BinaryForm& p);
   friend std::vector<RealRoot> real_roots_squarefree(const IntPoly& f);
   friend struct detail::RealRootFactory;
-  IntPoly defining_;
+  // Null only for (1:0).  Shared by the roots of one square-free polynomial
+  // and their copies; immutable except for its once-computed factorisation.
+  std::shared_ptr<const detail::RootPolynomial> poly_;
+  int index_ = 0;  // which real root of poly_ (increasing order) this is
   Rational lo_, hi_;
   int multiplicity_ = 0;
   bool infinity_ = false;
@@ -96,13 +136,24 @@ int count_real_roots(const BinaryForm& p);
 /// intervals are as the isolation engine left them (refine them with
 /// RealRoot::refine / refine_bits, print with to_decimal).  Each root's
 /// defining polynomial is the primitive irreducible factor of p (as
-/// factor(p) gives it) that vanishes there; rational roots a/b are exact with
-/// defining polynomial b t - a.  The result is that of factoring p first, but
-/// p is not factored in full: square-free decomposition (modular certificate
-/// first), rational roots of each square-free part by a modular search,
-/// certified by exact division, and factor() only on what is left with real
-/// roots (proving a random polynomial irreducible costs about as much as
-/// factoring it; see docs/benchmarks-roots.md).  Throws domain_error for 0.
+/// factor(p) gives it) that vanishes there; rational roots a/b are exact
+/// (lo() == hi()) with defining polynomial b t - a, and every rational root
+/// is found.
+/// Computed eagerly: the square-free decomposition of p (modular certificate
+/// first); per square-free part g, all rational roots by a modular search
+/// (Hensel lifting, certified by exact division; complete: an irrational
+/// interval never hides a rational root), and the real roots of the rest
+/// h = g / prod (b t - a) isolated in one piece (Descartes/Bernstein
+/// subdivision), each root's squarefree_polynomial() being h.  Lazily, on
+/// the first defining_polynomial() of a root of h: factor(h) (Zassenhaus /
+/// van Hoeij; for random forms 80-90 % of what the eager version cost, see
+/// docs/benchmarks-roots.md), once for all roots of h.  The multiplicities,
+/// the order, the exactness and the defining polynomials are those of
+/// detail::real_roots_by_factoring (factor(p) first); the intervals are too
+/// whenever h is irreducible or has no real roots (random forms, products,
+/// the planted family), otherwise they are the engine's intervals for h
+/// rather than for each factor of h (isolating the same roots).  Throws
+/// domain_error for 0.
 std::vector<RealRoot> real_roots(const BinaryForm& p);
 
 /// The real roots of a square-free integer polynomial f(t) of degree >= 1,

@@ -5,6 +5,7 @@
 #include <arb_poly.h>
 #include <flint/fmpz_poly.h>
 
+#include "lcngeom/detail/real_root_factory.hpp"
 #include "lcngeom/error.hpp"
 #include "lcngeom/flint.hpp"
 
@@ -20,7 +21,7 @@ long log2_of(const Rational& r) { return r.numerator().bits() - r.denominator().
 void refine_root(RealRoot& root, const Rational& max_width) {
   if (max_width.sign() <= 0) throw invalid_argument("refine_root: width must be positive");
   if (root.at_infinity()) throw domain_error("refine_root: the root (1:0) has no affine value");
-  const IntPoly& f = root.defining_polynomial();
+  const IntPoly& f = root.squarefree_polynomial();  // square-free is enough: no factoring
   const Rational half(1L, 2L);
   while (!root.is_exact() && root.width() > max_width) {
     const Rational w = root.width();
@@ -43,13 +44,8 @@ void refine_root(RealRoot& root, const Rational& max_width) {
       const Ball N = sub(M, div(fm, fpi, prec), prec);
       if (N.is_finite()) {
         const Rational lo = std::max(root.lo(), N.lower()), hi = std::min(root.hi(), N.upper());
-        if (lo < hi && (hi - lo) * Rational(4L) <= w) {
-          try {
-            root = RealRoot(f, lo, hi, root.multiplicity());  // re-checks the sign change exactly
-            contracted = true;
-          } catch (const invalid_argument&) {
-          }
-        }
+        if (lo < hi && (hi - lo) * Rational(4L) <= w)
+          contracted = RealRootFactory::narrow(root, lo, hi);  // re-checks the sign change, certified
       }
     }
     if (!contracted)

@@ -13,6 +13,7 @@
 #include "lcngeom/binary_form.hpp"
 #include "lcngeom/decimal.hpp"
 #include "lcngeom/detail/algebraic_eval.hpp"
+#include "lcngeom/detail/real_root_factory.hpp"
 #include "lcngeom/error.hpp"
 #include "lcngeom/invariants.hpp"
 
@@ -62,10 +63,19 @@ std::shared_ptr<RealRoot> rational_root(const Rational& q) {
   return std::make_shared<RealRoot>(IntPoly(std::vector<Integer>{-q.numerator(), q.denominator()}), q, q, 1);
 }
 
+// r as a canonical form (multiplicity 1, normalized defining polynomial).  A
+// root of real_roots whose defining polynomial is not computed yet is kept
+// as it is: its factorisation waits for minimal_polynomial() (printing,
+// refining and comparing need only its square-free polynomial).
 std::shared_ptr<RealRoot> checked_root(const RealRoot& r) {
   if (r.at_infinity()) throw invalid_argument("the root (1:0) is not a real number");
   if (r.is_exact()) return rational_root(r.lo());
-  return std::make_shared<RealRoot>(normalized(r.defining_polynomial()), r.lo(), r.hi(), 1);
+  if (!r.has_defining_polynomial())
+    return std::make_shared<RealRoot>(detail::RealRootFactory::with_multiplicity(r, 1));
+  const IntPoly& d = r.defining_polynomial();
+  IntPoly m = normalized(d);
+  if (m == d) return std::make_shared<RealRoot>(detail::RealRootFactory::with_multiplicity(r, 1));
+  return std::make_shared<RealRoot>(std::move(m), r.lo(), r.hi(), 1);
 }
 
 Rational pow2(long e) { return pow(Rational(2L), e); }
@@ -91,11 +101,24 @@ int compare_canonical(RealRoot& a, RealRoot& b) {
   if (&a == &b) return 0;
   if (a.is_exact()) return -compare_canonical(b, a.lo());
   if (b.is_exact()) return compare_canonical(a, b.lo());
-  if (a.defining_polynomial() == b.defining_polynomial()) {
-    // Each interval holds exactly one root of the common minimal polynomial,
-    // so the values are equal iff the intersection holds a root.
+  {
+    // Each interval holds exactly one root of its square-free polynomial f
+    // (resp. g), so the values are equal iff the intersection holds a root
+    // of h = gcd(f, g) (f == g: h = f).  The ends of the intersection are
+    // no roots of f or g, and h is square-free: a root inside is a sign
+    // change.  Distinct known minimal polynomials have h = 1; no factoring.
     const Rational lo = std::max(a.lo(), b.lo()), hi = std::min(a.hi(), b.hi());
-    if (lo < hi && sign_at(a.defining_polynomial(), lo) * sign_at(a.defining_polynomial(), hi) < 0) return 0;
+    if (lo < hi) {
+      const IntPoly& f = a.squarefree_polynomial();
+      const IntPoly& g = b.squarefree_polynomial();
+      if (&f == &g || f == g) {
+        if (sign_at(f, lo) * sign_at(f, hi) < 0) return 0;
+      } else if (!(a.has_defining_polynomial() && b.has_defining_polynomial() && a.defining_polynomial() == f &&
+                   b.defining_polynomial() == g)) {
+        const IntPoly h = gcd(f, g);
+        if (h.degree() >= 1 && sign_at(h, lo) * sign_at(h, hi) < 0) return 0;
+      }
+    }
   }
   const Rational half(1L, 2L);
   for (;;) {  // distinct values: bisect the wider interval until the two are disjoint
@@ -161,7 +184,7 @@ void compute_class(ConjugateClass& c) {
   c.g = divexact(norm, gcd(norm, norm.derivative()));
   if (c.g.degree() >= 2)
     for (const RealRoot& r : real_roots(BinaryForm(static_cast<int>(c.g.degree()), c.g)))
-      c.candidates.push_back(std::make_shared<RealRoot>(normalized(r.defining_polynomial()), r.lo(), r.hi(), 1));
+      c.candidates.push_back(checked_root(r));
   c.computed = true;
 }
 
@@ -327,13 +350,19 @@ AlgebraicReal operator*(const Rational& c, const AlgebraicReal& x) {
     return y;
   }
   if (x.root_->is_exact()) return AlgebraicReal(c * x.root_->lo());
-  // c^d m(t / c), made primitive with a positive leading coefficient.
-  const IntPoly& m = x.root_->defining_polynomial();
+  // c^d m(t / c), made primitive with a positive leading coefficient; for a
+  // root whose minimal polynomial is not computed yet, the same on its
+  // square-free polynomial, still lazy (scaling keeps it free of rational roots).
+  const bool lazy = !x.root_->has_defining_polynomial();
+  const IntPoly& m = lazy ? x.root_->squarefree_polynomial() : x.root_->defining_polynomial();
   const long d = m.degree();
   std::vector<Rational> a;
   for (long i = 0; i <= d; ++i) a.push_back(Rational(m.coeff(i)) * pow(c, d - i));
-  const IntPoly mc = normalized(RatPoly(a).primitive_integer());
+  IntPoly mc = normalized(RatPoly(a).primitive_integer());
   const Rational lo = c * x.root_->lo(), hi = c * x.root_->hi();
+  if (lazy)
+    return AlgebraicReal(std::make_shared<RealRoot>(
+        detail::RealRootFactory::lazy(std::move(mc), std::min(lo, hi), std::max(lo, hi), 1)));
   return AlgebraicReal(std::make_shared<RealRoot>(mc, std::min(lo, hi), std::max(lo, hi), 1));
 }
 

@@ -180,6 +180,13 @@ bool vanishes_mod(const nmod_poly_t fq, const Rational& r) {
 }  // namespace
 
 bool split_rational_roots(const fmpz_poly_struct* f, std::vector<Rational>& roots, fmpz_poly_t cofactor, bool thorough) {
+  bool complete = false;
+  return split_rational_roots(f, roots, cofactor, thorough ? RationalSearch::thorough : RationalSearch::cheap, complete);
+}
+
+bool split_rational_roots(const fmpz_poly_struct* f, std::vector<Rational>& roots, fmpz_poly_t cofactor,
+                          RationalSearch mode, bool& complete) {
+  complete = false;
   roots.clear();
   fmpz_poly_set(cofactor, f);
   const slong n = fmpz_poly_degree(f);
@@ -210,7 +217,10 @@ bool split_rational_roots(const fmpz_poly_struct* f, std::vector<Rational>& root
       if (simple) p = q;
     }
   }
-  if (p == 0 || modular.empty()) return false;
+  if (p == 0) return false;
+  // Every rational root a/b of f (b | a_n, p does not divide a_n) is a root mod p.
+  complete = true;
+  if (modular.empty()) return false;
 
   // Candidates a_n r mod M with |a_n r| <= |a_n| 2^B: M needs bits(a_n) + B + 2 bits.
   const fmpz* lead = f->coeffs + n;
@@ -227,7 +237,12 @@ bool split_rational_roots(const fmpz_poly_struct* f, std::vector<Rational>& root
   // Nor when the modulus needs more than 768 bits (a leading coefficient of
   // hundreds of digits): measured slower than the subdivision on the planted
   // family with 300-digit cofactors, even with many rational roots.
-  if (!thorough && need > 62 && (static_cast<slong>(modular.size()) * 8 < n || need > 768)) return false;
+  const bool few = mode == RationalSearch::few && static_cast<long>(modular.size()) <= kFewModularRoots;
+  if (mode != RationalSearch::thorough && !few && need > 62 &&
+      (static_cast<slong>(modular.size()) * 8 < n || need > 768)) {
+    complete = false;
+    return false;
+  }
   Nmod check(kCheckPrime), fm(p), dfm(p);
   fmpz_poly_get_nmod_poly(check.p, f);
   std::vector<Rational> candidates;
@@ -268,6 +283,7 @@ bool split_rational_roots(const fmpz_poly_struct* f, std::vector<Rational>& root
     linear_product(g.p, candidates);
     if (!fmpz_poly_divides(cofactor, f, g.p)) {  // impossible for a square-free f (Gauss' lemma)
       fmpz_poly_set(cofactor, f);
+      complete = false;
       return false;
     }
   }

@@ -5,7 +5,10 @@
 #include "lcngeom/real_roots.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <mutex>
+#include <utility>
 #include <vector>
 
 #include <acb.h>
@@ -18,6 +21,7 @@
 #include "lcngeom/detail/factor_order.hpp"
 #include "lcngeom/detail/isolate.hpp"
 #include "lcngeom/detail/rational_roots.hpp"
+#include "lcngeom/detail/real_root_factory.hpp"
 #include "lcngeom/detail/real_roots_reference.hpp"
 #include "lcngeom/detail/squarefree_mod.hpp"
 #include "lcngeom/error.hpp"
@@ -436,26 +440,93 @@ bool newton_polish(const fmpz_poly_struct* f, Rational& lo, Rational& hi, int& s
   return replaced;
 }
 
+// The form of g as factor(p) normalizes its factors (primitive, positive
+// leading coefficient, no root at (1:0)).
+BinaryForm factor_form(const IntPoly& g) {
+  IntPoly h = g.primitive_part();
+  return BinaryForm(static_cast<int>(h.degree()), RatPoly(h));
+}
+
 }  // namespace
+
+// The square-free polynomial g that RealRoots isolate roots of, shared by the
+// roots of one square-free part (and their copies), and -- when g is not
+// known to be irreducible -- its factorisation over Q, computed on the first
+// request by std::call_once: after that, only reads (no data race between
+// threads that ask at the same time or copy roots around).
+class detail::RootPolynomial {
+ public:
+  // g is the defining polynomial of every root that uses it.
+  explicit RootPolynomial(IntPoly g) : poly(std::move(g)), lazy_(false) {}
+  // g square-free without rational roots; `intervals` isolate its real roots
+  // in increasing order (root i of g is the one in intervals[i]).
+  RootPolynomial(IntPoly g, std::vector<std::pair<Rational, Rational>> intervals)
+      : poly(std::move(g)), lazy_(true), intervals_(std::move(intervals)) {}
+
+  const IntPoly poly;
+
+  bool factored() const noexcept { return !lazy_ || done_.load(std::memory_order_acquire); }
+
+  // The irreducible factor of g with root i (factor()'s normalization).
+  const IntPoly& defining(int i) const {
+    if (!lazy_) return poly;
+    std::call_once(once_, [this] { factorize(); });
+    return factors_[static_cast<std::size_t>(owner_[static_cast<std::size_t>(i)])];
+  }
+
+ private:
+  void factorize() const {
+    std::vector<IntPoly> factors;
+    for (const FormFactor& ff : factor(factor_form(poly)).factors) factors.push_back(ff.form.primitive_dehomogenized());
+    std::vector<int> owner(intervals_.size(), 0);
+    if (factors.size() > 1) {
+      // The interval holds one simple root of g and its ends are no roots of
+      // g: the factor with that root is the one that changes sign there.
+      for (std::size_t i = 0; i < intervals_.size(); ++i) {
+        int hit = -1;
+        for (std::size_t k = 0; k < factors.size() && hit < 0; ++k)
+          if (certified_sign(factors[k].raw(), intervals_[i].first) *
+                  certified_sign(factors[k].raw(), intervals_[i].second) <
+              0)
+            hit = static_cast<int>(k);
+        if (hit < 0) throw domain_error("real_roots: no factor of " + poly.to_string() + " has the root");  // unreachable
+        owner[i] = hit;
+      }
+    }
+    factors_ = std::move(factors);
+    owner_ = std::move(owner);
+    done_.store(true, std::memory_order_release);
+  }
+
+  const bool lazy_;
+  const std::vector<std::pair<Rational, Rational>> intervals_;
+  mutable std::once_flag once_;
+  mutable std::atomic<bool> done_{false};
+  mutable std::vector<IntPoly> factors_;
+  mutable std::vector<int> owner_;
+};
 
 RealRoot RealRoot::infinity(int multiplicity) {
   RealRoot r;
   r.infinity_ = true;
   r.multiplicity_ = multiplicity;
-  // defining_ stays zero: the factor y has no root on the chart y = 1.
+  // poly_ stays null: the factor y has no root on the chart y = 1.
   return r;
 }
 
 RealRoot::RealRoot(IntPoly defining, Rational lo, Rational hi, int multiplicity)
-    : defining_(std::move(defining)), lo_(std::move(lo)), hi_(std::move(hi)), multiplicity_(multiplicity) {
+    : poly_(std::make_shared<const detail::RootPolynomial>(std::move(defining))),
+      lo_(std::move(lo)),
+      hi_(std::move(hi)),
+      multiplicity_(multiplicity) {
+  const IntPoly& f = poly_->poly;
   if (hi_ < lo_)
     throw invalid_argument("isolating interval [" + lo_.to_string() + ", " + hi_.to_string() + "] is empty");
   if (lo_ == hi_) {
-    if (sign_at(defining_, lo_) != 0)
-      throw invalid_argument(lo_.to_string() + " is not a root of " + defining_.to_string());
+    if (sign_at(f, lo_) != 0) throw invalid_argument(lo_.to_string() + " is not a root of " + f.to_string());
     return;
   }
-  const int slo = sign_at(defining_, lo_), shi = sign_at(defining_, hi_);
+  const int slo = sign_at(f, lo_), shi = sign_at(f, hi_);
   if (slo == 0) {
     hi_ = lo_;
     return;
@@ -465,24 +536,40 @@ RealRoot::RealRoot(IntPoly defining, Rational lo, Rational hi, int multiplicity)
     return;
   }
   if (slo == shi)
-    throw invalid_argument("no sign change of " + defining_.to_string() + " on [" + lo_.to_string() + ", " +
-                           hi_.to_string() + "]");
+    throw invalid_argument("no sign change of " + f.to_string() + " on [" + lo_.to_string() + ", " + hi_.to_string() +
+                           "]");
 }
 
 RealRoot RealRoot::certified(IntPoly defining, Rational lo, Rational hi, int multiplicity) {
   RealRoot r;
-  r.defining_ = std::move(defining);
+  r.poly_ = std::make_shared<const detail::RootPolynomial>(std::move(defining));
   r.lo_ = std::move(lo);
   r.hi_ = std::move(hi);
   r.multiplicity_ = multiplicity;
   return r;
 }
 
+namespace {
+const IntPoly& zero_polynomial() {
+  static const IntPoly zero;
+  return zero;
+}
+}  // namespace
+
+const IntPoly& RealRoot::defining_polynomial() const {
+  return poly_ ? poly_->defining(index_) : zero_polynomial();
+}
+
+bool RealRoot::has_defining_polynomial() const noexcept { return !poly_ || poly_->factored(); }
+
+const IntPoly& RealRoot::squarefree_polynomial() const noexcept { return poly_ ? poly_->poly : zero_polynomial(); }
+
 void RealRoot::split_at(const Rational& c) {
-  const int sc = sign_at(defining_, c);
+  const IntPoly& f = squarefree_polynomial();
+  const int sc = sign_at(f, c);
   if (sc == 0) {
     lo_ = hi_ = c;
-  } else if (sc == sign_at(defining_, lo_)) {
+  } else if (sc == sign_at(f, lo_)) {
     lo_ = c;
   } else {
     hi_ = c;
@@ -500,7 +587,7 @@ void RealRoot::split_at(const Rational& c) {
 void RealRoot::refine(const Rational& max_width) {
   if (max_width.sign() <= 0) throw invalid_argument("refinement width must be positive, got " + max_width.to_string());
   if (is_exact()) return;
-  const fmpz_poly_struct* f = defining_.raw();
+  const fmpz_poly_struct* f = squarefree_polynomial().raw();
   arb_t va, vb, vm1, vm2, num, den;
   arb_init(va);
   arb_init(vb);
@@ -626,21 +713,79 @@ int count_real_roots(const BinaryForm& p) {
   return count + detail::count_real_roots_squarefree(f.raw());
 }
 
-struct detail::RealRootFactory {
-  static RealRoot certified(IntPoly defining, Rational lo, Rational hi, int multiplicity) {
-    return RealRoot::certified(std::move(defining), std::move(lo), std::move(hi), multiplicity);
+RealRoot detail::RealRootFactory::certified(IntPoly defining, Rational lo, Rational hi, int multiplicity) {
+  return RealRoot::certified(std::move(defining), std::move(lo), std::move(hi), multiplicity);
+}
+
+RealRoot detail::RealRootFactory::with_multiplicity(const RealRoot& r, int multiplicity) {
+  RealRoot c = r;
+  c.multiplicity_ = multiplicity;
+  return c;
+}
+
+RealRoot detail::RealRootFactory::lazy(IntPoly g, Rational lo, Rational hi, int multiplicity) {
+  std::vector<std::pair<Rational, Rational>> ends{{lo, hi}};
+  return attached(std::make_shared<const RootPolynomial>(std::move(g), std::move(ends)), 0, std::move(lo),
+                  std::move(hi), multiplicity);
+}
+
+void detail::RealRootFactory::set_interval(RealRoot& r, Rational lo, Rational hi) {
+  r.lo_ = std::move(lo);
+  r.hi_ = std::move(hi);
+}
+
+RealRoot detail::RealRootFactory::attached(std::shared_ptr<const RootPolynomial> poly, int index, Rational lo,
+                                           Rational hi, int multiplicity) {
+  RealRoot r;
+  r.poly_ = std::move(poly);
+  r.index_ = index;
+  r.lo_ = std::move(lo);
+  r.hi_ = std::move(hi);
+  r.multiplicity_ = multiplicity;
+  return r;
+}
+
+bool detail::RealRootFactory::narrow(RealRoot& r, const Rational& lo, const Rational& hi) {
+  if (r.at_infinity() || r.is_exact() || hi < lo || lo < r.lo_ || r.hi_ < hi) return false;
+  const IntPoly& f = r.squarefree_polynomial();
+  const int slo = sign_at(f, lo);
+  if (slo == 0) {
+    r.lo_ = r.hi_ = lo;
+    return true;
   }
-};
+  if (lo == hi) return false;
+  const int shi = sign_at(f, hi);
+  if (shi == 0) {
+    r.lo_ = r.hi_ = hi;
+    return true;
+  }
+  if (slo == shi) return false;
+  r.lo_ = lo;
+  r.hi_ = hi;
+  return true;
+}
 
 namespace {
 
 // A factor of p over Q (normalized as factor(p) gives it) and, if known, the
-// engine's isolating intervals of its real roots.
+// engine's isolating intervals of its real roots; or (`lazy` set) a
+// square-free factor h of p without rational roots whose factorisation is
+// left to RealRoot::defining_polynomial, with `factor` = (h, multiplicity).
 struct RootFactor {
   FormFactor factor;
   std::vector<detail::IsolatingInterval> intervals;
   bool isolated = false;
+  std::shared_ptr<const detail::RootPolynomial> lazy;
 };
+
+// b t - a for the rational root a/b (b > 0).
+IntPoly linear_factor(const Rational& r) {
+  IntPoly lin;
+  fmpz_poly_set_coeff_fmpz(lin.raw(), 1, fmpq_denref(r.raw()));
+  fmpz_poly_set_coeff_fmpz(lin.raw(), 0, fmpq_numref(r.raw()));
+  fmpz_neg(lin.raw()->coeffs, lin.raw()->coeffs);
+  return lin;
+}
 
 // The real roots of the factors, in factor(p)'s order (detail::form_factor_less)
 // so that the result does not depend on how the factors were found; the
@@ -651,6 +796,15 @@ std::vector<RealRoot> roots_of_factors(std::vector<RootFactor> factors, int mult
   std::vector<RealRoot> roots;
   for (RootFactor& rf : factors) {
     const FormFactor& ff = rf.factor;
+    if (rf.lazy) {
+      // One shared polynomial for all roots of h (no copy of h per root).
+      int index = 0;
+      for (detail::IsolatingInterval& iv : rf.intervals) {
+        roots.push_back(
+            detail::RealRootFactory::attached(rf.lazy, index++, std::move(iv.lo), std::move(iv.hi), ff.multiplicity));
+      }
+      continue;
+    }
     IntPoly f = ff.form.primitive_dehomogenized();
     if (f.degree() == 1) {
       Rational t(-f.coeff(0), f.coeff(1));
@@ -660,11 +814,18 @@ std::vector<RealRoot> roots_of_factors(std::vector<RootFactor> factors, int mult
     // An irreducible factor of degree >= 2 has no rational root; the engine's
     // intervals each hold one root with a sign change at their ends.
     if (!rf.isolated) rf.intervals = detail::isolate_real_roots(f.raw());
-    for (detail::IsolatingInterval& iv : rf.intervals)
-      roots.push_back(detail::RealRootFactory::certified(f, std::move(iv.lo), std::move(iv.hi), ff.multiplicity));
+    if (rf.intervals.empty()) continue;
+    // One shared polynomial for the roots of this factor.
+    const RealRoot first = detail::RealRootFactory::certified(std::move(f), Rational(), Rational(), ff.multiplicity);
+    for (detail::IsolatingInterval& iv : rf.intervals) {
+      RealRoot r = first;
+      detail::RealRootFactory::set_interval(r, std::move(iv.lo), std::move(iv.hi));
+      roots.push_back(std::move(r));
+    }
   }
-  // Roots of distinct irreducible factors are distinct: sort by lower end and
-  // bisect neighbours until no two intervals meet.
+  // Roots of distinct irreducible factors (and of distinct square-free
+  // factors) are distinct: sort by lower end and bisect neighbours until no
+  // two intervals meet.
   std::sort(roots.begin(), roots.end(), [](const RealRoot& a, const RealRoot& b) { return a.lo() < b.lo(); });
   const Rational half(1, 2);
   for (bool changed = true; changed;) {
@@ -686,53 +847,51 @@ std::vector<RealRoot> roots_of_factors(std::vector<RootFactor> factors, int mult
   return roots;
 }
 
-// The form of g as factor(p) normalizes its factors (primitive, positive
-// leading coefficient, no root at (1:0)).
-BinaryForm factor_form(const IntPoly& g) {
-  IntPoly h = g.primitive_part();
-  return BinaryForm(static_cast<int>(h.degree()), RatPoly(h));
-}
-
 // The factors of the square-free g (multiplicity e in p) that can carry real
-// roots, as factor(p) would list them.  Full factorisation (Zassenhaus/van
-// Hoeij with Hensel lifting to the Mignotte bound) is what costs at high
-// degree, and is avoided where it cannot change the answer: g without real
-// roots contributes nothing; the rational roots (found by the modular search
-// of detail/rational_roots.hpp, certified by exact division) are linear
-// factors; a cofactor whose real roots were all rational contributes nothing
-// more.  Whatever is left with real roots is factored: the contract wants
-// each root's irreducible defining polynomial, and proving a random
-// polynomial irreducible costs about what factoring it does.
+// roots.  Full factorisation (Zassenhaus/van Hoeij with Hensel lifting to
+// the Mignotte bound) is what costs at high degree, and is avoided: g
+// without real roots contributes nothing; its rational roots (found by the
+// modular search of detail/rational_roots.hpp, certified by exact division,
+// and all of them: RationalSearch::few lifts the one or two roots mod p of a
+// random polynomial) are linear factors; the rest h, if it has real roots,
+// is one lazy factor whose factorisation waits for defining_polynomial().
+// A rest of degree 2 or 3 without rational roots is irreducible as it is.
+// Only where the search gives up (many roots mod p that would need lifting
+// to hundreds of bits: Chebyshev-like inputs) is the rest factored here, as
+// before the lazy factor existed.
 void real_root_factors_of(const IntPoly& g, int e, std::vector<RootFactor>& out) {
   if (g.degree() == 1) {
-    out.push_back({{factor_form(g), e}, {}, false});
+    out.push_back({{factor_form(g), e}, {}, false, nullptr});
     return;
   }
-  // The rational roots first (the search gives up cheaply on polynomials
-  // with few roots modulo its prime, such as random ones): the rest is then
-  // smaller, or empty (prod (t - i)), or without real roots (planted
-  // (t^2 + c)^m beside (t - b)^m).
   std::vector<Rational> rational;
   IntPoly rest;
-  if (detail::split_rational_roots(g.raw(), rational, rest.raw())) {
-    for (const Rational& r : rational) {
-      IntPoly lin;  // b t - a for r = a/b, b > 0
-      fmpz_poly_set_coeff_fmpz(lin.raw(), 1, fmpq_denref(r.raw()));
-      fmpz_poly_set_coeff_fmpz(lin.raw(), 0, fmpq_numref(r.raw()));
-      fmpz_neg(lin.raw()->coeffs, lin.raw()->coeffs);
-      out.push_back({{factor_form(lin), e}, {}, false});
-    }
-    if (rest.degree() <= 0) return;
-  } else {
-    rest = g;
-  }
+  bool complete = false;
+  detail::split_rational_roots(g.raw(), rational, rest.raw(), detail::RationalSearch::few, complete);
+  for (const Rational& r : rational) out.push_back({{factor_form(linear_factor(r)), e}, {}, false, nullptr});
+  if (rest.degree() <= 0) return;
   std::vector<detail::IsolatingInterval> iv = detail::isolate_real_roots(rest.raw());
   if (iv.empty()) return;
+  if (complete) {
+    rest = rest.primitive_part();
+    if (rest.leading().sign() < 0) rest = Integer(-1L) * rest;  // factor()'s normalization
+    BinaryForm form = factor_form(rest);
+    if (rest.degree() <= 3) {  // no rational root: irreducible
+      out.push_back({{std::move(form), e}, std::move(iv), true, nullptr});
+      return;
+    }
+    std::vector<std::pair<Rational, Rational>> ends;
+    ends.reserve(iv.size());
+    for (const detail::IsolatingInterval& i : iv) ends.emplace_back(i.lo, i.hi);
+    auto lazy = std::make_shared<const detail::RootPolynomial>(std::move(rest), std::move(ends));
+    out.push_back({{std::move(form), e}, std::move(iv), true, std::move(lazy)});
+    return;
+  }
   const FormFactorization fac = factor(factor_form(rest));
   for (const FormFactor& ff : fac.factors) {
-    RootFactor rf{{ff.form, e * ff.multiplicity}, {}, false};
-    // rest irreducible (the common case at high degree): its intervals are
-    // the ones the factor would get, if the polynomial is literally the same.
+    RootFactor rf{{ff.form, e * ff.multiplicity}, {}, false, nullptr};
+    // rest irreducible: its intervals are the ones the factor would get, if
+    // the polynomial is literally the same.
     if (fac.factors.size() == 1 && ff.form.primitive_dehomogenized() == rest) {
       rf.intervals = std::move(iv);
       rf.isolated = true;
@@ -762,7 +921,7 @@ std::vector<RealRoot> detail::real_roots_by_factoring(const BinaryForm& p) {
   int mult_infinity = 0;
   for (const FormFactor& ff : factor(p).factors) {
     if (ff.form.multiplicity_at_infinity() > 0) mult_infinity = ff.multiplicity;  // only the factor y
-    else factors.push_back({ff, {}, false});
+    else factors.push_back({ff, {}, false, nullptr});
   }
   return roots_of_factors(std::move(factors), mult_infinity);
 }
@@ -772,18 +931,15 @@ std::vector<RealRoot> real_roots_squarefree(const IntPoly& f) {
   if (!detail::squarefree_certificate(f.raw()) && gcd(f, f.derivative()).degree() > 0)
     throw domain_error("real_roots_squarefree: the polynomial is not square-free");
   std::vector<RealRoot> roots;
+  const RealRoot shared = RealRoot::certified(f, Rational(), Rational(), 1);  // one copy of f for all roots
   for (detail::IsolatingInterval& iv : detail::isolate_real_roots(f.raw())) {
     if (iv.lo == iv.hi) {
-      // A rational root a/b is defined by b t - a: no copy of f per root
-      // (prod (t - i) at degree 2048 would copy 5 MB for each of its roots).
-      IntPoly lin;
-      fmpz_poly_set_coeff_fmpz(lin.raw(), 1, fmpq_denref(iv.lo.raw()));
-      fmpz_poly_set_coeff_fmpz(lin.raw(), 0, fmpq_numref(iv.lo.raw()));
-      fmpz_neg(lin.raw()->coeffs, lin.raw()->coeffs);
-      roots.push_back(RealRoot::certified(std::move(lin), iv.lo, iv.hi, 1));
+      // A rational root a/b is defined by b t - a.
+      roots.push_back(RealRoot::certified(linear_factor(iv.lo), iv.lo, iv.hi, 1));
       continue;
     }
-    roots.push_back(RealRoot::certified(f, std::move(iv.lo), std::move(iv.hi), 1));
+    roots.push_back(shared);
+    detail::RealRootFactory::set_interval(roots.back(), std::move(iv.lo), std::move(iv.hi));
     move_ends_off_zero(roots.back());
   }
   return roots;

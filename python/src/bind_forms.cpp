@@ -89,7 +89,13 @@ void bind_numbers(py::module_& m) {
       .def_property_readonly("is_exact", &RealRoot::is_exact)
       .def_property_readonly(
           "defining_polynomial", [](const RealRoot& r) { return int_poly_list(r.defining_polynomial()); },
-          "Q-irreducible defining polynomial in t, ascending integer coefficients.")
+          "Q-irreducible defining polynomial in t, ascending integer coefficients (the first request for a root "
+          "of real_roots factors its square-free part over Q, once for all its roots).")
+      .def_property_readonly(
+          "squarefree_polynomial", [](const RealRoot& r) { return int_poly_list(r.squarefree_polynomial()); },
+          "Square-free polynomial in t whose only root in [lo, hi] this is (never factors).")
+      .def_property_readonly("has_defining_polynomial", &RealRoot::has_defining_polynomial,
+                             "True if defining_polynomial is known without factoring.")
       .def(
           "refine", [](RealRoot& r, long bits) { r.refine_bits(bits); }, py::arg("bits"),
           "Shrink [lo, hi] to width <= 2^-bits (in place).")

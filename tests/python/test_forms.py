@@ -155,6 +155,21 @@ def test_root_at_infinity_and_refinement():
     assert r.to_decimal(30) == "1.41421356237309504880168872421"
 
 
+def test_lazy_defining_polynomial():
+    # (t^4 - 5t + 1)(t^2 - 3): no rational root, isolated in one piece; the
+    # irreducible factor of each root is found on the first request only.
+    roots = L.real_roots(L.BinaryForm([1, 0, -3, -5, 1, 15, -3]))
+    assert len(roots) == 4
+    assert not any(r.has_defining_polynomial for r in roots)
+    assert all(r.squarefree_polynomial == [-3, 15, 1, -5, -3, 0, 1] for r in roots)
+    roots[0].refine(100)
+    assert roots[0].to_decimal(10) == "-1.732050808"
+    assert not roots[0].has_defining_polynomial
+    assert [len(r.defining_polynomial) - 1 for r in roots] == [2, 4, 4, 2]
+    assert roots[0].defining_polynomial == [-3, 0, 1]
+    assert all(r.has_defining_polynomial for r in roots)
+
+
 def test_algebraic_real():
     s = L.real_roots(L.BinaryForm([1, 0, -2]))[1].to_algebraic()
     assert s.minimal_polynomial == [-2, 0, 1] and s.degree == 2 and not s.is_rational

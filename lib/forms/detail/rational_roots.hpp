@@ -37,6 +37,24 @@ namespace lcngeom::detail {
 bool split_rational_roots(const fmpz_poly_struct* f, std::vector<Rational>& roots, fmpz_poly_t cofactor,
                           bool thorough = false);
 
+/// How much lifting split_rational_roots may do.
+enum class RationalSearch {
+  cheap,     ///< as `thorough = false` above
+  few,       ///< as cheap, but also lifts when f has at most kFewModularRoots roots mod p
+  thorough,  ///< always lifts
+};
+
+/// At most this many roots mod p are always lifted by RationalSearch::few
+/// (a random polynomial has about one): O(n) multi-word operations each.
+inline constexpr long kFewModularRoots = 16;
+
+/// split_rational_roots with a search mode; `complete` tells whether `roots`
+/// are certainly all rational roots of f (a prime as above was found and the
+/// search did not give up), including the case of none (returns false,
+/// complete true: f has no rational root).
+bool split_rational_roots(const fmpz_poly_struct* f, std::vector<Rational>& roots, fmpz_poly_t cofactor,
+                          RationalSearch mode, bool& complete);
+
 }  // namespace lcngeom::detail
 
 #endif
