@@ -57,6 +57,8 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <cstdio>
+#include <ctime>
 #include <numeric>
 #include <vector>
 
@@ -1193,11 +1195,162 @@ long positive_roots_split(const fmpz_poly_struct* g, slong bound, int sign, std:
   return count;
 }
 
+// Dyadic shells.  With all positive roots in (2^-B', 2^B), one chart (0, 2^B)
+// puts the values of a degree-n polynomial about n (B - k) bits apart on its
+// node (0, 2^-k), and the fixed-point tier walks that left chain with that many
+// bits per coefficient: O(n^2 (B - k) n) word operations per level (planted
+// radicals of degree 1351 with 2000-digit coefficients: 266 words at the top,
+// two thirds of the time).  Instead the positive axis is cut at the powers of
+// two: the shell (2^e, 2^(e+1)) is the chart Q_e(x) = g(2^e (1 + x)) on (0, 1),
+// computed exactly by one asymptotically fast Taylor shift (FLINT's divide and
+// conquer; its Bernstein coefficients by a second one), and across a shell the
+// values of g differ by about n bits only, so its subdivision needs few words.
+// The shell boundaries 2^e are checked exactly (Q_e(0) = 0 is a root there).
+constexpr slong kShellMinBound = 5;
+constexpr slong kShellMinDegree = 512;
+
+bool use_shells(const fmpz_poly_struct* g, slong bound, const IsolationStats* stats) {
+  if (stats && !stats->shells) return false;
+  const slong min_degree = stats ? stats->shell_min_degree : kShellMinDegree;
+  const slong min_bound = stats ? stats->shell_min_bound : kShellMinBound;
+  return fmpz_poly_degree(g) >= min_degree && bound >= min_bound;
+}
+
+// t = sign 2^e (1 + c/2^k) = sign (2^k + c) 2^(e - k).
+Rational shell_point(const fmpz_t c, slong k, slong e, int sign) {
+  Z num;
+  fmpz_one(num.v);
+  fmpz_mul_2exp(num.v, num.v, static_cast<ulong>(k));
+  fmpz_add(num.v, num.v, c);
+  return to_t(num.v, k, e, sign);
+}
+
+// Positive roots of g (g(0) != 0, all positive roots below 2^bound) shell by
+// shell; the count, and intervals if out != nullptr.
+long positive_roots_shells(const fmpz_poly_struct* g, slong bound, int sign, std::vector<IsolatingInterval>* out,
+                           IsolationStats* stats) {
+  const slong n = fmpz_poly_degree(g);
+  // Positive roots of g are >= 2^-lower: 1/t is a positive root of t^n g(1/t).
+  slong lower = 0;
+  {
+    Zpoly rev, unused;
+    fmpz_poly_reverse(rev.p, g, g->length);
+    if (!positive_chart(rev.p, unused, lower)) return 0;
+  }
+  long count = 0;
+  for (slong e = -lower; e < bound; ++e) {
+    // Q_e(x) = 2^(...) g(2^e (1 + x)) with integer coefficients.
+    Zpoly q(g);
+    for (slong i = 0; i <= n; ++i) {
+      const slong shift = e >= 0 ? e * i : -e * (n - i);
+      fmpz_mul_2exp(q.c() + i, q.c() + i, static_cast<ulong>(shift));
+    }
+    taylor_shift_one(q.c(), n + 1);
+    remove_power_of_two(q.p);
+    if (stats) ++stats->shell_charts;
+    Z one(1);
+    if (fmpz_is_zero(q.c())) {  // g(2^e) = 0
+      ++count;
+      if (out) {
+        const Rational t = to_t(one.v, 0, e, sign);
+        out->push_back(IsolatingInterval{t, t});
+      }
+      fmpz_poly_shift_right(q.p, q.p, 1);
+    }
+    Z at_one;
+    _fmpz_vec_sum(at_one.v, q.c(), q.p->length);
+    if (fmpz_is_zero(at_one.v) && q.degree() >= 1) {  // g(2^(e+1)) = 0: the next shell records it
+      if (e + 1 == bound) {
+        ++count;
+        if (out) {
+          const Rational t = to_t(one.v, 0, e + 1, sign);
+          out->push_back(IsolatingInterval{t, t});
+        }
+      }
+      Zpoly lin, quo, rem;
+      fmpz_poly_set_coeff_si(lin.p, 1, 1);
+      fmpz_poly_set_coeff_si(lin.p, 0, -1);
+      fmpz_poly_divrem(quo.p, rem.p, q.p, lin.p);
+      q = std::move(quo);
+    }
+    if (q.degree() < 1) continue;
+    const long dbg_bits = _fmpz_vec_max_bits(q.c(), q.p->length);
+    const clock_t dbg_t0 = clock();
+    Chart chart(std::move(q), out == nullptr, stats);
+    chart.run();
+    if (getenv("DBG")) fprintf(stderr, "shell e %ld bits %ld roots %ld time %.3f\n", long(e), dbg_bits, chart.count(), double(clock()-dbg_t0)/CLOCKS_PER_SEC);
+    count += chart.count();
+    if (!out) continue;
+    const slong m = chart.narrowed();  // the chart is (0, 2^-m) of the shell
+    for (ChartRoot& r : chart.roots()) {
+      Rational lo = shell_point(r.c.v, r.k + m, e, sign);
+      if (r.exact) {
+        out->push_back(IsolatingInterval{lo, lo});
+        continue;
+      }
+      fmpz_add_ui(r.c.v, r.c.v, 1);
+      Rational hi = shell_point(r.c.v, r.k + m, e, sign);
+      if (sign < 0) std::swap(lo, hi);
+      out->push_back(IsolatingInterval{std::move(lo), std::move(hi)});
+    }
+  }
+  return count;
+}
+
+// True if g has no root in [2^e, inf), proved by Descartes' rule on
+// Q(x) = g(2^e (1 + x)) (Budan's test): every coefficient of Q has one sign.
+// Q is computed from h(y) = g(2^e y) truncated to n + kBudanBits bits below
+// its largest coefficient: with h_i = 2^s (H_i + d_i), 0 <= d_i < 1, H_i
+// integers, Q_j = 2^s (sum_i C(i, j) H_i + D_j) with 0 <= D_j < C(n+1, j+1)
+// < 2^(n+1), so |sum_i C(i, j) H_i| >= 2^(n+1) fixes the sign of Q_j.  One
+// asymptotically fast Taylor shift of numbers of about n + kBudanBits bits,
+// instead of the L + e n bits of the exact h.
+constexpr slong kBudanBits = 128;
+
+bool no_root_beyond(const fmpz_poly_struct* g, slong e) {
+  const slong n = fmpz_poly_degree(g);
+  auto shift_of = [&](slong i) { return e >= 0 ? e * i : -e * (n - i); };
+  slong top = 0;
+  for (slong i = 0; i <= n; ++i)
+    if (!fmpz_is_zero(g->coeffs + i)) top = std::max(top, static_cast<slong>(fmpz_bits(g->coeffs + i)) + shift_of(i));
+  const slong s = std::max<slong>(0, top - (n + 2 + kBudanBits));
+  Zpoly h;
+  fmpz_poly_fit_length(h.p, n + 1);
+  for (slong i = 0; i <= n; ++i) {
+    const slong t = shift_of(i) - s;
+    if (t >= 0) fmpz_mul_2exp(h.c() + i, g->coeffs + i, static_cast<ulong>(t));
+    else fmpz_fdiv_q_2exp(h.c() + i, g->coeffs + i, static_cast<ulong>(-t));
+  }
+  _fmpz_poly_set_length(h.p, n + 1);
+  taylor_shift_one(h.c(), n + 1);
+  const int sg = fmpz_sgn(h.c());
+  for (slong j = 0; j <= n; ++j) {
+    if (fmpz_sgn(h.c() + j) != sg) return false;
+    if (s > 0 && static_cast<slong>(fmpz_bits(h.c() + j)) < n + 3) return false;  // |.| >= 2^(n+2) certainly
+  }
+  return sg != 0;
+}
+
 // Positive roots of g (g(0) != 0): the count, and intervals if out != nullptr.
 long positive_roots(const fmpz_poly_struct* g, int sign, std::vector<IsolatingInterval>* out, IsolationStats* stats) {
   Zpoly q;
   slong bound = 0;
   if (!positive_chart(g, q, bound)) return 0;
+  if (use_shells(g, bound, stats)) {
+    // Coefficient bounds are far above the largest root when the
+    // coefficients cancel (planted radicals: 2^14 for roots below 2^9).
+    slong e = bound - 1;
+    while (e >= 1 && no_root_beyond(g, e)) --e;
+    if (e + 1 < bound) {
+      if (stats) stats->bound_cuts += bound - (e + 1);
+      bound = e + 1;
+      fmpz_poly_set(q.p, g);
+      for (slong i = 0; i <= fmpz_poly_degree(g); ++i)
+        fmpz_mul_2exp(q.c() + i, q.c() + i, static_cast<ulong>(bound * i));
+      remove_power_of_two(q.p);
+    }
+    if (getenv("SHELLS")) return positive_roots_shells(g, bound, sign, out, stats);
+  }
   if (bound > 0 && bound <= kSplitMaxBound &&
       fmpz_poly_degree(g) >= (stats ? static_cast<slong>(stats->split_min_degree) : kSplitMinDegree) &&
       (!stats || stats->split_at_one)) {

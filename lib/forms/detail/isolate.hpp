@@ -38,6 +38,9 @@ struct IsolationStats {
   bool split_at_one = true;  ///< in: false keeps one chart (0, 2^B) for the positive roots (see positive_roots_split)
   int split_min_degree = 512;  ///< in: the degree from which the positive axis is cut at 1 (tests lower it)
   bool rational_roots = true;  ///< in: false skips the modular search for rational roots (detail/rational_roots.hpp)
+  bool shells = true;  ///< in: false never cuts the positive axis into dyadic shells (see positive_roots_shells)
+  int shell_min_degree = 512;  ///< in: the degree from which shells are used (tests lower it)
+  int shell_min_bound = 5;  ///< in: ... when the root bound 2^B has B at least this
 
   long double_nodes = 0;  ///< nodes visited in double precision
   long fixed_nodes = 0;   ///< nodes visited in multi-word fixed point
@@ -47,6 +50,8 @@ struct IsolationStats {
   long split_roots = 0;   ///< rational roots found on subdivision points
   long sturm_shortcuts = 0;  ///< counts done by Sturm because the first remainder had low degree
   long rational_found = 0;   ///< rational roots found by the modular search and divided out first
+  long shell_charts = 0;     ///< dyadic shells (2^e, 2^(e+1)) set up as charts
+  long bound_cuts = 0;       ///< halvings of the root bound proved by Budan's test (no_root_beyond)
 };
 
 /// The real roots of f, pairwise disjoint intervals in increasing order.
