@@ -57,8 +57,6 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
-#include <cstdio>
-#include <ctime>
 #include <numeric>
 #include <vector>
 
@@ -1195,19 +1193,64 @@ long positive_roots_split(const fmpz_poly_struct* g, slong bound, int sign, std:
   return count;
 }
 
-// Dyadic shells.  With all positive roots in (2^-B', 2^B), one chart (0, 2^B)
-// puts the values of a degree-n polynomial about n (B - k) bits apart on its
-// node (0, 2^-k), and the fixed-point tier walks that left chain with that many
-// bits per coefficient: O(n^2 (B - k) n) word operations per level (planted
-// radicals of degree 1351 with 2000-digit coefficients: 266 words at the top,
-// two thirds of the time).  Instead the positive axis is cut at the powers of
-// two: the shell (2^e, 2^(e+1)) is the chart Q_e(x) = g(2^e (1 + x)) on (0, 1),
-// computed exactly by one asymptotically fast Taylor shift (FLINT's divide and
-// conquer; its Bernstein coefficients by a second one), and across a shell the
-// values of g differ by about n bits only, so its subdivision needs few words.
-// The shell boundaries 2^e are checked exactly (Q_e(0) = 0 is a root there).
+// q(x) = g(2^b x) / 2^v with integer coefficients, b >= 0 (v: their common power of two).
+void scaled_chart(const fmpz_poly_struct* g, slong b, Zpoly& q) {
+  fmpz_poly_set(q.p, g);
+  for (slong i = 0; i < q.p->length; ++i) fmpz_mul_2exp(q.c() + i, q.c() + i, static_cast<ulong>(b * i));
+  remove_power_of_two(q.p);
+}
+
+// q <- q / (x - 1), for q(1) = 0.
+void divide_by_x_minus_one(Zpoly& q) {
+  Zpoly lin, quo, rem;
+  fmpz_poly_set_coeff_si(lin.p, 1, 1);
+  fmpz_poly_set_coeff_si(lin.p, 0, -1);
+  fmpz_poly_divrem(quo.p, rem.p, q.p, lin.p);
+  q = std::move(quo);
+}
+
+bool vanishes_at_one(const Zpoly& q) {
+  Z v;
+  _fmpz_vec_sum(v.v, q.c(), q.p->length);
+  return fmpz_is_zero(v.v);
+}
+
+// The roots of a chart on (0, 2^bound) as intervals of t.
+void map_chart_roots(Chart& chart, slong bound, int sign, std::vector<IsolatingInterval>* out) {
+  if (!out) return;
+  for (ChartRoot& r : chart.roots()) {
+    Rational lo = to_t(r.c.v, r.k, bound, sign);
+    if (r.exact) {
+      out->push_back(IsolatingInterval{lo, lo});
+      continue;
+    }
+    fmpz_add_ui(r.c.v, r.c.v, 1);
+    Rational hi = to_t(r.c.v, r.k, bound, sign);
+    if (sign < 0) std::swap(lo, hi);
+    out->push_back(IsolatingInterval{std::move(lo), std::move(hi)});
+  }
+}
+
+// Large root bounds at high degree.  With all positive roots below 2^B, the
+// chart (0, 2^B) puts the values of a degree-n polynomial about n (B - k) bits
+// apart on its node (0, 2^-k), and the fixed-point tier walks that left chain
+// with that many bits per coefficient: O(n^2 (n (B - k) + L) / 64) word
+// operations per level, where fast Taylor shifts would cost O~(n (n B + L)).
+// (Planted radicals of degree 1351 with 2000-digit coefficients: 266 words at
+// the top, two thirds of the time.)  Two remedies, both from degree
+// kShellMinDegree and B >= kShellMinBound:
+//  - B is lowered while Budan's test (no_root_beyond) proves [2^(B-1), inf)
+//    root-free: coefficient bounds ignore cancellation (that radical: 2^14 for
+//    roots below 2^9);
+//  - the top kShellLevels octaves are cut into dyadic shells: (2^e, 2^(e+1))
+//    is the chart Q_e(x) = g(2^e (1 + x)) on (0, 1), computed exactly by one
+//    divide-and-conquer Taylor shift (FLINT; its Bernstein coefficients by a
+//    second one), across which the values of g differ by about n bits only;
+//    the rest, (0, 2^(B - kShellLevels)), is one chart as before.  A shell
+//    boundary 2^e that is a root is found exactly (Q_e(0) = 0) and divided out.
 constexpr slong kShellMinBound = 5;
 constexpr slong kShellMinDegree = 512;
+constexpr slong kShellLevels = 5;
 
 bool use_shells(const fmpz_poly_struct* g, slong bound, const IsolationStats* stats) {
   if (stats && !stats->shells) return false;
@@ -1225,20 +1268,13 @@ Rational shell_point(const fmpz_t c, slong k, slong e, int sign) {
   return to_t(num.v, k, e, sign);
 }
 
-// Positive roots of g (g(0) != 0, all positive roots below 2^bound) shell by
-// shell; the count, and intervals if out != nullptr.
-long positive_roots_shells(const fmpz_poly_struct* g, slong bound, int sign, std::vector<IsolatingInterval>* out,
-                           IsolationStats* stats) {
+// Positive roots of g (g(0) != 0) in [2^e_lo, 2^e_hi] shell by shell; the
+// count, and intervals if out != nullptr.
+long positive_roots_shells(const fmpz_poly_struct* g, slong e_lo, slong e_hi, int sign,
+                           std::vector<IsolatingInterval>* out, IsolationStats* stats) {
   const slong n = fmpz_poly_degree(g);
-  // Positive roots of g are >= 2^-lower: 1/t is a positive root of t^n g(1/t).
-  slong lower = 0;
-  {
-    Zpoly rev, unused;
-    fmpz_poly_reverse(rev.p, g, g->length);
-    if (!positive_chart(rev.p, unused, lower)) return 0;
-  }
   long count = 0;
-  for (slong e = -lower; e < bound; ++e) {
+  for (slong e = e_lo; e < e_hi; ++e) {
     // Q_e(x) = 2^(...) g(2^e (1 + x)) with integer coefficients.
     Zpoly q(g);
     for (slong i = 0; i <= n; ++i) {
@@ -1257,28 +1293,19 @@ long positive_roots_shells(const fmpz_poly_struct* g, slong bound, int sign, std
       }
       fmpz_poly_shift_right(q.p, q.p, 1);
     }
-    Z at_one;
-    _fmpz_vec_sum(at_one.v, q.c(), q.p->length);
-    if (fmpz_is_zero(at_one.v) && q.degree() >= 1) {  // g(2^(e+1)) = 0: the next shell records it
-      if (e + 1 == bound) {
+    if (q.degree() >= 1 && vanishes_at_one(q)) {  // g(2^(e+1)) = 0: the next shell records it
+      if (e + 1 == e_hi) {
         ++count;
         if (out) {
           const Rational t = to_t(one.v, 0, e + 1, sign);
           out->push_back(IsolatingInterval{t, t});
         }
       }
-      Zpoly lin, quo, rem;
-      fmpz_poly_set_coeff_si(lin.p, 1, 1);
-      fmpz_poly_set_coeff_si(lin.p, 0, -1);
-      fmpz_poly_divrem(quo.p, rem.p, q.p, lin.p);
-      q = std::move(quo);
+      divide_by_x_minus_one(q);
     }
     if (q.degree() < 1) continue;
-    const long dbg_bits = _fmpz_vec_max_bits(q.c(), q.p->length);
-    const clock_t dbg_t0 = clock();
     Chart chart(std::move(q), out == nullptr, stats);
     chart.run();
-    if (getenv("DBG")) fprintf(stderr, "shell e %ld bits %ld roots %ld time %.3f\n", long(e), dbg_bits, chart.count(), double(clock()-dbg_t0)/CLOCKS_PER_SEC);
     count += chart.count();
     if (!out) continue;
     const slong m = chart.narrowed();  // the chart is (0, 2^-m) of the shell
@@ -1344,12 +1371,21 @@ long positive_roots(const fmpz_poly_struct* g, int sign, std::vector<IsolatingIn
     if (e + 1 < bound) {
       if (stats) stats->bound_cuts += bound - (e + 1);
       bound = e + 1;
-      fmpz_poly_set(q.p, g);
-      for (slong i = 0; i <= fmpz_poly_degree(g); ++i)
-        fmpz_mul_2exp(q.c() + i, q.c() + i, static_cast<ulong>(bound * i));
-      remove_power_of_two(q.p);
+      scaled_chart(g, bound, q);
     }
-    if (getenv("SHELLS")) return positive_roots_shells(g, bound, sign, out, stats);
+    const slong levels = stats ? stats->shell_levels : kShellLevels;
+    if (levels > 0 && bound - levels >= 1) {
+      // (0, 2^e1) as one chart, [2^e1, 2^bound) shell by shell.
+      const slong e1 = bound - levels;
+      scaled_chart(g, e1, q);
+      if (vanishes_at_one(q)) divide_by_x_minus_one(q);  // g(2^e1) = 0: the first shell records it
+      long count = positive_roots_shells(g, e1, bound, sign, out, stats);
+      if (q.degree() < 1) return count;
+      Chart chart(std::move(q), out == nullptr, stats);
+      chart.run();
+      map_chart_roots(chart, e1 - chart.narrowed(), sign, out);
+      return count + chart.count();
+    }
   }
   if (bound > 0 && bound <= kSplitMaxBound &&
       fmpz_poly_degree(g) >= (stats ? static_cast<slong>(stats->split_min_degree) : kSplitMinDegree) &&
@@ -1370,20 +1406,7 @@ long positive_roots(const fmpz_poly_struct* g, int sign, std::vector<IsolatingIn
   }
   Chart chart(std::move(q), out == nullptr, stats);
   chart.run();
-  bound -= chart.narrowed();
-  if (out) {
-    for (ChartRoot& r : chart.roots()) {
-      Rational lo = to_t(r.c.v, r.k, bound, sign);
-      if (r.exact) {
-        out->push_back(IsolatingInterval{lo, lo});
-        continue;
-      }
-      fmpz_add_ui(r.c.v, r.c.v, 1);
-      Rational hi = to_t(r.c.v, r.k, bound, sign);
-      if (sign < 0) std::swap(lo, hi);
-      out->push_back(IsolatingInterval{std::move(lo), std::move(hi)});
-    }
-  }
+  map_chart_roots(chart, bound - chart.narrowed(), sign, out);
   return chart.count();
 }
 

@@ -38,9 +38,10 @@ struct IsolationStats {
   bool split_at_one = true;  ///< in: false keeps one chart (0, 2^B) for the positive roots (see positive_roots_split)
   int split_min_degree = 512;  ///< in: the degree from which the positive axis is cut at 1 (tests lower it)
   bool rational_roots = true;  ///< in: false skips the modular search for rational roots (detail/rational_roots.hpp)
-  bool shells = true;  ///< in: false never cuts the positive axis into dyadic shells (see positive_roots_shells)
-  int shell_min_degree = 512;  ///< in: the degree from which shells are used (tests lower it)
-  int shell_min_bound = 5;  ///< in: ... when the root bound 2^B has B at least this
+  bool shells = true;  ///< in: false keeps the coefficient root bound and one chart (0, 2^B) (see positive_roots_shells)
+  int shell_min_degree = 512;  ///< in: the degree from which the bound is tested and shells are used (tests lower it)
+  int shell_min_bound = 5;     ///< in: ... if the root bound 2^B has B at least this
+  int shell_levels = 5;        ///< in: the number of top octaves (2^e, 2^(e+1)) isolated as shells; 0: Budan cut only
 
   long double_nodes = 0;  ///< nodes visited in double precision
   long fixed_nodes = 0;   ///< nodes visited in multi-word fixed point
