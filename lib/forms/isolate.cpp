@@ -8,7 +8,9 @@
 // The chart polynomial Q(x) = 2^s g(2^B x) (integer coefficients) has the
 // corresponding roots in (0, 1); a node of the subdivision is the dyadic
 // interval (c/2^k, (c+1)/2^k) of x.  Negative roots are the positive roots of
-// g(-t).
+// g(-t).  At high degree B is first lowered by Budan's test on truncated
+// Taylor shifts, and the top octaves (2^e, 2^(e+1)) become charts of their
+// own, g(2^e (1 + x)) ("Large root bounds at high degree" below).
 //
 // Why a count is exact.  Let b_0..b_d be the Bernstein coefficients of Q (up
 // to a positive factor) on a node.  The number of roots in the open interval,

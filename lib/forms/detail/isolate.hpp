@@ -9,7 +9,10 @@
 // rigorous running error bound per coefficient, then -- only for the subtrees
 // where a sign cannot be certified -- in multi-word fixed point with as many
 // words as needed.  Roots that fall on a subdivision point are found exactly
-// and divided out.  Details and the error analysis: lib/forms/isolate.cpp.  For counting, f(t) = g(t^h) is
+// and divided out.  From degree 512, a root bound 2^B with B >= 5 is lowered
+// by Budan's test (Descartes' rule on g(2^e (1 + x)), one fast Taylor shift of
+// truncated coefficients with a proven error bound) and the top octaves are
+// isolated as charts of their own (dyadic shells).  Details and the error analysis: lib/forms/isolate.cpp.  For counting, f(t) = g(t^h) is
 // first deflated to g (the count of g's positive roots, doubled if h is even).
 #ifndef LCNGEOM_DETAIL_ISOLATE_HPP
 #define LCNGEOM_DETAIL_ISOLATE_HPP
