@@ -9,8 +9,8 @@
 // corresponding roots in (0, 1); a node of the subdivision is the dyadic
 // interval (c/2^k, (c+1)/2^k) of x.  Negative roots are the positive roots of
 // g(-t).  At high degree B is first lowered by Budan's test on truncated
-// Taylor shifts, and the top octaves (2^e, 2^(e+1)) become charts of their
-// own, g(2^e (1 + x)) ("Large root bounds at high degree" below).
+// Taylor shifts; optionally the top octaves (2^e, 2^(e+1)) become charts of
+// their own, g(2^e (1 + x)) ("Large root bounds at high degree" below).
 //
 // Why a count is exact.  Let b_0..b_d be the Bernstein coefficients of Q (up
 // to a positive factor) on a node.  The number of roots in the open interval,
@@ -1244,15 +1244,20 @@ void map_chart_roots(Chart& chart, slong bound, int sign, std::vector<IsolatingI
 //  - B is lowered while Budan's test (no_root_beyond) proves [2^(B-1), inf)
 //    root-free: coefficient bounds ignore cancellation (that radical: 2^14 for
 //    roots below 2^9);
-//  - the top kShellLevels octaves are cut into dyadic shells: (2^e, 2^(e+1))
-//    is the chart Q_e(x) = g(2^e (1 + x)) on (0, 1), computed exactly by one
+//  - optionally (IsolationStats::shell_levels, off by default) the top octaves
+//    are cut into dyadic shells: (2^e, 2^(e+1)) is the chart
+//    Q_e(x) = g(2^e (1 + x)) on (0, 1), computed exactly by one
 //    divide-and-conquer Taylor shift (FLINT; its Bernstein coefficients by a
 //    second one), across which the values of g differ by about n bits only;
-//    the rest, (0, 2^(B - kShellLevels)), is one chart as before.  A shell
-//    boundary 2^e that is a root is found exactly (Q_e(0) = 0) and divided out.
+//    the rest, (0, 2^(B - levels)), is one chart as before.  A shell boundary
+//    2^e that is a root is found exactly (Q_e(0) = 0) and divided out.  With
+//    exact shells the two Taylor shifts on numbers of L + e n bits cost as
+//    much as the left chain they replace (planted radicals, degree 680-1350:
+//    from 1.0x to 1.3x the time of the Budan cut alone, noisy), so they are
+//    off until the shifts are done on truncated coefficients.
 constexpr slong kShellMinBound = 5;
 constexpr slong kShellMinDegree = 512;
-constexpr slong kShellLevels = 5;
+constexpr slong kShellLevels = 0;
 
 bool use_shells(const fmpz_poly_struct* g, slong bound, const IsolationStats* stats) {
   if (stats && !stats->shells) return false;

@@ -226,8 +226,8 @@ TEST_CASE("shells: the default thresholds leave low degrees alone and cut the bo
   CHECK(st.shell_charts == 0);
   CHECK(st.bound_cuts == 0);
   // Degree 520, roots 1..260 and a cofactor without real roots: the
-  // coefficient bound is far above 260 (cancellation), Budan's test lowers it
-  // and the top octaves are shells.
+  // coefficient bound is far above 260 (cancellation) and Budan's test lowers
+  // it; with shell_levels set, the top octaves are shells.
   fmpz_poly_set_ui(f.p, 1);
   for (int i = 1; i <= 260; ++i) times_linear(f.p, 1, i);
   Poly s;
@@ -236,13 +236,19 @@ TEST_CASE("shells: the default thresholds leave low degrees alone and cut the bo
   fmpz_poly_mul(f.p, f.p, s.p);
   IsolationStats def;
   def.rational_roots = false;
-  IsolationStats off = def;
+  IsolationStats off = def, shells = def;
   off.shells = false;
+  shells.shell_levels = 3;
   const std::vector<IsolatingInterval> a = detail::isolate_real_roots(f.p, &def);
   const std::vector<IsolatingInterval> b = detail::isolate_real_roots(f.p, &off);
-  CHECK(a.size() == b.size());
+  const std::vector<IsolatingInterval> c = detail::isolate_real_roots(f.p, &shells);
   CHECK(a.size() == 260);  // t^260 + 7 has no real root
+  CHECK(b.size() == 260);
+  CHECK(c.size() == 260);
   check_intervals(f.p, a);
+  check_intervals(f.p, c);
   CHECK(def.bound_cuts > 0);
-  CHECK(def.shell_charts > 0);
+  CHECK(def.shell_charts == 0);
+  CHECK(off.bound_cuts == 0);
+  CHECK(shells.shell_charts == 3);
 }

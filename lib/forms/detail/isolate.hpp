@@ -11,8 +11,8 @@
 // words as needed.  Roots that fall on a subdivision point are found exactly
 // and divided out.  From degree 512, a root bound 2^B with B >= 5 is lowered
 // by Budan's test (Descartes' rule on g(2^e (1 + x)), one fast Taylor shift of
-// truncated coefficients with a proven error bound) and the top octaves are
-// isolated as charts of their own (dyadic shells).  Details and the error analysis: lib/forms/isolate.cpp.  For counting, f(t) = g(t^h) is
+// truncated coefficients with a proven error bound); optionally the top
+// octaves are isolated as charts of their own (dyadic shells).  Details and the error analysis: lib/forms/isolate.cpp.  For counting, f(t) = g(t^h) is
 // first deflated to g (the count of g's positive roots, doubled if h is even).
 #ifndef LCNGEOM_DETAIL_ISOLATE_HPP
 #define LCNGEOM_DETAIL_ISOLATE_HPP
@@ -44,7 +44,7 @@ struct IsolationStats {
   bool shells = true;  ///< in: false keeps the coefficient root bound and one chart (0, 2^B) (see positive_roots_shells)
   int shell_min_degree = 512;  ///< in: the degree from which the bound is tested and shells are used (tests lower it)
   int shell_min_bound = 5;     ///< in: ... if the root bound 2^B has B at least this
-  int shell_levels = 5;        ///< in: the number of top octaves (2^e, 2^(e+1)) isolated as shells; 0: Budan cut only
+  int shell_levels = 0;        ///< in: the number of top octaves (2^e, 2^(e+1)) isolated as shells; 0: Budan cut only
 
   long double_nodes = 0;  ///< nodes visited in double precision
   long fixed_nodes = 0;   ///< nodes visited in multi-word fixed point
