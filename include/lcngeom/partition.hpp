@@ -40,7 +40,8 @@ class Partition {
   explicit Partition(std::vector<int> parts);
   /// Partition{2, 1, 1}: the same from a braced list.
   explicit Partition(std::initializer_list<int> parts) : Partition(std::vector<int>(parts)) {}
-  /// Parses "2,1,1", "(2,1,1)" or "211" (one digit per part; sorted on input); throws parse_error.
+  /// Parses "2,1,1", "(2,1,1)" or "211" (one digit per part; sorted on input); a trailing ','
+  /// is allowed and needed for a single part >= 10 ("10,"). Throws parse_error.
   static Partition parse(std::string_view text);
 
   /// The parts, descending.

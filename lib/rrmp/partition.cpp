@@ -32,10 +32,14 @@ Partition Partition::parse(std::string_view text) {
   if (t.find(',') == std::string_view::npos && t.size() > 1) {
     for (char c : t) {  // "211": one digit per part
       if (c < '1' || c > '9')
-        throw parse_error("bad part '" + std::string(1, c) + "' in partition '" + std::string(text) + "'");
+        throw parse_error("bad part '" + std::string(1, c) + "' in partition '" + std::string(text) +
+                          "' (one digit per part; a single part >= 10 is written with a trailing ',': '" +
+                          std::string(t) + ",')");
       parts.push_back(c - '0');
     }
   } else {
+    // A trailing ',' is allowed, as in rrmp strings: "10," is the partition (10).
+    if (t.size() > 1 && t.back() == ',') t = detail::trim(t.substr(0, t.size() - 1));
     for (std::string_view f : detail::split(t, ',')) {
       if (f.empty() || f.size() > 6 || f.find_first_not_of("0123456789") != std::string_view::npos)
         throw parse_error("bad part '" + std::string(f) + "' in partition '" + std::string(text) + "'");

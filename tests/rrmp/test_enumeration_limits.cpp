@@ -123,6 +123,15 @@ TEST_CASE("partition and rrmp strings: malformed text is a parse_error naming it
   CHECK(Partition::parse(" (2,1,1) ") == Partition(std::vector<int>{2, 1, 1}));
   CHECK(Partition::parse("112") == Partition(std::vector<int>{2, 1, 1}));
   CHECK(Partition::parse("12,3") == Partition(std::vector<int>{12, 3}));
+  // A single part >= 10 needs the trailing ',' (as in rrmp strings); "11" stays (1,1).
+  CHECK(Partition::parse("10,") == Partition(std::vector<int>{10}));
+  CHECK(Partition::parse("(11,)") == Partition(std::vector<int>{11}));
+  CHECK(Partition::parse("11") == Partition(std::vector<int>{1, 1}));
+  CHECK_THROWS_WITH(Partition::parse("10"), Catch::Contains("'10,'"));
+  for (const char* bad : {",", "2,,", ",2"}) {
+    INFO("'" << bad << "'");
+    CHECK_THROWS_AS(Partition::parse(bad), parse_error);
+  }
   for (const char* bad : {"", "()", "2,,1", "2,0", "-1", "1.5", "20", "2;1", "1234567,1", "x"}) {
     INFO("'" << bad << "'");
     CHECK_THROWS_AS(Partition::parse(bad), parse_error);
