@@ -1370,8 +1370,7 @@ long positive_roots(const fmpz_poly_struct* g, int sign, std::vector<IsolatingIn
   Zpoly q;
   slong bound = 0;
   if (!positive_chart(g, q, bound)) return 0;
-  const bool large_bound = use_shells(g, bound, stats);
-  if (large_bound) {
+  if (use_shells(g, bound, stats)) {
     // Coefficient bounds are far above the largest root when the
     // coefficients cancel (planted radicals: 2^14 for roots below 2^9).
     slong e = bound - 1;
@@ -1395,11 +1394,7 @@ long positive_roots(const fmpz_poly_struct* g, int sign, std::vector<IsolatingIn
       return count + chart.count();
     }
   }
-  // After the Budan cut a large bound is split at 1 too: the reciprocal chart
-  // of (1, 2^B) has values within about n bits of its coefficients, where the
-  // one chart (0, 2^B) walks n B bits (planted radical of degree 1351 with
-  // 2000-digit coefficients, B = 10: isolation 3.5 s -> 1.0 s).
-  if (bound > 0 && (bound <= kSplitMaxBound || large_bound) &&
+  if (bound > 0 && bound <= kSplitMaxBound &&
       fmpz_poly_degree(g) >= (stats ? static_cast<slong>(stats->split_min_degree) : kSplitMinDegree) &&
       (!stats || stats->split_at_one)) {
     // t = 1 itself: a root there is divided out first.

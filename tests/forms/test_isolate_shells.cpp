@@ -69,9 +69,7 @@ void check_shells(Used& used, const fmpz_poly_struct* f, int levels, bool sturm)
   forced.shell_min_bound = 2;
   forced.shell_levels = levels;
   forced.rational_roots = false;
-  // levels = 0: the Budan cut, then the cut at 1 (positive_roots_split);
-  // otherwise shells and one chart below them.
-  forced.split_min_degree = levels == 0 ? 8 : 1 << 30;
+  forced.split_min_degree = 1 << 30;
   IsolationStats old = forced;
   old.shells = false;
   const std::vector<IsolatingInterval> before = detail::isolate_real_roots(f, &old);
@@ -169,14 +167,14 @@ TEST_CASE("shells: random polynomials with scaled roots, Chebyshev, clusters and
     scale_roots(f.p, static_cast<int>(test::uniform(g, 3, 12)));
     squarefree_part(c.p, f.p);
     INFO("random, it = " << it << ", n = " << n);
-    for (int levels : {0, 1, 4}) check_shells(used, c.p, levels, n <= 60);
+    for (int levels : {1, 4}) check_shells(used, c.p, levels, n <= 60);
   }
   // Chebyshev T_n(t / 2^s): n real roots in (-2^s, 2^s), dense near the ends.
   for (auto [n, s] : {std::pair{16, 6}, {40, 9}, {100, 7}, {200, 10}}) {
     arith_chebyshev_t_polynomial(f.p, static_cast<ulong>(n));
     scale_roots(f.p, s);
     INFO("Chebyshev n = " << n << ", s = " << s);
-    for (int levels : {0, 2, 5}) check_shells(used, f.p, levels, n <= 40);
+    for (int levels : {2, 5}) check_shells(used, f.p, levels, n <= 40);
   }
   // A cluster inside a shell: (2^40 t - 2^40 100 - 1)(2^40 t - 2^40 100 + 1)
   // (roots 100 +- 2^-40), Mignotte t^n - 2 (2^20 t - 1)^2 scaled by 2^8, times
@@ -200,7 +198,7 @@ TEST_CASE("shells: random polynomials with scaled roots, Chebyshev, clusters and
     fmpz_poly_mul(f.p, f.p, m.p);
     squarefree_part(c.p, f.p);
     INFO("cluster, it = " << it);
-    for (int levels : {0, 1, 3}) check_shells(used, c.p, levels, true);
+    for (int levels : {1, 3}) check_shells(used, c.p, levels, true);
   }
   // prod_{i=1}^{n} (t - i) and prod (t - i)(t + i + 1/2): integer roots on
   // every shell boundary and split point.
@@ -210,7 +208,7 @@ TEST_CASE("shells: random polynomials with scaled roots, Chebyshev, clusters and
     if (n == 70)
       for (int i = 1; i <= 30; ++i) times_linear(f.p, 2, -(2 * i + 1));
     INFO("product n = " << n);
-    for (int levels : {0, 1, 4}) check_shells(used, f.p, levels, n <= 20);
+    for (int levels : {1, 4}) check_shells(used, f.p, levels, n <= 20);
   }
   CHECK(used.shells > 0);
   CHECK(used.cuts > 0);
