@@ -1370,6 +1370,7 @@ long positive_roots(const fmpz_poly_struct* g, int sign, std::vector<IsolatingIn
   Zpoly q;
   slong bound = 0;
   if (!positive_chart(g, q, bound)) return 0;
+  bool cut = false;
   if (use_shells(g, bound, stats)) {
     // Coefficient bounds are far above the largest root when the
     // coefficients cancel (planted radicals: 2^14 for roots below 2^9).
@@ -1378,6 +1379,7 @@ long positive_roots(const fmpz_poly_struct* g, int sign, std::vector<IsolatingIn
     if (e + 1 < bound) {
       if (stats) stats->bound_cuts += bound - (e + 1);
       bound = e + 1;
+      cut = true;
       scaled_chart(g, bound, q);
     }
     const slong levels = stats ? stats->shell_levels : kShellLevels;
@@ -1394,7 +1396,9 @@ long positive_roots(const fmpz_poly_struct* g, int sign, std::vector<IsolatingIn
       return count + chart.count();
     }
   }
-  if (bound > 0 && bound <= kSplitMaxBound &&
+  // A bound cut down to kSplitMaxBound keeps one chart: cutting at 1 instead
+  // made random degree-1024 inputs slower (0.17 s -> 0.22 s).
+  if (bound > 0 && bound <= kSplitMaxBound && !cut &&
       fmpz_poly_degree(g) >= (stats ? static_cast<slong>(stats->split_min_degree) : kSplitMinDegree) &&
       (!stats || stats->split_at_one)) {
     // t = 1 itself: a root there is divided out first.
