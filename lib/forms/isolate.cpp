@@ -8,7 +8,9 @@
 // The chart polynomial Q(x) = 2^s g(2^B x) (integer coefficients) has the
 // corresponding roots in (0, 1); a node of the subdivision is the dyadic
 // interval (c/2^k, (c+1)/2^k) of x.  Negative roots are the positive roots of
-// g(-t).
+// g(-t).  At high degree B is first lowered by Budan's test on truncated
+// Taylor shifts; optionally the top octaves (2^e, 2^(e+1)) become charts of
+// their own, g(2^e (1 + x)) ("Large root bounds at high degree" below).
 //
 // Why a count is exact.  Let b_0..b_d be the Bernstein coefficients of Q (up
 // to a positive factor) on a node.  The number of roots in the open interval,
@@ -1193,12 +1195,210 @@ long positive_roots_split(const fmpz_poly_struct* g, slong bound, int sign, std:
   return count;
 }
 
+// q(x) = g(2^b x) / 2^v with integer coefficients, b >= 0 (v: their common power of two).
+void scaled_chart(const fmpz_poly_struct* g, slong b, Zpoly& q) {
+  fmpz_poly_set(q.p, g);
+  for (slong i = 0; i < q.p->length; ++i) fmpz_mul_2exp(q.c() + i, q.c() + i, static_cast<ulong>(b * i));
+  remove_power_of_two(q.p);
+}
+
+// q <- q / (x - 1), for q(1) = 0.
+void divide_by_x_minus_one(Zpoly& q) {
+  Zpoly lin, quo, rem;
+  fmpz_poly_set_coeff_si(lin.p, 1, 1);
+  fmpz_poly_set_coeff_si(lin.p, 0, -1);
+  fmpz_poly_divrem(quo.p, rem.p, q.p, lin.p);
+  q = std::move(quo);
+}
+
+bool vanishes_at_one(const Zpoly& q) {
+  Z v;
+  _fmpz_vec_sum(v.v, q.c(), q.p->length);
+  return fmpz_is_zero(v.v);
+}
+
+// The roots of a chart on (0, 2^bound) as intervals of t.
+void map_chart_roots(Chart& chart, slong bound, int sign, std::vector<IsolatingInterval>* out) {
+  if (!out) return;
+  for (ChartRoot& r : chart.roots()) {
+    Rational lo = to_t(r.c.v, r.k, bound, sign);
+    if (r.exact) {
+      out->push_back(IsolatingInterval{lo, lo});
+      continue;
+    }
+    fmpz_add_ui(r.c.v, r.c.v, 1);
+    Rational hi = to_t(r.c.v, r.k, bound, sign);
+    if (sign < 0) std::swap(lo, hi);
+    out->push_back(IsolatingInterval{std::move(lo), std::move(hi)});
+  }
+}
+
+// Large root bounds at high degree.  With all positive roots below 2^B, the
+// chart (0, 2^B) puts the values of a degree-n polynomial about n (B - k) bits
+// apart on its node (0, 2^-k), and the fixed-point tier walks that left chain
+// with that many bits per coefficient: O(n^2 (n (B - k) + L) / 64) word
+// operations per level, where fast Taylor shifts would cost O~(n (n B + L)).
+// (Planted radicals of degree 1351 with 2000-digit coefficients: 266 words at
+// the top, two thirds of the time.)  Two remedies, both from degree
+// kShellMinDegree and B >= kShellMinBound:
+//  - B is lowered while Budan's test (no_root_beyond) proves [2^(B-1), inf)
+//    root-free: coefficient bounds ignore cancellation (that radical: 2^14 for
+//    roots below 2^9);
+//  - optionally (IsolationStats::shell_levels, off by default) the top octaves
+//    are cut into dyadic shells: (2^e, 2^(e+1)) is the chart
+//    Q_e(x) = g(2^e (1 + x)) on (0, 1), computed exactly by one
+//    divide-and-conquer Taylor shift (FLINT; its Bernstein coefficients by a
+//    second one), across which the values of g differ by about n bits only;
+//    the rest, (0, 2^(B - levels)), is one chart as before.  A shell boundary
+//    2^e that is a root is found exactly (Q_e(0) = 0) and divided out.  With
+//    exact shells the two Taylor shifts on numbers of L + e n bits cost as
+//    much as the left chain they replace (planted radicals, degree 680-1350:
+//    from 1.0x to 1.3x the time of the Budan cut alone, noisy), so they are
+//    off until the shifts are done on truncated coefficients.
+constexpr slong kShellMinBound = 5;
+constexpr slong kShellMinDegree = 512;
+constexpr slong kShellLevels = 0;
+
+bool use_shells(const fmpz_poly_struct* g, slong bound, const IsolationStats* stats) {
+  if (stats && !stats->shells) return false;
+  const slong min_degree = stats ? stats->shell_min_degree : kShellMinDegree;
+  const slong min_bound = stats ? stats->shell_min_bound : kShellMinBound;
+  return fmpz_poly_degree(g) >= min_degree && bound >= min_bound;
+}
+
+// t = sign 2^e (1 + c/2^k) = sign (2^k + c) 2^(e - k).
+Rational shell_point(const fmpz_t c, slong k, slong e, int sign) {
+  Z num;
+  fmpz_one(num.v);
+  fmpz_mul_2exp(num.v, num.v, static_cast<ulong>(k));
+  fmpz_add(num.v, num.v, c);
+  return to_t(num.v, k, e, sign);
+}
+
+// Positive roots of g (g(0) != 0) in [2^e_lo, 2^e_hi] shell by shell; the
+// count, and intervals if out != nullptr.
+long positive_roots_shells(const fmpz_poly_struct* g, slong e_lo, slong e_hi, int sign,
+                           std::vector<IsolatingInterval>* out, IsolationStats* stats) {
+  const slong n = fmpz_poly_degree(g);
+  long count = 0;
+  for (slong e = e_lo; e < e_hi; ++e) {
+    // Q_e(x) = 2^(...) g(2^e (1 + x)) with integer coefficients.
+    Zpoly q(g);
+    for (slong i = 0; i <= n; ++i) {
+      const slong shift = e >= 0 ? e * i : -e * (n - i);
+      fmpz_mul_2exp(q.c() + i, q.c() + i, static_cast<ulong>(shift));
+    }
+    taylor_shift_one(q.c(), n + 1);
+    remove_power_of_two(q.p);
+    if (stats) ++stats->shell_charts;
+    Z one(1);
+    if (fmpz_is_zero(q.c())) {  // g(2^e) = 0
+      ++count;
+      if (out) {
+        const Rational t = to_t(one.v, 0, e, sign);
+        out->push_back(IsolatingInterval{t, t});
+      }
+      fmpz_poly_shift_right(q.p, q.p, 1);
+    }
+    if (q.degree() >= 1 && vanishes_at_one(q)) {  // g(2^(e+1)) = 0: the next shell records it
+      if (e + 1 == e_hi) {
+        ++count;
+        if (out) {
+          const Rational t = to_t(one.v, 0, e + 1, sign);
+          out->push_back(IsolatingInterval{t, t});
+        }
+      }
+      divide_by_x_minus_one(q);
+    }
+    if (q.degree() < 1) continue;
+    Chart chart(std::move(q), out == nullptr, stats);
+    chart.run();
+    count += chart.count();
+    if (!out) continue;
+    const slong m = chart.narrowed();  // the chart is (0, 2^-m) of the shell
+    for (ChartRoot& r : chart.roots()) {
+      Rational lo = shell_point(r.c.v, r.k + m, e, sign);
+      if (r.exact) {
+        out->push_back(IsolatingInterval{lo, lo});
+        continue;
+      }
+      fmpz_add_ui(r.c.v, r.c.v, 1);
+      Rational hi = shell_point(r.c.v, r.k + m, e, sign);
+      if (sign < 0) std::swap(lo, hi);
+      out->push_back(IsolatingInterval{std::move(lo), std::move(hi)});
+    }
+  }
+  return count;
+}
+
+// True if g has no root in [2^e, inf), proved by Descartes' rule on
+// Q(x) = g(2^e (1 + x)) (Budan's test): every coefficient of Q has one sign.
+// Q is computed from h(y) = g(2^e y) truncated to n + kBudanBits bits below
+// its largest coefficient: with h_i = 2^s (H_i + d_i), 0 <= d_i < 1, H_i
+// integers, Q_j = 2^s (sum_i C(i, j) H_i + D_j) with 0 <= D_j < C(n+1, j+1)
+// < 2^(n+1), so |sum_i C(i, j) H_i| >= 2^(n+1) fixes the sign of Q_j.  One
+// asymptotically fast Taylor shift of numbers of about n + kBudanBits bits,
+// instead of the L + e n bits of the exact h.
+constexpr slong kBudanBits = 128;
+
+bool no_root_beyond(const fmpz_poly_struct* g, slong e) {
+  const slong n = fmpz_poly_degree(g);
+  auto shift_of = [&](slong i) { return e >= 0 ? e * i : -e * (n - i); };
+  slong top = 0;
+  for (slong i = 0; i <= n; ++i)
+    if (!fmpz_is_zero(g->coeffs + i)) top = std::max(top, static_cast<slong>(fmpz_bits(g->coeffs + i)) + shift_of(i));
+  const slong s = std::max<slong>(0, top - (n + 2 + kBudanBits));
+  Zpoly h;
+  fmpz_poly_fit_length(h.p, n + 1);
+  for (slong i = 0; i <= n; ++i) {
+    const slong t = shift_of(i) - s;
+    if (t >= 0) fmpz_mul_2exp(h.c() + i, g->coeffs + i, static_cast<ulong>(t));
+    else fmpz_fdiv_q_2exp(h.c() + i, g->coeffs + i, static_cast<ulong>(-t));
+  }
+  _fmpz_poly_set_length(h.p, n + 1);
+  taylor_shift_one(h.c(), n + 1);
+  const int sg = fmpz_sgn(h.c());
+  for (slong j = 0; j <= n; ++j) {
+    if (fmpz_sgn(h.c() + j) != sg) return false;
+    if (s > 0 && static_cast<slong>(fmpz_bits(h.c() + j)) < n + 3) return false;  // |.| >= 2^(n+2) certainly
+  }
+  return sg != 0;
+}
+
 // Positive roots of g (g(0) != 0): the count, and intervals if out != nullptr.
 long positive_roots(const fmpz_poly_struct* g, int sign, std::vector<IsolatingInterval>* out, IsolationStats* stats) {
   Zpoly q;
   slong bound = 0;
   if (!positive_chart(g, q, bound)) return 0;
-  if (bound > 0 && bound <= kSplitMaxBound &&
+  bool cut = false;
+  if (use_shells(g, bound, stats)) {
+    // Coefficient bounds are far above the largest root when the
+    // coefficients cancel (planted radicals: 2^14 for roots below 2^9).
+    slong e = bound - 1;
+    while (e >= 1 && no_root_beyond(g, e)) --e;
+    if (e + 1 < bound) {
+      if (stats) stats->bound_cuts += bound - (e + 1);
+      bound = e + 1;
+      cut = true;
+      scaled_chart(g, bound, q);
+    }
+    const slong levels = stats ? stats->shell_levels : kShellLevels;
+    if (levels > 0 && bound - levels >= 1) {
+      // (0, 2^e1) as one chart, [2^e1, 2^bound) shell by shell.
+      const slong e1 = bound - levels;
+      scaled_chart(g, e1, q);
+      if (vanishes_at_one(q)) divide_by_x_minus_one(q);  // g(2^e1) = 0: the first shell records it
+      long count = positive_roots_shells(g, e1, bound, sign, out, stats);
+      if (q.degree() < 1) return count;
+      Chart chart(std::move(q), out == nullptr, stats);
+      chart.run();
+      map_chart_roots(chart, e1 - chart.narrowed(), sign, out);
+      return count + chart.count();
+    }
+  }
+  // A bound cut down to kSplitMaxBound keeps one chart: cutting at 1 instead
+  // made random degree-1024 inputs slower (0.17 s -> 0.22 s).
+  if (bound > 0 && bound <= kSplitMaxBound && !cut &&
       fmpz_poly_degree(g) >= (stats ? static_cast<slong>(stats->split_min_degree) : kSplitMinDegree) &&
       (!stats || stats->split_at_one)) {
     // t = 1 itself: a root there is divided out first.
@@ -1217,20 +1417,7 @@ long positive_roots(const fmpz_poly_struct* g, int sign, std::vector<IsolatingIn
   }
   Chart chart(std::move(q), out == nullptr, stats);
   chart.run();
-  bound -= chart.narrowed();
-  if (out) {
-    for (ChartRoot& r : chart.roots()) {
-      Rational lo = to_t(r.c.v, r.k, bound, sign);
-      if (r.exact) {
-        out->push_back(IsolatingInterval{lo, lo});
-        continue;
-      }
-      fmpz_add_ui(r.c.v, r.c.v, 1);
-      Rational hi = to_t(r.c.v, r.k, bound, sign);
-      if (sign < 0) std::swap(lo, hi);
-      out->push_back(IsolatingInterval{std::move(lo), std::move(hi)});
-    }
-  }
+  map_chart_roots(chart, bound - chart.narrowed(), sign, out);
   return chart.count();
 }
 

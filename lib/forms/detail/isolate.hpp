@@ -9,7 +9,10 @@
 // rigorous running error bound per coefficient, then -- only for the subtrees
 // where a sign cannot be certified -- in multi-word fixed point with as many
 // words as needed.  Roots that fall on a subdivision point are found exactly
-// and divided out.  Details and the error analysis: lib/forms/isolate.cpp.  For counting, f(t) = g(t^h) is
+// and divided out.  From degree 512, a root bound 2^B with B >= 5 is lowered
+// by Budan's test (Descartes' rule on g(2^e (1 + x)), one fast Taylor shift of
+// truncated coefficients with a proven error bound); optionally the top
+// octaves are isolated as charts of their own (dyadic shells).  Details and the error analysis: lib/forms/isolate.cpp.  For counting, f(t) = g(t^h) is
 // first deflated to g (the count of g's positive roots, doubled if h is even).
 #ifndef LCNGEOM_DETAIL_ISOLATE_HPP
 #define LCNGEOM_DETAIL_ISOLATE_HPP
@@ -38,6 +41,10 @@ struct IsolationStats {
   bool split_at_one = true;  ///< in: false keeps one chart (0, 2^B) for the positive roots (see positive_roots_split)
   int split_min_degree = 512;  ///< in: the degree from which the positive axis is cut at 1 (tests lower it)
   bool rational_roots = true;  ///< in: false skips the modular search for rational roots (detail/rational_roots.hpp)
+  bool shells = true;  ///< in: false keeps the coefficient root bound and one chart (0, 2^B) (see positive_roots_shells)
+  int shell_min_degree = 512;  ///< in: the degree from which the bound is tested and shells are used (tests lower it)
+  int shell_min_bound = 5;     ///< in: ... if the root bound 2^B has B at least this
+  int shell_levels = 0;        ///< in: the number of top octaves (2^e, 2^(e+1)) isolated as shells; 0: Budan cut only
 
   long double_nodes = 0;  ///< nodes visited in double precision
   long fixed_nodes = 0;   ///< nodes visited in multi-word fixed point
@@ -47,6 +54,8 @@ struct IsolationStats {
   long split_roots = 0;   ///< rational roots found on subdivision points
   long sturm_shortcuts = 0;  ///< counts done by Sturm because the first remainder had low degree
   long rational_found = 0;   ///< rational roots found by the modular search and divided out first
+  long shell_charts = 0;     ///< dyadic shells (2^e, 2^(e+1)) set up as charts
+  long bound_cuts = 0;       ///< halvings of the root bound proved by Budan's test (no_root_beyond)
 };
 
 /// The real roots of f, pairwise disjoint intervals in increasing order.
