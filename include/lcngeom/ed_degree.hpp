@@ -62,8 +62,9 @@ struct EdTrial {
 };
 
 /// Default EdDegreeOptions::max_porteous: every locus of degree <= 8 (the
-/// largest, Delta_(3,2,2,1), has bound 724 and takes about a minute on one
-/// core of the reference machine).
+/// largest, Delta_(3,2,2,1), has bound 724 and takes about 7 s for two trials
+/// on one core of the reference machine; degree-10 loci with bounds 2388-3476
+/// take 2-9 minutes: docs/benchmarks-ed.md).
 inline constexpr long kDefaultMaxPorteous = 1000;
 
 /// Options of ed_degree, ed_degree_table and ed_degree_table_plan.
