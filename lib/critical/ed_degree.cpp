@@ -274,7 +274,7 @@ std::string EdDegreeTablePlan::summary() const {
                   std::to_string(loci - unsupported - over_limit) + " are within reach";
   if (over_limit > 0)
     s += "; bounds of 1096 to 3476 take 2 to 9 minutes each on one core (degree 10, two trials) and the cost grows "
-         "at least quadratically, so this table is refused: ask for single loci, or raise max_porteous";
+         "at least quadratically, so this table is out of reach: ask for single loci, or raise max_porteous";
   return s;
 }
 
