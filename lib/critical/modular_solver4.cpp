@@ -6,6 +6,7 @@
 // representation from a Krylov basis, and exact classification of every root
 // in F_p[z]/(t).
 #include "lcngeom/detail/modular_solver4.hpp"
+#include "lcngeom/detail/nmod_algebra.hpp"
 
 #include <algorithm>
 #include <functional>
@@ -27,83 +28,17 @@ namespace lcngeom::detail {
 
 namespace {
 
-// Exponent vectors packed 8 bits per variable (degrees stay below 256 and
-// there are at most 8 variables: kMaxPowerEngineColumns keeps m + 2 <= 8).
-using Mono = std::uint64_t;
-constexpr int kBits = 8;
-
-int mono_exp(Mono a, int v) { return static_cast<int>((a >> (kBits * v)) & 0xFF); }
-Mono var_mono(int v) { return Mono{1} << (kBits * v); }
-
-// Sparse polynomials over F_p in the variables x_0 (homogenising), g_0..g_m,
-// as a ring of detail/rings.hpp (so poly_mul of ring_algebra.hpp builds g^k).
-struct SparseRing {
-  using E = std::map<Mono, ulong>;
-  nmod_t mod;
-  E zero() const { return {}; }
-  E one() const { return {{Mono{0}, 1UL}}; }
-  E from_si(long v) const {
-    E r;
-    const ulong c = NmodField(mod.n).from_si(v);
-    if (c) r[0] = c;
-    return r;
-  }
-  E add(const E& a, const E& b) const {
-    E r = a;
-    for (const auto& [m, c] : b) {
-      ulong& t = r[m];
-      t = nmod_add(t, c, mod);
-      if (!t) r.erase(m);
-    }
-    return r;
-  }
-  E neg(const E& a) const {
-    E r;
-    for (const auto& [m, c] : a) r[m] = nmod_neg(c, mod);
-    return r;
-  }
-  E sub(const E& a, const E& b) const { return add(a, neg(b)); }
-  E mul(const E& a, const E& b) const {
-    E r;
-    for (const auto& [ma, ca] : a)
-      for (const auto& [mb, cb] : b) {
-        ulong& t = r[ma + mb];
-        t = nmod_add(t, nmod_mul(ca, cb, mod), mod);
-      }
-    for (auto it = r.begin(); it != r.end();) it = it->second ? std::next(it) : r.erase(it);
-    return r;
-  }
-  E scale(const E& a, ulong c) const {
-    E r;
-    if (c)
-      for (const auto& [m, x] : a) r[m] = nmod_mul(x, c, mod);
-    return r;
-  }
-  bool is_zero(const E& a) const { return a.empty(); }
-};
-
-// RAII nmod_mat_t.
-struct NMat {
-  nmod_mat_t m;
-  NMat(slong r, slong c, ulong p) { nmod_mat_init(m, r, c, p); }
-  NMat(const NMat& o) {
-    nmod_mat_init(m, o.m->r, o.m->c, o.m->mod.n);
-    nmod_mat_set(m, o.m);
-  }
-  NMat& operator=(const NMat&) = delete;
-  void swap(NMat& o) { nmod_mat_swap(m, o.m); }
-  ~NMat() { nmod_mat_clear(m); }
-  slong rows() const { return m->r; }
-  slong cols() const { return m->c; }
-  ulong& at(slong i, slong j) { return nmod_mat_entry(m, i, j); }
-  ulong at(slong i, slong j) const { return nmod_mat_entry(m, i, j); }
-};
-
-NMat mat_mul(const NMat& a, const NMat& b) {
-  NMat c(a.rows(), b.cols(), a.m->mod.n);
-  nmod_mat_mul(c.m, a.m, b.m);
-  return c;
-}
+using nmod_algebra::columns_of;
+using nmod_algebra::kBits;
+using nmod_algebra::mat_equal;
+using nmod_algebra::mat_mul;
+using nmod_algebra::Mono;
+using nmod_algebra::mono_exp;
+using nmod_algebra::NMat;
+using nmod_algebra::pivot_columns;
+using nmod_algebra::Restriction;
+using nmod_algebra::SparseRing;
+using nmod_algebra::var_mono;
 
 // M^e, e >= 1, by repeated squaring.
 NMat mat_pow(const NMat& M, slong e) {
@@ -132,48 +67,6 @@ slong zero_multiplicity(const NMat& M) {
   nmod_poly_clear(c);
   return r;
 }
-
-bool mat_equal(const NMat& a, const NMat& b) { return nmod_mat_equal(a.m, b.m) != 0; }
-
-// Pivot columns of a matrix in reduced row echelon form with `rank` rows.
-std::vector<slong> pivot_columns(const NMat& r, slong rank) {
-  std::vector<slong> piv;
-  slong c = 0;
-  for (slong i = 0; i < rank; ++i) {
-    while (r.at(i, c) == 0) ++c;
-    piv.push_back(c++);
-  }
-  return piv;
-}
-
-// Restriction of operators to the invariant subspace spanned by the columns
-// `cols` of S (independent): with B those columns and `rows` rows of B forming
-// an invertible block B_rows, M restricted is B_rows^{-1} (M B)_rows.
-struct Restriction {
-  NMat B;
-  std::vector<slong> rows;
-  NMat inv;
-  Restriction(const NMat& S, const std::vector<slong>& cols, const char* what)
-      : B(S.rows(), static_cast<slong>(cols.size()), S.m->mod.n),
-        inv(static_cast<slong>(cols.size()), static_cast<slong>(cols.size()), S.m->mod.n) {
-    const slong n = S.rows(), r = B.cols();
-    NMat Bt(r, n, S.m->mod.n), Bs(r, r, S.m->mod.n);
-    for (slong i = 0; i < n; ++i)
-      for (slong j = 0; j < r; ++j) B.at(i, j) = Bt.at(j, i) = S.at(i, cols[static_cast<std::size_t>(j)]);
-    nmod_mat_rref(Bt.m);
-    rows = pivot_columns(Bt, r);
-    for (slong i = 0; i < r; ++i)
-      for (slong j = 0; j < r; ++j) Bs.at(i, j) = B.at(rows[static_cast<std::size_t>(i)], j);
-    if (!nmod_mat_inv(inv.m, Bs.m)) throw not_supported(std::string("power engine: singular ") + what);  // never
-  }
-  NMat operator()(const NMat& M) const {
-    const NMat MB = mat_mul(M, B);
-    NMat R(B.cols(), B.cols(), B.m->mod.n);
-    for (slong i = 0; i < B.cols(); ++i)
-      for (slong j = 0; j < B.cols(); ++j) R.at(i, j) = MB.at(rows[static_cast<std::size_t>(i)], j);
-    return mat_mul(inv, R);
-  }
-};
 
 // All monomials of total degree d in V variables.
 std::vector<Mono> monomials(int V, int d) {
@@ -649,7 +542,7 @@ CellCount PowerEngine::run() {
   if (Ds == 0) throw NotStable{};
   const std::vector<slong> sel = pivot_columns(E, Ds);
   std::vector<slong> sel_cols(sel.begin(), sel.end());
-  const Restriction onto(A0, sel_cols, "normal-form block");  // rows where the selected columns are invertible
+  const Restriction onto(columns_of(A0, sel_cols), "normal-form block");  // rows where the selected columns are invertible
   std::vector<NMat> Mx;
   for (int v = 0; v < V_; ++v) {
     NMat Nv(Qs, Ds, p);
@@ -684,7 +577,7 @@ CellCount PowerEngine::run() {
       const NMat Pw = mat_pow(Mx[0], r0);
       NMat Pr(Pw);
       ra = nmod_mat_rref(Pr.m);
-      const Restriction restrict_u(Pw, pivot_columns(Pr, ra), "affine basis");
+      const Restriction restrict_u(columns_of(Pw, pivot_columns(Pr, ra)), "affine basis");
       for (NMat& M : Mx) {
         NMat r = restrict_u(M);
         M.swap(r);
@@ -746,7 +639,7 @@ CellCount PowerEngine::run() {
       out.removed = 1;
       return out;
     }
-    const Restriction restrict_w(Zp, pivot_columns(Zr, rz), "basis");
+    const Restriction restrict_w(columns_of(Zp, pivot_columns(Zr, rz)), "basis");
     for (NMat& Gi : G) {
       NMat r = restrict_w(Gi);
       Gi.swap(r);

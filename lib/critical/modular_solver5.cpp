@@ -4,6 +4,7 @@
 // quotient (checked onto and commuting), a univariate representation from a
 // Krylov basis, and exact classification of every root in F_p[z]/(t).
 #include "lcngeom/detail/modular_solver5.hpp"
+#include "lcngeom/detail/nmod_algebra.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -26,127 +27,26 @@ namespace lcngeom::detail {
 
 namespace {
 
-// Exponent vectors packed 8 bits per variable (at most 8 variables).
-using Mono = std::uint64_t;
-constexpr int kBits = 8;
-constexpr int kMaxVars = 8;
+using nmod_algebra::kBits;
+using nmod_algebra::kMaxVars;
+using nmod_algebra::mat_equal;
+using nmod_algebra::mat_mul;
+using nmod_algebra::Mono;
+using nmod_algebra::mono_exp;
+using nmod_algebra::NMat;
+using nmod_algebra::pivot_columns;
+using nmod_algebra::Restriction;
+using nmod_algebra::SparseRing;
+using nmod_algebra::var_mono;
 
-int exponent(Mono a, int v) { return static_cast<int>((a >> (kBits * v)) & 0xFF); }
-Mono variable(int v) { return Mono{1} << (kBits * v); }
-
-// Multivariate polynomials over F_p as a ring of detail/rings.hpp, so that
-// critical_matrix builds N(P) with symbolic coefficients of the P_j.
-struct MPolyRing {
-  using E = std::map<Mono, ulong>;
-  nmod_t mod;
-  E zero() const { return {}; }
-  E one() const { return {{Mono{0}, 1UL}}; }
-  E constant(ulong c) const { return c ? E{{Mono{0}, c}} : E{}; }
-  E from_si(long v) const { return constant(NmodField(mod.n).from_si(v)); }
-  E add(const E& a, const E& b) const {
-    E r = a;
-    for (const auto& [m, c] : b) {
-      ulong& t = r[m];
-      t = nmod_add(t, c, mod);
-      if (!t) r.erase(m);
-    }
-    return r;
-  }
-  E neg(const E& a) const {
-    E r;
-    for (const auto& [m, c] : a) r[m] = nmod_neg(c, mod);
-    return r;
-  }
-  E sub(const E& a, const E& b) const { return add(a, neg(b)); }
-  E mul(const E& a, const E& b) const {
-    E r;
-    for (const auto& [ma, ca] : a)
-      for (const auto& [mb, cb] : b) {
-        ulong& t = r[ma + mb];
-        t = nmod_add(t, nmod_mul(ca, cb, mod), mod);
-      }
-    for (auto it = r.begin(); it != r.end();) it = it->second ? std::next(it) : r.erase(it);
-    return r;
-  }
-  bool is_zero(const E& a) const { return a.empty(); }
-};
-
-// RAII nmod_mat_t.
-struct Matrix {
-  nmod_mat_t m;
-  Matrix(slong r, slong c, ulong p) { nmod_mat_init(m, r, c, p); }
-  Matrix(const Matrix& o) {
-    nmod_mat_init(m, o.m->r, o.m->c, o.m->mod.n);
-    nmod_mat_set(m, o.m);
-  }
-  Matrix& operator=(const Matrix&) = delete;
-  ~Matrix() { nmod_mat_clear(m); }
-  void swap(Matrix& o) { nmod_mat_swap(m, o.m); }
-  slong rows() const { return m->r; }
-  slong cols() const { return m->c; }
-  ulong& at(slong i, slong j) { return nmod_mat_entry(m, i, j); }
-  ulong at(slong i, slong j) const { return nmod_mat_entry(m, i, j); }
-};
-
-Matrix product(const Matrix& a, const Matrix& b) {
-  Matrix c(a.rows(), b.cols(), a.m->mod.n);
-  nmod_mat_mul(c.m, a.m, b.m);
-  return c;
-}
-
-bool commute(const Matrix& a, const Matrix& b) { return nmod_mat_equal(product(a, b).m, product(b, a).m) != 0; }
-
-// Pivot columns of a reduced row echelon form with `rank` rows.
-std::vector<slong> pivots(const Matrix& r, slong rank) {
-  std::vector<slong> piv;
-  slong c = 0;
-  for (slong i = 0; i < rank; ++i) {
-    while (r.at(i, c) == 0) ++c;
-    piv.push_back(c++);
-  }
-  return piv;
-}
-
-// A basis (columns) of an invariant subspace W of Q x Q matrices and the
-// restriction M|W = W_rows^{-1} (M W)_rows, W_rows an invertible row block.
-struct Subspace {
-  Matrix W;
-  std::vector<slong> rows;
-  Matrix inv;
-  explicit Subspace(const Matrix& basis)
-      : W(basis), inv(basis.cols(), basis.cols(), basis.m->mod.n) {
-    const slong n = W.rows(), d = W.cols();
-    Matrix Wt(d, n, W.m->mod.n), Ws(d, d, W.m->mod.n);
-    for (slong i = 0; i < n; ++i)
-      for (slong j = 0; j < d; ++j) Wt.at(j, i) = W.at(i, j);
-    if (nmod_mat_rref(Wt.m) != d) throw not_supported("minors engine: dependent subspace basis");  // never
-    rows = pivots(Wt, d);
-    for (slong i = 0; i < d; ++i)
-      for (slong j = 0; j < d; ++j) Ws.at(i, j) = W.at(rows[static_cast<std::size_t>(i)], j);
-    if (!nmod_mat_inv(inv.m, Ws.m)) throw not_supported("minors engine: singular subspace block");  // never
-  }
-  // Coordinates in the basis W of vectors (columns of V) lying in its span.
-  Matrix coordinates(const Matrix& V) const {
-    Matrix R(W.cols(), V.cols(), W.m->mod.n);
-    for (slong i = 0; i < W.cols(); ++i)
-      for (slong j = 0; j < V.cols(); ++j) R.at(i, j) = V.at(rows[static_cast<std::size_t>(i)], j);
-    return product(inv, R);
-  }
-  Matrix restrict(const Matrix& M) const {
-    const Matrix MW = product(M, W);
-    Matrix R(W.cols(), W.cols(), W.m->mod.n);
-    for (slong i = 0; i < W.cols(); ++i)
-      for (slong j = 0; j < W.cols(); ++j) R.at(i, j) = MW.at(rows[static_cast<std::size_t>(i)], j);
-    return product(inv, R);
-  }
-};
+bool commute(const NMat& a, const NMat& b) { return mat_equal(mat_mul(a, b), mat_mul(b, a)); }
 
 // f(M) by Horner's rule.
-Matrix poly_of(const NmodPoly& f, const Matrix& M) {
+NMat poly_of(const NmodPoly& f, const NMat& M) {
   const ulong p = M.m->mod.n;
-  Matrix r(M.rows(), M.cols(), p);
+  NMat r(M.rows(), M.cols(), p);
   for (long i = f.degree(); i >= 0; --i) {
-    Matrix t = product(r, M);
+    NMat t = mat_mul(r, M);
     r.swap(t);
     for (slong d = 0; d < M.rows(); ++d) r.at(d, d) = nmod_add(r.at(d, d), f.coeff(i), M.m->mod);
   }
@@ -154,20 +54,20 @@ Matrix poly_of(const NmodPoly& f, const Matrix& M) {
 }
 
 // Columns spanning the image (or kernel) of M.
-Matrix image_basis(const Matrix& M) {
-  Matrix t(M);
+NMat image_basis(const NMat& M) {
+  NMat t(M);
   const slong rank = nmod_mat_rref(t.m);
-  const std::vector<slong> piv = pivots(t, rank);
-  Matrix B(M.rows(), rank, M.m->mod.n);
+  const std::vector<slong> piv = pivot_columns(t, rank);
+  NMat B(M.rows(), rank, M.m->mod.n);
   for (slong i = 0; i < M.rows(); ++i)
     for (slong j = 0; j < rank; ++j) B.at(i, j) = M.at(i, piv[static_cast<std::size_t>(j)]);
   return B;
 }
 
-Matrix kernel_basis(const Matrix& M) {
-  Matrix ker(M.cols(), M.cols(), M.m->mod.n);
+NMat kernel_basis(const NMat& M) {
+  NMat ker(M.cols(), M.cols(), M.m->mod.n);
   const slong nul = nmod_mat_nullspace(ker.m, M.m);
-  Matrix B(M.cols(), nul, M.m->mod.n);
+  NMat B(M.cols(), nul, M.m->mod.n);
   for (slong i = 0; i < M.cols(); ++i)
     for (slong j = 0; j < nul; ++j) B.at(i, j) = ker.at(i, j);
   return B;
@@ -209,7 +109,7 @@ std::vector<Vec<NmodQuotient>> kernel_over(const NmodQuotient& K, Mat<NmodQuotie
   return out;
 }
 
-Mat<NmodQuotient> over(const NmodQuotient& K, const Matrix& M) {
+Mat<NmodQuotient> over(const NmodQuotient& K, const NMat& M) {
   Mat<NmodQuotient> a(static_cast<std::size_t>(M.rows()));
   for (slong i = 0; i < M.rows(); ++i)
     for (slong j = 0; j < M.cols(); ++j) a[static_cast<std::size_t>(i)].push_back(K.from_ui(M.at(i, j)));
@@ -222,7 +122,7 @@ Mat<NmodQuotient> over(const NmodQuotient& K, const Matrix& M) {
 // variable in K = F_p[z]/(t)) form E, on which every M_v must have a single
 // eigenvalue (one point; else ShapeFailure: Z merged points); that eigenvalue
 // trace(M_v|E) / dim E is the coordinate.
-std::vector<NmodPoly> point_of_block(const NmodQuotient& K, const Matrix& Zt, const std::vector<Matrix>& Mt) {
+std::vector<NmodPoly> point_of_block(const NmodQuotient& K, const NMat& Zt, const std::vector<NMat>& Mt) {
   const std::size_t d = static_cast<std::size_t>(Zt.rows());
   NmodPoly zc(K.prime());
   nmod_poly_set_coeff_ui(zc.raw(), 1, 1);
@@ -270,7 +170,7 @@ std::vector<NmodPoly> point_of_block(const NmodQuotient& K, const Matrix& Zt, co
     for (std::size_t c = 0; c < k; ++c) S[r][c] = E[r][cols[c]];
   std::vector<NmodPoly> coords;
   const NmodPoly kinv = K.inv(K.from_ui(k));
-  for (const Matrix& M : Mt) {
+  for (const NMat& M : Mt) {
     const Mat<NmodQuotient> Mk = over(K, M);
     // Rows beta_r M, restricted to cols; C with C S = (beta M)|cols.
     Mat<NmodQuotient> BM(k, Vec<NmodQuotient>(k, K.zero()));
@@ -334,7 +234,7 @@ struct Grading {
   std::vector<int> degree(Mono a) const {
     std::vector<int> d(size.size(), 0);
     for (std::size_t j = 0; j < size.size(); ++j)
-      for (int v = first[j]; v < first[j] + size[j]; ++v) d[j] += exponent(a, v);
+      for (int v = first[j]; v < first[j] + size[j]; ++v) d[j] += mono_exp(a, v);
     return d;
   }
 
@@ -345,10 +245,10 @@ struct Grading {
       std::vector<Mono> part;
       std::function<void(int, int, Mono)> rec = [&](int v, int left, Mono acc) {
         if (v == first[j] + size[j] - 1) {
-          part.push_back(acc + static_cast<Mono>(left) * variable(v));
+          part.push_back(acc + static_cast<Mono>(left) * var_mono(v));
           return;
         }
-        for (int t = left; t >= 0; --t) rec(v + 1, left - t, acc + static_cast<Mono>(t) * variable(v));
+        for (int t = left; t >= 0; --t) rec(v + 1, left - t, acc + static_cast<Mono>(t) * var_mono(v));
       };
       if (D[j] < 0) return {};
       rec(first[j], D[j], 0);
@@ -364,20 +264,20 @@ struct Grading {
 
 // Determinant of a small square matrix of polynomials (Laplace expansion
 // along the first row; the matrices have at most c_1 + 2 <= 4 rows here).
-MPolyRing::E determinant(const MPolyRing& R, const std::vector<std::vector<MPolyRing::E>>& a) {
+SparseRing::E determinant(const SparseRing& R, const std::vector<std::vector<SparseRing::E>>& a) {
   const std::size_t n = a.size();
   if (n == 1) return a[0][0];
-  MPolyRing::E d;
+  SparseRing::E d;
   for (std::size_t c = 0; c < n; ++c) {
     if (a[0][c].empty()) continue;
-    std::vector<std::vector<MPolyRing::E>> minor;
+    std::vector<std::vector<SparseRing::E>> minor;
     for (std::size_t i = 1; i < n; ++i) {
-      std::vector<MPolyRing::E> row;
+      std::vector<SparseRing::E> row;
       for (std::size_t j = 0; j < n; ++j)
         if (j != c) row.push_back(a[i][j]);
       minor.push_back(std::move(row));
     }
-    const MPolyRing::E t = R.mul(a[0][c], determinant(R, minor));
+    const SparseRing::E t = R.mul(a[0][c], determinant(R, minor));
     d = (c % 2) ? R.sub(d, t) : R.add(d, t);
   }
   return d;
@@ -423,7 +323,7 @@ class MinorsEngine {
   const Vec<NmodField>& sigma_u_;
   std::mt19937_64 rng_;
   Grading grading_;
-  std::vector<MPolyRing::E> minors_;
+  std::vector<SparseRing::E> minors_;
   std::vector<int> minor_degree_;
   // dim Q_D of the degrees tried so far: growth that does not slow down
   // means an excess component of positive dimension (refused).
@@ -437,29 +337,29 @@ class MinorsEngine {
 
 // The maximal minors of N(P) with P_j = (p_{j,0}, ..., p_{j,c_j}) symbolic.
 void MinorsEngine::build_minors() {
-  const MPolyRing R{F_.mod};
-  std::vector<Vec<MPolyRing>> P;
+  const SparseRing R{F_.mod};
+  std::vector<Vec<SparseRing>> P;
   for (std::size_t j = 0; j < s_.tracked.size(); ++j) {
-    Vec<MPolyRing> p;
-    for (int i = 0; i < grading_.size[j]; ++i) p.push_back({{variable(grading_.first[j] + i), 1UL}});
+    Vec<SparseRing> p;
+    for (int i = 0; i < grading_.size[j]; ++i) p.push_back({{var_mono(grading_.first[j] + i), 1UL}});
     P.push_back(std::move(p));
   }
-  Mat<MPolyRing> sig;
+  Mat<SparseRing> sig;
   for (const auto& row : sigma_) {
-    Vec<MPolyRing> r;
+    Vec<SparseRing> r;
     for (ulong c : row) r.push_back(R.constant(c));
     sig.push_back(std::move(r));
   }
-  Vec<MPolyRing> su;
+  Vec<SparseRing> su;
   for (ulong c : sigma_u_) su.push_back(R.constant(c));
-  const Mat<MPolyRing> N = critical_matrix(R, s_, P, sig, su);
+  const Mat<SparseRing> N = critical_matrix(R, s_, P, sig, su);
   const std::size_t rows = N.size(), k = N.front().size();
   std::vector<std::size_t> pick(k);
   for (std::size_t i = 0; i < k; ++i) pick[i] = i;
   do {
-    std::vector<std::vector<MPolyRing::E>> sub;
+    std::vector<std::vector<SparseRing::E>> sub;
     for (std::size_t i : pick) sub.push_back(N[i]);
-    MPolyRing::E d = determinant(R, sub);
+    SparseRing::E d = determinant(R, sub);
     if (d.empty()) continue;
     const std::vector<int> deg = grading_.degree(d.begin()->first);
     for (const auto& term : d)
@@ -481,7 +381,7 @@ CellCount MinorsEngine::run(const std::vector<int>& D) {
   std::vector<int> dm(J);
   for (std::size_t j = 0; j < J; ++j) dm[j] = D[j] - minor_degree_[j];
   const std::vector<Mono> mults = grading_.monomials(dm);
-  Matrix M(static_cast<slong>(mults.size() * minors_.size()), static_cast<slong>(cols.size()), p);
+  NMat M(static_cast<slong>(mults.size() * minors_.size()), static_cast<slong>(cols.size()), p);
   slong r = 0;
   for (const auto& f : minors_)
     for (Mono mu : mults) {
@@ -489,7 +389,7 @@ CellCount MinorsEngine::run(const std::vector<int>& D) {
       ++r;
     }
   const slong rank = M.rows() ? nmod_mat_rref(M.m) : 0;
-  const std::vector<slong> piv = pivots(M, rank);
+  const std::vector<slong> piv = pivot_columns(M, rank);
   // Normal forms: free columns are the basis of Q_D; a pivot column's normal
   // form is minus its row on the free columns.
   std::vector<slong> free_index(cols.size(), -1), piv_row(cols.size(), -1);
@@ -524,7 +424,7 @@ CellCount MinorsEngine::run(const std::vector<int>& D) {
   const bool growing = hn >= 3 && q_history_[hn - 1] - q_history_[hn - 2] > 0 &&
                        q_history_[hn - 1] - q_history_[hn - 2] >= q_history_[hn - 2] - q_history_[hn - 3];
   // nf(poly) into column `out` of a Q-row matrix.
-  auto add_nf = [&](Matrix& A, slong out, Mono mono, ulong c) {
+  auto add_nf = [&](NMat& A, slong out, Mono mono, ulong c) {
     const std::size_t j = static_cast<std::size_t>(col_of.at(mono));
     if (free_index[j] >= 0) {
       ulong& x = A.at(free_index[j], out);
@@ -553,7 +453,7 @@ CellCount MinorsEngine::run(const std::vector<int>& D) {
   struct Basis {
     std::vector<Mono> lower;
     std::vector<slong> sel;
-    Matrix Binv;
+    NMat Binv;
   };
   std::vector<Basis> bases;
   NotClosed fail{std::vector<char>(J, 0)};
@@ -564,11 +464,11 @@ CellCount MinorsEngine::run(const std::vector<int>& D) {
     std::vector<int> db(D);
     --db[j];
     std::vector<Mono> lower = grading_.monomials(db);
-    Matrix A0(Q, static_cast<slong>(lower.size()), p);
+    NMat A0(Q, static_cast<slong>(lower.size()), p);
     for (std::size_t b = 0; b < lower.size(); ++b)
       for (int v = 0; v < grading_.size[j]; ++v)
-        add_nf(A0, static_cast<slong>(b), lower[b] + variable(grading_.first[j] + v), l[static_cast<std::size_t>(v)]);
-    Matrix E(A0);
+        add_nf(A0, static_cast<slong>(b), lower[b] + var_mono(grading_.first[j] + v), l[static_cast<std::size_t>(v)]);
+    NMat E(A0);
     const slong Ds = nmod_mat_rref(E.m);
     if (tracing())
       std::fprintf(stderr, "minors engine: group %zu: dim N(l R) = %ld of %ld\n", j, static_cast<long>(Ds),
@@ -578,8 +478,8 @@ CellCount MinorsEngine::run(const std::vector<int>& D) {
       failed = true;
       continue;
     }
-    const std::vector<slong> sel = pivots(E, Ds);
-    Matrix B(Q, Q, p), Binv(Q, Q, p);
+    const std::vector<slong> sel = pivot_columns(E, Ds);
+    NMat B(Q, Q, p), Binv(Q, Q, p);
     for (slong i = 0; i < Q; ++i)
       for (slong k = 0; k < Q; ++k) B.at(i, k) = A0.at(i, sel[static_cast<std::size_t>(k)]);
     if (!nmod_mat_inv(Binv.m, B.m)) throw not_supported("minors engine: singular basis block");  // never: rank Q
@@ -593,28 +493,28 @@ CellCount MinorsEngine::run(const std::vector<int>& D) {
                           "); the minors engine does not saturate it");
     throw fail;
   }
-  std::vector<Matrix> Mv;
+  std::vector<NMat> Mv;
   for (std::size_t j = 0; j < J; ++j) {
     const Basis& bj = bases[j];
     for (int v = 0; v < grading_.size[j]; ++v) {
-      Matrix N(Q, Q, p);
+      NMat N(Q, Q, p);
       for (slong k = 0; k < Q; ++k)
-        add_nf(N, k, bj.lower[static_cast<std::size_t>(bj.sel[static_cast<std::size_t>(k)])] + variable(grading_.first[j] + v), 1);
+        add_nf(N, k, bj.lower[static_cast<std::size_t>(bj.sel[static_cast<std::size_t>(k)])] + var_mono(grading_.first[j] + v), 1);
       // Row-vector convention: ev_z (a row in the free-monomial basis) times
       // T = N B^{-1} is (x_v / l_j)(z) ev_z: left eigenvectors below.
-      Mv.push_back(product(N, bj.Binv));
+      Mv.push_back(mat_mul(N, bj.Binv));
     }
   }
   const slong Qu = Q;
   // Z = random combination; each M_v must commute with it (else the quotient
   // in this degree is not that of X: raise D).
-  Matrix Z(Qu, Qu, p);
-  for (const Matrix& Mi : Mv) {
-    Matrix t(Mi);
+  NMat Z(Qu, Qu, p);
+  for (const NMat& Mi : Mv) {
+    NMat t(Mi);
     nmod_mat_scalar_mul(t.m, t.m, random_unit());
     nmod_mat_add(Z.m, Z.m, t.m);
   }
-  for (const Matrix& Mi : Mv)
+  for (const NMat& Mi : Mv)
     if (!commute(Mi, Z)) {
       if (tracing()) std::fprintf(stderr, "minors engine: maps do not commute: raise\n");
       throw NotClosed{};
@@ -681,12 +581,12 @@ CellCount MinorsEngine::run(const std::vector<int>& D) {
     if (f.e == 1) continue;
     NmodPoly te(p, 1);
     for (slong i = 0; i < f.e; ++i) nmod_poly_mul(te.raw(), te.raw(), f.t.raw());
-    const Subspace W(kernel_basis(poly_of(te, Z)));
-    if (W.W.cols() != f.e * f.t.degree()) throw not_supported("minors engine: generalised eigenspace of wrong dimension");  // never
-    std::vector<Matrix> Mt;
-    for (const Matrix& Mi : Mv) Mt.push_back(W.restrict(Mi));
+    const Restriction W(kernel_basis(poly_of(te, Z)), "eigenspace");
+    if (W.B.cols() != f.e * f.t.degree()) throw not_supported("minors engine: generalised eigenspace of wrong dimension");  // never
+    std::vector<NMat> Mt;
+    for (const NMat& Mi : Mv) Mt.push_back(W(Mi));
     const NmodQuotient K(f.t);
-    const std::vector<NmodPoly> g = point_of_block(K, W.restrict(Z), Mt);
+    const std::vector<NmodPoly> g = point_of_block(K, W(Z), Mt);
     classify(K, Vec<NmodQuotient>(g.begin(), g.end()), f.t.degree());
   }
   if (Ts.degree() < 1) {
@@ -697,17 +597,17 @@ CellCount MinorsEngine::run(const std::vector<int>& D) {
   // every M_v = q_v(Z), read off a Krylov basis.
   slong Qs = Qu;
   if (Tm.degree() > 0) {
-    const Subspace W(image_basis(poly_of(Tm, Z)));
-    for (Matrix& Mi : Mv) {
-      Matrix r = W.restrict(Mi);
+    const Restriction W(image_basis(poly_of(Tm, Z)), "complement");
+    for (NMat& Mi : Mv) {
+      NMat r = W(Mi);
       Mi.swap(r);
     }
-    Matrix r = W.restrict(Z);
+    NMat r = W(Z);
     Z.swap(r);
     Qs = Z.rows();
   }
   if (Qs != Ts.degree()) throw not_supported("minors engine: simple part of wrong dimension");  // never
-  Matrix K(Qs, Qs, p), rhs(Qs, static_cast<slong>(Mv.size()), p), qs(Qs, static_cast<slong>(Mv.size()), p);
+  NMat K(Qs, Qs, p), rhs(Qs, static_cast<slong>(Mv.size()), p), qs(Qs, static_cast<slong>(Mv.size()), p);
   std::vector<ulong> vec(static_cast<std::size_t>(Qs));
   for (auto& c : vec) c = random_unit();
   for (slong j = 0; j < Qs; ++j) {
