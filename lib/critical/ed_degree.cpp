@@ -141,40 +141,31 @@ EdTrial count_critical_points_modp(const Partition& lambda, const InnerProduct& 
   EdTrial trial;
   trial.prime = p;
   std::mt19937_64 g(seed);
-  if (use_minors_engine(lambda)) {
-    // The whole locus at once (P_j projective, every cell): modular_solver5.hpp.
+  // The whole locus at once (every cell), retrying on ShapeFailure: a random
+  // combination that does not separate the points.
+  auto whole_locus = [&](auto count, const std::string& failure) {
     for (int attempt = 0; attempt < 6; ++attempt) {
       try {
-        const detail::CellCount c = detail::count_minors_locus_modp(s, F, sig, su, g());
+        const detail::CellCount c = count(s, F, sig, su, g());
         trial.count = c.critical;
         trial.eliminant_degree = c.eliminant;
         trial.removed = c.removed;
         trial.seconds = seconds_since(t0);
         return trial;
       } catch (const detail::ShapeFailure&) {
-        // a random combination did not separate the points: draw another
       }
     }
-    throw not_supported("the random combinations never separated the points of the determinantal system of " +
-                        lambda.to_string() + " (a multiple point, or a special target?)");
-  }
-  if (root_coordinates(lambda) > 3 && power_engine_reaches(lambda)) {
-    // The whole locus at once (w = g^k, every cell): modular_solver4.hpp.
-    for (int attempt = 0; attempt < 6; ++attempt) {
-      try {
-        const detail::CellCount c = detail::count_power_locus_modp(s, F, sig, su, g());
-        trial.count = c.critical;
-        trial.eliminant_degree = c.eliminant;
-        trial.removed = c.removed;
-        trial.seconds = seconds_since(t0);
-        return trial;
-      } catch (const detail::ShapeFailure&) {
-        // a random form did not separate the affine solutions: draw another
-      }
-    }
-    throw not_supported("the random projections never separated the critical points of " + lambda.to_string() +
-                        " (special target?)");
-  }
+    throw not_supported(failure);
+  };
+  // P_j projective: modular_solver5.hpp.
+  if (use_minors_engine(lambda))
+    return whole_locus(detail::count_minors_locus_modp,
+                       "the random combinations never separated the points of the determinantal system of " +
+                           lambda.to_string() + " (a multiple point, or a special target?)");
+  // w = g^k: modular_solver4.hpp.
+  if (root_coordinates(lambda) > 3 && power_engine_reaches(lambda))
+    return whole_locus(detail::count_power_locus_modp, "the random projections never separated the critical points of " +
+                                                           lambda.to_string() + " (special target?)");
   for (const Cell& cell : detail::cells(s)) {
     detail::CellCount c;
     bool done = false;

@@ -10,37 +10,18 @@
 #include "lcngeom/detail/modular_solver4.hpp"
 #include "lcngeom/ed_degree.hpp"
 #include "lcngeom/rat_matrix.hpp"
+#include "engine_support.hpp"
 #include "support.hpp"
 
 using namespace lcngeom;
 
 namespace {
 
-std::uint64_t random_prime62(std::mt19937_64& g) {
-  std::uniform_int_distribution<std::uint64_t> d(1ULL << 61, (1ULL << 62) - 1);
-  for (;;) {
-    const std::uint64_t c = d(g) | 1ULL;
-    if (n_is_prime(c)) return c;
-  }
-}
+using test::random_prime62;
 
-// The power engine's count at (p, u), retried on ShapeFailure like ed_degree.cpp.
 lcngeom::detail::CellCount power_cell_count(const Partition& lambda, const InnerProduct& sigma, std::uint64_t p,
                                             const std::vector<std::uint64_t>& u, std::mt19937_64& g) {
-  using namespace lcngeom::detail;
-  const CriticalStructure s = CriticalStructure::from_partition(lambda);
-  NmodField F(p);
-  const Mat<NmodField> sig = to_ring_matrix(F, sigma.matrix());
-  Vec<NmodField> uu;
-  for (std::uint64_t c : u) uu.push_back(c % p);
-  const Vec<NmodField> su = mat_vec(F, sig, uu);
-  for (int attempt = 0; attempt < 6; ++attempt) {
-    try {
-      return count_power_locus_modp(s, F, sig, su, g());
-    } catch (const ShapeFailure&) {
-    }
-  }
-  throw not_supported("no separating form in 6 attempts");
+  return test::whole_locus_count(detail::count_power_locus_modp, lambda, sigma, p, u, g);
 }
 
 int power_count(const Partition& lambda, const InnerProduct& sigma, std::uint64_t p,

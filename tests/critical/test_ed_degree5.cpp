@@ -13,43 +13,20 @@
 #include "lcngeom/detail/modular_solver5.hpp"
 #include "lcngeom/ed_degree.hpp"
 #include "lcngeom/rat_matrix.hpp"
+#include "engine_support.hpp"
 #include "support.hpp"
 
 using namespace lcngeom;
 
 namespace {
 
-std::uint64_t prime62(std::mt19937_64& g) {
-  std::uniform_int_distribution<std::uint64_t> d(1ULL << 61, (1ULL << 62) - 1);
-  for (;;) {
-    const std::uint64_t c = d(g) | 1ULL;
-    if (n_is_prime(c)) return c;
-  }
-}
+using test::random_prime62;
+using test::random_target;
 
-// The minors engine's count at (p, u), retried on ShapeFailure like ed_degree.cpp.
+
 detail::CellCount minors_count(const Partition& lambda, const InnerProduct& sigma, std::uint64_t p,
                                const std::vector<std::uint64_t>& u, std::mt19937_64& g) {
-  using namespace lcngeom::detail;
-  const CriticalStructure s = CriticalStructure::from_partition(lambda);
-  NmodField F(p);
-  const Mat<NmodField> sig = to_ring_matrix(F, sigma.matrix());
-  Vec<NmodField> uu;
-  for (std::uint64_t c : u) uu.push_back(c % p);
-  const Vec<NmodField> su = mat_vec(F, sig, uu);
-  for (int attempt = 0; attempt < 6; ++attempt) {
-    try {
-      return count_minors_locus_modp(s, F, sig, su, g());
-    } catch (const ShapeFailure&) {
-    }
-  }
-  throw not_supported("no separating combination in 6 attempts");
-}
-
-std::vector<std::uint64_t> random_target(int n, std::uint64_t p, std::mt19937_64& g) {
-  std::vector<std::uint64_t> u(static_cast<std::size_t>(n) + 1);
-  for (auto& c : u) c = std::uniform_int_distribution<std::uint64_t>(0, p - 1)(g);
-  return u;
+  return test::whole_locus_count(detail::count_minors_locus_modp, lambda, sigma, p, u, g);
 }
 
 }  // namespace
@@ -68,7 +45,7 @@ TEST_CASE("minors engine = resultant and power engines (Euclidean, random produc
       for (int j = 0; j <= n; ++j) a.set(i, j, Rational(test::uniform(g, -3, 3)));
     for (const InnerProduct& sigma : {InnerProduct::euclidean(n), InnerProduct::bombieri(n),
                                       InnerProduct(a.transpose() * a + RatMatrix::identity(n + 1))}) {
-      const std::uint64_t p = prime62(g);
+      const std::uint64_t p = random_prime62(g);
       const std::vector<std::uint64_t> u = random_target(n, p, g);
       const int other = count_critical_points_modp(lambda, sigma, p, u, g()).count;
       INFO(lam << " " << sigma.name() << " p = " << p);

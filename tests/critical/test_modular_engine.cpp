@@ -12,6 +12,7 @@
 
 #include "lcngeom/detail/modular_solver.hpp"
 #include "lcngeom/ed_degree.hpp"
+#include "engine_support.hpp"
 #include "support.hpp"
 
 using namespace lcngeom;
@@ -31,18 +32,14 @@ EdTrial count(bool reference, const Partition& l, const InnerProduct& s, std::ui
   return count_critical_points_modp(l, s, p, u, seed);
 }
 
-std::uint64_t random_prime(std::mt19937_64& g) {
-  std::uniform_int_distribution<std::uint64_t> d(1ULL << 61, (1ULL << 62) - 1);
-  for (;;)
-    if (std::uint64_t c = d(g) | 1ULL; n_is_prime(c)) return c;
-}
+using test::random_prime62;
 
 // `symmetric`: a target with u_i = 0 for odd i, fixed by x -> -x (as are both
 // norms), so the critical points come in pairs (a, b, c) <-> (-a, b, -c) of
 // cell coordinates sharing the constant terms: an unsheared coordinate need
 // not separate them.
 void compare(const Partition& l, const InnerProduct& s, std::mt19937_64& g, bool symmetric = false) {
-  const std::uint64_t p = random_prime(g);
+  const std::uint64_t p = random_prime62(g);
   std::vector<std::uint64_t> u(static_cast<std::size_t>(l.sum()) + 1);
   for (auto& c : u) c = std::uniform_int_distribution<std::uint64_t>(0, p - 1)(g);
   if (symmetric)

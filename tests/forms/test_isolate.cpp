@@ -14,6 +14,7 @@
 #include "lcngeom/detail/rational_roots.hpp"
 #include "lcngeom/flint.hpp"
 #include "lcngeom/detail/squarefree_mod.hpp"
+#include "isolate_support.hpp"
 #include "support.hpp"
 
 using namespace lcngeom;
@@ -22,19 +23,8 @@ using detail::IsolationStats;
 
 namespace {
 
-struct Poly {
-  fmpz_poly_t p;
-  Poly() { fmpz_poly_init(p); }
-  Poly(const Poly&) = delete;
-  Poly& operator=(const Poly&) = delete;
-  ~Poly() { fmpz_poly_clear(p); }
-};
-
-int sign_at(const fmpz_poly_struct* f, const Rational& x) {
-  Rational v;
-  fmpz_poly_evaluate_fmpq(v.raw(), f, x.raw());
-  return v.sign();
-}
+using test::Poly;
+using test::sign_at;
 
 std::string show(const fmpz_poly_struct* f) {
   char* s = fmpz_poly_get_str_pretty(f, "t");

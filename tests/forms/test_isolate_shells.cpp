@@ -12,6 +12,7 @@
 
 #include "lcngeom/detail/isolate.hpp"
 #include "lcngeom/flint.hpp"
+#include "isolate_support.hpp"
 #include "support.hpp"
 
 using namespace lcngeom;
@@ -20,19 +21,8 @@ using detail::IsolationStats;
 
 namespace {
 
-struct Poly {
-  fmpz_poly_t p;
-  Poly() { fmpz_poly_init(p); }
-  Poly(const Poly&) = delete;
-  Poly& operator=(const Poly&) = delete;
-  ~Poly() { fmpz_poly_clear(p); }
-};
-
-int sign_at(const fmpz_poly_struct* f, const Rational& x) {
-  Rational v;
-  fmpz_poly_evaluate_fmpq(v.raw(), f, x.raw());
-  return v.sign();
-}
+using test::Poly;
+using test::sign_at;
 
 // Sorted, disjoint (touching only at ends that are not roots), exact roots
 // are roots, the others change sign.
