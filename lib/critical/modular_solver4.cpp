@@ -36,6 +36,7 @@ using nmod_algebra::Mono;
 using nmod_algebra::mono_exp;
 using nmod_algebra::NMat;
 using nmod_algebra::pivot_columns;
+using nmod_algebra::polynomials_in;
 using nmod_algebra::Restriction;
 using nmod_algebra::SparseRing;
 using nmod_algebra::var_mono;
@@ -653,28 +654,10 @@ CellCount PowerEngine::run() {
   if (nmod_gcd(T, dT).degree() > 0) throw ShapeFailure{};  // a multiple affine root, or z does not separate
   // Z has ra distinct eigenvalues, so it is cyclic and every G_i commuting
   // with it is q_i(Z): read q_i off a Krylov basis.
-  NMat K(ra, ra, p), B(ra, static_cast<slong>(G.size()), p), Q(ra, static_cast<slong>(G.size()), p);
   std::vector<ulong> vec(static_cast<std::size_t>(ra));
   for (auto& c : vec) c = random_unit();
-  for (slong j = 0; j < ra; ++j) {
-    for (slong i = 0; i < ra; ++i) K.at(i, j) = vec[static_cast<std::size_t>(i)];
-    std::vector<ulong> next(static_cast<std::size_t>(ra), 0);
-    for (slong i = 0; i < ra; ++i)
-      for (slong l = 0; l < ra; ++l)
-        next[static_cast<std::size_t>(i)] = nmod_add(
-            next[static_cast<std::size_t>(i)], nmod_mul(Z.at(i, l), vec[static_cast<std::size_t>(l)], F_.mod), F_.mod);
-    vec.swap(next);
-  }
-  for (std::size_t t = 0; t < G.size(); ++t)
-    for (slong i = 0; i < ra; ++i) {
-      ulong acc = 0;
-      for (slong l = 0; l < ra; ++l) acc = nmod_add(acc, nmod_mul(G[t].at(i, l), K.at(l, 0), F_.mod), F_.mod);
-      B.at(i, static_cast<slong>(t)) = acc;
-    }
-  if (!nmod_mat_solve(Q.m, K.m, B.m)) throw ShapeFailure{};  // the random vector is not cyclic
-  std::vector<NmodPoly> q(G.size(), NmodPoly(p));
-  for (std::size_t t = 0; t < G.size(); ++t)
-    for (slong i = 0; i < ra; ++i) q[t].set_coeff(i, Q.at(i, static_cast<slong>(t)));
+  std::vector<NmodPoly> q;
+  if (!polynomials_in(Z, G, std::move(vec), q)) throw ShapeFailure{};  // the random vector is not cyclic
   out.eliminant = static_cast<int>(T.degree()) + (origin ? 1 : 0);  // and the origin
   // Classify every irreducible factor of T (fields: no splitting needed).
   int critical_roots = 0;

@@ -35,6 +35,7 @@ using nmod_algebra::Mono;
 using nmod_algebra::mono_exp;
 using nmod_algebra::NMat;
 using nmod_algebra::pivot_columns;
+using nmod_algebra::polynomials_in;
 using nmod_algebra::Restriction;
 using nmod_algebra::SparseRing;
 using nmod_algebra::var_mono;
@@ -607,28 +608,10 @@ CellCount MinorsEngine::run(const std::vector<int>& D) {
     Qs = Z.rows();
   }
   if (Qs != Ts.degree()) throw not_supported("minors engine: simple part of wrong dimension");  // never
-  NMat K(Qs, Qs, p), rhs(Qs, static_cast<slong>(Mv.size()), p), qs(Qs, static_cast<slong>(Mv.size()), p);
   std::vector<ulong> vec(static_cast<std::size_t>(Qs));
   for (auto& c : vec) c = random_unit();
-  for (slong j = 0; j < Qs; ++j) {
-    for (slong i = 0; i < Qs; ++i) K.at(i, j) = vec[static_cast<std::size_t>(i)];
-    std::vector<ulong> next(static_cast<std::size_t>(Qs), 0);
-    for (slong i = 0; i < Qs; ++i)
-      for (slong t = 0; t < Qs; ++t)
-        next[static_cast<std::size_t>(i)] = nmod_add(
-            next[static_cast<std::size_t>(i)], nmod_mul(Z.at(i, t), vec[static_cast<std::size_t>(t)], F_.mod), F_.mod);
-    vec.swap(next);
-  }
-  for (std::size_t v = 0; v < Mv.size(); ++v)
-    for (slong i = 0; i < Qs; ++i) {
-      ulong acc = 0;
-      for (slong t = 0; t < Qs; ++t) acc = nmod_add(acc, nmod_mul(Mv[v].at(i, t), K.at(t, 0), F_.mod), F_.mod);
-      rhs.at(i, static_cast<slong>(v)) = acc;
-    }
-  if (!nmod_mat_solve(qs.m, K.m, rhs.m)) throw ShapeFailure{};  // the random vector is not cyclic
-  std::vector<NmodPoly> q(Mv.size(), NmodPoly(p));
-  for (std::size_t v = 0; v < Mv.size(); ++v)
-    for (slong i = 0; i < Qs; ++i) q[v].set_coeff(i, qs.at(i, static_cast<slong>(v)));
+  std::vector<NmodPoly> q;
+  if (!polynomials_in(Z, Mv, std::move(vec), q)) throw ShapeFailure{};  // the random vector is not cyclic
   Mv.clear();
   for (const Factor& f : factors) {
     if (f.e != 1) continue;

@@ -24,6 +24,7 @@ using detail::IsolationStats;
 namespace {
 
 using test::Poly;
+using test::check_intervals;
 using test::sign_at;
 
 std::string show(const fmpz_poly_struct* f) {
@@ -33,26 +34,6 @@ std::string show(const fmpz_poly_struct* f) {
   return r;
 }
 
-// The intervals are sorted and disjoint (touching only at ends that are not
-// roots), exact roots are roots, the others have a sign change at their ends.
-void check_intervals(const fmpz_poly_struct* f, const std::vector<IsolatingInterval>& iv) {
-  for (std::size_t i = 0; i < iv.size(); ++i) {
-    if (iv[i].lo == iv[i].hi) {
-      CHECK(sign_at(f, iv[i].lo) == 0);
-    } else {
-      REQUIRE(iv[i].lo < iv[i].hi);
-      const int a = sign_at(f, iv[i].lo), b = sign_at(f, iv[i].hi);
-      CHECK(a != 0);
-      CHECK(b != 0);
-      CHECK(a != b);
-    }
-    if (i > 0) {
-      const bool strictly = iv[i - 1].hi < iv[i].lo;
-      const bool touching = iv[i - 1].hi == iv[i].lo && iv[i - 1].lo != iv[i - 1].hi && iv[i].lo != iv[i].hi;
-      CHECK((strictly || touching));
-    }
-  }
-}
 
 // Count and isolation of a square-free f in every tier agree with FLINT's Sturm count.
 void check_against_sturm(const fmpz_poly_struct* f, bool all_tiers = true) {

@@ -22,28 +22,9 @@ using detail::IsolationStats;
 namespace {
 
 using test::Poly;
+using test::check_intervals;
 using test::sign_at;
 
-// Sorted, disjoint (touching only at ends that are not roots), exact roots
-// are roots, the others change sign.
-void check_intervals(const fmpz_poly_struct* f, const std::vector<IsolatingInterval>& iv) {
-  for (std::size_t i = 0; i < iv.size(); ++i) {
-    if (iv[i].lo == iv[i].hi) {
-      CHECK(sign_at(f, iv[i].lo) == 0);
-    } else {
-      REQUIRE(iv[i].lo < iv[i].hi);
-      const int a = sign_at(f, iv[i].lo), b = sign_at(f, iv[i].hi);
-      CHECK(a != 0);
-      CHECK(b != 0);
-      CHECK(a != b);
-    }
-    if (i > 0) {
-      const bool strictly = iv[i - 1].hi < iv[i].lo;
-      const bool touching = iv[i - 1].hi == iv[i].lo && iv[i - 1].lo != iv[i - 1].hi && iv[i].lo != iv[i].hi;
-      CHECK((strictly || touching));
-    }
-  }
-}
 
 // The shell path forced (from degree 8, any bound >= 2, `levels` top
 // octaves as shells; rational roots left to the subdivision so that integer

@@ -141,4 +141,35 @@ struct Restriction {
   }
 };
 
+// For a cyclic Z (Q x Q) and matrices G_t commuting with it, the q_t with
+// G_t = q_t(Z) (deg q_t < Q), read off the Krylov basis K = (v, Z v, ...,
+// Z^{Q-1} v) of the start vector v: G_t v = K q_t.  False when v is not
+// cyclic (K singular).
+inline bool polynomials_in(const NMat& Z, const std::vector<NMat>& G, std::vector<ulong> v, std::vector<NmodPoly>& q) {
+  const slong n = Z.rows();
+  const ulong p = Z.m->mod.n;
+  const nmod_t mod = Z.m->mod;
+  NMat K(n, n, p), B(n, static_cast<slong>(G.size()), p), Q(n, static_cast<slong>(G.size()), p);
+  for (slong j = 0; j < n; ++j) {
+    for (slong i = 0; i < n; ++i) K.at(i, j) = v[static_cast<std::size_t>(i)];
+    std::vector<ulong> next(static_cast<std::size_t>(n), 0);
+    for (slong i = 0; i < n; ++i)
+      for (slong l = 0; l < n; ++l)
+        next[static_cast<std::size_t>(i)] =
+            nmod_add(next[static_cast<std::size_t>(i)], nmod_mul(Z.at(i, l), v[static_cast<std::size_t>(l)], mod), mod);
+    v.swap(next);
+  }
+  for (std::size_t t = 0; t < G.size(); ++t)
+    for (slong i = 0; i < n; ++i) {
+      ulong acc = 0;
+      for (slong l = 0; l < n; ++l) acc = nmod_add(acc, nmod_mul(G[t].at(i, l), K.at(l, 0), mod), mod);
+      B.at(i, static_cast<slong>(t)) = acc;
+    }
+  if (!nmod_mat_solve(Q.m, K.m, B.m)) return false;
+  q.assign(G.size(), NmodPoly(p));
+  for (std::size_t t = 0; t < G.size(); ++t)
+    for (slong i = 0; i < n; ++i) q[t].set_coeff(i, Q.at(i, static_cast<slong>(t)));
+  return true;
+}
+
 }  // namespace lcngeom::detail::nmod_algebra
