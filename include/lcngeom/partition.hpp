@@ -54,7 +54,8 @@ class Partition {
   int operator[](int i) const { return parts_.at(static_cast<std::size_t>(i)); }
   /// True for (1, ..., 1).
   bool is_trivial() const noexcept;
-  /// "(2,1,1)"; the empty partition prints "()".
+  /// "(2,1,1)"; the empty partition prints "()"; a single part >= 10 keeps its trailing ','
+  /// ("(10,)") so that parse(to_string()) round-trips.
   std::string to_string() const;
 
   /// A hash consistent with == (std::hash<Partition> calls it).

@@ -61,6 +61,8 @@ bool Partition::is_trivial() const noexcept {
 std::string Partition::to_string() const {
   std::string out = "(";
   out += detail::join(parts_, ",", [](int p) { return std::to_string(p); });
+  // "(10,)", not "(10)": parse reads a comma-free "(10)" one digit per part, as (1,0).
+  if (parts_.size() == 1 && parts_[0] >= 10) out += ',';
   out += ')';
   return out;
 }

@@ -127,6 +127,12 @@ TEST_CASE("partition and rrmp strings: malformed text is a parse_error naming it
   CHECK(Partition::parse("10,") == Partition(std::vector<int>{10}));
   CHECK(Partition::parse("(11,)") == Partition(std::vector<int>{11}));
   CHECK(Partition::parse("11") == Partition(std::vector<int>{1, 1}));
+  // ... and printing keeps it, so that every partition round-trips (fuzz input "51,").
+  CHECK(Partition{51}.to_string() == "(51,)");
+  CHECK(Partition{12, 3}.to_string() == "(12,3)");
+  CHECK(Partition{9}.to_string() == "(9)");
+  for (const Partition& p : {Partition{51}, Partition{10}, Partition{9}, Partition{5, 1}, Partition{12, 3}})
+    CHECK(Partition::parse(p.to_string()) == p);
   CHECK_THROWS_WITH(Partition::parse("10"), Catch::Contains("'10,'"));
   for (const char* bad : {",", "2,,", ",2"}) {
     INFO("'" << bad << "'");
