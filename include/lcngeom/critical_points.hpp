@@ -64,12 +64,25 @@
 // eliminant is a polynomial in t = z^k and so are P and h, and the lifting
 // and the exact check are those above in t, except that the separating
 // form is checked as t = h (l_0 + sum_i l_{i+1} v_i)^k (v the coefficients
-// of P), which makes distinct roots of T distinct points.  A target with a
-// critical point on the other cell (w_0 = 0) gives not_supported (the power
-// engine finds them at every prime; the lifting handles the top cell only);
-// so does a Macaulay matrix beyond the engine's limit ((2,2,2,2,2) and
-// beyond).  Cost: about 2 s per prime for Delta(2,2,2,2) Euclidean, 4 s for
-// Bombieri (measured primes and times in docs/user-guide.md).
+// of P), which makes distinct roots of T distinct points.  The engine sees
+// every critical point at each prime but lifts only those with w_0 != 0, so
+// when a prime finds one with w_0 = 0 (a root at (1:0)) the problem is
+// solved in other coordinates: Delta_lambda is invariant under every
+// (x, y) -> (a x + b y, c x + d y), which preserves root patterns and rrmps,
+// and with the induced integer matrix S of f -> f o phi^{-1} (det phi = +-1)
+// the problem (u, Sigma) becomes (u o phi, S^T Sigma S) with the same
+// distances (Sigma' dense in general; the engine takes any Sigma).  Tried in
+// order: the reversal (x, y) -> (y, x) (w'_0 = w_n; Euclidean and Bombieri
+// are invariant), then the shears (x, y) -> (x, c x + y) (w'_0 = w(1, c)),
+// c = 1, -1, 2, ..., 8, until no critical point has w'_0 = 0 (finitely many
+// points have finitely many roots; not_supported past |c| = 8).  The lifted
+// forms are carried back by phi^{-1}, and the critical equations, w and the
+// distance are checked again exactly in the original coordinates (the
+// separating form in the coordinates it was lifted in); the orbits' `cell`
+// names the change.  A Macaulay matrix beyond the engine's limit
+// ((2,2,2,2,2) and beyond) gives not_supported.  Cost: about 2 s per prime
+// for Delta(2,2,2,2) Euclidean, 4 s for Bombieri, plus one prime per
+// coordinate change tried (measured primes and times in docs/user-guide.md).
 //
 // What is proven and what is probabilistic.  Every orbit returned is a set of
 // genuine critical points with pattern exactly lambda (proven, both methods),
@@ -169,7 +182,10 @@ struct CriticalOrbit {
   /// (on a lifted orbit the product of the distance's Kronecker form and the
   /// denominator, not reduced mod f: reducing it would blow its heights up).
   RatPoly distance_numerator;
-  std::string cell;  ///< "monic" or "P_j(1:0)=0" description
+  /// "monic" or "P_j(1:0)=0" description (with the change of coordinates
+  /// the orbit was solved in, e.g. "monic after (x, y) -> (y, x)", and the
+  /// lifting primes)
+  std::string cell;
   int real_count = 0;  ///< number of real roots of minimal_polynomial (the real critical points of the orbit)
   /// Number of critical points in the orbit (the degree of the minimal polynomial).
   int size() const { return static_cast<int>(minimal_polynomial.degree()); }
@@ -219,8 +235,9 @@ struct CriticalPointSet {
 /// differ or u = 0, not_supported for partitions needing more than
 /// kMaxCriticalCoordinates root coordinates in a cell (or more than 2 with
 /// CriticalMethod::resultants) unless a pure power within the power engine's
-/// limit (Delta(2,2,2,2); its targets with a critical point at w_0 = 0 are
-/// refused too), or a target with infinitely many critical points.
+/// limit (Delta(2,2,2,2), solved in changed coordinates when a critical point
+/// has w_0 = 0: see the file comment), or a target with infinitely many
+/// critical points.
 CriticalPointSet critical_points(const Partition& lambda, const BinaryForm& target, const InnerProduct& sigma,
                                  const CriticalPointOptions& options = {});
 

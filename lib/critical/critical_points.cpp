@@ -38,6 +38,9 @@ using detail::Vec;
 // Polynomials over Q in the cell's coordinates (fraction-free determinants).
 using MPolyOps = detail::RatMPolyRing;
 
+// Shears (x, y) -> (x, c x + y) tried for Delta(k^m), |c| <= kMaxShear.
+constexpr long kMaxShear = 8;
+
 RatPoly z_poly() { return RatPoly(std::vector<Rational>{Rational(), Rational(1L)}); }
 
 RatPoly squarefree(const RatPoly& t) {
@@ -375,35 +378,42 @@ ScaledPoint scaled_point(const Problem& pb, const Cell& cell, const detail::Lift
 }
 
 // The exact check of a lifted candidate, for every root of T at once (so that
-// a wrong candidate is rejected before T is factored): with N~ built from the
-// scaled forms, N(P)(h, -1)^T = 0 (eq. 5.3) is
-//     sum_k N~[i][k] hhat_k = D^{b+1} N~[i][c_1 + 1]   mod T, every row i,
-// and the separating form reads sum_i l_i R_i = z D mod T.  D is a unit mod
+// a wrong candidate is rejected before T is factored), in two parts.  The
+// separating form (in the coordinates the candidate was solved in) reads
+// sum_i l_i R_i = z D mod T.  With N~ built from the scaled forms,
+// N(P)(h, -1)^T = 0 (eq. 5.3) is
+//     sum_k N~[i][k] hhat_k = D^{b+1} N~[i][c_1 + 1]   mod T, every row i
+// (critical_equations_hold, in the problem's coordinates).  D is a unit mod
 // T (T is square-free), so these hold iff every point is critical and z
 // separates; each is an identity of polynomials over Q checked by exact
 // division by T (divides_exactly), with no arithmetic in Q[z]/(T).
-bool lifted_candidate_holds(const Problem& pb, const Cell& cell, const detail::LiftedCell& c, const ScaledPoint& sp) {
-  detail::RatPolyRing Q;
-  const std::size_t dim = static_cast<std::size_t>(cell.dimension(pb.s));
+bool separating_form_holds(const Cell& cell, const CriticalStructure& s, const detail::LiftedCell& c,
+                           const ScaledPoint& sp) {
+  const std::size_t dim = static_cast<std::size_t>(cell.dimension(s));
   if (c.power == 0) {
     RatPoly lz = -(z_poly() * sp.D);
     for (std::size_t i = 0; i < dim; ++i) lz = lz + Rational(c.linear_form[i]) * c.numerators[i];
-    if (!divides_exactly(c.T, lz)) return false;
-  } else {
-    // Power engine (top cell of Delta(k^m), w = g^k, g = g_0 P, h = g_0^k):
-    // the separating coordinate is t = z^k = h (l_0 + sum_i l_{i+1} v_i)^k,
-    // i.e. t D^{k+1} = hhat Lhat^k with Lhat = l_0 D + sum_i l_{i+1} R_i.
-    // It makes t a function of the point, so distinct roots of T are
-    // distinct points.
-    if (c.linear_form.size() != dim + 1 || sp.h.size() != 1) return false;
-    RatPoly L = Rational(c.linear_form[0]) * sp.D, lhs = z_poly(), rhs = sp.h[0];
-    for (std::size_t i = 0; i < dim; ++i) L = L + Rational(c.linear_form[i + 1]) * c.numerators[i];
-    for (int e = 0; e < c.power; ++e) {
-      rhs = rhs * L;
-      lhs = lhs * sp.D;
-    }
-    if (!divides_exactly(c.T, lhs * sp.D - rhs)) return false;
+    return divides_exactly(c.T, lz);
   }
+  // Power engine (top cell of Delta(k^m), w = g^k, g = g_0 P, h = g_0^k):
+  // the separating coordinate is t = z^k = h (l_0 + sum_i l_{i+1} v_i)^k,
+  // i.e. t D^{k+1} = hhat Lhat^k with Lhat = l_0 D + sum_i l_{i+1} R_i.
+  // It makes t a function of the point, so distinct roots of T are
+  // distinct points.
+  if (c.linear_form.size() != dim + 1 || sp.h.size() != 1) return false;
+  RatPoly L = Rational(c.linear_form[0]) * sp.D, lhs = z_poly(), rhs = sp.h[0];
+  for (std::size_t i = 0; i < dim; ++i) L = L + Rational(c.linear_form[i + 1]) * c.numerators[i];
+  for (int e = 0; e < c.power; ++e) {
+    rhs = rhs * L;
+    lhs = lhs * sp.D;
+  }
+  return divides_exactly(c.T, lhs * sp.D - rhs);
+}
+
+// Criticality, w and the distance of the scaled forms sp (any forms P_j,
+// monic or not) for the problem pb, mod T.
+bool critical_equations_hold(const Problem& pb, const RatPoly& T, const ScaledPoint& sp) {
+  detail::RatPolyRing Q;
   Mat<detail::RatPolyRing> sig = detail::to_ring_matrix(Q, pb.sigma);
   Vec<detail::RatPolyRing> su = detail::mat_vec(Q, sig, convert_vector(Q, pb.u));
   const Mat<detail::RatPolyRing> N = detail::critical_matrix(Q, pb.s, sp.P, sig, su);
@@ -412,7 +422,7 @@ bool lifted_candidate_holds(const Problem& pb, const Cell& cell, const detail::L
   for (const auto& row : N) {
     RatPoly e = -(Db1 * row.back());
     for (std::size_t k = 0; k < sp.h.size(); ++k) e = e + row[k] * sp.h[k];
-    if (!divides_exactly(c.T, e)) return false;
+    if (!divides_exactly(T, e)) return false;
   }
   // w = W / D = hhat Ghat / D^{b+1}, and ||w - u||^2 = dist / D, i.e.
   // W D^b = hhat Ghat and dist D^{2b+1} = ||hhat Ghat - D^{b+1} u||^2_Sigma mod T.
@@ -423,33 +433,121 @@ bool lifted_candidate_holds(const Problem& pb, const Cell& cell, const detail::L
   if (w.size() != sp.W.size()) return false;
   Vec<detail::RatPolyRing> err;
   for (std::size_t i = 0; i < w.size(); ++i) {
-    if (!divides_exactly(c.T, sp.W[i] * Db - w[i])) return false;
+    if (!divides_exactly(T, sp.W[i] * Db - w[i])) return false;
     err.push_back(w[i] - Db1 * RatPoly(std::vector<Rational>{pb.u[i]}));
   }
-  return divides_exactly(c.T, sp.dist * Db * Db * sp.D - detail::bilinear_form(Q, pb.sigma, err, err));
+  return divides_exactly(T, sp.dist * Db * Db * sp.D - detail::bilinear_form(Q, pb.sigma, err, err));
+}
+
+// An integer change of coordinates phi: (x, y) -> (a x + b y, c x + d y)
+// with ad - bc = +-1, acting on forms by f -> f o phi.  Delta_lambda is
+// GL_2-invariant and f o phi has the root pattern and the real root
+// multiplicity pattern of f (phi is a real projective transformation of P^1),
+// so phi maps the critical points of ||w - u||^2_Sigma with pattern lambda
+// bijectively onto those of ||w' - u'||^2_Sigma' with u' = u o phi and
+// Sigma' = S^T Sigma S, S the matrix of f -> f o phi^{-1} (w = S w').  The
+// point w' has w'_0 = w'(1, 0) = w(a, c): phi moves the root (a:c) to (1:0).
+struct CoordinateChange {
+  long a = 1, b = 0, c = 0, d = 1;
+  std::string name() const {
+    auto lin = [](long p, long q) {
+      auto term = [](long k, const char* v) {
+        return k == 0 ? std::string() : k == 1 ? std::string(v) : k == -1 ? "-" + std::string(v) : std::to_string(k) + v;
+      };
+      std::string s = term(p, "x"), t = term(q, "y");
+      if (s.empty()) return t;
+      if (t.empty()) return s;
+      return s + (t[0] == '-' ? " - " + t.substr(1) : " + " + t);
+    };
+    return "(x, y) -> (" + lin(a, b) + ", " + lin(c, d) + ")";
+  }
+  CoordinateChange inverse() const {
+    const long det = a * d - b * c;  // +-1
+    return {d * det, -b * det, -c * det, a * det};
+  }
+  // The matrix of f -> f o phi on coefficient vectors of degree deg: column
+  // i is the coefficient vector of (a x + b y)^{deg-i} (c x + d y)^i.
+  std::vector<std::vector<Rational>> matrix(int deg) const {
+    const std::size_t N = static_cast<std::size_t>(deg) + 1;
+    std::vector<std::vector<Rational>> M(N, std::vector<Rational>(N));
+    auto mul = [](const std::vector<Rational>& p, long s, long t) {
+      std::vector<Rational> q(p.size() + 1);
+      for (std::size_t j = 0; j < p.size(); ++j) {
+        q[j] += Rational(s) * p[j];
+        q[j + 1] += Rational(t) * p[j];
+      }
+      return q;
+    };
+    for (std::size_t i = 0; i < N; ++i) {
+      std::vector<Rational> col{Rational(1L)};
+      for (std::size_t e = 0; e + i + 1 < N; ++e) col = mul(col, a, b);
+      for (std::size_t e = 0; e < i; ++e) col = mul(col, c, d);
+      for (std::size_t r = 0; r < N; ++r) M[r][i] = col[r];
+    }
+    return M;
+  }
+  template <class V>
+  V apply(const V& f) const {
+    const auto M = matrix(static_cast<int>(f.size()) - 1);
+    V out(f.size());
+    for (std::size_t r = 0; r < f.size(); ++r)
+      for (std::size_t i = 0; i < f.size(); ++i)
+        if (!M[r][i].is_zero()) out[r] = out[r] + M[r][i] * f[i];
+    return out;
+  }
+};
+
+// The problem in the coordinates of phi: u' = u o phi, Sigma' = S^T Sigma S
+// with S the matrix of phi^{-1} (integer: det phi = +-1).
+Problem changed_problem(const Problem& pb, const CoordinateChange& phi) {
+  const int n = pb.s.n;
+  Problem out{pb.s, RatMatrix(n + 1, n + 1), phi.apply(pb.u)};
+  const RatMatrix S(phi.inverse().matrix(n));
+  out.sigma = S.transpose() * pb.sigma * S;
+  return out;
+}
+
+// The scaled forms of sp carried back by phi^{-1} (P_j, h and w; the
+// distance is unchanged).
+ScaledPoint changed_back(ScaledPoint sp, const CoordinateChange& phi) {
+  const CoordinateChange inv = phi.inverse();
+  for (auto& P : sp.P) P = inv.apply(P);
+  sp.h = inv.apply(sp.h);
+  sp.W = inv.apply(sp.W);
+  return sp;
 }
 
 // A cell by the modular engine (any dimension it reaches): its RUR (the
 // coordinates and the free factor h) is lifted to Q (detail/modular_lift.hpp)
-// and proven for every root of T (lifted_candidate_holds): the separating
-// form is z and N(P) (h, -1)^T = 0 hold exactly, so each point is critical
-// (eq. 5.3); its pattern is exactly lambda because the nondegeneracy
-// witnesses are units modulo the confirming prime, at which the candidate
-// reduces to the engine's classified solution (a unit mod p is nonzero over
-// Q).  A candidate that fails is refined with more primes.  The orbits keep
-// the scaled forms (CriticalOrbit: repeated = D P_j, simple = D h,
+// and proven for every root of T: the separating form is z
+// (separating_form_holds) and N(P) (h, -1)^T = 0 holds exactly
+// (critical_equations_hold), so each point is critical (eq. 5.3); its
+// pattern is exactly lambda because the nondegeneracy witnesses are units
+// modulo the confirming prime, at which the candidate reduces to the
+// engine's classified solution (a unit mod p is nonzero over Q).  A
+// candidate that fails is refined with more primes.  With a change of
+// coordinates phi (the power engine, whose lifting misses the points with
+// w_0 = 0), the problem solved is pb in the coordinates of phi, the forms
+// are carried back by phi^{-1} and the critical equations, w and the
+// distance are checked again exactly for pb itself; the pattern is the one
+// found in the coordinates of phi (phi preserves it).  The orbits keep the
+// scaled forms (CriticalOrbit: repeated = D P_j, simple = D h,
 // denominator = D^{b+1}, all reduced mod f).
 CellOutput solve_cell_lifted(const Problem& pb, const Cell& cell, std::uint64_t seed, int& primes,
                              const std::function<void(const std::string&)>& progress,
-                             detail::LiftSource source = detail::LiftSource::cell) {
-  detail::CellLifter lifter(pb.s, cell, pb.sigma, pb.u, seed, source);
+                             detail::LiftSource source = detail::LiftSource::cell,
+                             const std::optional<CoordinateChange>& phi = std::nullopt) {
+  const Problem solved = phi ? changed_problem(pb, *phi) : pb;
+  detail::CellLifter lifter(solved.s, cell, solved.sigma, solved.u, seed, source);
   for (int round = 0;; ++round) {
     detail::LiftedCell c = lifter.next(progress);
     primes += c.primes;
     CellOutput out;
     if (c.T.degree() < 1) return out;
-    const ScaledPoint sp = scaled_point(pb, cell, c);
-    const bool holds = lifted_candidate_holds(pb, cell, c, sp);
+    ScaledPoint sp = scaled_point(solved, cell, c);
+    bool holds = separating_form_holds(cell, solved.s, c, sp);
+    if (holds && phi) sp = changed_back(std::move(sp), *phi);
+    holds = holds && critical_equations_hold(pb, c.T, sp);
     if (!holds) {
       if (progress)
         progress("the candidate from " + std::to_string(c.primes) + " primes failed the exact check; more primes");
@@ -471,7 +569,8 @@ CellOutput solve_cell_lifted(const Problem& pb, const Cell& cell, std::uint64_t 
       for (const auto& t : pb.s.tracked) o.exponents.push_back(t.exponent);
       const RatPoly dist = K.reduce(sp.dist);
       o.distance_numerator = dist * o.denominator;
-      o.cell = cell_name(pb.s, cell) + ", lifted mod " + std::to_string(c.primes) + " primes";
+      o.cell = cell_name(pb.s, cell) + (phi ? " after " + phi->name() : std::string()) + ", lifted mod " +
+               std::to_string(c.primes) + " primes";
       out.orbits.push_back(std::move(o));
       out.distance_kronecker.push_back(dist);
     }
@@ -635,10 +734,38 @@ CriticalPointSet critical_points(const Partition& lambda, const BinaryForm& targ
     if (lifted) {
       // The lifting reports its status (primes so far) as the item of the cell's step.
       const std::size_t at = cell_index - 1;
-      co = solve_cell_lifted(
-          pb, cell, rng(), res.lifting_primes,
-          [&](const std::string& status) { progress("eliminating in cell", at, cells.size(), status); },
-          power ? detail::LiftSource::power : detail::LiftSource::cell);
+      auto status = [&](const std::string& st) { progress("eliminating in cell", at, cells.size(), st); };
+      if (!power) {
+        co = solve_cell_lifted(pb, cell, rng(), res.lifting_primes, status);
+      } else {
+        // The lifted power engine sees the points with w_0 != 0 only: if a
+        // prime finds one with w_0 = 0 (a root at (1:0)), solve in the
+        // coordinates of the reversal (x, y) -> (y, x) (w'_0 = w_n), then of
+        // the shears (x, y) -> (x, c x + y) (w'_0 = w(1, c)), c = 1, -1, 2, ...:
+        // finitely many points have finitely many roots, so one of them has
+        // no root at (1:0).
+        std::vector<std::optional<CoordinateChange>> changes{std::nullopt, CoordinateChange{0, 1, 1, 0}};
+        for (long c = 1; c <= kMaxShear; ++c) {
+          changes.emplace_back(CoordinateChange{1, 0, c, 1});
+          changes.emplace_back(CoordinateChange{1, 0, -c, 1});
+        }
+        bool solved = false;
+        for (const auto& phi : changes) {
+          try {
+            co = solve_cell_lifted(pb, cell, rng(), res.lifting_primes, status, detail::LiftSource::power, phi);
+            solved = true;
+            break;
+          } catch (const detail::PowerPointsAtInfinity&) {
+            status("a critical point has a root at (1:0)" + (phi ? " after " + phi->name() : std::string()) +
+                   ": changing coordinates");
+          }
+        }
+        if (!solved)
+          throw not_supported("every coordinate change tried (the reversal and the shears (x, y) -> (x, c x + y), "
+                              "|c| <= " + std::to_string(kMaxShear) + ") leaves a critical point of Delta" +
+                              lambda.to_string() + " with a root at (1:0); the lifted power engine handles the "
+                              "points with w_0 != 0 only");
+      }
       res.completeness_proven = false;
       done = true;
     }

@@ -125,9 +125,9 @@ CellSolution power_solution(const CriticalStructure& s, const NmodField& F, cons
   PowerRur r;
   sol.count = power_locus_rur_modp(s, F, sig, su, seed ^ p, form, r);
   if (r.infinity_roots > 0)
-    throw not_supported("the critical points of Delta(" + std::to_string(k) + "^" + std::to_string(m) +
-                        ") include points with a root at (1:0) (w_0 = 0) at this target; the lifted power engine "
-                        "handles the points with w_0 != 0 only");
+    throw PowerPointsAtInfinity("the critical points of Delta(" + std::to_string(k) + "^" + std::to_string(m) +
+                                ") include points with a root at (1:0) (w_0 = 0) in these coordinates; the lifted "
+                                "power engine handles the points with w_0 != 0 only");
   const long dz = r.T.degree();
   // Keeps the coefficients of z^{k j} as those of t^j; false if another is nonzero.
   auto in_t = [&](const NmodPoly& a, NmodPoly& out) {

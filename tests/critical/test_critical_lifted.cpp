@@ -4,11 +4,15 @@
 // Newton refinement of every real point.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <boost/multiprecision/mpfr.hpp>
 #include <flint/fmpq_poly.h>
 
+#include "engine_support.hpp"
 #include "lcngeom/critical_points.hpp"
 #include "lcngeom/ed_degree.hpp"
+#include "lcngeom/rrmp.hpp"
 #include "lcngeom/flint.hpp"
 #include "mp_support.hpp"
 #include "support.hpp"
@@ -409,6 +413,102 @@ TEST_CASE("lifted exact points on Delta(2,2,2,2) from the power engine (n = 8)",
     CHECK(rp_numeric.distinct_real_roots() == rp.rrmp.distinct_real_roots());
     CHECK(rp_numeric.distinct_complex_pairs() == rp.rrmp.distinct_complex_pairs());
   }
+}
+
+// Targets of Delta(2,2,2,2) with planted critical points w = P^2 where P
+// has the root (1:0) (w_0 = w_1 = 0): u = w + v with v Sigma-orthogonal to
+// the tangent space P R_4 (eq. 5.3), v an integer vector of that
+// complement (found once with exact linear algebra).  The lifted power engine
+// misses points with w_0 = 0, so critical_points solves in other coordinates
+// (the reversal, or a shear when the reversed problem has one too) and checks
+// every point again in the original ones.  Checked: the exact count equals the
+// modular count at the same target (which counts the whole locus, w_0 = 0
+// included), every orbit satisfies the critical equations in its number field
+// (original coordinates), each planted point is a rational point with the
+// rrmp of P^2 and the distance ||P^2 - u||^2_Sigma, and the real points of
+// the orbits with w_0 != 0 agree with an MPFR Newton refinement.
+std::vector<long> squared(const std::vector<long>& P) {
+  std::vector<long> w(2 * P.size() - 1, 0);
+  for (std::size_t i = 0; i < P.size(); ++i)
+    for (std::size_t j = 0; j < P.size(); ++j) w[i + j] += P[i] * P[j];
+  return w;
+}
+
+void check_planted_power_target(const BinaryForm& u, const InnerProduct& s,
+                                const std::vector<std::vector<long>>& planted, const std::string& change,
+                                std::uint64_t salt) {
+  auto g = test::rng(salt);
+  const Partition lambda = Partition::parse("2,2,2,2");
+  INFO(u.to_string() << " " << s.name());
+  const CriticalPointSet c = critical_points(lambda, u, s, with_method(CriticalMethod::automatic, g()));
+  const std::uint64_t p = test::random_prime62(g);
+  std::vector<std::uint64_t> up;
+  for (const Rational& a : u.coefficients()) {
+    const long v = std::stol(a.to_string());
+    up.push_back(v >= 0 ? static_cast<std::uint64_t>(v) : p - static_cast<std::uint64_t>(-v));
+  }
+  CHECK(c.complex_count == count_critical_points_modp(lambda, s, p, up, g()).count);
+  CHECK(c.real_count % 2 == c.complex_count % 2);
+  CHECK_FALSE(c.completeness_proven);
+  int at_infinity = 0;
+  for (const CriticalOrbit& orb : c.orbits) {
+    CHECK(orb.cell.find("after " + change) != std::string::npos);
+    check_orbit_equations(orb, u, s, 4);
+    if (!top_cell(orb)) ++at_infinity;
+  }
+  CHECK(at_infinity >= static_cast<int>(planted.size()));
+  for (const std::vector<long>& P : planted) {
+    const BinaryForm w(squared(P));
+    INFO("planted " << w.to_string());
+    CHECK(std::find(c.rational_points.begin(), c.rational_points.end(), w) != c.rational_points.end());
+    int found = 0;
+    for (const RealCriticalPoint& rp : c.real_points)
+      if (rp.exact && *rp.exact == w) {
+        ++found;
+        CHECK(rp.rrmp == rrmp(w));
+        Rational d;
+        for (int i = 0; i <= 8; ++i)
+          for (int j = 0; j <= 8; ++j)
+            d += s.matrix().at(i, j) * (w.coefficients()[static_cast<std::size_t>(i)] - u.coefficients()[static_cast<std::size_t>(i)]) *
+                 (w.coefficients()[static_cast<std::size_t>(j)] - u.coefficients()[static_cast<std::size_t>(j)]);
+        CHECK(compare(rp.distance_squared, AlgebraicReal(d)) == 0);
+      }
+    CHECK(found == 1);
+  }
+  for (const RealCriticalPoint& rp : c.real_points) {
+    const CriticalOrbit& orb = c.orbits[rp.orbit];
+    if (!top_cell(orb)) continue;
+    const std::vector<mp> w = newton_refine(orb, rp, u, s);
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      const mp exact(rp.coefficients[i].to_decimal(60));
+      CHECK(abs(w[i] - exact) < mp("1e-50") * (1 + abs(exact)));
+    }
+  }
+}
+
+// P = y (x^3 - x^2 y + x y^2 + y^3): w_0 = 0, but w_8 = 1 (the reversal works).
+TEST_CASE("Delta(2,2,2,2): a planted critical point at w_0 = 0 is found (Euclidean, reversal)",
+          "[critical][lifted][power][.slow]") {
+  check_planted_power_target(BinaryForm{1, 3, 3, -2, 2, -1, -1, 2, 2}, InnerProduct::euclidean(8),
+                             {{0, 1, -1, 1, 1}}, "(x, y) -> (y, x)", 1106);
+}
+
+// P = y (x^3 + 2 x^2 y - x y^2 + y^3), Sigma Bombieri.
+TEST_CASE("Delta(2,2,2,2): a planted critical point at w_0 = 0 is found (Bombieri, reversal)",
+          "[critical][lifted][power][.slow]") {
+  check_planted_power_target(BinaryForm{-1, 0, 1, 4, 2, -2, 5, -2, 1}, InnerProduct::bombieri(8),
+                             {{0, 1, 2, -1, 1}}, "(x, y) -> (y, x)", 1107);
+}
+
+// A palindromic target (u_i = u_{8-i}) with the planted P = y (x^3 - x^2 y -
+// x y^2 - y^3): the reversal maps the critical set to itself, so the reversed
+// P (root (0:1), w_8 = 0) is critical too and the reversal does not help; the
+// shear (x, y) -> (x, x + y) moves the root (1:1) to (1:0), and no critical
+// point has it.
+TEST_CASE("Delta(2,2,2,2): critical points at w_0 = 0 and w_8 = 0 are found (Euclidean, shear)",
+          "[critical][lifted][power][.slow]") {
+  check_planted_power_target(BinaryForm{-3, 5, 3, -1, 1, -1, 3, 5, -3}, InnerProduct::euclidean(8),
+                             {{0, 1, -1, -1, -1}, {-1, -1, -1, 1, 0}}, "(x, y) -> (x, x + y)", 1108);
 }
 
 TEST_CASE("Delta(2,2,2,2): resultants over Q refuse it with not_supported", "[critical][lifted][power]") {

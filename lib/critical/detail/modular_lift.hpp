@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "lcngeom/detail/critical_algebra.hpp"
+#include "lcngeom/error.hpp"
 #include "lcngeom/rat_matrix.hpp"
 #include "lcngeom/rat_poly.hpp"
 #include "lcngeom/rational.hpp"
@@ -46,12 +47,19 @@ struct LiftedCell {
   int bad_primes = 0;  ///< primes discarded (a different count, or no separation)
 };
 
+/// Thrown by a CellLifter on LiftSource::power when a prime finds critical
+/// points with g_0 = 0 (a root at (1:0)): the caller changes coordinates
+/// (critical_points.cpp) and lifts again.
+struct PowerPointsAtInfinity : not_supported {
+  using not_supported::not_supported;
+};
+
 /// Which modular engine a CellLifter lifts.
 enum class LiftSource {
   cell,  ///< solve_cell_modp (detail/modular_solver.hpp), one cell
   /// power_locus_rur_modp (detail/modular_solver4.hpp): the top cell of a
-  /// pure power Delta(k^m); throws not_supported if a prime finds critical
-  /// points on the other cell (P(1:0) = 0), which this source does not lift.
+  /// pure power Delta(k^m); throws PowerPointsAtInfinity if a prime finds
+  /// critical points on the other cell (P(1:0) = 0), which it does not lift.
   power
 };
 
