@@ -8,6 +8,7 @@
 #include <set>
 
 #include "lcngeom/critical_points.hpp"
+#include "lcngeom/detail/coordinate_change.hpp"
 #include "lcngeom/ed_degree.hpp"
 #include "lcngeom/linear_factor_critical.hpp"
 #include "lcngeom/quadric_multiplier.hpp"
@@ -331,4 +332,72 @@ TEST_CASE("Example 6.12: (6.7) with XX^T = diag(1,1/2,1)", "[critical][example6_
   CHECK_NOTHROW(divexact(d, pow(RatMPoly::parse(R, "u1+u3"), 2)));
   CHECK_NOTHROW(divexact(d, RatMPoly::parse(R, "u1^2 - 2*u1*u3 + u2^2 + u3^2")));
   CHECK_THROWS_AS(quadric_multiplier_polynomial(RatMatrix::identity(2)), invalid_argument);
+}
+
+// The changes of coordinates critical_points uses on Delta(2,2,2,2) when a
+// critical point has a root at (1:0) (detail/coordinate_change.hpp): S_phi
+// and S_{phi^-1} are inverse, f o phi is the substitution (checked by
+// evaluation), w'_0 = w(a, c), ||w' - u'||_{S^T Sigma S} = ||w - u||_Sigma,
+// and a planted critical point P^2 (P(1:0) = 0) stays critical: u' - w' is
+// Sigma'-orthogonal to P' R_4 (eq. 5.3).
+TEST_CASE("critical points: the changes of coordinates of Delta(2,2,2,2) preserve distances and criticality",
+          "[critical]") {
+  using detail::CoordinateChange;
+  auto g = test::rng(1109);
+  const std::vector<Rational> P{0, 1, -1, 1, 1};  // y (x^3 - x^2 y + x y^2 + y^3)
+  std::vector<Rational> w(9);
+  for (std::size_t i = 0; i < 5; ++i)
+    for (std::size_t j = 0; j < 5; ++j) w[i + j] += P[i] * P[j];
+  const std::vector<Rational> u{1, 3, 3, -2, 2, -1, -1, 2, 2};  // u - P^2 is orthogonal to P R_4
+  auto eval = [](const std::vector<Rational>& f, const Rational& x, const Rational& y) {
+    Rational acc;
+    const long n = static_cast<long>(f.size()) - 1;
+    for (long i = 0; i <= n; ++i) acc += f[static_cast<std::size_t>(i)] * pow(x, n - i) * pow(y, i);
+    return acc;
+  };
+  auto quadratic = [](const RatMatrix& S, const std::vector<Rational>& e) {
+    Rational acc;
+    for (std::size_t i = 0; i < e.size(); ++i)
+      for (std::size_t j = 0; j < e.size(); ++j)
+        acc += S.at(static_cast<long>(i), static_cast<long>(j)) * e[i] * e[j];
+    return acc;
+  };
+  for (const CoordinateChange& phi : {CoordinateChange{0, 1, 1, 0}, CoordinateChange{1, 0, 1, 1},
+                                      CoordinateChange{1, 0, -2, 1}, CoordinateChange{2, 1, 1, 1}}) {
+    INFO(phi.name());
+    const CoordinateChange inv = phi.inverse();
+    for (int deg = 0; deg <= 8; ++deg)
+      CHECK(RatMatrix(inv.matrix(deg)) * RatMatrix(phi.matrix(deg)) == RatMatrix::identity(deg + 1));
+    const std::vector<Rational> f = test::random_nonzero_form(g, 8, 9).coefficients(), fp = phi.apply(f);
+    const std::vector<std::pair<long, long>> points{{1, 0}, {0, 1}, {2, -3}, {5, 7}};
+    for (const auto& [x, y] : points)
+      CHECK(eval(fp, x, y) == eval(f, Rational(phi.a * x + phi.b * y), Rational(phi.c * x + phi.d * y)));
+    CHECK(phi.apply(w)[0] == eval(w, phi.a, phi.c));
+    const RatMatrix S(inv.matrix(8));
+    for (const InnerProduct& s : {InnerProduct::euclidean(8), InnerProduct::bombieri(8)}) {
+      const RatMatrix sp = S.transpose() * s.matrix() * S;
+      CHECK(sp == sp.transpose());
+      const std::vector<Rational> e = test::random_nonzero_form(g, 8, 9).coefficients();
+      std::vector<Rational> e2 = e;
+      for (auto& c : e2) c += Rational(1L);
+      const std::vector<Rational> a = phi.apply(e), b = phi.apply(e2);
+      std::vector<Rational> d, dp;
+      for (std::size_t i = 0; i < e.size(); ++i) {
+        d.push_back(e[i] - e2[i]);
+        dp.push_back(a[i] - b[i]);
+      }
+      CHECK(quadratic(sp, dp) == quadratic(s.matrix(), d));
+    }
+    // Criticality of the planted point in the new coordinates (Euclidean).
+    const RatMatrix sp = S.transpose() * S;
+    const std::vector<Rational> Pp = phi.apply(P), wp = phi.apply(w), up = phi.apply(u);
+    for (std::size_t i = 0; i <= 4; ++i) {
+      Rational acc;
+      for (std::size_t k = 0; k <= 8; ++k)
+        for (std::size_t l = 0; l <= 8; ++l)
+          if (k >= i && k - i <= 4)
+            acc += Pp[k - i] * sp.at(static_cast<long>(k), static_cast<long>(l)) * (up[l] - wp[l]);
+      CHECK(acc.is_zero());
+    }
+  }
 }
