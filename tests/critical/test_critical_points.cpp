@@ -362,6 +362,12 @@ TEST_CASE("critical points: the changes of coordinates of Delta(2,2,2,2) preserv
         acc += S.at(static_cast<long>(i), static_cast<long>(j)) * e[i] * e[j];
     return acc;
   };
+  // The names the orbits' `cell` carries.
+  CHECK(CoordinateChange{0, 1, 1, 0}.name() == "(x, y) -> (y, x)");
+  CHECK(CoordinateChange{1, 0, 1, 1}.name() == "(x, y) -> (x, x + y)");
+  CHECK(CoordinateChange{1, 0, -2, 1}.name() == "(x, y) -> (x, -2x + y)");
+  CHECK(CoordinateChange{1, -1, 0, 1}.name() == "(x, y) -> (x - y, y)");
+  CHECK(CoordinateChange{2, 1, 1, 1}.inverse().name() == "(x, y) -> (x - y, -x + 2y)");
   for (const CoordinateChange& phi : {CoordinateChange{0, 1, 1, 0}, CoordinateChange{1, 0, 1, 1},
                                       CoordinateChange{1, 0, -2, 1}, CoordinateChange{2, 1, 1, 1}}) {
     INFO(phi.name());
