@@ -531,8 +531,8 @@ CellCount MinorsEngine::run(const std::vector<int>& D) {
   // l_j(z) != 0 since ev_z would otherwise vanish on N(l_j R_{D-e_j}) = Q_D.
   // If Q_D keeps growing, X has a component of positive dimension (Bombieri:
   // curves of points where the Gram block drops rank, e.g. for (2,2,2,2,1)
-  // the lines g = (x +- iy)^3 m, h = x +- iy); the engine does not saturate
-  // them and refuses.
+  // the lines g = (x +- iy)^3 m, h = x +- iy): Excess, and the caller
+  // saturates (V = N(phi^k R), saturate()).
   struct Basis {
     std::vector<Mono> lower;
     std::vector<slong> sel;
