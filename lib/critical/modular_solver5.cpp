@@ -355,6 +355,49 @@ class MinorsEngine {
     d_history_.clear();
     q_all_.clear();
   }
+  // The same with phi = det(Gram of G S_{c_1} under Sigma), G = prod P_j^{e_j}:
+  // zero at every Gram-degenerate point (some G h is Sigma-orthogonal to
+  // g S_r, which contains G S_{c_1}), nonzero at real forms for a positive
+  // definite Sigma (experiment: LCNGEOM_MINORS_PHI=gram).
+  void saturate_gram(int k) {
+    const SparseRing R{F_.mod};
+    std::vector<Vec<SparseRing>> P;
+    for (std::size_t j = 0; j < s_.tracked.size(); ++j) {
+      Vec<SparseRing> pj;
+      for (int i = 0; i < grading_.size[j]; ++i) pj.push_back({{var_mono(grading_.first[j] + i), 1UL}});
+      P.push_back(std::move(pj));
+    }
+    const Vec<SparseRing> G = tangent_factors(R, s_, P).second;
+    const int c1 = s_.free_degree;
+    std::vector<Vec<SparseRing>> cols;
+    for (int k2 = 0; k2 <= c1; ++k2) {
+      Vec<SparseRing> v(static_cast<std::size_t>(s_.n) + 1, R.zero());
+      for (std::size_t l = 0; l < G.size(); ++l) v[l + static_cast<std::size_t>(k2)] = G[l];
+      cols.push_back(std::move(v));
+    }
+    std::vector<std::vector<SparseRing::E>> gram(cols.size(), std::vector<SparseRing::E>(cols.size()));
+    for (std::size_t a = 0; a < cols.size(); ++a)
+      for (std::size_t b = 0; b < cols.size(); ++b) {
+        SparseRing::E e;
+        for (std::size_t i = 0; i < cols[a].size(); ++i) {
+          if (cols[a][i].empty()) continue;
+          SparseRing::E row;
+          for (std::size_t l = 0; l < cols[b].size(); ++l)
+            if (!cols[b][l].empty() && sigma_[i][l]) row = R.add(row, R.scale(cols[b][l], sigma_[i][l]));
+          e = R.add(e, R.mul(cols[a][i], row));
+        }
+        gram[a][b] = std::move(e);
+      }
+    const SparseRing::E phi = determinant(R, gram);
+    if (phi.empty()) throw not_supported("minors engine: the Gram determinant vanishes identically");
+    phi_k_ = R.one();
+    for (int i = 0; i < k; ++i) phi_k_ = R.mul(phi_k_, phi);
+    phi_degree_ = grading_.degree(phi_k_.begin()->first);
+    saturated_ = k > 0;
+    q_history_.clear();
+    d_history_.clear();
+    q_all_.clear();
+  }
   const std::vector<int>& phi_degree() const { return phi_degree_; }
   bool saturated() const { return saturated_; }
 
@@ -756,20 +799,35 @@ CellCount count_minors_locus_modp(const CriticalStructure& s, const NmodField& f
   if (!minors_engine_applies(s)) throw not_supported("the minors engine does not apply to this locus");
   MinorsEngine e(s, field, sigma, sigma_u, seed);
   const Grading g = grading_of(s);
-  // Saturation: phi = prod_j phi_j over the groups of LCNGEOM_MINORS_PHI
-  // (a string of 0/1 per group; default every group), power
-  // LCNGEOM_MINORS_PHI_POWER (default 2: with phi^1 the Bombieri (2,2,2,2,1)
-  // quotient still grows, 399, 401, 403 for D = 13..15, a non-reduced
-  // structure along the curves), raised up to kMaxPhiPower while V keeps
-  // growing; LCNGEOM_MINORS_SATURATE=1 starts saturated (experiments).  Used
-  // when X has an excess component.
-  constexpr int kMaxPhiPower = 4;
+  // Saturation stages, tried in order while the saturated space keeps
+  // growing: the Gram form phi_G (saturate_gram) when h is a scalar (c_1 = 0:
+  // phi_G = <G, G>_Sigma, degree 2 e_j in P_j; the isotropic form misses part
+  // of the Bombieri (2,2,2,2) excess), and the isotropic-root form phi_iso
+  // (saturate; with phi_iso^1 the Bombieri (2,2,2,2,1) space still grows,
+  // 399, 401, 403 for D = 13..15, so it starts at k = 2).  Experiments:
+  // LCNGEOM_MINORS_PHI=gram or a 0/1 string per group (isotropic factors)
+  // and LCNGEOM_MINORS_PHI_POWER replace the first stage;
+  // LCNGEOM_MINORS_SATURATE=1 starts saturated.
+  struct Stage {
+    bool gram;
+    int power;
+  };
+  std::vector<Stage> stages = s.free_degree == 0
+                                  ? std::vector<Stage>{{true, 1}, {true, 2}, {false, 2}, {false, 3}}
+                                  : std::vector<Stage>{{false, 2}, {false, 3}, {false, 4}, {true, 1}};
   std::vector<char> phi_groups(s.tracked.size(), 1);
-  if (const char* c = std::getenv("LCNGEOM_MINORS_PHI"))
-    for (std::size_t j = 0; j < phi_groups.size() && c[j]; ++j) phi_groups[j] = c[j] == '1';
-  int phi_power = 2;
-  if (const char* c = std::getenv("LCNGEOM_MINORS_PHI_POWER")) phi_power = std::clamp(std::atoi(c), 1, kMaxPhiPower);
-  if (const char* c = std::getenv("LCNGEOM_MINORS_SATURATE"); c && *c == '1') e.saturate(phi_groups, phi_power);
+  if (const char* c = std::getenv("LCNGEOM_MINORS_PHI")) {
+    stages.front().gram = std::string(c) == "gram";
+    for (std::size_t j = 0; j < phi_groups.size() && c[j] && !stages.front().gram; ++j) phi_groups[j] = c[j] == '1';
+  }
+  if (const char* c = std::getenv("LCNGEOM_MINORS_PHI_POWER")) stages.front().power = std::clamp(std::atoi(c), 1, 4);
+  std::size_t stage = 0;
+  auto enter = [&](std::size_t k) {
+    stage = k;
+    if (stages[k].gram) e.saturate_gram(stages[k].power);
+    else e.saturate(phi_groups, stages[k].power);
+  };
+  if (const char* c = std::getenv("LCNGEOM_MINORS_SATURATE"); c && *c == '1') enter(0);
   // Start one above the minors' degree (plus deg phi^k when saturated) and
   // raise every group's degree until the maps close (the regularity of X is
   // not known in advance).
@@ -809,14 +867,16 @@ CellCount count_minors_locus_modp(const CriticalStructure& s, const NmodField& f
       // Delta_lambda (its conormal variety has dimension < n + 1), so the
       // count of the points of X with phi != 0 is the generic count: restrict
       // to V = N(phi^k R) (docs/ed-degree-conjecture.md).  Once saturated, a
-      // growing V means a non-reduced structure along phi = 0 (raise k) or
-      // an excess off phi = 0 (refused once k = kMaxPhiPower).
-      if (e.saturated() && phi_power == kMaxPhiPower)
-        throw not_supported(x.what + " even after saturation by the isotropic-root form phi^" +
-                            std::to_string(kMaxPhiPower) + "; the minors engine refuses");
-      if (e.saturated()) ++phi_power;
-      if (tracing()) std::fprintf(stderr, "minors engine: excess component: saturating by phi^%d\n", phi_power);
-      e.saturate(phi_groups, phi_power);
+      // growing V means a non-reduced structure along phi = 0 or an excess
+      // off phi = 0: the next stage (refused after the last).
+      const std::size_t next = e.saturated() ? stage + 1 : 0;
+      if (next == stages.size())
+        throw not_supported(x.what + " even after saturation by the Gram and isotropic-root forms; the minors engine "
+                            "refuses");
+      if (tracing())
+        std::fprintf(stderr, "minors engine: excess component: saturating by the %s form ^%d\n",
+                     stages[next].gram ? "Gram" : "isotropic-root", stages[next].power);
+      enter(next);
       const std::vector<int> D0 = start();
       for (std::size_t j = 0; j < D.size(); ++j) D[j] = std::max(D[j], D0[j]);
     }
