@@ -41,12 +41,14 @@
 //
 // When the quotient keeps growing (X has a positive-dimensional excess
 // component, e.g. Bombieri (2,2,2,2,1)), the engine restricts it to
-// V = N(phi^k R_{D - k deg phi}) for the fixed isotropic-root form
-// phi = prod_j P_j(1,i) P_j(1,-i) (k = 2..4): every point of X with
-// phi != 0 is still an eigenvalue (phi^k l_j R onto V, checked), the points
-// with phi = 0 drop out, and for a generic target no critical point has
-// phi = 0 (a fixed proper closed subset of Delta_lambda); refused if V keeps
-// growing (excess off phi = 0, e.g. Bombieri (2,2,2,2)).
+// V = N(phi^k R_{D - k deg phi}) for a fixed form phi vanishing on every
+// Gram-degenerate point: the Gram determinant of G S_{c_1} under Sigma
+// (first when c_1 = 0) or the isotropic-root form prod_j P_j(1,i) P_j(1,-i)
+// (which misses part of the Bombieri (2,2,2,2) excess).  Every point of X
+// with phi != 0 is still an eigenvalue (phi^k l_j R onto V, checked), the
+// points with phi = 0 drop out, and for a generic target no critical point
+// has phi = 0 (a fixed proper closed subset of Delta_lambda); refused if V
+// keeps growing through every stage.
 #ifndef LCNGEOM_DETAIL_MODULAR_SOLVER5_HPP
 #define LCNGEOM_DETAIL_MODULAR_SOLVER5_HPP
 
