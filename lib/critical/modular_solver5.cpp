@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <functional>
 #include <map>
+#include <memory>
 #include <random>
 #include <string>
 #include <unordered_map>
@@ -27,6 +28,7 @@ namespace lcngeom::detail {
 
 namespace {
 
+using nmod_algebra::columns_of;
 using nmod_algebra::kBits;
 using nmod_algebra::kMaxVars;
 using nmod_algebra::mat_equal;
@@ -296,6 +298,24 @@ struct NotClosed {
   std::vector<char> raise;
 };
 
+// Q_D keeps growing: X has a component of positive dimension (what() says so).
+struct Excess {
+  std::string what;
+};
+
+// phi_j = P_j(1, i) P_j(1, -i) = (sum_{k even} (-1)^{k/2} p_k)^2 + (sum_{k odd}
+// (-1)^{(k-1)/2} p_k)^2: zero iff P_j has an isotropic root x = +-iy (either
+// coefficient order gives the same product), defined over Z.
+SparseRing::E isotropic_root_form(const SparseRing& R, int first, int size) {
+  SparseRing::E re, im;
+  for (int k = 0; k < size; ++k) {
+    const SparseRing::E t{{var_mono(first + k), 1UL}};
+    SparseRing::E& part = (k % 2 == 0) ? re : im;
+    part = ((k / 2) % 2 == 0) ? R.add(part, t) : R.sub(part, t);
+  }
+  return R.add(R.mul(re, re), R.mul(im, im));
+}
+
 class MinorsEngine {
  public:
   MinorsEngine(const CriticalStructure& s, const NmodField& F, const Mat<NmodField>& sigma,
@@ -314,6 +334,73 @@ class MinorsEngine {
 
   CellCount run(const std::vector<int>& D);
 
+  // From now on restrict the quotient to V = N(phi^k R_{D - k deg phi}),
+  // phi = prod_{j in groups} phi_j (isotropic_root_form): the evaluations at
+  // the points of X with phi != 0 stay nonzero on V, those at points with
+  // phi = 0 vanish (the excess curves of Bombieri products lie there).
+  void saturate(const std::vector<char>& groups, int k) {
+    const SparseRing R{F_.mod};
+    SparseRing::E phi = R.one();
+    phi_degree_.assign(grading_.size.size(), 0);
+    for (std::size_t j = 0; j < groups.size(); ++j)
+      if (groups[j]) {
+        phi = R.mul(phi, isotropic_root_form(R, grading_.first[j], grading_.size[j]));
+        phi_degree_[j] = 2;
+      }
+    phi_k_ = R.one();
+    for (int i = 0; i < k; ++i) phi_k_ = R.mul(phi_k_, phi);
+    for (int& d : phi_degree_) d *= k;
+    saturated_ = k > 0;
+    q_history_.clear();
+    d_history_.clear();
+    q_all_.clear();
+  }
+  // The same with phi = det(Gram of G S_{c_1} under Sigma), G = prod P_j^{e_j}:
+  // zero at every Gram-degenerate point (some G h is Sigma-orthogonal to
+  // g S_r, which contains G S_{c_1}), nonzero at real forms for a positive
+  // definite Sigma (experiment: LCNGEOM_MINORS_PHI=gram).
+  void saturate_gram(int k) {
+    const SparseRing R{F_.mod};
+    std::vector<Vec<SparseRing>> P;
+    for (std::size_t j = 0; j < s_.tracked.size(); ++j) {
+      Vec<SparseRing> pj;
+      for (int i = 0; i < grading_.size[j]; ++i) pj.push_back({{var_mono(grading_.first[j] + i), 1UL}});
+      P.push_back(std::move(pj));
+    }
+    const Vec<SparseRing> G = tangent_factors(R, s_, P).second;
+    const int c1 = s_.free_degree;
+    std::vector<Vec<SparseRing>> cols;
+    for (int k2 = 0; k2 <= c1; ++k2) {
+      Vec<SparseRing> v(static_cast<std::size_t>(s_.n) + 1, R.zero());
+      for (std::size_t l = 0; l < G.size(); ++l) v[l + static_cast<std::size_t>(k2)] = G[l];
+      cols.push_back(std::move(v));
+    }
+    std::vector<std::vector<SparseRing::E>> gram(cols.size(), std::vector<SparseRing::E>(cols.size()));
+    for (std::size_t a = 0; a < cols.size(); ++a)
+      for (std::size_t b = 0; b < cols.size(); ++b) {
+        SparseRing::E e;
+        for (std::size_t i = 0; i < cols[a].size(); ++i) {
+          if (cols[a][i].empty()) continue;
+          SparseRing::E row;
+          for (std::size_t l = 0; l < cols[b].size(); ++l)
+            if (!cols[b][l].empty() && sigma_[i][l]) row = R.add(row, R.scale(cols[b][l], sigma_[i][l]));
+          e = R.add(e, R.mul(cols[a][i], row));
+        }
+        gram[a][b] = std::move(e);
+      }
+    const SparseRing::E phi = determinant(R, gram);
+    if (phi.empty()) throw not_supported("minors engine: the Gram determinant vanishes identically");
+    phi_k_ = R.one();
+    for (int i = 0; i < k; ++i) phi_k_ = R.mul(phi_k_, phi);
+    phi_degree_ = grading_.degree(phi_k_.begin()->first);
+    saturated_ = k > 0;
+    q_history_.clear();
+    d_history_.clear();
+    q_all_.clear();
+  }
+  const std::vector<int>& phi_degree() const { return phi_degree_; }
+  bool saturated() const { return saturated_; }
+
  private:
   void build_minors();
   ulong random_unit() { return std::uniform_int_distribution<ulong>(1, F_.mod.n - 1)(rng_); }
@@ -330,6 +417,10 @@ class MinorsEngine {
   // means an excess component of positive dimension (refused).
   std::vector<slong> q_history_;
   std::vector<std::vector<int>> d_history_;
+  // Saturation (saturate()): phi^k and its multidegree.
+  bool saturated_ = false;
+  SparseRing::E phi_k_{{Mono{0}, 1UL}};
+  std::vector<int> phi_degree_;
 
  public:
   // dim Q_D of every attempt, in order.
@@ -409,21 +500,6 @@ CellCount MinorsEngine::run(const std::vector<int>& D) {
                  static_cast<long>(M.rows()), static_cast<long>(M.cols()), static_cast<long>(rank), static_cast<long>(Q));
   }
   if (Q == 0) return {};  // X is empty: no critical point
-  // Growth is judged only along steps that raised every group's degree (a
-  // diagonal path: the Hilbert function of a positive-dimensional X grows
-  // there without slowing down; raising one group of several may make Q_D
-  // grow for a while even when X is finite).
-  if (!d_history_.empty()) {
-    bool diagonal = true;
-    for (std::size_t j = 0; j < D.size(); ++j) diagonal = diagonal && D[j] == d_history_.back()[j] + 1;
-    if (!diagonal) q_history_.clear();
-  }
-  d_history_.push_back(D);
-  q_history_.push_back(Q);
-  q_all_.push_back(Q);
-  const std::size_t hn = q_history_.size();
-  const bool growing = hn >= 3 && q_history_[hn - 1] - q_history_[hn - 2] > 0 &&
-                       q_history_[hn - 1] - q_history_[hn - 2] >= q_history_[hn - 2] - q_history_[hn - 3];
   // nf(poly) into column `out` of a Q-row matrix.
   auto add_nf = [&](NMat& A, slong out, Mono mono, ulong c) {
     const std::size_t j = static_cast<std::size_t>(col_of.at(mono));
@@ -441,6 +517,55 @@ CellCount MinorsEngine::run(const std::vector<int>& D) {
       }
     }
   };
+  auto add_nf_poly = [&](NMat& A, slong out, const SparseRing::E& f, Mono shift) {
+    for (const auto& [mono, c] : f) add_nf(A, out, mono + shift, c);
+  };
+  // Saturated: the inner degree Dl = D - deg phi^k and the subspace
+  // V = N(phi^k R_{Dl}) of Q_D with a basis U (coordinates through the
+  // Restriction Vr); unsaturated: Dl = D, V = Q_D.
+  std::vector<int> Dl(D);
+  for (std::size_t j = 0; j < J && saturated_; ++j) {
+    Dl[j] -= phi_degree_[j];
+    if (Dl[j] < 1) throw NotClosed{};
+  }
+  slong Qv = Q;
+  std::unique_ptr<Restriction> Vr;
+  if (saturated_) {
+    const std::vector<Mono> inner = grading_.monomials(Dl);
+    NMat A(Q, static_cast<slong>(inner.size()), p);
+    for (std::size_t b = 0; b < inner.size(); ++b) add_nf_poly(A, static_cast<slong>(b), phi_k_, inner[b]);
+    NMat E(A);
+    Qv = nmod_mat_rref(E.m);
+    if (tracing())
+      std::fprintf(stderr, "minors engine: saturated: dim N(phi^k R) = %ld of %ld\n", static_cast<long>(Qv),
+                   static_cast<long>(Q));
+    // V = 0: every point of X has phi = 0, none is counted.
+    if (Qv == 0) return {};
+    Vr = std::make_unique<Restriction>(columns_of(A, pivot_columns(E, Qv)), "saturated quotient");
+  }
+  // Coordinates in V of columns lying in V.
+  auto in_V = [&](const NMat& X) {
+    if (!Vr) return NMat(X);
+    NMat R(Qv, X.cols(), p);
+    for (slong i = 0; i < Qv; ++i)
+      for (slong j = 0; j < X.cols(); ++j) R.at(i, j) = X.at(Vr->rows[static_cast<std::size_t>(i)], j);
+    return mat_mul(Vr->inv, R);
+  };
+  // Growth is judged only along steps that raised every group's degree (a
+  // diagonal path: the Hilbert function of a positive-dimensional X grows
+  // there without slowing down; raising one group of several may make Q_D
+  // grow for a while even when X is finite).
+  if (!d_history_.empty()) {
+    bool diagonal = true;
+    for (std::size_t j = 0; j < D.size(); ++j) diagonal = diagonal && D[j] == d_history_.back()[j] + 1;
+    if (!diagonal) q_history_.clear();
+  }
+  d_history_.push_back(D);
+  q_history_.push_back(Qv);
+  q_all_.push_back(Qv);
+  const std::size_t hn = q_history_.size();
+  const bool growing = hn >= 3 && q_history_[hn - 1] - q_history_[hn - 2] > 0 &&
+                       q_history_[hn - 1] - q_history_[hn - 2] >= q_history_[hn - 2] - q_history_[hn - 3];
   // For each group j a random linear form l_j; l_j R_{D - e_j} must map onto
   // Q_D (below the regularity of X it does not: raise D).  Then
   // T_{j,v}: N(l_j b) -> N(x_v b) is a well-defined operator on Q_D, and for
@@ -449,8 +574,8 @@ CellCount MinorsEngine::run(const std::vector<int>& D) {
   // l_j(z) != 0 since ev_z would otherwise vanish on N(l_j R_{D-e_j}) = Q_D.
   // If Q_D keeps growing, X has a component of positive dimension (Bombieri:
   // curves of points where the Gram block drops rank, e.g. for (2,2,2,2,1)
-  // the lines g = (x +- iy)^3 m, h = x +- iy); the engine does not saturate
-  // them and refuses.
+  // the lines g = (x +- iy)^3 m, h = x +- iy): Excess, and the caller
+  // saturates (V = N(phi^k R), saturate()).
   struct Basis {
     std::vector<Mono> lower;
     std::vector<slong> sel;
@@ -459,54 +584,58 @@ CellCount MinorsEngine::run(const std::vector<int>& D) {
   std::vector<Basis> bases;
   NotClosed fail{std::vector<char>(J, 0)};
   bool failed = false;
+  // Saturated, the same with phi^k l_j R_{Dl - e_j} onto V: an evaluation
+  // ev_z nonzero on V has (phi l_j)(z) != 0, and ev_z restricted to V (in the
+  // basis U) is a left eigenvector of the maps below with eigenvalue
+  // (x_v / l_j)(z).
+  const SparseRing R{F_.mod};
   for (std::size_t j = 0; j < J; ++j) {
-    std::vector<ulong> l;
-    for (int v = 0; v < grading_.size[j]; ++v) l.push_back(random_unit());
-    std::vector<int> db(D);
+    SparseRing::E l;
+    for (int v = 0; v < grading_.size[j]; ++v) l[var_mono(grading_.first[j] + v)] = random_unit();
+    const SparseRing::E phi_l = R.mul(phi_k_, l);
+    std::vector<int> db(Dl);
     --db[j];
     std::vector<Mono> lower = grading_.monomials(db);
     NMat A0(Q, static_cast<slong>(lower.size()), p);
-    for (std::size_t b = 0; b < lower.size(); ++b)
-      for (int v = 0; v < grading_.size[j]; ++v)
-        add_nf(A0, static_cast<slong>(b), lower[b] + var_mono(grading_.first[j] + v), l[static_cast<std::size_t>(v)]);
+    for (std::size_t b = 0; b < lower.size(); ++b) add_nf_poly(A0, static_cast<slong>(b), phi_l, lower[b]);
     NMat E(A0);
     const slong Ds = nmod_mat_rref(E.m);
     if (tracing())
       std::fprintf(stderr, "minors engine: group %zu: dim N(l R) = %ld of %ld\n", j, static_cast<long>(Ds),
-                   static_cast<long>(Q));
-    if (Ds != Q) {
+                   static_cast<long>(Qv));
+    if (Ds != Qv) {  // im A0 lies in V: equal rank means onto V
       fail.raise[j] = 1;
       failed = true;
       continue;
     }
     const std::vector<slong> sel = pivot_columns(E, Ds);
-    NMat B(Q, Q, p), Binv(Q, Q, p);
-    for (slong i = 0; i < Q; ++i)
-      for (slong k = 0; k < Q; ++k) B.at(i, k) = A0.at(i, sel[static_cast<std::size_t>(k)]);
-    if (!nmod_mat_inv(Binv.m, B.m)) throw not_supported("minors engine: singular basis block");  // never: rank Q
+    const NMat B = in_V(columns_of(A0, sel));
+    NMat Binv(Qv, Qv, p);
+    if (!nmod_mat_inv(Binv.m, B.m)) throw not_supported("minors engine: singular basis block");  // never: rank Qv
     bases.push_back({std::move(lower), sel, Binv});
   }
   if (failed) {
     if (growing)
-      throw not_supported("the determinantal system of this locus has a positive-dimensional excess component "
-                          "for this inner product (the quotient keeps growing: " +
-                          std::to_string(q_history_[hn - 2]) + ", " + std::to_string(Q) +
-                          "); the minors engine does not saturate it");
+      throw Excess{"the determinantal system of this locus has a positive-dimensional excess component "
+                   "for this inner product (the quotient keeps growing: " +
+                   std::to_string(q_history_[hn - 2]) + ", " + std::to_string(Qv) + ")"};
     throw fail;
   }
   std::vector<NMat> Mv;
   for (std::size_t j = 0; j < J; ++j) {
     const Basis& bj = bases[j];
     for (int v = 0; v < grading_.size[j]; ++v) {
-      NMat N(Q, Q, p);
-      for (slong k = 0; k < Q; ++k)
-        add_nf(N, k, bj.lower[static_cast<std::size_t>(bj.sel[static_cast<std::size_t>(k)])] + var_mono(grading_.first[j] + v), 1);
-      // Row-vector convention: ev_z (a row in the free-monomial basis) times
+      NMat N(Q, Qv, p);
+      for (slong k = 0; k < Qv; ++k)
+        add_nf_poly(N, k, phi_k_,
+                    bj.lower[static_cast<std::size_t>(bj.sel[static_cast<std::size_t>(k)])] +
+                        var_mono(grading_.first[j] + v));
+      // Row-vector convention: ev_z (a row in the basis of V) times
       // T = N B^{-1} is (x_v / l_j)(z) ev_z: left eigenvectors below.
-      Mv.push_back(mat_mul(N, bj.Binv));
+      Mv.push_back(mat_mul(in_V(N), bj.Binv));
     }
   }
-  const slong Qu = Q;
+  const slong Qu = Qv;
   // Z = random combination; each M_v must commute with it (else the quotient
   // in this degree is not that of X: raise D).
   NMat Z(Qu, Qu, p);
@@ -670,10 +799,44 @@ CellCount count_minors_locus_modp(const CriticalStructure& s, const NmodField& f
   if (!minors_engine_applies(s)) throw not_supported("the minors engine does not apply to this locus");
   MinorsEngine e(s, field, sigma, sigma_u, seed);
   const Grading g = grading_of(s);
-  // Start one above the minors' degree and raise every group's degree until
-  // the maps close (the regularity of X is not known in advance).
-  std::vector<int> D = e.minor_degree();
-  for (int& d : D) ++d;
+  // Saturation stages, tried in order while the saturated space keeps
+  // growing: the Gram form phi_G (saturate_gram) when h is a scalar (c_1 = 0:
+  // phi_G = <G, G>_Sigma, degree 2 e_j in P_j; the isotropic form misses part
+  // of the Bombieri (2,2,2,2) excess), and the isotropic-root form phi_iso
+  // (saturate; with phi_iso^1 the Bombieri (2,2,2,2,1) space still grows,
+  // 399, 401, 403 for D = 13..15, so it starts at k = 2).  Experiments:
+  // LCNGEOM_MINORS_PHI=gram or a 0/1 string per group (isotropic factors)
+  // and LCNGEOM_MINORS_PHI_POWER replace the first stage;
+  // LCNGEOM_MINORS_SATURATE=1 starts saturated.
+  struct Stage {
+    bool gram;
+    int power;
+  };
+  std::vector<Stage> stages = s.free_degree == 0
+                                  ? std::vector<Stage>{{true, 1}, {true, 2}, {false, 2}, {false, 3}}
+                                  : std::vector<Stage>{{false, 2}, {false, 3}, {false, 4}, {true, 1}};
+  std::vector<char> phi_groups(s.tracked.size(), 1);
+  if (const char* c = std::getenv("LCNGEOM_MINORS_PHI")) {
+    stages.front().gram = std::string(c) == "gram";
+    for (std::size_t j = 0; j < phi_groups.size() && c[j] && !stages.front().gram; ++j) phi_groups[j] = c[j] == '1';
+  }
+  if (const char* c = std::getenv("LCNGEOM_MINORS_PHI_POWER")) stages.front().power = std::clamp(std::atoi(c), 1, 4);
+  std::size_t stage = 0;
+  auto enter = [&](std::size_t k) {
+    stage = k;
+    if (stages[k].gram) e.saturate_gram(stages[k].power);
+    else e.saturate(phi_groups, stages[k].power);
+  };
+  if (const char* c = std::getenv("LCNGEOM_MINORS_SATURATE"); c && *c == '1') enter(0);
+  // Start one above the minors' degree (plus deg phi^k when saturated) and
+  // raise every group's degree until the maps close (the regularity of X is
+  // not known in advance).
+  auto start = [&] {
+    std::vector<int> D = e.minor_degree();
+    for (std::size_t j = 0; j < D.size(); ++j) D[j] += 1 + (e.saturated() ? e.phi_degree()[j] : 0);
+    return D;
+  };
+  std::vector<int> D = start();
   std::vector<int> reached;
   if (const char* fixed = std::getenv("LCNGEOM_MINORS_DEGREE")) {  // experiments: one multidegree only
     std::vector<int> Df;
@@ -698,6 +861,24 @@ CellCount count_minors_locus_modp(const CriticalStructure& s, const NmodField& f
       const bool stuck = n >= 3 && q[n - 1] > q[n - 2] && q[n - 1] - q[n - 2] >= q[n - 2] - q[n - 3];
       for (std::size_t j = 0; j < D.size(); ++j)
         if (stuck || f.raise.empty() || f.raise[j]) ++D[j];
+    } catch (const Excess& x) {
+      // X has a positive-dimensional component.  For a generic target no
+      // critical point lies on the fixed proper closed subset phi = 0 of
+      // Delta_lambda (its conormal variety has dimension < n + 1), so the
+      // count of the points of X with phi != 0 is the generic count: restrict
+      // to V = N(phi^k R) (docs/ed-degree-conjecture.md).  Once saturated, a
+      // growing V means a non-reduced structure along phi = 0 or an excess
+      // off phi = 0: the next stage (refused after the last).
+      const std::size_t next = e.saturated() ? stage + 1 : 0;
+      if (next == stages.size())
+        throw not_supported(x.what + " even after saturation by the Gram and isotropic-root forms; the minors engine "
+                            "refuses");
+      if (tracing())
+        std::fprintf(stderr, "minors engine: excess component: saturating by the %s form ^%d\n",
+                     stages[next].gram ? "Gram" : "isotropic-root", stages[next].power);
+      enter(next);
+      const std::vector<int> D0 = start();
+      for (std::size_t j = 0; j < D.size(); ++j) D[j] = std::max(D[j], D0[j]);
     }
   }
   std::string deg;

@@ -49,16 +49,12 @@ TEST_CASE("minors engine = resultant and power engines (Euclidean, random produc
       const std::vector<std::uint64_t> u = random_target(n, p, g);
       const int other = count_critical_points_modp(lambda, sigma, p, u, g()).count;
       INFO(lam << " " << sigma.name() << " p = " << p);
-      detail::CellCount c;
-      try {
-        c = minors_count(lambda, sigma, p, u, g);
-      } catch (const not_supported& e) {
-        // Bombieri: X may have a positive-dimensional excess component,
-        // which the engine refuses (never miscounts); generic products never.
-        INFO(e.what());
-        CHECK(sigma.name() == "bombieri");
-        continue;
-      }
+      // Bombieri: X may have a positive-dimensional excess component (here
+      // (4,2), (3,2,2), (2,2,2,2)); the engine then counts the points of X
+      // off a fixed hypersurface phi = 0 containing it (saturation by the
+      // Gram or isotropic-root form), which must give the other engines'
+      // count: no refusal is accepted.
+      const detail::CellCount c = minors_count(lambda, sigma, p, u, g);
       CHECK(c.critical == other);
       CHECK(c.critical + c.removed == c.eliminant);
       // X has the Thom-Porteous degree; for a generic product it is exactly

@@ -38,6 +38,17 @@
 // charpoly(Z) (a non-reduced point of X, or a projection that merges points)
 // are split off by their generalised eigenspaces and classified there when
 // that eigenspace holds one point (see count_minors_locus_modp).
+//
+// When the quotient keeps growing (X has a positive-dimensional excess
+// component, e.g. Bombieri (2,2,2,2,1)), the engine restricts it to
+// V = N(phi^k R_{D - k deg phi}) for a fixed form phi vanishing on every
+// Gram-degenerate point: the Gram determinant of G S_{c_1} under Sigma
+// (first when c_1 = 0) or the isotropic-root form prod_j P_j(1,i) P_j(1,-i)
+// (which misses part of the Bombieri (2,2,2,2) excess).  Every point of X
+// with phi != 0 is still an eigenvalue (phi^k l_j R onto V, checked), the
+// points with phi = 0 drop out, and for a generic target no critical point
+// has phi = 0 (a fixed proper closed subset of Delta_lambda); refused if V
+// keeps growing through every stage.
 #ifndef LCNGEOM_DETAIL_MODULAR_SOLVER5_HPP
 #define LCNGEOM_DETAIL_MODULAR_SOLVER5_HPP
 
@@ -72,10 +83,13 @@ long minors_engine_first_columns(const CriticalStructure& s);
 /// Q_D, checked); the maps are checked to commute with the separating
 /// combination Z; a root of charpoly(Z) is counted only if classify_point
 /// certifies it in F_p[z]/(t) (pattern exactly lambda, h and the P_j
-/// square-free and coprime, Gram block invertible).  Throws ShapeFailure
+/// square-free and coprime, Gram block invertible).  With an excess
+/// component the points of X with phi = 0 (header comment) are not counted:
+/// the count is the generic one for a generic target.  Throws ShapeFailure
 /// (retry with another seed) when Z does not separate the points,
 /// not_supported when the maps do not close within kMaxMinorsEngineColumns,
-/// the critical set is not finite, or the structure does not apply.
+/// the excess is not inside phi = 0, the critical set is not finite, or the
+/// structure does not apply.
 CellCount count_minors_locus_modp(const CriticalStructure& s, const NmodField& field, const Mat<NmodField>& sigma,
                                   const Vec<NmodField>& sigma_u, std::uint64_t seed);
 
