@@ -1095,6 +1095,7 @@ void Chart::exact_subtree(const fmpz_t c, slong k, bool cluster, std::vector<Cha
     slong e;      // log2 N of the next Newton step (>= 2)
     int v;        // exact Descartes count (>= 2)
     bool newton;  // try a Newton step first
+    slong cap;    // a level whose Newton interval missed the cluster (count 0): its width is about 2^-cap or more; -1 none
   };
   const slong n = n_;
   // P(x) = 2^{kn} Q((c + x)/2^k): scale coefficient i by 2^{k(n-i)}, shift by c.
@@ -1134,7 +1135,7 @@ void Chart::exact_subtree(const fmpz_t c, slong k, bool cluster, std::vector<Cha
   std::vector<Node> stack;
   {
     const int v = descartes_count(p.c(), p.degree(), work_);
-    stack.push_back(Node{std::move(p), Z(c), k, 1, 2, v, cluster});
+    stack.push_back(Node{std::move(p), Z(c), k, 1, 2, v, cluster, -1});
   }
   Zpoly deriv, sub;
   Z val, num, den, cand[3], j;
@@ -1142,7 +1143,13 @@ void Chart::exact_subtree(const fmpz_t c, slong k, bool cluster, std::vector<Cha
     Node node = std::move(stack.back());
     stack.pop_back();
     const slong d = node.p.degree();
-    if (node.newton) {
+    bool replaced = false;
+    while (node.newton) {
+      // Below the level where a Newton interval fell between the roots of the
+      // cluster, search that level's exponent by halving (a binary search on
+      // log2 of the cluster's width).
+      if (node.cap >= 0) node.e = std::min(node.e, (node.cap - node.k) / 2);
+      if (node.e < 2) break;
       // floor(M lambda) with M = w 2^e, lambda = s/4 - v A/(4B), A = 4^d P(s/4), B = 4^(d-1) P'(s/4).
       const slong em = node.e + (node.w == 2 ? 1 : 0);
       fmpz_poly_derivative(deriv.p, node.p.p);
@@ -1158,7 +1165,8 @@ void Chart::exact_subtree(const fmpz_t c, slong k, bool cluster, std::vector<Cha
         fmpz_mul_2exp(den.v, den.v, 2);
         fmpz_fdiv_q(cand[found++].v, num.v, den.v);
       }
-      bool ok = found > 0;
+      bool ok = found > 0, missed = false;
+      int count = -1;
       if (ok) {
         // The two closest candidates, averaged (one alone if only one).
         int best_a = 0, best_b = 0;
@@ -1194,7 +1202,9 @@ void Chart::exact_subtree(const fmpz_t c, slong k, bool cluster, std::vector<Cha
         remove_power_of_two(sub.p);
         fmpz_zero(val.v);
         for (slong i = 0; i <= d; ++i) fmpz_add(val.v, val.v, sub.c() + i);  // S(1)
-        ok = !fmpz_is_zero(sub.c()) && !fmpz_is_zero(val.v) && descartes_count(sub.c(), d, work_) == node.v;
+        ok = !fmpz_is_zero(sub.c()) && !fmpz_is_zero(val.v);
+        missed = ok && (count = descartes_count(sub.c(), d, work_)) == 0;
+        ok = ok && count == node.v;
       }
       if (stats_) ++stats_->exact_nodes;
       if (ok) {
@@ -1202,13 +1212,22 @@ void Chart::exact_subtree(const fmpz_t c, slong k, bool cluster, std::vector<Cha
         Z cn;
         fmpz_mul_2exp(cn.v, node.c.v, static_cast<ulong>(node.e));
         fmpz_add(cn.v, cn.v, j.v);
-        stack.push_back(Node{std::move(sub), std::move(cn), node.k + node.e, 2, 2 * node.e, node.v, true});
+        stack.push_back(Node{std::move(sub), std::move(cn), node.k + node.e, 2, 2 * node.e, node.v, true, node.cap});
         sub = Zpoly();
-        continue;
+        replaced = true;
+        break;
       }
       if (stats_) ++stats_->newton_failures;
+      if (missed) {
+        // No root in I' although it is centred on the Newton point: the cluster
+        // is wider than I'; retry on this node with a wider I'.
+        node.cap = node.k + node.e;
+        continue;
+      }
       node.e = std::max<slong>(2, node.e / 2);
+      break;
     }
+    if (replaced) continue;
     // Left child 2^d P(x/2), right child the same shifted by one.
     Zpoly left;
     fmpz_poly_fit_length(left.p, d + 1);
@@ -1237,8 +1256,8 @@ void Chart::exact_subtree(const fmpz_t c, slong k, bool cluster, std::vector<Cha
       _fmpz_poly_set_length(left.p, d);
       _fmpz_poly_normalise(left.p);
     }
-    Node children[2] = {Node{std::move(left), std::move(cl), kc, 1, node.e, 0, false},
-                        Node{std::move(right), std::move(cr), kc, 1, node.e, 0, false}};
+    Node children[2] = {Node{std::move(left), std::move(cl), kc, 1, node.e, 0, false, node.cap},
+                        Node{std::move(right), std::move(cr), kc, 1, node.e, 0, false, node.cap}};
     for (Node& child : children) {
       if (child.p.degree() < 1) continue;
       if (stats_) ++stats_->exact_nodes;
