@@ -37,10 +37,11 @@
 // high-degree polynomial with many real roots have Bernstein coefficients up to
 // 2^(0.4 n) times its values), it goes back to the double tier.  (3) Exact
 // integer arithmetic in the monomial basis: the last resort (fixed point
-// beyond kMaxLimbs words), and the tier for clusters -- a fixed-point node
-// whose count v >= 2 survived kClusterLevels halvings continues there with
-// Newton-Descartes steps (exact_subtree), which separate roots s apart in
-// O(log log 1/s) steps instead of log2(1/s) halvings.
+// beyond kMaxLimbs words), and the tier for clusters -- a node whose count
+// v >= 2 survived kClusterLevels halvings (in the fixed-point tier, or in the
+// double tier when it defers the node anyway) continues there with
+// Newton-Descartes steps (exact_subtree), which need O(log log 1/s) steps
+// instead of log2(1/s) halvings to separate roots s apart.
 //
 // Error bounds of the double tier.  A de Casteljau step s = fl(x + y) / 2
 // satisfies |s - (X + Y)/2| <= (e_x + e_y)/2 + u (|x| + |y|)/2 + eta (u = 2^-53,
@@ -1070,7 +1071,7 @@ bool Chart::run_fixed(const Entry& entry, std::vector<ChartRoot>& roots) {
 
 // The exact subdivision below the node (c/2^k, (c+1)/2^k), whose end values
 // are known to be nonzero; its isolating intervals go to `out`.  `cluster`:
-// the fixed-point tier saw the node's count stay >= 2 while it shrank.
+// the double or fixed-point tier saw the node's count stay >= 2 while it shrank.
 //
 // Clusters (Sagraloff's Newton-Descartes, ANewDsc of Kobel-Rouillier-
 // Sagraloff 2016).  Bisection needs log2(w/s) levels to separate roots s apart
@@ -1082,8 +1083,11 @@ bool Chart::run_fixed(const Entry& entry, std::vector<ChartRoot>& roots) {
 // var(I') = v = var(I): Descartes' counts are subadditive (var(J1) + var(I') +
 // var(J2) <= var(I) for I = J1 u I' u J2), so the two rest pieces J1, J2 have
 // count 0 and hold no root.  On success N <- N^2 (quadratic convergence once
-// the cluster is well separated: O(log log (w/s)) steps), on failure N <-
-// sqrt(N) and I is bisected.  All counts are exact (integer polynomials).
+// the cluster is well separated: O(log log (w/s)) steps).  A miss (count 0:
+// I' fell between the cluster's roots, narrower than the cluster) retries on
+// I with e halved and bounds later steps below that level, a binary search on
+// log2 of the cluster's width; any other failure: N <- sqrt(N) and I is
+// bisected.  All counts are exact (integer polynomials).
 // A node of this tier is (c/2^k, (c+w)/2^k), w = 1 or 2 (a Newton interval
 // has width 2 at its level), with P(x) = Q((c + w x)/2^k) times a constant.
 void Chart::exact_subtree(const fmpz_t c, slong k, bool cluster, std::vector<ChartRoot>& out) {
