@@ -36,8 +36,12 @@
 // (its coefficients no longer shrink under subdivision: the top levels of a
 // high-degree polynomial with many real roots have Bernstein coefficients up to
 // 2^(0.4 n) times its values), it goes back to the double tier.  (3) Exact
-// integer arithmetic in the monomial basis is the last resort (never needed
-// unless the fixed point would exceed kMaxLimbs words).
+// integer arithmetic in the monomial basis: the last resort (fixed point
+// beyond kMaxLimbs words), and the tier for clusters -- a node whose count
+// v >= 2 survived kClusterLevels halvings (in the fixed-point tier, or in the
+// double tier when it defers the node anyway) continues there with
+// Newton-Descartes steps (exact_subtree), which need O(log log 1/s) steps
+// instead of log2(1/s) halvings to separate roots s apart.
 //
 // Error bounds of the double tier.  A de Casteljau step s = fl(x + y) / 2
 // satisfies |s - (X + Y)/2| <= (e_x + e_y)/2 + u (|x| + |y|)/2 + eta (u = 2^-53,
@@ -199,6 +203,41 @@ int descartes_bound(const fmpz* p, slong d, FmpzVec& work) {
   return var;
 }
 
+// The number of sign variations of (1 + x)^d P(1/(1 + x)), exactly (zeros
+// skipped): Descartes' bound for the roots of P in (0, 1), with their parity.
+int descartes_count(const fmpz* p, slong d, FmpzVec& work) {
+  work.ensure(static_cast<std::size_t>(d) + 1);
+  fmpz* a = work.data();
+  for (slong i = 0; i <= d; ++i) fmpz_set(a + i, p + d - i);
+  taylor_shift_one(a, d + 1);
+  int var = 0, last = 0;
+  for (slong i = 0; i <= d; ++i) {
+    const int s = fmpz_sgn(a + i);
+    if (s == 0) continue;
+    if (last != 0 && s != last) ++var;
+    last = s;
+  }
+  return var;
+}
+
+// out = 2^(kn) q(a / 2^k) = sum q_i a^i 2^(k(n-i)), by Horner (n = deg q >= 0).
+void value_at(fmpz_t out, const fmpz_poly_struct* q, const fmpz_t a, slong k) {
+  const slong n = fmpz_poly_degree(q);
+  if (n < 0) {
+    fmpz_zero(out);
+    return;
+  }
+  fmpz_t t;
+  fmpz_init(t);
+  fmpz_set(out, q->coeffs + n);
+  for (slong i = n - 1; i >= 0; --i) {
+    fmpz_mul(out, out, a);
+    fmpz_mul_2exp(t, q->coeffs + i, static_cast<ulong>(k * (n - i)));
+    fmpz_add(out, out, t);
+  }
+  fmpz_clear(t);
+}
+
 // ------------------------------------------------------------ double tier
 
 constexpr double kU = 0x1p-53;
@@ -300,6 +339,9 @@ using limb = mp_limb_t;
 __extension__ typedef unsigned __int128 u128;  // GCC/Clang extension, exact 128-bit
 static_assert(sizeof(limb) == 8, "64-bit limbs expected");
 constexpr int kMaxLimbs = 1 << 12;  // 262144 bits
+// A fixed-point node whose count v >= 2 stayed the same this many halvings
+// goes to the exact tier's Newton steps (IsolationStats::cluster_levels).
+constexpr int kClusterLevels = 24;
 // A fixed-point node with V >= 2 and fewer good bits than this restarts its
 // subtree with twice the words.
 constexpr double kMinBitsFixed = 32;
@@ -536,12 +578,14 @@ struct Entry {
   slong k;
   int L;
   long margin = kFirstMargin;
+  bool cluster = false;  // a cluster (see LocalDefer): straight to the exact tier if its count is >= 2
 };
 
 // A subtree the double tier gave up on, relative to the node it started from.
 struct LocalDefer {
   std::uint64_t c;
   int k;
+  bool cluster = false;  // its count v >= 2 had stayed the same for kClusterLevels halvings
 };
 
 // Divides out a root at an end of a double-tier node (see fixed_deflate);
@@ -582,7 +626,7 @@ class Chart {
   // to `defers` (relative to the base).
   void run_double(const fmpz_t base_c, slong base_k, int d, std::vector<ChartRoot>& roots,
                   std::vector<LocalDefer>& defers);
-  void solve_double(int level, std::uint64_t c, int k, int d);
+  void solve_double(int level, std::uint64_t c, int k, int d, int pv, int streak);
   double* b(int level) { return ws_.data() + static_cast<std::size_t>(level) * 2 * stride_; }
   double* e(int level) { return b(level) + stride_; }
   Z absolute(std::uint64_t c, int k) const {
@@ -598,7 +642,7 @@ class Chart {
   bool run_fixed(const Entry& entry, std::vector<ChartRoot>& roots);
   int sign_at(const fmpz_t a, slong k) const { return sign_of(q_.p, a, k); }
   static int sign_of(const fmpz_poly_struct* q, const fmpz_t a, slong k);
-  void exact_subtree(const fmpz_t c, slong k);
+  void exact_subtree(const fmpz_t c, slong k, bool cluster, std::vector<ChartRoot>& out);
 
   Zpoly q_;
   int n_;
@@ -719,14 +763,16 @@ void Chart::run() {
       root_words = static_cast<int>(std::clamp<long>((top - ends + 96 + 63) / 64, 2, kMaxLimbs));
     }
     for (const LocalDefer& d : defers)
-      queue.push_back(Entry{Z(static_cast<ulong>(d.c)), d.k, d.k == 0 ? root_words : 2});
+      queue.push_back(Entry{Z(static_cast<ulong>(d.c)), d.k, d.k == 0 ? root_words : 2, kFirstMargin, d.cluster});
   }
   // A fixed-point subtree either finishes (its roots are kept) or restarts
   // with twice the words.
   for (Entry& entry : queue) {
     for (;;) {
       if (entry.L > (stats_ ? stats_->max_words : kMaxLimbs)) {
-        exact_subtree(entry.c.v, entry.k);
+        std::vector<ChartRoot> found;
+        exact_subtree(entry.c.v, entry.k, false, found);
+        for (ChartRoot& r : found) record(std::move(r));
         break;
       }
       std::vector<ChartRoot> found;
@@ -777,13 +823,15 @@ void Chart::run_double(const fmpz_t base_c, slong base_k, int d, std::vector<Cha
   base_k_ = base_k;
   found_ = &roots;
   defers_ = &defers;
-  solve_double(0, 0, 0, d);
+  solve_double(0, 0, 0, d, -1, 0);
 }
 
 // The node (c/2^k, (c+1)/2^k) relative to the base node, degree d, whose
 // Bernstein coefficients are at `level`; the right child of a split stays at
 // `level`, the left one goes to level + 1.
-void Chart::solve_double(int level, std::uint64_t c, int k, int d) {
+// pv: the parent's count, streak: halvings so far with that count (>= 2).
+void Chart::solve_double(int level, std::uint64_t c, int k, int d, int pv, int streak) {
+  const int cluster_levels = stats_ ? stats_->cluster_levels : kClusterLevels;
   for (;;) {
     double* bb = b(level);
     double* ee = e(level);
@@ -794,6 +842,8 @@ void Chart::solve_double(int level, std::uint64_t c, int k, int d) {
       if ((bb[0] > 0) != (bb[d] > 0)) found_->push_back(ChartRoot{absolute(c, k), base_k_ + k, false});
       return;
     }
+    streak = v == pv ? streak + 1 : 0;
+    pv = v;
     double* lb = b(level + 1);
     double* le = e(level + 1);
     bool ok = k < kMaxDoubleDepth && precise_enough(bb, ee, d);
@@ -821,10 +871,10 @@ void Chart::solve_double(int level, std::uint64_t c, int k, int d) {
     if (!ok) {
       // Precision exhausted, too deep, or a root close to the midpoint.
       if (stats_) ++stats_->deferred;
-      defers_->push_back(LocalDefer{c, k});
+      defers_->push_back(LocalDefer{c, k, cluster_levels > 0 && streak >= cluster_levels});
       return;
     }
-    if (dl >= 1) solve_double(level + 1, 2 * c, k + 1, dl);
+    if (dl >= 1) solve_double(level + 1, 2 * c, k + 1, dl, v, streak);
     if (dr < 1) return;
     c = 2 * c + 1;
     ++k;
@@ -927,12 +977,16 @@ bool Chart::run_fixed(const Entry& entry, std::vector<ChartRoot>& roots) {
     FixedNode node;
     Z c;
     slong k;
+    int pv = -1;     // the parent's count
+    int streak = 0;  // halvings so far with the same count >= 2
+    bool cluster = false;
   };
+  const int cluster_levels = stats_ ? stats_->cluster_levels : kClusterLevels;
   std::vector<Item> stack;
   {
     FixedNode start = fixed_from_root(entry.c.v, entry.k, entry.L);
     if (!deflate_ends(start, entry.c.v, entry.k)) return false;
-    if (start.d >= 1) stack.push_back(Item{std::move(start), Z(entry.c.v), entry.k});
+    if (start.d >= 1) stack.push_back(Item{std::move(start), Z(entry.c.v), entry.k, -1, 0, entry.cluster});
   }
   std::vector<LocalDefer> defers;
   while (!stack.empty()) {
@@ -945,6 +999,15 @@ bool Chart::run_fixed(const Entry& entry, std::vector<ChartRoot>& roots) {
     if (v == 1) {
       if (negative(node.at(0), node.L) != negative(node.at(node.d), node.L))
         roots.push_back(ChartRoot{Z(item.c.v), item.k, false});
+      continue;
+    }
+    // A count that stays while the node shrinks is a cluster: Newton steps in
+    // the exact tier (see exact_subtree) instead of a halving per bit of its
+    // width here, with more and more words.
+    item.streak = v == item.pv ? item.streak + 1 : 0;
+    if (item.cluster || (cluster_levels > 0 && item.streak >= cluster_levels)) {
+      if (stats_) ++stats_->clusters;
+      exact_subtree(item.c.v, item.k, true, roots);
       continue;
     }
     const long before = top_bits(node, scratch_);
@@ -996,23 +1059,47 @@ bool Chart::run_fixed(const Entry& entry, std::vector<ChartRoot>& roots) {
           fmpz_mul_2exp(abs_c.v, cc.v, static_cast<ulong>(d.k));
           fmpz_add(abs_c.v, abs_c.v, rel.v);
           if (!deflate_ends(sub, abs_c.v, kc + d.k)) return false;
-          if (sub.d >= 1) stack.push_back(Item{std::move(sub), std::move(abs_c), kc + d.k});
+          if (sub.d >= 1) stack.push_back(Item{std::move(sub), std::move(abs_c), kc + d.k, -1, 0, d.cluster});
         }
         continue;
       }
-      stack.push_back(Item{std::move(child), std::move(cc), kc});
+      stack.push_back(Item{std::move(child), std::move(cc), kc, v, item.streak});
     }
   }
   return true;
 }
 
 // The exact subdivision below the node (c/2^k, (c+1)/2^k), whose end values
-// are known to be nonzero.
-void Chart::exact_subtree(const fmpz_t c, slong k) {
+// are known to be nonzero; its isolating intervals go to `out`.  `cluster`:
+// the double or fixed-point tier saw the node's count stay >= 2 while it shrank.
+//
+// Clusters (Sagraloff's Newton-Descartes, ANewDsc of Kobel-Rouillier-
+// Sagraloff 2016).  Bisection needs log2(w/s) levels to separate roots s apart
+// in a node of width w (Mignotte's t^n - 2(at - 1)^2: about (n/2) log2 a).  A
+// node I whose count v >= 2 repeats its parent's is taken for a cluster of v
+// roots: with N = 2^e, the Newton point lambda = xi - v P(xi)/P'(xi) (xi =
+// 1/4, 1/2, 3/4; the two closest of the three) picks the subinterval I' of
+// width 2|I|/N around it.  I' replaces I iff its end values are nonzero and
+// var(I') = v = var(I): Descartes' counts are subadditive (var(J1) + var(I') +
+// var(J2) <= var(I) for I = J1 u I' u J2), so the two rest pieces J1, J2 have
+// count 0 and hold no root.  On success N <- N^2 (quadratic convergence once
+// the cluster is well separated: O(log log (w/s)) steps).  A miss (count 0:
+// I' fell between the cluster's roots, narrower than the cluster) retries on
+// I with e halved and bounds later steps below that level, a binary search on
+// log2 of the cluster's width; any other failure: N <- sqrt(N) and I is
+// bisected.  All counts are exact (integer polynomials).
+// A node of this tier is (c/2^k, (c+w)/2^k), w = 1 or 2 (a Newton interval
+// has width 2 at its level), with P(x) = Q((c + w x)/2^k) times a constant.
+void Chart::exact_subtree(const fmpz_t c, slong k, bool cluster, std::vector<ChartRoot>& out) {
   struct Node {
     Zpoly p;
     Z c;
     slong k;
+    int w;        // width in units of 2^-k
+    slong e;      // log2 N of the next Newton step (>= 2)
+    int v;        // exact Descartes count (>= 2)
+    bool newton;  // try a Newton step first
+    slong cap;    // a level whose Newton interval missed the cluster (count 0): its width is about 2^-cap or more; -1 none
   };
   const slong n = n_;
   // P(x) = 2^{kn} Q((c + x)/2^k): scale coefficient i by 2^{k(n-i)}, shift by c.
@@ -1031,15 +1118,120 @@ void Chart::exact_subtree(const fmpz_t c, slong k) {
   }
   if (p.degree() < 1) return;
   if (stats_) ++stats_->exact_nodes;
+  // One root in (c/2^k, (c+w)/2^k), P its local polynomial: a dyadic node
+  // (c'/2^k', (c'+1)/2^k') of it, or the exact root at its midpoint.
+  auto emit = [&](const Zpoly& q, Z&& cc, slong kk, int w) {
+    if (w == 1) {
+      out.push_back(ChartRoot{std::move(cc), kk, false});
+      return;
+    }
+    Z one(1UL);
+    const int mid = sign_of(q.p, one.v, 1);
+    Z c1;
+    fmpz_add_ui(c1.v, cc.v, 1);
+    if (mid == 0) out.push_back(ChartRoot{std::move(c1), kk, true});
+    else if (mid != fmpz_sgn(q.c())) out.push_back(ChartRoot{std::move(cc), kk, false});
+    else out.push_back(ChartRoot{std::move(c1), kk, false});
+  };
   const int v0 = descartes_bound(p.c(), p.degree(), work_);
-  if (v0 == 1) record(ChartRoot{Z(c), k, false});
+  if (v0 == 1) emit(p, Z(c), k, 1);
   if (v0 < 2) return;
   std::vector<Node> stack;
-  stack.push_back(Node{std::move(p), Z(c), k});
+  {
+    const int v = descartes_count(p.c(), p.degree(), work_);
+    stack.push_back(Node{std::move(p), Z(c), k, 1, 2, v, cluster, -1});
+  }
+  Zpoly deriv, sub;
+  Z val, num, den, cand[3], j;
   while (!stack.empty()) {
     Node node = std::move(stack.back());
     stack.pop_back();
     const slong d = node.p.degree();
+    bool replaced = false;
+    while (node.newton) {
+      // Below the level where a Newton interval fell between the roots of the
+      // cluster, search that level's exponent by halving (a binary search on
+      // log2 of the cluster's width).
+      if (node.cap >= 0) node.e = std::min(node.e, (node.cap - node.k) / 2);
+      if (node.e < 2) break;
+      // floor(M lambda) with M = w 2^e, lambda = s/4 - v A/(4B), A = 4^d P(s/4), B = 4^(d-1) P'(s/4).
+      const slong em = node.e + (node.w == 2 ? 1 : 0);
+      fmpz_poly_derivative(deriv.p, node.p.p);
+      int found = 0;
+      for (int s = 1; s <= 3; ++s) {
+        Z a(static_cast<ulong>(s));
+        value_at(den.v, deriv.p, a.v, 2);  // B
+        if (fmpz_is_zero(den.v)) continue;
+        value_at(val.v, node.p.p, a.v, 2);  // A
+        fmpz_mul_si(num.v, den.v, s);
+        fmpz_submul_ui(num.v, val.v, static_cast<ulong>(node.v));
+        fmpz_mul_2exp(num.v, num.v, static_cast<ulong>(em));
+        fmpz_mul_2exp(den.v, den.v, 2);
+        fmpz_fdiv_q(cand[found++].v, num.v, den.v);
+      }
+      bool ok = found > 0, missed = false;
+      int count = -1;
+      if (ok) {
+        // The two closest candidates, averaged (one alone if only one).
+        int best_a = 0, best_b = 0;
+        if (found >= 2) {
+          Z gap, best_gap;
+          bool first = true;
+          for (int a = 0; a < found; ++a)
+            for (int b = a + 1; b < found; ++b) {
+              fmpz_sub(gap.v, cand[a].v, cand[b].v);
+              fmpz_abs(gap.v, gap.v);
+              if (first || fmpz_cmp(gap.v, best_gap.v) < 0) {
+                fmpz_set(best_gap.v, gap.v);
+                best_a = a;
+                best_b = b;
+                first = false;
+              }
+            }
+        }
+        fmpz_add(j.v, cand[best_a].v, cand[best_b].v);
+        fmpz_fdiv_q_2exp(j.v, j.v, 1);
+        fmpz_sub_ui(j.v, j.v, 1);  // I' = (j/M, (j+2)/M) around lambda
+        Z hi;
+        fmpz_one(hi.v);
+        fmpz_mul_2exp(hi.v, hi.v, static_cast<ulong>(em));
+        fmpz_sub_ui(hi.v, hi.v, 2);
+        if (fmpz_sgn(j.v) < 0) fmpz_zero(j.v);
+        if (fmpz_cmp(j.v, hi.v) > 0) fmpz_set(j.v, hi.v);
+        // S(y) = M^d P((j + 2y)/M): coefficient i times M^(d-i), shift by j, then times 2^i.
+        fmpz_poly_set(sub.p, node.p.p);
+        for (slong i = 0; i < d; ++i) fmpz_mul_2exp(sub.c() + i, sub.c() + i, static_cast<ulong>(em * (d - i)));
+        if (!fmpz_is_zero(j.v)) _fmpz_poly_taylor_shift(sub.c(), j.v, d + 1);
+        for (slong i = 1; i <= d; ++i) fmpz_mul_2exp(sub.c() + i, sub.c() + i, static_cast<ulong>(i));
+        remove_power_of_two(sub.p);
+        fmpz_zero(val.v);
+        for (slong i = 0; i <= d; ++i) fmpz_add(val.v, val.v, sub.c() + i);  // S(1)
+        ok = !fmpz_is_zero(sub.c()) && !fmpz_is_zero(val.v);
+        missed = ok && (count = descartes_count(sub.c(), d, work_)) == 0;
+        ok = ok && count == node.v;
+      }
+      if (stats_) ++stats_->exact_nodes;
+      if (ok) {
+        if (stats_) ++stats_->newton_steps;
+        Z cn;
+        fmpz_mul_2exp(cn.v, node.c.v, static_cast<ulong>(node.e));
+        fmpz_add(cn.v, cn.v, j.v);
+        stack.push_back(Node{std::move(sub), std::move(cn), node.k + node.e, 2, 2 * node.e, node.v, true, node.cap});
+        sub = Zpoly();
+        replaced = true;
+        break;
+      }
+      if (stats_) ++stats_->newton_failures;
+      if (missed) {
+        // No root in I' although it is centred on the Newton point: the cluster
+        // is wider than I'; retry on this node with a wider I'.
+        node.cap = node.k + node.e;
+        continue;
+      }
+      node.e = std::max<slong>(2, node.e / 2);
+      break;
+    }
+    if (replaced) continue;
     // Left child 2^d P(x/2), right child the same shifted by one.
     Zpoly left;
     fmpz_poly_fit_length(left.p, d + 1);
@@ -1049,13 +1241,18 @@ void Chart::exact_subtree(const fmpz_t c, slong k) {
     Zpoly right(left.p);
     taylor_shift_one(right.c(), d + 1);
     Z cl, cr;
-    fmpz_mul_2exp(cl.v, node.c.v, 1);
+    slong kc = node.k;
+    if (node.w == 2) {
+      fmpz_set(cl.v, node.c.v);
+    } else {
+      fmpz_mul_2exp(cl.v, node.c.v, 1);
+      ++kc;
+    }
     fmpz_add_ui(cr.v, cl.v, 1);
-    const slong kc = node.k + 1;
     if (fmpz_is_zero(right.c())) {
       // A root on the split point: record it and divide it out of both children
       // (x from the right one, x - 1 from the left one).
-      record(ChartRoot{Z(cr.v), kc, true});
+      out.push_back(ChartRoot{Z(cr.v), kc, true});
       fmpz_poly_shift_right(right.p, right.p, 1);
       fmpz* a = left.c();
       for (slong i = d - 1; i >= 1; --i) fmpz_add(a + i, a + i, a + i + 1);  // quotient by x - 1, shifted
@@ -1063,13 +1260,17 @@ void Chart::exact_subtree(const fmpz_t c, slong k) {
       _fmpz_poly_set_length(left.p, d);
       _fmpz_poly_normalise(left.p);
     }
-    Node children[2] = {Node{std::move(left), std::move(cl), kc}, Node{std::move(right), std::move(cr), kc}};
+    Node children[2] = {Node{std::move(left), std::move(cl), kc, 1, node.e, 0, false, node.cap},
+                        Node{std::move(right), std::move(cr), kc, 1, node.e, 0, false, node.cap}};
     for (Node& child : children) {
       if (child.p.degree() < 1) continue;
       if (stats_) ++stats_->exact_nodes;
       const int v = descartes_bound(child.p.c(), child.p.degree(), work_);
-      if (v == 1) record(ChartRoot{Z(child.c.v), child.k, false});
-      if (v >= 2) stack.push_back(std::move(child));
+      if (v == 1) out.push_back(ChartRoot{Z(child.c.v), child.k, false});
+      if (v < 2) continue;
+      child.v = descartes_count(child.p.c(), child.p.degree(), work_);
+      child.newton = child.v == node.v;
+      stack.push_back(std::move(child));
     }
   }
 }

@@ -45,6 +45,8 @@ struct IsolationStats {
   int shell_min_degree = 512;  ///< in: the degree from which the bound is tested and shells are used (tests lower it)
   int shell_min_bound = 5;     ///< in: ... if the root bound 2^B has B at least this
   int shell_levels = 0;        ///< in: the number of top octaves (2^e, 2^(e+1)) isolated as shells; 0: Budan cut only
+  int cluster_levels = 24;  ///< in: a fixed-point node whose count v >= 2 stayed the same this many halvings is a
+                            ///< cluster and goes to the exact tier with Newton steps; <= 0: never
 
   long double_nodes = 0;  ///< nodes visited in double precision
   long fixed_nodes = 0;   ///< nodes visited in multi-word fixed point
@@ -56,6 +58,9 @@ struct IsolationStats {
   long rational_found = 0;   ///< rational roots found by the modular search and divided out first
   long shell_charts = 0;     ///< dyadic shells (2^e, 2^(e+1)) set up as charts
   long bound_cuts = 0;       ///< halvings of the root bound proved by Budan's test (no_root_beyond)
+  long clusters = 0;         ///< fixed-point nodes handed to the exact tier as clusters
+  long newton_steps = 0;     ///< successful Newton-Descartes steps (exact tier)
+  long newton_failures = 0;  ///< Newton-Descartes steps whose subinterval test failed (then bisection)
 };
 
 /// The real roots of f, pairwise disjoint intervals in increasing order.
