@@ -210,6 +210,20 @@ bool top_cell(const CriticalOrbit& o) {
   return true;
 }
 
+// The real points on the top cell agree with an independent MPFR Newton
+// refinement to 50 digits.
+void check_real_points_by_newton(const CriticalPointSet& c, const BinaryForm& u, const InnerProduct& s) {
+  for (const RealCriticalPoint& rp : c.real_points) {
+    const CriticalOrbit& orb = c.orbits[rp.orbit];
+    if (!top_cell(orb)) continue;
+    const std::vector<mp> w = newton_refine(orb, rp, u, s);
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      const mp exact(rp.coefficients[i].to_decimal(60));
+      CHECK(abs(w[i] - exact) < mp("1e-50") * (1 + abs(exact)));
+    }
+  }
+}
+
 }  // namespace
 
 // Every partition of n <= max_n, both norms, the lifted method in every cell.
@@ -347,15 +361,7 @@ TEST_CASE("lifted exact points on sextic loci: critical equations in the number 
       CHECK(c.complex_count == ed_degree(lambda, s, o).ed_degree);
       const int r = static_cast<int>(lambda.parts().size());
       for (const CriticalOrbit& orb : c.orbits) check_orbit_equations(orb, u, s, r);
-      for (const RealCriticalPoint& rp : c.real_points) {
-        const CriticalOrbit& orb = c.orbits[rp.orbit];
-        if (!top_cell(orb)) continue;
-        const std::vector<mp> w = newton_refine(orb, rp, u, s);
-        for (std::size_t i = 0; i < w.size(); ++i) {
-          const mp exact(rp.coefficients[i].to_decimal(60));
-          CHECK(abs(w[i] - exact) < mp("1e-50") * (1 + abs(exact)));
-        }
-      }
+      check_real_points_by_newton(c, u, s);
     }
   }
 }
@@ -477,15 +483,7 @@ void check_planted_power_target(const BinaryForm& u, const InnerProduct& s,
       }
     CHECK(found == 1);
   }
-  for (const RealCriticalPoint& rp : c.real_points) {
-    const CriticalOrbit& orb = c.orbits[rp.orbit];
-    if (!top_cell(orb)) continue;
-    const std::vector<mp> w = newton_refine(orb, rp, u, s);
-    for (std::size_t i = 0; i < w.size(); ++i) {
-      const mp exact(rp.coefficients[i].to_decimal(60));
-      CHECK(abs(w[i] - exact) < mp("1e-50") * (1 + abs(exact)));
-    }
-  }
+  check_real_points_by_newton(c, u, s);
 }
 
 // P = y (x^3 - x^2 y + x y^2 + y^3): w_0 = 0, but w_8 = 1 (the reversal works).

@@ -139,6 +139,6 @@ def test_hessian_inertia_at_a_rational_minimum():
     assert L.square_loss([2, 2], theta, "x^2") == 1  # ||(1,0,-1) - (1,0,0)||^2
 def test_not_supported_is_not_implemented_error():
     with pytest.raises(NotImplementedError):
-        L.critical_points("2,2,2,2", "x^8+y^8+x^3y^5")  # 4 root coordinates in one cell (issue 11)
+        L.critical_points("2,2,2,2,2", "x^10+y^10+x^3y^7")  # 5 root coordinates in one cell (issue 11)
     with pytest.raises(L.InvalidArgument):
         L.critical_points("2,1", U)  # degree mismatch
