@@ -16,7 +16,7 @@ fail() {
   failures=$((failures + 1))
 }
 mask() {
-  sed -E -e 's/"(seconds|descent|rule_a|exact)":-?[0-9][0-9.e+-]*/"\1":T/g' \
-    -e 's/^(  [(0-9,)]+ +[0-9]+ +[0-9]+) +[0-9.]+ /\1 T /' -e 's/total [0-9.]+ s/total T s/' \
+  sed -E -e 's/"(seconds|wall_seconds|descent|rule_a|exact)":-?[0-9][0-9.e+-]*/"\1":T/g' \
+    -e 's/^(  [(0-9,)]+ +[0-9]+ +[0-9]+) +[0-9.]+ /\1 T /' -e 's/total [0-9.]+ s/total T s/' -e 's/, [0-9.]+ s wall/, T s wall/' \
     -e 's/time: descent [0-9.e+-]+ s, rule \(a\) [0-9.e+-]+ s, exact \(b\)\+\(c\) [0-9.e+-]+ s/time: T/'
 }

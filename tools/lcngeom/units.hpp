@@ -44,6 +44,13 @@ struct UnitJob {
 /// emit).  Under lcngeom-mpi, returns on rank 0 once every unit is emitted
 /// (or the job stopped), and throws worker_finished on the other ranks.
 void run_units(const UnitJob& job);
+/// The same on `threads` threads of this process (0: all hardware threads;
+/// 1: in order, as run_units(job)): units start costliest first, `emit`
+/// still sees them in unit order on the calling thread, and a failing unit
+/// throws when its turn comes, so the output is the sequential one (timings
+/// aside).  `run` must then be safe to call concurrently.  Under lcngeom-mpi
+/// the installed runner is used and `threads` is ignored.
+void run_units(const UnitJob& job, unsigned threads);
 
 /// Thrown by run_units on an MPI rank that only computed units: the rest of
 /// the subcommand (its output) is skipped.  Not an std::exception, so no
