@@ -39,15 +39,6 @@ expect_contains '"ed_degree":4,"partition":[2]' ed-degree --degree 2 --locus 2 -
 expect_contains '"partition":[2,2],"porteous":13' ed-degree --formula --degree 4 --json
 expect_contains "(2,2,2,2)                  121" ed-degree --formula --degree 8
 expect_contains '"porteous":1662' ed-degree --formula --degree 334 --locus 333,1 --json
-# --threads: the same rows in the same order as one thread (timings masked),
-# and a refused locus still exits 2 when other units run beside it.
-mask_t() { sed -E 's/"(seconds|wall_seconds)":[0-9][0-9.e+-]*/"\1":T/g'; }
-one=$("$LCNGEOM" ed-degree --degree 6 --norm bombieri --json --threads 1 | mask_t)
-two=$("$LCNGEOM" ed-degree --degree 6 --norm bombieri --json --threads 2 | mask_t)
-[ -n "$one" ] && [ "$one" = "$two" ] || { echo "FAIL: ed-degree --threads 2 differs from --threads 1"; failures=$((failures+1)); }
-case "$one" in *'"wall_seconds":T'*) ;; *) echo "FAIL: ed-degree json lacks wall_seconds"; failures=$((failures+1));; esac
-expect_fail ed-degree --degree 6 --locus 2,2,1 --threads 2
-
 # verify-7.3: readable certificate, exit 0, JSON
 out=$("$LCNGEOM" verify-7.3) || { echo "FAIL: verify-7.3 exited $?"; failures=$((failures+1)); }
 case "$out" in *"verify-7.3: 14 of 14 claims hold"*) ;; *) echo "FAIL: verify-7.3 summary"; echo "$out" | tail -3; failures=$((failures+1));; esac
