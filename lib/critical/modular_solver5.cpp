@@ -872,18 +872,25 @@ CellCount count_minors_locus_modp(const CriticalStructure& s, const NmodField& f
       while (*c && *c != ',') ++c;
       if (*c == ',') ++c;
     }
-    if (Df.size() == D.size()) return e.run(Df);
+    if (Df.size() == D.size()) {
+      try {
+        return e.run(Df);
+      } catch (const NotClosed&) {
+        throw not_supported("minors engine: the multiplication maps did not close at the fixed multidegree "
+                            "LCNGEOM_MINORS_DEGREE=" + std::string(fixed));
+      } catch (const Excess& x) {
+        throw not_supported("minors engine at the fixed multidegree LCNGEOM_MINORS_DEGREE=" + std::string(fixed) +
+                            ": " + x.what);
+      }
+    }
   }
-  // Unsaturated runs stop earlier than saturated ones: past this size an
-  // open quotient has so far always been an excess component.
-  constexpr long kUnsaturatedColumns = 6000;
   for (;;) {
-    if (columns(g, D) > (e.saturated() ? kMaxMinorsEngineColumns : kUnsaturatedColumns)) {
+    if (columns(g, D) > kMaxMinorsEngineColumns) {
       // Still open at the column limit: an excess component can also show
       // as a quotient that grows too slowly for the diagonal test to call it
-      // (Bombieri (3,2,2,2): 817, 836, 860 at (12,9), (13,10), (13,11)).
-      // Saturate once, as for an Excess, from the saturated start (this
-      // closes Bombieri (3,2,2,2) at (16,11), 6188 columns: 362 points).
+      // (Bombieri (3,2,2,2) unsaturated: 817, 836, 860 at (12,9), (13,10),
+      // (13,11)).  Saturate once, as for an Excess, from the saturated start
+      // (Bombieri (3,2,2,2) closes saturated at (16,11), 6188 columns: 362).
       if (e.saturated()) break;
       if (tracing()) std::fprintf(stderr, "minors engine: column limit reached unsaturated: saturating\n");
       enter(0);

@@ -62,8 +62,8 @@
 namespace lcngeom::detail {
 
 /// Largest multigraded Macaulay matrix (columns) the minors engine builds
-/// (saturated; unsaturated runs stop at 6000 and saturate: Bombieri (3,2,2,2)
-/// closes saturated at 6188 columns, about 1.4 GB).
+/// (an unsaturated run still open here is retried saturated: Bombieri
+/// (3,2,2,2) closes saturated at 6188 columns, about 0.9 GB per trial).
 constexpr long kMaxMinorsEngineColumns = 8000;
 
 /// True if the structure has at least one repeated factor and at most 8
