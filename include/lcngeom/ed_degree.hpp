@@ -98,7 +98,8 @@ struct EdDegreeResult {
 /// (coefficients a_0..a_n, reduced mod p).  p must be a prime > 2n + 2 not
 /// dividing the denominators of Sigma (else invalid_argument).  Throws
 /// not_supported unless modular_count_supported(lambda) (more than 3 root
-/// coordinates, e.g. (3,2,2,2), and not a pure power within reach), if the
+/// coordinates and neither a pure power within reach nor, up to degree 10, a
+/// locus of the determinantal engine, e.g. (2,2,2,2,1,1,1)), if the
 /// critical set at this target is not finite, or, for the pure powers with 4
 /// or more parts, if the w = g^k system has solutions at infinity for this
 /// Sigma (the Bombieri product: its SO(2) symmetry makes them curves).
@@ -170,9 +171,13 @@ EdDegreeTablePlan ed_degree_table_plan(int n, const EdDegreeOptions& options = {
 std::vector<EdDegreeResult> ed_degree_table(int n, const std::string& norm, const EdDegreeOptions& options = {});
 
 /// True if count_critical_points_modp / ed_degree can count lambda: at most 3
-/// root coordinates (iterated resultants), or a pure power (k,...,k) whose
+/// root coordinates (iterated resultants), a pure power (k,...,k) whose
 /// quotient-ring engine fits (Bezout-tight system in w = g^k; this adds
-/// (2,2,2,2)).  Does not look at max_porteous.
+/// (2,2,2,2)), or, up to degree 10, a locus with at most 2 simple roots whose
+/// determinantal (maximal minors) engine applies (adds (2,2,2,2,1), (3,2,2,2)
+/// and the four 4-coordinate loci of degree 10; that engine may still refuse
+/// a locus with not_supported when its Macaulay matrices pass 8000 columns,
+/// e.g. (3,3,2,2)).  Does not look at max_porteous.
 bool modular_count_supported(const Partition& lambda);
 
 /// The number of root coordinates the solvers eliminate for lambda: the
@@ -191,7 +196,7 @@ int root_coordinates(const Partition& lambda);
 /// Conjecture (docs/ed-degree-conjecture.md): for the Euclidean product (and
 /// every generic Sigma, Remark 6.10) the ED degree of Delta_lambda equals
 /// porteous_number(lambda).  It holds for every lambda with a modular count
-/// (every partition of n <= 9 where ed_degree reaches) and for the hooks
+/// (every partition of n <= 9, 40 of the 42 of n = 10) and for the hooks
 /// (alpha,1,...,1) by [27, Thm. 5.1]; it is not proven in general.  For the
 /// Bombieri product the ED degree is smaller (Remark 6.8).
 long porteous_number(const Partition& lambda);

@@ -73,9 +73,10 @@ bool minors_engine_forced() {
 }
 
 // By default the minors engine takes the loci no other engine counts, up to
-// the degree where it was measured (n = 9: (2,2,2,2,1), (3,2,2,2)); beyond
-// it its Macaulay matrices may reach the column limit only after minutes.
-constexpr int kMinorsEngineDefaultMaxDegree = 9;
+// the degree where it was measured (n = 9: (2,2,2,2,1), (3,2,2,2); n = 10:
+// (2,2,2,2,1,1) and (4,2,2,2) close, (3,3,2,2) and Bombieri (4,2,2,2) reach
+// the column limit after 2-4 minutes per trial: docs/benchmarks-ed.md).
+constexpr int kMinorsEngineDefaultMaxDegree = 10;
 
 bool minors_engine_reaches(const Partition& lambda) {
   const CriticalStructure s = CriticalStructure::from_partition(lambda);

@@ -96,6 +96,10 @@ TEST_CASE("minors engine: applicability", "[ed_degree][ed_degree5]") {
   CHECK(modular_count_supported(Partition::parse("2,2,2,2,1")));
   CHECK(modular_count_supported(Partition::parse("3,2,2,2")));
   CHECK_FALSE(modular_count_supported(Partition::parse("2,2,2,2,1,1,1")));
+  // n = 10: the determinantal engine by default (measured: (2,2,2,2,1,1) = 1549, (4,2,2,2) = 1168).
+  CHECK(modular_count_supported(Partition::parse("2,2,2,2,1,1")));
+  CHECK(modular_count_supported(Partition::parse("4,2,2,2")));
+  CHECK_FALSE(modular_count_supported(Partition::parse("3,2,2,2,1,1")));  // n = 11
   CHECK_THROWS_AS(ed_degree(Partition::parse("2,2,2,2,1,1,1"), InnerProduct::euclidean(11)), not_supported);
 }
 

@@ -21,7 +21,8 @@ namespace {
 // Why a table row cannot be counted before any work (!modular_count_supported).
 std::string unsupported_reason(const Partition& lambda) {
   return "needs " + std::to_string(root_coordinates(lambda)) +
-         " root coordinates; at most 3 are supported (4 or more for the pure powers (k,...,k) only)";
+         " root coordinates; beyond 3 only pure powers (k,...,k) within the quotient-ring engine's reach and, up "
+         "to degree 10, loci with at most 2 simple roots (determinantal engine) are supported";
 }
 
 // The JSON of a table row the solver cannot count: reported, never guessed.
