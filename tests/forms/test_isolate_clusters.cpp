@@ -212,3 +212,51 @@ TEST_CASE("Newton steps called at every repeated count agree with Sturm on rando
     check(f.p, &exact);
   }
 }
+
+TEST_CASE("cluster steps on ball polynomials (ANewDsc): Sturm counts, low precision, exact fallback",
+          "[roots][isolate][cluster][approx]") {
+  auto g = test::rng(0xC4u);
+  Poly f;
+  fmpz_t a;
+  fmpz_init(a);
+  for (int digits : {3, 50, 300}) {
+    for (int n : {16, 32, 64, 128}) {
+      random_digits(a, g, digits);
+      mignotte(f.p, n, a);
+      INFO("t^" << n << " - 2 (a t - 1)^2, a = " << Integer(a).to_string());
+      const long sturm = fmpz_poly_num_real_roots_sturm(f.p);
+      IsolationStats st;
+      std::vector<IsolatingInterval> iv = check(f.p, &st);
+      CHECK(static_cast<long>(iv.size()) == sturm);
+      CHECK(count_inside(iv, Rational(0), Rational(Integer(2), Integer(a))) == 2);
+      if (digits >= 50) {
+        CHECK(st.approx_nodes > 0);
+        CHECK(st.newton_steps > 0);
+        CHECK(st.approx_fallbacks == 0);
+      }
+      if (n > 32) continue;
+      // The exact Newton steps agree.
+      IsolationStats exact;
+      exact.approx_clusters = false;
+      CHECK(check(f.p, &exact).size() == iv.size());
+      // A first precision far too low: the ball polynomials are recomputed.
+      IsolationStats low;
+      low.approx_prec = 16;
+      std::vector<IsolatingInterval> iv_low = check(f.p, &low);
+      CHECK(count_inside(iv_low, Rational(0), Rational(Integer(2), Integer(a))) == 2);
+      if (digits >= 50) CHECK(low.approx_lifts > 0);
+      // Caps below what the cluster needs: every node, or the nodes below some
+      // Newton steps (intervals of width 2 at their level), go exact.
+      for (long cap : {64L, 2048L}) {
+        IsolationStats capped;
+        capped.approx_prec = 32;
+        capped.approx_max_prec = cap;
+        std::vector<IsolatingInterval> iv_cap = check(f.p, &capped);
+        CHECK(static_cast<long>(iv_cap.size()) == sturm);
+        CHECK(count_inside(iv_cap, Rational(0), Rational(Integer(2), Integer(a))) == 2);
+        if (capped.clusters > 0) CHECK(capped.approx_fallbacks > 0);
+      }
+    }
+  }
+  fmpz_clear(a);
+}
