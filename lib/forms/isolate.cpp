@@ -590,6 +590,7 @@ struct Entry {
   int L;
   long margin = kFirstMargin;
   bool cluster = false;  // a cluster (see LocalDefer): straight to the exact tier if its count is >= 2
+  int pv = -1, streak = 0;  // the count of the node above and its streak (see LocalDefer)
 };
 
 // A subtree the double tier gave up on, relative to the node it started from.
@@ -597,6 +598,10 @@ struct LocalDefer {
   std::uint64_t c;
   int k;
   bool cluster = false;  // its count v >= 2 had stayed the same for kClusterLevels halvings
+  // Its count and the halvings with that count so far: a cluster's streak
+  // survives the hand-overs between the tiers (at degree >= 512 a node with
+  // two close roots goes from fixed point to double and back every few levels).
+  int pv = -1, streak = 0;
 };
 
 // Divides out a root at an end of a double-tier node (see fixed_deflate);
@@ -636,7 +641,7 @@ class Chart {
   // coefficients are at level 0: roots go to `roots`, subtrees it gives up on
   // to `defers` (relative to the base).
   void run_double(const fmpz_t base_c, slong base_k, int d, std::vector<ChartRoot>& roots,
-                  std::vector<LocalDefer>& defers);
+                  std::vector<LocalDefer>& defers, int pv = -1, int streak = 0);
   void solve_double(int level, std::uint64_t c, int k, int d, int pv, int streak);
   double* b(int level) { return ws_.data() + static_cast<std::size_t>(level) * 2 * stride_; }
   double* e(int level) { return b(level) + stride_; }
@@ -777,7 +782,8 @@ void Chart::run() {
       root_words = static_cast<int>(std::clamp<long>((top - ends + 96 + 63) / 64, 2, kMaxLimbs));
     }
     for (const LocalDefer& d : defers)
-      queue.push_back(Entry{Z(static_cast<ulong>(d.c)), d.k, d.k == 0 ? root_words : 2, kFirstMargin, d.cluster});
+      queue.push_back(
+          Entry{Z(static_cast<ulong>(d.c)), d.k, d.k == 0 ? root_words : 2, kFirstMargin, d.cluster, d.pv, d.streak});
   }
   // A fixed-point subtree either finishes (its roots are kept) or restarts
   // with twice the words.
@@ -832,12 +838,12 @@ int Chart::tighten() {
 }
 
 void Chart::run_double(const fmpz_t base_c, slong base_k, int d, std::vector<ChartRoot>& roots,
-                       std::vector<LocalDefer>& defers) {
+                       std::vector<LocalDefer>& defers, int pv, int streak) {
   fmpz_set(base_c_.v, base_c);
   base_k_ = base_k;
   found_ = &roots;
   defers_ = &defers;
-  solve_double(0, 0, 0, d, -1, 0);
+  solve_double(0, 0, 0, d, pv, streak);
 }
 
 // The node (c/2^k, (c+1)/2^k) relative to the base node, degree d, whose
@@ -885,7 +891,7 @@ void Chart::solve_double(int level, std::uint64_t c, int k, int d, int pv, int s
     if (!ok) {
       // Precision exhausted, too deep, or a root close to the midpoint.
       if (stats_) ++stats_->deferred;
-      defers_->push_back(LocalDefer{c, k, cluster_levels > 0 && streak >= cluster_levels});
+      defers_->push_back(LocalDefer{c, k, cluster_levels > 0 && streak >= cluster_levels, v, streak});
       return;
     }
     if (dl >= 1) solve_double(level + 1, 2 * c, k + 1, dl, v, streak);
@@ -1000,7 +1006,8 @@ bool Chart::run_fixed(const Entry& entry, std::vector<ChartRoot>& roots) {
   {
     FixedNode start = fixed_from_root(entry.c.v, entry.k, entry.L);
     if (!deflate_ends(start, entry.c.v, entry.k)) return false;
-    if (start.d >= 1) stack.push_back(Item{std::move(start), Z(entry.c.v), entry.k, -1, 0, entry.cluster});
+    if (start.d >= 1)
+      stack.push_back(Item{std::move(start), Z(entry.c.v), entry.k, entry.pv, entry.streak, entry.cluster});
   }
   std::vector<LocalDefer> defers;
   while (!stack.empty()) {
@@ -1068,7 +1075,7 @@ bool Chart::run_fixed(const Entry& entry, std::vector<ChartRoot>& roots) {
           fixed_to_double(child.at(i), L, child.lerr, b(0)[i], e(0)[i], scratch_.data());
         normalize(b(0), e(0), child.d);
         defers.clear();
-        run_double(cc.v, kc, child.d, roots, defers);
+        run_double(cc.v, kc, child.d, roots, defers, v, item.streak);
         for (const LocalDefer& d : defers) {
           FixedNode sub = child;
           Z rel(static_cast<ulong>(d.c)), abs_c;
@@ -1076,7 +1083,8 @@ bool Chart::run_fixed(const Entry& entry, std::vector<ChartRoot>& roots) {
           fmpz_mul_2exp(abs_c.v, cc.v, static_cast<ulong>(d.k));
           fmpz_add(abs_c.v, abs_c.v, rel.v);
           if (!deflate_ends(sub, abs_c.v, kc + d.k)) return false;
-          if (sub.d >= 1) stack.push_back(Item{std::move(sub), std::move(abs_c), kc + d.k, -1, 0, d.cluster});
+          if (sub.d >= 1)
+            stack.push_back(Item{std::move(sub), std::move(abs_c), kc + d.k, d.pv, d.streak, d.cluster});
         }
         continue;
       }

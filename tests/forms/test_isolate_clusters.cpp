@@ -254,7 +254,7 @@ TEST_CASE("cluster steps on ball polynomials (ANewDsc): Sturm counts, low precis
         std::vector<IsolatingInterval> iv_cap = check(f.p, &capped);
         CHECK(static_cast<long>(iv_cap.size()) == sturm);
         CHECK(count_inside(iv_cap, Rational(0), Rational(Integer(2), Integer(a))) == 2);
-        if (capped.clusters > 0) CHECK(capped.approx_fallbacks > 0);
+        if (digits >= 50) CHECK(capped.approx_fallbacks > 0);
       }
     }
   }
