@@ -40,8 +40,12 @@
 // beyond kMaxLimbs words), and the tier for clusters -- a node whose count
 // v >= 2 survived kClusterLevels halvings (in the fixed-point tier, or in the
 // double tier when it defers the node anyway) continues there with
-// Newton-Descartes steps (exact_subtree), which need O(log log 1/s) steps
-// instead of log2(1/s) halvings to separate roots s apart.
+// Newton-Descartes steps, which need O(log log 1/s) steps instead of
+// log2(1/s) halvings to separate roots s apart.  The streak of a count is
+// carried across the hand-overs between tiers.  The steps run on Arb ball
+// polynomials truncated to the precision the cluster needs (cluster_subtree,
+// ANewDsc), every decision on certified signs, with more bits or, past a cap,
+// the exact steps (exact_subtree) where a sign stays undecided.
 //
 // Error bounds of the double tier.  A de Casteljau step s = fl(x + y) / 2
 // satisfies |s - (X + Y)/2| <= (e_x + e_y)/2 + u (|x| + |y|)/2 + eta (u = 2^-53,
@@ -63,8 +67,6 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
-#include <cstdio>
-#include <ctime>
 #include <numeric>
 #include <vector>
 
@@ -83,13 +85,6 @@
 namespace lcngeom::detail {
 
 namespace {
-double dbg_t[8];
-struct DbgTimer {
-  int slot;
-  std::clock_t t0 = std::clock();
-  explicit DbgTimer(int s) : slot(s) {}
-  ~DbgTimer() { dbg_t[slot] += double(std::clock() - t0) / CLOCKS_PER_SEC; }
-};
 
 // ------------------------------------------------------------ RAII helpers
 
@@ -1028,10 +1023,8 @@ bool Chart::run_fixed(const Entry& entry, std::vector<ChartRoot>& roots) {
     item.streak = v == item.pv ? item.streak + 1 : 0;
     if (item.cluster || (cluster_levels > 0 && item.streak >= cluster_levels)) {
       if (stats_) ++stats_->clusters;
-      const std::clock_t dbg_t0 = std::clock();
       if (!stats_ || stats_->approx_clusters) cluster_subtree(item.c.v, item.k, roots);
       else exact_subtree(item.c.v, item.k, true, roots);
-      if (std::getenv("ANEWDSC_DEBUG")) std::fprintf(stderr, "cluster at k=%ld: %.3f s lift %.3f desc %.3f newton-shift %.3f bisect %.3f eval %.3f\n", (long)item.k, double(std::clock() - dbg_t0) / CLOCKS_PER_SEC, dbg_t[0], dbg_t[1], dbg_t[2], dbg_t[3], dbg_t[4]);
       continue;
     }
     const long before = top_bits(node, scratch_);
@@ -1367,7 +1360,6 @@ struct ACount {
   int vmin = 0, vmax = 0, s0 = 0, s1 = 0;
 };
 ACount approx_descartes(const Apoly& p, slong d, slong prec, Apoly& work, int s0, int s1) {
-  DbgTimer tm(1);
   arb_poly_fit_length(work.p, d + 1);
   for (slong i = 0; i <= d; ++i) arb_set(work.c() + i, p.c() + d - i);
   _arb_poly_set_length(work.p, d + 1);
@@ -1512,7 +1504,6 @@ void Chart::cluster_subtree(const fmpz_t c, slong k, std::vector<ChartRoot>& out
   };
   // r(y) = entry((cc - c 2^(kk-k) + w y)/2^(kk-k)) as balls at precision prec.
   auto lift = [&](Apoly& r, const Z& cc, slong kk, int w, slong prec) {
-    DbgTimer tm(0);
     if (stats_) ++stats_->approx_lifts;
     const slong dk = kk - k;
     arb_poly_set_fmpz_poly(r.p, entry.p, prec);
@@ -1596,7 +1587,6 @@ void Chart::cluster_subtree(const fmpz_t c, slong k, std::vector<ChartRoot>& out
         // lambda = xi - v P(xi)/P'(xi), a heuristic point: its midpoint is used.
         arb_set_si(xi.v, s);
         arb_mul_2exp_si(xi.v, xi.v, -2);
-        DbgTimer tm(4);
         _arb_poly_evaluate2(A.v, B.v, node.p.c(), d + 1, xi.v, prec);
         if (!arb_is_finite(A.v) || !arb_is_finite(B.v) || arb_contains_zero(B.v)) continue;
         arb_div(lam.v, A.v, B.v, prec);
@@ -1646,7 +1636,6 @@ void Chart::cluster_subtree(const fmpz_t c, slong k, std::vector<ChartRoot>& out
         if (fmpz_cmp(j.v, hi.v) > 0) fmpz_set(j.v, hi.v);
         // S(y) = P((j + 2y)/M): shift by j/M, then coefficient i times (2/M)^i.
         arb_poly_set(sub.p, node.p.p);
-        DbgTimer tm(2);
         if (!fmpz_is_zero(j.v)) {
           arb_set_fmpz(xi.v, j.v);
           arb_mul_2exp_si(xi.v, xi.v, -em);
@@ -1674,9 +1663,6 @@ void Chart::cluster_subtree(const fmpz_t c, slong k, std::vector<ChartRoot>& out
         }
         // Any ball enclosure is valid, so the last count decides.
         const bool ends = ac.s0 != 0 && ac.s1 != 0;
-        if (std::getenv("ANEWDSC_DEBUG"))
-          std::fprintf(stderr, "newton k=%ld w=%d e=%ld v=%d prec=%ld sub_prec=%ld good=%ld vmin=%d vmax=%d s0=%d s1=%d\n",
-                       (long)node.k, node.w, (long)node.e, node.v, (long)prec, (long)sub_prec, (long)good_bits(sub, d), ac.vmin, ac.vmax, ac.s0, ac.s1);
         ok = ends && ac.vmin >= node.v;
         missed = ends && ac.vmax == 0;
         if (ok) {
@@ -1705,7 +1691,6 @@ void Chart::cluster_subtree(const fmpz_t c, slong k, std::vector<ChartRoot>& out
     trim(left, d, prec);
     Apoly right(left);
     {
-      DbgTimer tm(3);
       Arb one;
       arb_one(one.v);
       _arb_poly_taylor_shift(right.c(), one.v, d + 1, prec);
