@@ -339,6 +339,21 @@ bool precise_enough(const double* b, const double* e, int d) {
 
 bool certified_nonzero(double b, double e) { return std::fabs(b) > e; }
 
+// The sign variations of the certified signs only: a lower bound on the
+// count, equal to max_sign_variations iff the count is exact.  Only exact
+// counts extend or end a cluster's streak: at degree 2048 the error bounds
+// inflate the count (2 to 6, 10, 14) just before a node is deferred.
+int certain_variations(const double* b, const double* e, int d) {
+  int var = 0, last = 0;
+  for (int i = 0; i <= d; ++i) {
+    if (!certified_nonzero(b[i], e[i])) continue;
+    const int s = b[i] > 0 ? 1 : -1;
+    if (last != 0 && s != last) ++var;
+    last = s;
+  }
+  return var;
+}
+
 // ------------------------------------------------------------ fixed-point tier
 
 using limb = mp_limb_t;
@@ -857,8 +872,10 @@ void Chart::solve_double(int level, std::uint64_t c, int k, int d, int pv, int s
       if ((bb[0] > 0) != (bb[d] > 0)) found_->push_back(ChartRoot{absolute(c, k), base_k_ + k, false});
       return;
     }
-    streak = v == pv ? streak + 1 : 0;
-    pv = v;
+    if (certain_variations(bb, ee, d) == v) {
+      streak = v == pv ? streak + 1 : 0;
+      pv = v;
+    }
     double* lb = b(level + 1);
     double* le = e(level + 1);
     bool ok = k < kMaxDoubleDepth && precise_enough(bb, ee, d);
@@ -886,10 +903,10 @@ void Chart::solve_double(int level, std::uint64_t c, int k, int d, int pv, int s
     if (!ok) {
       // Precision exhausted, too deep, or a root close to the midpoint.
       if (stats_) ++stats_->deferred;
-      defers_->push_back(LocalDefer{c, k, cluster_levels > 0 && streak >= cluster_levels, v, streak});
+      defers_->push_back(LocalDefer{c, k, cluster_levels > 0 && streak >= cluster_levels, pv, streak});
       return;
     }
-    if (dl >= 1) solve_double(level + 1, 2 * c, k + 1, dl, v, streak);
+    if (dl >= 1) solve_double(level + 1, 2 * c, k + 1, dl, pv, streak);
     if (dr < 1) return;
     c = 2 * c + 1;
     ++k;
@@ -1018,9 +1035,12 @@ bool Chart::run_fixed(const Entry& entry, std::vector<ChartRoot>& roots) {
       continue;
     }
     // A count that stays while the node shrinks is a cluster: Newton steps in
-    // the exact tier (see exact_subtree) instead of a halving per bit of its
+    // the cluster tier (see cluster_subtree) instead of a halving per bit of its
     // width here, with more and more words.
-    item.streak = v == item.pv ? item.streak + 1 : 0;
+    if (certain_variations(sb_.data(), se_.data(), node.d) == v) {
+      item.streak = v == item.pv ? item.streak + 1 : 0;
+      item.pv = v;
+    }
     if (item.cluster || (cluster_levels > 0 && item.streak >= cluster_levels)) {
       if (stats_) ++stats_->clusters;
       if (!stats_ || stats_->approx_clusters) cluster_subtree(item.c.v, item.k, roots);
@@ -1068,7 +1088,7 @@ bool Chart::run_fixed(const Entry& entry, std::vector<ChartRoot>& roots) {
           fixed_to_double(child.at(i), L, child.lerr, b(0)[i], e(0)[i], scratch_.data());
         normalize(b(0), e(0), child.d);
         defers.clear();
-        run_double(cc.v, kc, child.d, roots, defers, v, item.streak);
+        run_double(cc.v, kc, child.d, roots, defers, item.pv, item.streak);
         for (const LocalDefer& d : defers) {
           FixedNode sub = child;
           Z rel(static_cast<ulong>(d.c)), abs_c;
@@ -1081,7 +1101,7 @@ bool Chart::run_fixed(const Entry& entry, std::vector<ChartRoot>& roots) {
         }
         continue;
       }
-      stack.push_back(Item{std::move(child), std::move(cc), kc, v, item.streak});
+      stack.push_back(Item{std::move(child), std::move(cc), kc, item.pv, item.streak});
     }
   }
   return true;
