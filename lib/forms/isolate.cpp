@@ -1480,7 +1480,9 @@ void Chart::exact_fallback(const fmpz_t c, slong k, int w, std::vector<ChartRoot
 //    pieces have count 0 (hold no root);
 //  - a node is bisected only at a midpoint with a certified nonzero value, and
 //    a node with v >= 2 is processed only when its count is certified (vmin =
-//    vmax), so the tree is the exact tier's.
+//    vmax).
+// (The Newton point is a heuristic: the midpoint of its ball is used; a
+// Newton interval whose counts stay undecided is a failed step.)
 // Precision: a ball polynomial whose largest coefficient has fewer than d + 64
 // good bits (a Taylor shift by 1 of degree d loses up to d bits), or whose
 // count or midpoint sign is undecided, is recomputed from the exact
