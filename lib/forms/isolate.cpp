@@ -40,8 +40,12 @@
 // beyond kMaxLimbs words), and the tier for clusters -- a node whose count
 // v >= 2 survived kClusterLevels halvings (in the fixed-point tier, or in the
 // double tier when it defers the node anyway) continues there with
-// Newton-Descartes steps (exact_subtree), which need O(log log 1/s) steps
-// instead of log2(1/s) halvings to separate roots s apart.
+// Newton-Descartes steps, which need O(log log 1/s) steps instead of
+// log2(1/s) halvings to separate roots s apart.  The streak of a count is
+// carried across the hand-overs between tiers.  The steps run on Arb ball
+// polynomials truncated to the precision the cluster needs (cluster_subtree,
+// ANewDsc), every decision on certified signs, with more bits or, past a cap,
+// the exact steps (exact_subtree) where a sign stays undecided.
 //
 // Error bounds of the double tier.  A de Casteljau step s = fl(x + y) / 2
 // satisfies |s - (X + Y)/2| <= (e_x + e_y)/2 + u (|x| + |y|)/2 + eta (u = 2^-53,
@@ -66,6 +70,8 @@
 #include <numeric>
 #include <vector>
 
+#include <arb.h>
+#include <arb_poly.h>
 #include <flint/fmpq.h>
 #include <flint/fmpz.h>
 #include <flint/fmpz_poly.h>
@@ -333,6 +339,21 @@ bool precise_enough(const double* b, const double* e, int d) {
 
 bool certified_nonzero(double b, double e) { return std::fabs(b) > e; }
 
+// The sign variations of the certified signs only: a lower bound on the
+// count, equal to max_sign_variations iff the count is exact.  Only exact
+// counts extend or end a cluster's streak: at degree 2048 the error bounds
+// inflate the count (2 to 6, 10, 14) just before a node is deferred.
+int certain_variations(const double* b, const double* e, int d) {
+  int var = 0, last = 0;
+  for (int i = 0; i <= d; ++i) {
+    if (!certified_nonzero(b[i], e[i])) continue;
+    const int s = b[i] > 0 ? 1 : -1;
+    if (last != 0 && s != last) ++var;
+    last = s;
+  }
+  return var;
+}
+
 // ------------------------------------------------------------ fixed-point tier
 
 using limb = mp_limb_t;
@@ -579,6 +600,7 @@ struct Entry {
   int L;
   long margin = kFirstMargin;
   bool cluster = false;  // a cluster (see LocalDefer): straight to the exact tier if its count is >= 2
+  int pv = -1, streak = 0;  // the count of the node above and its streak (see LocalDefer)
 };
 
 // A subtree the double tier gave up on, relative to the node it started from.
@@ -586,6 +608,10 @@ struct LocalDefer {
   std::uint64_t c;
   int k;
   bool cluster = false;  // its count v >= 2 had stayed the same for kClusterLevels halvings
+  // Its count and the halvings with that count so far: a cluster's streak
+  // survives the hand-overs between the tiers (at degree >= 512 a node with
+  // two close roots goes from fixed point to double and back every few levels).
+  int pv = -1, streak = 0;
 };
 
 // Divides out a root at an end of a double-tier node (see fixed_deflate);
@@ -625,7 +651,7 @@ class Chart {
   // coefficients are at level 0: roots go to `roots`, subtrees it gives up on
   // to `defers` (relative to the base).
   void run_double(const fmpz_t base_c, slong base_k, int d, std::vector<ChartRoot>& roots,
-                  std::vector<LocalDefer>& defers);
+                  std::vector<LocalDefer>& defers, int pv = -1, int streak = 0);
   void solve_double(int level, std::uint64_t c, int k, int d, int pv, int streak);
   double* b(int level) { return ws_.data() + static_cast<std::size_t>(level) * 2 * stride_; }
   double* e(int level) { return b(level) + stride_; }
@@ -643,6 +669,9 @@ class Chart {
   int sign_at(const fmpz_t a, slong k) const { return sign_of(q_.p, a, k); }
   static int sign_of(const fmpz_poly_struct* q, const fmpz_t a, slong k);
   void exact_subtree(const fmpz_t c, slong k, bool cluster, std::vector<ChartRoot>& out);
+  bool local_poly(const fmpz_t c, slong k, Zpoly& p) const;
+  void cluster_subtree(const fmpz_t c, slong k, std::vector<ChartRoot>& out);
+  void exact_fallback(const fmpz_t c, slong k, int w, std::vector<ChartRoot>& out);
 
   Zpoly q_;
   int n_;
@@ -763,7 +792,8 @@ void Chart::run() {
       root_words = static_cast<int>(std::clamp<long>((top - ends + 96 + 63) / 64, 2, kMaxLimbs));
     }
     for (const LocalDefer& d : defers)
-      queue.push_back(Entry{Z(static_cast<ulong>(d.c)), d.k, d.k == 0 ? root_words : 2, kFirstMargin, d.cluster});
+      queue.push_back(
+          Entry{Z(static_cast<ulong>(d.c)), d.k, d.k == 0 ? root_words : 2, kFirstMargin, d.cluster, d.pv, d.streak});
   }
   // A fixed-point subtree either finishes (its roots are kept) or restarts
   // with twice the words.
@@ -818,12 +848,12 @@ int Chart::tighten() {
 }
 
 void Chart::run_double(const fmpz_t base_c, slong base_k, int d, std::vector<ChartRoot>& roots,
-                       std::vector<LocalDefer>& defers) {
+                       std::vector<LocalDefer>& defers, int pv, int streak) {
   fmpz_set(base_c_.v, base_c);
   base_k_ = base_k;
   found_ = &roots;
   defers_ = &defers;
-  solve_double(0, 0, 0, d, -1, 0);
+  solve_double(0, 0, 0, d, pv, streak);
 }
 
 // The node (c/2^k, (c+1)/2^k) relative to the base node, degree d, whose
@@ -842,8 +872,10 @@ void Chart::solve_double(int level, std::uint64_t c, int k, int d, int pv, int s
       if ((bb[0] > 0) != (bb[d] > 0)) found_->push_back(ChartRoot{absolute(c, k), base_k_ + k, false});
       return;
     }
-    streak = v == pv ? streak + 1 : 0;
-    pv = v;
+    if (certain_variations(bb, ee, d) == v) {
+      streak = v == pv ? streak + 1 : 0;
+      pv = v;
+    }
     double* lb = b(level + 1);
     double* le = e(level + 1);
     bool ok = k < kMaxDoubleDepth && precise_enough(bb, ee, d);
@@ -871,10 +903,10 @@ void Chart::solve_double(int level, std::uint64_t c, int k, int d, int pv, int s
     if (!ok) {
       // Precision exhausted, too deep, or a root close to the midpoint.
       if (stats_) ++stats_->deferred;
-      defers_->push_back(LocalDefer{c, k, cluster_levels > 0 && streak >= cluster_levels});
+      defers_->push_back(LocalDefer{c, k, cluster_levels > 0 && streak >= cluster_levels, pv, streak});
       return;
     }
-    if (dl >= 1) solve_double(level + 1, 2 * c, k + 1, dl, v, streak);
+    if (dl >= 1) solve_double(level + 1, 2 * c, k + 1, dl, pv, streak);
     if (dr < 1) return;
     c = 2 * c + 1;
     ++k;
@@ -986,7 +1018,8 @@ bool Chart::run_fixed(const Entry& entry, std::vector<ChartRoot>& roots) {
   {
     FixedNode start = fixed_from_root(entry.c.v, entry.k, entry.L);
     if (!deflate_ends(start, entry.c.v, entry.k)) return false;
-    if (start.d >= 1) stack.push_back(Item{std::move(start), Z(entry.c.v), entry.k, -1, 0, entry.cluster});
+    if (start.d >= 1)
+      stack.push_back(Item{std::move(start), Z(entry.c.v), entry.k, entry.pv, entry.streak, entry.cluster});
   }
   std::vector<LocalDefer> defers;
   while (!stack.empty()) {
@@ -1002,12 +1035,16 @@ bool Chart::run_fixed(const Entry& entry, std::vector<ChartRoot>& roots) {
       continue;
     }
     // A count that stays while the node shrinks is a cluster: Newton steps in
-    // the exact tier (see exact_subtree) instead of a halving per bit of its
+    // the cluster tier (see cluster_subtree) instead of a halving per bit of its
     // width here, with more and more words.
-    item.streak = v == item.pv ? item.streak + 1 : 0;
+    if (certain_variations(sb_.data(), se_.data(), node.d) == v) {
+      item.streak = v == item.pv ? item.streak + 1 : 0;
+      item.pv = v;
+    }
     if (item.cluster || (cluster_levels > 0 && item.streak >= cluster_levels)) {
       if (stats_) ++stats_->clusters;
-      exact_subtree(item.c.v, item.k, true, roots);
+      if (!stats_ || stats_->approx_clusters) cluster_subtree(item.c.v, item.k, roots);
+      else exact_subtree(item.c.v, item.k, true, roots);
       continue;
     }
     const long before = top_bits(node, scratch_);
@@ -1051,7 +1088,7 @@ bool Chart::run_fixed(const Entry& entry, std::vector<ChartRoot>& roots) {
           fixed_to_double(child.at(i), L, child.lerr, b(0)[i], e(0)[i], scratch_.data());
         normalize(b(0), e(0), child.d);
         defers.clear();
-        run_double(cc.v, kc, child.d, roots, defers);
+        run_double(cc.v, kc, child.d, roots, defers, item.pv, item.streak);
         for (const LocalDefer& d : defers) {
           FixedNode sub = child;
           Z rel(static_cast<ulong>(d.c)), abs_c;
@@ -1059,14 +1096,35 @@ bool Chart::run_fixed(const Entry& entry, std::vector<ChartRoot>& roots) {
           fmpz_mul_2exp(abs_c.v, cc.v, static_cast<ulong>(d.k));
           fmpz_add(abs_c.v, abs_c.v, rel.v);
           if (!deflate_ends(sub, abs_c.v, kc + d.k)) return false;
-          if (sub.d >= 1) stack.push_back(Item{std::move(sub), std::move(abs_c), kc + d.k, -1, 0, d.cluster});
+          if (sub.d >= 1)
+            stack.push_back(Item{std::move(sub), std::move(abs_c), kc + d.k, d.pv, d.streak, d.cluster});
         }
         continue;
       }
-      stack.push_back(Item{std::move(child), std::move(cc), kc, v, item.streak});
+      stack.push_back(Item{std::move(child), std::move(cc), kc, item.pv, item.streak});
     }
   }
   return true;
+}
+
+// P(x) = 2^{kn} Q((c + x)/2^k) over its power of two, with the roots at
+// x = 0, 1 (found on split points) divided out; false if its degree is < 1.
+bool Chart::local_poly(const fmpz_t c, slong k, Zpoly& p) const {
+  const slong n = n_;
+  // Scale coefficient i by 2^{k(n-i)}, shift by c.
+  fmpz_poly_set(p.p, q_.p);
+  for (slong i = 0; i < n; ++i) fmpz_mul_2exp(p.c() + i, p.c() + i, static_cast<ulong>(k * (n - i)));
+  if (!fmpz_is_zero(c)) _fmpz_poly_taylor_shift(p.c(), c, n + 1);
+  remove_power_of_two(p.p);
+  if (fmpz_is_zero(p.c())) fmpz_poly_shift_right(p.p, p.p, 1);
+  {
+    Zpoly lin, quo, rem;
+    fmpz_poly_set_coeff_si(lin.p, 1, 1);
+    fmpz_poly_set_coeff_si(lin.p, 0, -1);
+    fmpz_poly_divrem(quo.p, rem.p, p.p, lin.p);
+    if (fmpz_poly_is_zero(rem.p)) p = std::move(quo);
+  }
+  return p.degree() >= 1;
 }
 
 // The exact subdivision below the node (c/2^k, (c+1)/2^k), whose end values
@@ -1101,22 +1159,8 @@ void Chart::exact_subtree(const fmpz_t c, slong k, bool cluster, std::vector<Cha
     bool newton;  // try a Newton step first
     slong cap;    // a level whose Newton interval missed the cluster (count 0): its width is about 2^-cap or more; -1 none
   };
-  const slong n = n_;
-  // P(x) = 2^{kn} Q((c + x)/2^k): scale coefficient i by 2^{k(n-i)}, shift by c.
-  Zpoly p(q_.p);
-  for (slong i = 0; i < n; ++i) fmpz_mul_2exp(p.c() + i, p.c() + i, static_cast<ulong>(k * (n - i)));
-  if (!fmpz_is_zero(c)) _fmpz_poly_taylor_shift(p.c(), c, n + 1);
-  remove_power_of_two(p.p);
-  // Roots on the end points (found on split points) are divided out.
-  if (fmpz_is_zero(p.c())) fmpz_poly_shift_right(p.p, p.p, 1);
-  {
-    Zpoly lin, quo, rem;
-    fmpz_poly_set_coeff_si(lin.p, 1, 1);
-    fmpz_poly_set_coeff_si(lin.p, 0, -1);
-    fmpz_poly_divrem(quo.p, rem.p, p.p, lin.p);
-    if (fmpz_poly_is_zero(rem.p)) p = std::move(quo);
-  }
-  if (p.degree() < 1) return;
+  Zpoly p;
+  if (!local_poly(c, k, p)) return;
   if (stats_) ++stats_->exact_nodes;
   // One root in (c/2^k, (c+w)/2^k), P its local polynomial: a dyadic node
   // (c'/2^k', (c'+1)/2^k') of it, or the exact root at its midpoint.
@@ -1269,6 +1313,443 @@ void Chart::exact_subtree(const fmpz_t c, slong k, bool cluster, std::vector<Cha
       if (v == 1) out.push_back(ChartRoot{Z(child.c.v), child.k, false});
       if (v < 2) continue;
       child.v = descartes_count(child.p.c(), child.p.degree(), work_);
+      child.newton = child.v == node.v;
+      stack.push_back(std::move(child));
+    }
+  }
+}
+
+// ------------------------------------------------------------ approximate cluster tier
+
+// Ball polynomials (Arb) released on destruction.
+struct Apoly {
+  arb_poly_t p;
+  Apoly() { arb_poly_init(p); }
+  Apoly(const Apoly& o) {
+    arb_poly_init(p);
+    arb_poly_set(p, o.p);
+  }
+  Apoly(Apoly&& o) noexcept {
+    *p = *o.p;
+    arb_poly_init(o.p);
+  }
+  Apoly& operator=(Apoly&& o) noexcept {
+    arb_poly_swap(p, o.p);
+    return *this;
+  }
+  Apoly& operator=(const Apoly&) = delete;
+  ~Apoly() { arb_poly_clear(p); }
+  arb_ptr c() { return p->coeffs; }
+  arb_srcptr c() const { return p->coeffs; }
+};
+
+struct Arb {
+  arb_t v;
+  Arb() { arb_init(v); }
+  Arb(const Arb&) = delete;
+  Arb& operator=(const Arb&) = delete;
+  ~Arb() { arb_clear(v); }
+};
+
+// log2 of the largest |midpoint| minus log2 of the largest radius of the d + 1
+// coefficients (a lower bound on the good bits of the largest one); a large
+// value if all are exact, a very negative one if any is not finite.
+slong good_bits(const Apoly& p, slong d) {
+  constexpr slong kNone = -(WORD(1) << 40);
+  slong top = kNone, err = kNone;
+  for (slong i = 0; i <= d; ++i) {
+    const arb_struct* x = p.c() + i;
+    if (!arb_is_finite(x)) return kNone;
+    if (!arf_is_zero(arb_midref(x))) top = std::max(top, arf_abs_bound_lt_2exp_si(arb_midref(x)));
+    if (!mag_is_zero(arb_radref(x))) err = std::max(err, static_cast<slong>(fmpz_get_si(MAG_EXPREF(arb_radref(x)))));
+  }
+  if (top == kNone) return kNone;
+  if (err == kNone) return -kNone;
+  return top - err;
+}
+
+// Descartes' counts of P (degree d, balls) on (0, 1) from the coefficients t_i
+// of T(x) = (1 + x)^d P(1/(1 + x)): vmin = the variations of the certified
+// signs (a lower bound: every filling of the undecided ones has at least
+// these), vmax = the largest number of variations of any sign choice
+// compatible with the balls (an upper bound on var(P) and so on the number of
+// roots).  t_0 = P(1) and t_d = P(0); known signs s1, s0 of those values
+// (0: unknown) replace the balls' there.  The returned s0, s1 are the
+// certified signs of P(0), P(1) (0 if undecided).
+struct ACount {
+  int vmin = 0, vmax = 0, s0 = 0, s1 = 0;
+};
+ACount approx_descartes(const Apoly& p, slong d, slong prec, Apoly& work, int s0, int s1) {
+  arb_poly_fit_length(work.p, d + 1);
+  for (slong i = 0; i <= d; ++i) arb_set(work.c() + i, p.c() + d - i);
+  _arb_poly_set_length(work.p, d + 1);
+  {
+    Arb one;
+    arb_one(one.v);
+    _arb_poly_taylor_shift(work.c(), one.v, d + 1, prec);
+  }
+  ACount r;
+  r.s1 = s1 != 0 ? s1 : arb_sgn_nonzero(work.c());
+  r.s0 = s0 != 0 ? s0 : arb_sgn_nonzero(work.c() + d);
+  constexpr int kNo = -(1 << 20);
+  int last = 0;
+  int best[3] = {0, kNo, kNo};  // the most variations so far ending in no sign, +, -
+  for (slong i = 0; i <= d; ++i) {
+    const int s = i == 0 ? r.s1 : i == d ? r.s0 : arb_sgn_nonzero(work.c() + i);
+    if (s != 0) {
+      if (last != 0 && s != last) ++r.vmin;
+      last = s;
+    }
+    int next[3];
+    if (s == 0) {  // undecided: 0, + or -
+      next[0] = best[0];
+      next[1] = std::max({best[0], best[1], best[2] + 1});
+      next[2] = std::max({best[0], best[2], best[1] + 1});
+    } else {
+      next[0] = kNo;
+      next[1] = s > 0 ? std::max({best[0], best[1], best[2] + 1}) : kNo;
+      next[2] = s < 0 ? std::max({best[0], best[2], best[1] + 1}) : kNo;
+    }
+    std::copy_n(next, 3, best);
+  }
+  r.vmax = std::max({best[0], best[1], best[2]});
+  return r;
+}
+
+// Rounds the coefficients of p (degree d) to an absolute precision of
+// 2^(top - prec), top = log2 of the largest: the errors of the balls are of
+// that size already (every later step works to that absolute precision, as
+// ANewDsc's truncated coefficients), and a coefficient below it becomes
+// [0 +- its bound].  This keeps the Taylor shifts at about prec bits per
+// coefficient where the coefficients of a deep node span millions of octaves.
+void trim(Apoly& p, slong d, slong prec) {
+  slong top = WORD_MIN;
+  for (slong i = 0; i <= d; ++i)
+    if (!arf_is_zero(arb_midref(p.c() + i))) top = std::max(top, arf_abs_bound_lt_2exp_si(arb_midref(p.c() + i)));
+  if (top == WORD_MIN) return;
+  mag_t m;
+  mag_init(m);
+  for (slong i = 0; i <= d; ++i) {
+    arb_ptr x = p.c() + i;
+    if (arf_is_zero(arb_midref(x)) || !arb_is_finite(x)) continue;
+    const slong b = arf_abs_bound_lt_2exp_si(arb_midref(x));
+    if (top - b >= prec) {
+      arb_get_mag(m, x);
+      arb_zero(x);
+      mag_swap(arb_radref(x), m);
+    } else {
+      arb_set_round(x, x, prec - (top - b) + 2);
+    }
+  }
+  mag_clear(m);
+}
+
+// Scales coefficient i of p (degree d) by 2^(i s), exactly.
+void scale_powers(Apoly& p, slong d, slong s) {
+  for (slong i = 1; i <= d; ++i) arb_mul_2exp_si(p.c() + i, p.c() + i, i * s);
+}
+
+// A cluster node (c/2^k, (c + w)/2^k), w in {1, 2}, that the ball polynomials
+// could not decide: exact Newton steps on it (for w = 2 on its two halves,
+// after an exact look at the midpoint).  Its end values are nonzero.
+void Chart::exact_fallback(const fmpz_t c, slong k, int w, std::vector<ChartRoot>& out) {
+  if (stats_) ++stats_->approx_fallbacks;
+  if (w == 1) {
+    exact_subtree(c, k, true, out);
+    return;
+  }
+  Z c1;
+  fmpz_add_ui(c1.v, c, 1);
+  if (sign_at(c1.v, k) == 0) out.push_back(ChartRoot{Z(c1.v), k, true});
+  exact_subtree(c, k, true, out);
+  exact_subtree(c1.v, k, true, out);
+}
+
+// The Newton-Descartes steps of exact_subtree on approximations (ANewDsc,
+// Kobel-Rouillier-Sagraloff 2016): the node polynomial P(x) = Q((c + w x)/2^k)
+// is held as Arb balls at a precision of p bits instead of its n K-bit exact
+// coefficients (K = the cluster's depth).  A Newton step or a bisection maps
+// the balls (Taylor shift, exact scalings), and every decision is taken only
+// on certified signs, so that it is the exact algorithm's decision:
+//  - a count V = 0 proves no root, and V <= 1 with end values of opposite
+//    (certified) signs one root (the parity of the number of roots is that of
+//    the variation count, Descartes' rule);
+//  - a Newton interval I' replaces I iff the certified variations of I'
+//    reach the upper bound v of I's count and both end values of I' have
+//    certified signs: then var(I') = v and, by subadditivity, the two rest
+//    pieces have count 0 (hold no root);
+//  - a node is bisected only at a midpoint with a certified nonzero value, and
+//    a node with v >= 2 is processed only when its count is certified (vmin =
+//    vmax).
+// (The Newton point is a heuristic: the midpoint of its ball is used; a
+// Newton interval whose counts stay undecided is a failed step.)
+// Precision: a ball polynomial whose largest coefficient has fewer than d + 64
+// good bits (a Taylor shift by 1 of degree d loses up to d bits), or whose
+// count or midpoint sign is undecided, is recomputed from the exact
+// polynomial of the cluster's root node at twice the precision; one that
+// would need more than the cap (about the size of its exact coefficients)
+// goes to exact_fallback.  Each step loses about 2e + d bits (a Newton
+// interval 2^-e wide around a 2-root cluster: its values shrink by 4^-e).
+void Chart::cluster_subtree(const fmpz_t c, slong k, std::vector<ChartRoot>& out) {
+  Zpoly entry;
+  if (!local_poly(c, k, entry)) return;
+  if (stats_) ++stats_->exact_nodes;
+  const slong d = entry.degree();
+  {
+    const int v0 = descartes_bound(entry.c(), d, work_);
+    if (v0 == 1) out.push_back(ChartRoot{Z(c), k, false});
+    if (v0 < 2) return;
+  }
+  const int v_entry = descartes_count(entry.c(), d, work_);
+  const slong entry_bits = std::abs(_fmpz_vec_max_bits(entry.c(), d + 1));
+  const slong need = d + 64;
+  const slong first_prec =
+      stats_ && stats_->approx_prec > 0 ? stats_->approx_prec : std::max<slong>(256, 2 * d + 128);
+  const long user_cap = stats_ ? stats_->approx_max_prec : 0;
+  // Beyond this precision the exact polynomial of the node is about as large.
+  auto cap_of = [&](slong kk) -> slong {
+    if (user_cap > 0) return user_cap;
+    return std::max<slong>(1 << 14, d * (kk - k) + entry_bits + 2 * need);
+  };
+  struct Node {
+    Apoly p;
+    Z c;
+    slong k;
+    int w;
+    slong e;
+    int v;  // upper bound on the count (exact when `certain`)
+    bool certain;
+    bool newton;
+    slong cap;
+    slong prec;
+    int s0, s1;  // certified signs of P(0), P(1)
+  };
+  // r(y) = entry((cc - c 2^(kk-k) + w y)/2^(kk-k)) as balls at precision prec.
+  auto lift = [&](Apoly& r, const Z& cc, slong kk, int w, slong prec) {
+    if (stats_) ++stats_->approx_lifts;
+    const slong dk = kk - k;
+    arb_poly_set_fmpz_poly(r.p, entry.p, prec);
+    Z t;
+    fmpz_mul_2exp(t.v, c, static_cast<ulong>(dk));
+    fmpz_sub(t.v, cc.v, t.v);
+    if (!fmpz_is_zero(t.v)) {
+      Arb a;
+      arb_set_fmpz(a.v, t.v);
+      arb_mul_2exp_si(a.v, a.v, -dk);
+      _arb_poly_taylor_shift(r.c(), a.v, d + 1, prec);
+    }
+    scale_powers(r, d, (w == 2 ? 1 : 0) - dk);
+    trim(r, d, prec);
+  };
+  std::vector<Node> stack;
+  {
+    Node root{Apoly(), Z(c), k, 1, 2, v_entry, true, true, -1, first_prec, fmpz_sgn(entry.c()), 0};
+    Z s1;
+    for (slong i = 0; i <= d; ++i) fmpz_add(s1.v, s1.v, entry.c() + i);
+    root.s1 = fmpz_sgn(s1.v);
+    lift(root.p, root.c, root.k, 1, root.prec);
+    stack.push_back(std::move(root));
+  }
+  Apoly work, sub, deriv;
+  Arb xi, A, B, lam;
+  Z cand[3], j, hi;
+  while (!stack.empty()) {
+    Node node = std::move(stack.back());
+    stack.pop_back();
+    // Enough good bits, and a certified count.
+    bool fallback = false;
+    for (;;) {
+      bool ok = good_bits(node.p, d) >= need;
+      if (ok && !node.certain) {
+        const ACount ac = approx_descartes(node.p, d, node.prec, work, node.s0, node.s1);
+        node.v = ac.vmax;
+        node.certain = ac.vmin == ac.vmax;
+        ok = node.certain;
+      }
+      if (ok) break;
+      if (2 * node.prec > cap_of(node.k)) {
+        fallback = true;
+        break;
+      }
+      node.prec *= 2;
+      lift(node.p, node.c, node.k, node.w, node.prec);
+    }
+    if (fallback) {
+      exact_fallback(node.c.v, node.k, node.w, out);
+      continue;
+    }
+    if (node.v == 0) continue;
+    if (node.v == 1) {  // only a re-counted node gets here
+      if (node.s0 != node.s1) {
+        if (node.w == 1) out.push_back(ChartRoot{Z(node.c.v), node.k, false});
+        else exact_fallback(node.c.v, node.k, node.w, out);
+      }
+      continue;
+    }
+    if (stats_) ++stats_->approx_nodes;
+    bool replaced = false;
+    while (node.newton) {
+      if (node.cap >= 0) node.e = std::min(node.e, (node.cap - node.k) / 2);
+      if (node.e < 2) break;
+      const slong em = node.e + (node.w == 2 ? 1 : 0);
+      int found = 0;
+      // The Newton point must be known to about 1/M: the node gets more bits
+      // if its ball is wider (a miss on a wrong point would cap the steps).
+      bool wide = false;
+      for (int s = 1; s <= 3; ++s) {
+        if (s == 1) {
+          found = 0;
+          if (wide && 2 * node.prec <= cap_of(node.k)) {
+            node.prec *= 2;
+            lift(node.p, node.c, node.k, node.w, node.prec);
+          }
+          wide = false;
+        }
+        const slong prec = node.prec;
+        // lambda = xi - v P(xi)/P'(xi), a heuristic point: its midpoint is used.
+        arb_set_si(xi.v, s);
+        arb_mul_2exp_si(xi.v, xi.v, -2);
+        _arb_poly_evaluate2(A.v, B.v, node.p.c(), d + 1, xi.v, prec);
+        if (!arb_is_finite(A.v) || !arb_is_finite(B.v) || arb_contains_zero(B.v)) continue;
+        arb_div(lam.v, A.v, B.v, prec);
+        arb_mul_si(lam.v, lam.v, node.v, prec);
+        arb_sub(lam.v, xi.v, lam.v, prec);
+        if (mag_cmp_2exp_si(arb_radref(lam.v), -em - 2) > 0) {
+          wide = true;
+          if (2 * node.prec <= cap_of(node.k)) {
+            s = 0;  // again, at twice the precision
+            continue;
+          }
+        }
+        arf_struct* m = arb_midref(lam.v);
+        if (arf_cmp_si(m, -1) < 0) arf_set_si(m, -1);
+        if (arf_cmp_si(m, 2) > 0) arf_set_si(m, 2);
+        arf_mul_2exp_si(m, m, em);
+        arf_get_fmpz(cand[found++].v, m, ARF_RND_FLOOR);
+      }
+      const slong prec = node.prec;
+      bool ok = found > 0, missed = false;
+      ACount ac;
+      slong sub_prec = prec;
+      if (ok) {
+        int best_a = 0, best_b = 0;
+        if (found >= 2) {
+          Z gap, best_gap;
+          bool first = true;
+          for (int a = 0; a < found; ++a)
+            for (int b = a + 1; b < found; ++b) {
+              fmpz_sub(gap.v, cand[a].v, cand[b].v);
+              fmpz_abs(gap.v, gap.v);
+              if (first || fmpz_cmp(gap.v, best_gap.v) < 0) {
+                fmpz_set(best_gap.v, gap.v);
+                best_a = a;
+                best_b = b;
+                first = false;
+              }
+            }
+        }
+        fmpz_add(j.v, cand[best_a].v, cand[best_b].v);
+        fmpz_fdiv_q_2exp(j.v, j.v, 1);
+        fmpz_sub_ui(j.v, j.v, 1);  // I' = (j/M, (j+2)/M) around lambda
+        fmpz_one(hi.v);
+        fmpz_mul_2exp(hi.v, hi.v, static_cast<ulong>(em));
+        fmpz_sub_ui(hi.v, hi.v, 2);
+        if (fmpz_sgn(j.v) < 0) fmpz_zero(j.v);
+        if (fmpz_cmp(j.v, hi.v) > 0) fmpz_set(j.v, hi.v);
+        // S(y) = P((j + 2y)/M): shift by j/M, then coefficient i times (2/M)^i.
+        arb_poly_set(sub.p, node.p.p);
+        if (!fmpz_is_zero(j.v)) {
+          arb_set_fmpz(xi.v, j.v);
+          arb_mul_2exp_si(xi.v, xi.v, -em);
+          _arb_poly_taylor_shift(sub.c(), xi.v, d + 1, prec);
+        }
+        scale_powers(sub, d, 1 - em);
+        trim(sub, d, prec);
+        // The Newton interval in absolute terms: level k + e, width 2.
+        Z cn;
+        fmpz_mul_2exp(cn.v, node.c.v, static_cast<ulong>(node.e));
+        fmpz_add(cn.v, cn.v, j.v);
+        // Its values are about 4^-e times smaller than P's: more bits if needed
+        // (twice at most beyond the good-bits test, then a failed step).
+        int extra = 2;
+        for (;;) {
+          const bool good = good_bits(sub, d) >= need;
+          if (good) {
+            ac = approx_descartes(sub, d, sub_prec, work, 0, 0);
+            const bool decided = ac.s0 != 0 && ac.s1 != 0 && (ac.vmin >= node.v || ac.vmax == 0 || ac.vmin == ac.vmax);
+            if (decided || extra-- <= 0) break;
+          }
+          if (2 * sub_prec > cap_of(node.k + node.e)) break;
+          sub_prec *= 2;
+          lift(sub, cn, node.k + node.e, 2, sub_prec);
+        }
+        // Any ball enclosure is valid, so the last count decides.
+        const bool ends = ac.s0 != 0 && ac.s1 != 0;
+        ok = ends && ac.vmin >= node.v;
+        missed = ends && ac.vmax == 0;
+        if (ok) {
+          if (stats_) ++stats_->newton_steps;
+          stack.push_back(Node{std::move(sub), std::move(cn), node.k + node.e, 2, 2 * node.e, node.v, true, true,
+                               node.cap, sub_prec, ac.s0, ac.s1});
+          sub = Apoly();
+          replaced = true;
+          break;
+        }
+      }
+      if (stats_) ++stats_->newton_failures;
+      if (missed) {
+        node.cap = node.k + node.e;
+        continue;
+      }
+      node.e = std::max<slong>(2, node.e / 2);
+      break;
+    }
+    if (replaced) continue;
+    const slong prec = node.prec;
+    // Left child P(x/2), right child P((x + 1)/2); the midpoint value must
+    // have a certified sign (else: more bits for this node).
+    Apoly left(node.p);
+    scale_powers(left, d, -1);
+    trim(left, d, prec);
+    Apoly right(left);
+    {
+      Arb one;
+      arb_one(one.v);
+      _arb_poly_taylor_shift(right.c(), one.v, d + 1, prec);
+    }
+    const int smid = arb_sgn_nonzero(right.c());
+    if (smid == 0) {
+      if (2 * node.prec > cap_of(node.k + 1)) {
+        exact_fallback(node.c.v, node.k, node.w, out);
+      } else {
+        node.prec *= 2;
+        lift(node.p, node.c, node.k, node.w, node.prec);
+        node.newton = false;
+        stack.push_back(std::move(node));
+      }
+      continue;
+    }
+    Z cl, cr;
+    slong kc = node.k;
+    if (node.w == 2) {
+      fmpz_set(cl.v, node.c.v);
+    } else {
+      fmpz_mul_2exp(cl.v, node.c.v, 1);
+      ++kc;
+    }
+    fmpz_add_ui(cr.v, cl.v, 1);
+    Node children[2] = {Node{std::move(left), std::move(cl), kc, 1, node.e, 0, false, false, node.cap, prec, node.s0, smid},
+                        Node{std::move(right), std::move(cr), kc, 1, node.e, 0, false, false, node.cap, prec, smid, node.s1}};
+    for (Node& child : children) {
+      if (stats_) ++stats_->approx_nodes;
+      const ACount ac = approx_descartes(child.p, d, prec, work, child.s0, child.s1);
+      if (ac.vmax == 0) continue;
+      if (ac.vmax == 1) {
+        if (child.s0 != child.s1) out.push_back(ChartRoot{Z(child.c.v), child.k, false});
+        continue;
+      }
+      child.v = ac.vmax;
+      child.certain = ac.vmin == ac.vmax;
       child.newton = child.v == node.v;
       stack.push_back(std::move(child));
     }

@@ -212,3 +212,113 @@ TEST_CASE("Newton steps called at every repeated count agree with Sturm on rando
     check(f.p, &exact);
   }
 }
+
+TEST_CASE("cluster steps on ball polynomials (ANewDsc): Sturm counts, low precision, exact fallback",
+          "[roots][isolate][cluster][approx]") {
+  auto g = test::rng(0xC4u);
+  Poly f;
+  fmpz_t a;
+  fmpz_init(a);
+  for (int digits : {3, 50, 300}) {
+    for (int n : {16, 32, 64, 128}) {
+      random_digits(a, g, digits);
+      mignotte(f.p, n, a);
+      INFO("t^" << n << " - 2 (a t - 1)^2, a = " << Integer(a).to_string());
+      const long sturm = fmpz_poly_num_real_roots_sturm(f.p);
+      IsolationStats st;
+      std::vector<IsolatingInterval> iv = check(f.p, &st);
+      CHECK(static_cast<long>(iv.size()) == sturm);
+      CHECK(count_inside(iv, Rational(0), Rational(Integer(2), Integer(a))) == 2);
+      if (digits >= 50) {
+        CHECK(st.approx_nodes > 0);
+        CHECK(st.newton_steps > 0);
+        CHECK(st.approx_fallbacks == 0);
+      }
+      if (n > 32) continue;
+      // The exact Newton steps agree.
+      IsolationStats exact;
+      exact.approx_clusters = false;
+      CHECK(check(f.p, &exact).size() == iv.size());
+      // A first precision far too low: the ball polynomials are recomputed.
+      IsolationStats low;
+      low.approx_prec = 16;
+      std::vector<IsolatingInterval> iv_low = check(f.p, &low);
+      CHECK(count_inside(iv_low, Rational(0), Rational(Integer(2), Integer(a))) == 2);
+      if (digits >= 50) CHECK(low.approx_lifts > 0);
+      // Caps below what the cluster needs: every node, or the nodes below some
+      // Newton steps (intervals of width 2 at their level), go exact.
+      for (long cap : {64L, 2048L}) {
+        IsolationStats capped;
+        capped.approx_prec = 32;
+        capped.approx_max_prec = cap;
+        std::vector<IsolatingInterval> iv_cap = check(f.p, &capped);
+        CHECK(static_cast<long>(iv_cap.size()) == sturm);
+        CHECK(count_inside(iv_cap, Rational(0), Rational(Integer(2), Integer(a))) == 2);
+        if (digits >= 50) CHECK(capped.approx_fallbacks > 0);
+      }
+    }
+  }
+  fmpz_clear(a);
+}
+
+TEST_CASE("a planted cluster of three roots 2^-150 apart on ball polynomials, with low precision and fallback",
+          "[roots][isolate][cluster][approx]") {
+  auto g = test::rng(0xC5u);
+  Poly u, c, r, f;
+  fmpz_t Q, P;
+  fmpz_init(Q);
+  fmpz_init(P);
+  for (int trial = 0; trial < 6; ++trial) {
+    const long den = 2 * test::uniform(g, 1, 15) + 1;
+    long num = test::uniform(g, -40, 40);
+    if (num % den == 0) ++num;
+    INFO("trial " << trial << ": cluster at " << num << "/" << den);
+    // u = den 2^150 t - num 2^150; u^3 - 3u + 1 (irreducible, three real roots
+    // in (-2, 2)): three roots of t within 2^-148/den of num/den.
+    fmpz_set_si(Q, den);
+    fmpz_mul_2exp(Q, Q, 150);
+    fmpz_set_si(P, -num);
+    fmpz_mul_2exp(P, P, 150);
+    fmpz_poly_zero(u.p);
+    fmpz_poly_set_coeff_fmpz(u.p, 1, Q);
+    fmpz_poly_set_coeff_fmpz(u.p, 0, P);
+    fmpz_poly_mul(c.p, u.p, u.p);
+    fmpz_poly_mul(c.p, c.p, u.p);
+    fmpz_poly_scalar_mul_si(r.p, u.p, -3);
+    fmpz_poly_add(c.p, c.p, r.p);
+    fmpz_poly_get_coeff_fmpz(P, c.p, 0);
+    fmpz_add_ui(P, P, 1);
+    fmpz_poly_set_coeff_fmpz(c.p, 0, P);
+    random_poly(r.p, g, static_cast<int>(test::uniform(g, 10, 60)), 1000);
+    fmpz_poly_mul(f.p, c.p, r.p);
+    {
+      Poly d, gg;
+      fmpz_poly_derivative(d.p, f.p);
+      fmpz_poly_gcd(gg.p, f.p, d.p);
+      if (fmpz_poly_degree(gg.p) > 0) fmpz_poly_div(f.p, f.p, gg.p);
+    }
+    const long sturm = fmpz_poly_num_real_roots_sturm(f.p);
+    for (int mode = 0; mode < 4; ++mode) {
+      INFO("mode " << mode);
+      IsolationStats st;
+      st.use_double = false;
+      if (mode == 1) st.approx_prec = 16;  // recomputed at higher precision
+      if (mode == 2) st.approx_max_prec = 64;  // every node exact
+      if (mode == 3) st.approx_clusters = false;
+      std::vector<IsolatingInterval> iv = check(f.p, &st);
+      CHECK(static_cast<long>(iv.size()) == sturm);
+      // Each of the three roots of c in an interval of its own: c changes sign
+      // across exactly three of the (isolating) intervals.
+      int holding = 0;
+      for (const IsolatingInterval& x : iv)
+        if (test::sign_at(c.p, x.lo) * test::sign_at(c.p, x.hi) < 0) ++holding;
+      CHECK(holding == 3);
+      CHECK(st.clusters > 0);
+      if (mode <= 1) CHECK(st.approx_nodes > 0);
+      if (mode == 1) CHECK(st.approx_lifts > 1);
+      if (mode == 2) CHECK(st.approx_fallbacks > 0);
+    }
+  }
+  fmpz_clear(Q);
+  fmpz_clear(P);
+}

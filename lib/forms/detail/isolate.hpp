@@ -47,6 +47,9 @@ struct IsolationStats {
   int shell_levels = 0;        ///< in: the number of top octaves (2^e, 2^(e+1)) isolated as shells; 0: Budan cut only
   int cluster_levels = 24;  ///< in: a fixed-point node whose count v >= 2 stayed the same this many halvings is a
                             ///< cluster and goes to the exact tier with Newton steps; <= 0: never
+  bool approx_clusters = true;  ///< in: false runs a cluster's Newton steps on exact polynomials only
+  long approx_prec = 0;      ///< in: first precision (bits) of a cluster's ball polynomials; 0: automatic
+  long approx_max_prec = 0;  ///< in: a cluster node needing more bits goes exact; 0: automatic (when exact is cheaper)
 
   long double_nodes = 0;  ///< nodes visited in double precision
   long fixed_nodes = 0;   ///< nodes visited in multi-word fixed point
@@ -61,6 +64,9 @@ struct IsolationStats {
   long clusters = 0;         ///< fixed-point nodes handed to the exact tier as clusters
   long newton_steps = 0;     ///< successful Newton-Descartes steps (exact tier)
   long newton_failures = 0;  ///< Newton-Descartes steps whose subinterval test failed (then bisection)
+  long approx_nodes = 0;     ///< cluster nodes decided on ball polynomials (Arb) with certified signs
+  long approx_lifts = 0;     ///< ball polynomials recomputed from the cluster's exact one at a higher precision
+  long approx_fallbacks = 0; ///< cluster nodes handed to the exact Newton steps (signs undecided at the cap)
 };
 
 /// The real roots of f, pairwise disjoint intervals in increasing order.
