@@ -129,6 +129,38 @@ struct Z {
   ~Z() { fmpz_clear(v); }
 };
 
+// The left end j of the Newton interval I' = (j/M, (j+2)/M), M = 2^em, of
+// the exact and the ball cluster steps: around the mean of the two closest
+// of the `found` (>= 1) Newton points cand (one alone if only one), clamped
+// to the node (0 <= j <= M - 2).
+void newton_interval_start(fmpz_t j, const Z* cand, int found, slong em) {
+  int best_a = 0, best_b = 0;
+  if (found >= 2) {
+    Z gap, best_gap;
+    bool first = true;
+    for (int a = 0; a < found; ++a)
+      for (int b = a + 1; b < found; ++b) {
+        fmpz_sub(gap.v, cand[a].v, cand[b].v);
+        fmpz_abs(gap.v, gap.v);
+        if (first || fmpz_cmp(gap.v, best_gap.v) < 0) {
+          fmpz_set(best_gap.v, gap.v);
+          best_a = a;
+          best_b = b;
+          first = false;
+        }
+      }
+  }
+  fmpz_add(j, cand[best_a].v, cand[best_b].v);
+  fmpz_fdiv_q_2exp(j, j, 1);
+  fmpz_sub_ui(j, j, 1);
+  Z hi;
+  fmpz_one(hi.v);
+  fmpz_mul_2exp(hi.v, hi.v, static_cast<ulong>(em));
+  fmpz_sub_ui(hi.v, hi.v, 2);
+  if (fmpz_sgn(j) < 0) fmpz_zero(j);
+  if (fmpz_cmp(j, hi.v) > 0) fmpz_set(j, hi.v);
+}
+
 // A vector of fmpz released on destruction.
 struct FmpzVec {
   std::vector<fmpz> v;
@@ -1216,32 +1248,7 @@ void Chart::exact_subtree(const fmpz_t c, slong k, bool cluster, std::vector<Cha
       bool ok = found > 0, missed = false;
       int count = -1;
       if (ok) {
-        // The two closest candidates, averaged (one alone if only one).
-        int best_a = 0, best_b = 0;
-        if (found >= 2) {
-          Z gap, best_gap;
-          bool first = true;
-          for (int a = 0; a < found; ++a)
-            for (int b = a + 1; b < found; ++b) {
-              fmpz_sub(gap.v, cand[a].v, cand[b].v);
-              fmpz_abs(gap.v, gap.v);
-              if (first || fmpz_cmp(gap.v, best_gap.v) < 0) {
-                fmpz_set(best_gap.v, gap.v);
-                best_a = a;
-                best_b = b;
-                first = false;
-              }
-            }
-        }
-        fmpz_add(j.v, cand[best_a].v, cand[best_b].v);
-        fmpz_fdiv_q_2exp(j.v, j.v, 1);
-        fmpz_sub_ui(j.v, j.v, 1);  // I' = (j/M, (j+2)/M) around lambda
-        Z hi;
-        fmpz_one(hi.v);
-        fmpz_mul_2exp(hi.v, hi.v, static_cast<ulong>(em));
-        fmpz_sub_ui(hi.v, hi.v, 2);
-        if (fmpz_sgn(j.v) < 0) fmpz_zero(j.v);
-        if (fmpz_cmp(j.v, hi.v) > 0) fmpz_set(j.v, hi.v);
+        newton_interval_start(j.v, cand, found, em);
         // S(y) = M^d P((j + 2y)/M): coefficient i times M^(d-i), shift by j, then times 2^i.
         fmpz_poly_set(sub.p, node.p.p);
         for (slong i = 0; i < d; ++i) fmpz_mul_2exp(sub.c() + i, sub.c() + i, static_cast<ulong>(em * (d - i)));
@@ -1552,7 +1559,7 @@ void Chart::cluster_subtree(const fmpz_t c, slong k, std::vector<ChartRoot>& out
   }
   Apoly work, sub, deriv;
   Arb xi, A, B, lam;
-  Z cand[3], j, hi;
+  Z cand[3], j;
   while (!stack.empty()) {
     Node node = std::move(stack.back());
     stack.pop_back();
@@ -1632,30 +1639,7 @@ void Chart::cluster_subtree(const fmpz_t c, slong k, std::vector<ChartRoot>& out
       ACount ac;
       slong sub_prec = prec;
       if (ok) {
-        int best_a = 0, best_b = 0;
-        if (found >= 2) {
-          Z gap, best_gap;
-          bool first = true;
-          for (int a = 0; a < found; ++a)
-            for (int b = a + 1; b < found; ++b) {
-              fmpz_sub(gap.v, cand[a].v, cand[b].v);
-              fmpz_abs(gap.v, gap.v);
-              if (first || fmpz_cmp(gap.v, best_gap.v) < 0) {
-                fmpz_set(best_gap.v, gap.v);
-                best_a = a;
-                best_b = b;
-                first = false;
-              }
-            }
-        }
-        fmpz_add(j.v, cand[best_a].v, cand[best_b].v);
-        fmpz_fdiv_q_2exp(j.v, j.v, 1);
-        fmpz_sub_ui(j.v, j.v, 1);  // I' = (j/M, (j+2)/M) around lambda
-        fmpz_one(hi.v);
-        fmpz_mul_2exp(hi.v, hi.v, static_cast<ulong>(em));
-        fmpz_sub_ui(hi.v, hi.v, 2);
-        if (fmpz_sgn(j.v) < 0) fmpz_zero(j.v);
-        if (fmpz_cmp(j.v, hi.v) > 0) fmpz_set(j.v, hi.v);
+        newton_interval_start(j.v, cand, found, em);
         // S(y) = P((j + 2y)/M): shift by j/M, then coefficient i times (2/M)^i.
         arb_poly_set(sub.p, node.p.p);
         if (!fmpz_is_zero(j.v)) {
