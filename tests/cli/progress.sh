@@ -14,7 +14,7 @@ printf '1,0,-1\n2,0,5,0,2\n# comment\n\n1,2,1\n' > "$tmp/forms.txt"
 for i in $(seq 1 300); do echo "$i,0,-$((i * i)),3,4"; done >> "$tmp/forms.txt"
 
 # Run times differ from run to run; everything else must not.
-normalise() { sed -E -e 's/"seconds":(\{[^}]*\}|[-0-9.e+]+),?//g' -e 's/[0-9]+\.[0-9]{3}( |$)/T\1/g' "$1"; }
+normalise() { sed -E -e 's/"(wall_)?seconds":(\{[^}]*\}|[-0-9.e+]+),?//g' -e 's/[0-9]+\.[0-9]{3}( |$)/T\1/g' "$1"; }
 
 check() {  # check NAME args...
   local name=$1; shift
