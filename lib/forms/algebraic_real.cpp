@@ -10,7 +10,6 @@
 #include <flint/fmpz_poly.h>
 #include <flint/fmpz_vec.h>
 #include <flint/nmod_mat.h>
-#include <flint/nmod_poly.h>
 #include <flint/ulong_extras.h>
 
 #include "lcngeom/binary_form.hpp"
@@ -40,56 +39,20 @@ struct LazyAlgebraic {
   Rational lo, hi;                 // certified enclosure of the value
 };
 
-
 namespace {
 
-// A*B (mod f) for fmpq polynomials.
-void mulmod(fmpq_poly_t r, const fmpq_poly_t a, const fmpq_poly_t b, const fmpq_poly_t f) {
-  fmpq_poly_mul(r, a, b);
-  fmpq_poly_rem(r, r, f);
-}
-
-// chi(A/B) = 0 in Q[z]/(f), i.e. sum_k c_k A^k B^(d-k) = 0 mod f, by Horner:
-// r <- r A + c_k B^(d-k) (A, B integer, chi of degree d).
-bool vanishes_at_ratio(const fmpz_poly_t chi, const fmpz_poly_t A, const fmpz_poly_t B, const fmpz_poly_t f) {
-  const slong d = fmpz_poly_degree(chi);
-  fmpq_poly_t F, a, b, r, D, t;
-  fmpq_poly_init(F);
-  fmpq_poly_init(a);
-  fmpq_poly_init(b);
-  fmpq_poly_init(r);
-  fmpq_poly_init(D);
-  fmpq_poly_init(t);
-  fmpq_poly_set_fmpz_poly(F, f);
-  fmpq_poly_set_fmpz_poly(a, A);
-  fmpq_poly_set_fmpz_poly(b, B);
-  fmpq_poly_rem(a, a, F);
-  fmpq_poly_rem(b, b, F);
-  fmpq_poly_set_fmpz(r, chi->coeffs + d);
-  fmpq_poly_one(D);
-  for (slong k = d - 1; k >= 0; --k) {
-    mulmod(t, D, b, F);
-    fmpq_poly_swap(D, t);
-    mulmod(t, r, a, F);
-    fmpq_poly_scalar_mul_fmpz(r, D, chi->coeffs + k);
-    fmpq_poly_add(r, r, t);
+// chi(num/den) = 0 in K = Q[z]/(f), i.e. sum_k c_k num^k den^(d-k) = 0 in K
+// (den is a unit of K), by Horner: r <- r num + c_k den^(d-k).
+bool vanishes_at_ratio(const RatPoly& chi, const RatPoly& num, const RatPoly& den, const IntPoly& f) {
+  const RatQuotient K{RatPoly(f)};
+  const RatPoly a = K.reduce(num), b = K.reduce(den);
+  const long d = chi.degree();
+  RatPoly r = K.from_rational(chi.coeff(d)), power = K.one();
+  for (long k = d - 1; k >= 0; --k) {
+    power = K.mul(power, b);
+    r = K.add(K.mul(r, a), chi.coeff(k) * power);
   }
-  const bool zero = fmpq_poly_is_zero(r);
-  fmpq_poly_clear(F);
-  fmpq_poly_clear(a);
-  fmpq_poly_clear(b);
-  fmpq_poly_clear(r);
-  fmpq_poly_clear(D);
-  fmpq_poly_clear(t);
-  return zero;
-}
-
-// num/den = A/B with integer A, B.
-void integer_ratio(IntPoly& A, IntPoly& B, const RatPoly& num, const RatPoly& den) {
-  fmpq_poly_get_numerator(A.raw(), num.raw());
-  fmpz_poly_scalar_mul_fmpz(A.raw(), A.raw(), fmpq_poly_denref(den.raw()));
-  fmpq_poly_get_numerator(B.raw(), den.raw());
-  fmpz_poly_scalar_mul_fmpz(B.raw(), B.raw(), fmpq_poly_denref(num.raw()));
+  return r.is_zero();
 }
 
 }  // namespace
@@ -99,92 +62,59 @@ std::optional<RatPoly> conjugate_norm_modular(const IntPoly& f, const RatPoly& n
   const slong d = f.degree();
   if (d < 1) throw invalid_argument("conjugate_norm_modular: f = " + f.to_string() + " has degree < 1");
   if (den.is_zero()) throw invalid_argument("conjugate_norm_modular: zero denominator");
-  IntPoly A, B;
-  integer_ratio(A, B, num, den);
-  fmpz_poly_t acc;
-  fmpz_t M, a;
-  fmpq_t q;
-  fmpq_poly_t cand, prev;
-  fmpz_poly_init(acc);
-  fmpz_init_set_ui(M, 1);
-  fmpz_init(a);
-  fmpq_init(q);
-  fmpq_poly_init(cand);
-  fmpq_poly_init(prev);
-  bool have_prev = false, proven = false;
+  // num/den = A/B with integer A, B (reduced mod p below).
+  IntPoly A = num.numerator(), B = den.numerator();
+  fmpz_poly_scalar_mul_fmpz(A.raw(), A.raw(), den.denominator().raw());
+  fmpz_poly_scalar_mul_fmpz(B.raw(), B.raw(), num.denominator().raw());
+  IntPoly acc;          // the CRT image of chi modulo M, symmetric residues
+  Integer M(1L), residue;
+  Rational q;
+  RatPoly cand, prev;
+  bool have_prev = false;
   long primes = 0, next_try = 1;
   ulong p = UWORD(1) << (FLINT_BITS - 2);
-  while (fmpz_bits(M) <= static_cast<ulong>(max_bits) && !proven) {
+  while (fmpz_bits(M.raw()) <= static_cast<ulong>(max_bits)) {
     p = n_nextprime(p, 1);
-    nmod_poly_t fp, Ap, Bp, inv, col, cp;
-    nmod_poly_init(fp, p);
-    nmod_poly_init(Ap, p);
-    nmod_poly_init(Bp, p);
-    nmod_poly_init(inv, p);
-    nmod_poly_init(col, p);
-    nmod_poly_init(cp, p);
-    fmpz_poly_get_nmod_poly(fp, f.raw());
-    fmpz_poly_get_nmod_poly(Ap, A.raw());
-    fmpz_poly_get_nmod_poly(Bp, B.raw());
+    NmodPoly fp(p), Ap(p), Bp(p), inv(p), col(p), cp(p);
+    fmpz_poly_get_nmod_poly(fp.raw(), f.raw());
+    fmpz_poly_get_nmod_poly(Ap.raw(), A.raw());
+    fmpz_poly_get_nmod_poly(Bp.raw(), B.raw());
     // A bad prime: p | lc(f), or B not invertible mod f (Res(f, B) = 0 mod p).
-    bool good = nmod_poly_degree(fp) == d && nmod_poly_invmod(inv, Bp, fp);
-    if (good) {
-      nmod_poly_mulmod(col, Ap, inv, fp);  // a = A/B mod f
-      nmod_mat_t Mat;
-      nmod_mat_init(Mat, d, d, p);
-      for (slong j = 0; j < d; ++j) {  // column j: a z^j mod f
-        for (slong i = 0; i < d; ++i) nmod_mat_entry(Mat, i, j) = nmod_poly_get_coeff_ui(col, i);
-        nmod_poly_shift_left(col, col, 1);
-        nmod_poly_rem(col, col, fp);
-      }
-      nmod_mat_charpoly(cp, Mat);
-      nmod_mat_clear(Mat);
-      fmpz_poly_CRT_ui(acc, acc, M, cp, 1);
-      fmpz_mul_ui(M, M, p);
-      ++primes;
+    if (nmod_poly_degree(fp.raw()) != d || !nmod_poly_invmod(inv.raw(), Bp.raw(), fp.raw())) continue;
+    // chi mod p: the characteristic polynomial of multiplication by a = A/B
+    // on F_p[z]/(f) (basis 1, z, ..., z^(d-1)).
+    nmod_poly_mulmod(col.raw(), Ap.raw(), inv.raw(), fp.raw());
+    nmod_mat_t mat;
+    nmod_mat_init(mat, d, d, p);
+    for (slong j = 0; j < d; ++j) {  // column j: a z^j mod f
+      for (slong i = 0; i < d; ++i) nmod_mat_entry(mat, i, j) = nmod_poly_get_coeff_ui(col.raw(), i);
+      nmod_poly_shift_left(col.raw(), col.raw(), 1);
+      nmod_poly_rem(col.raw(), col.raw(), fp.raw());
     }
-    nmod_poly_clear(fp);
-    nmod_poly_clear(Ap);
-    nmod_poly_clear(Bp);
-    nmod_poly_clear(inv);
-    nmod_poly_clear(col);
-    nmod_poly_clear(cp);
-    if (!good || primes < next_try) continue;
-    next_try += std::max(1L, primes / 4);  // reconstruct after 1, 2, 3, 4, 5, 6, 7, 8, 10, ... primes
+    nmod_mat_charpoly(cp.raw(), mat);
+    nmod_mat_clear(mat);
+    fmpz_poly_CRT_ui(acc.raw(), acc.raw(), M.raw(), cp.raw(), 1);
+    fmpz_mul_ui(M.raw(), M.raw(), p);
+    if (++primes < next_try) continue;
+    next_try += std::max(1L, primes / 4);  // reconstruct after 1, 2, ..., 8, 10, 12, ... primes
     // Rational reconstruction of every coefficient; a candidate that the
     // next attempt reproduces is checked exactly.
-    bool ok = fmpz_poly_degree(acc) == d;
-    fmpq_poly_zero(cand);
+    bool ok = acc.degree() == d;
+    cand = RatPoly();
     for (slong i = 0; ok && i <= d; ++i) {
-      fmpz_mod(a, acc->coeffs + i, M);
-      ok = fmpq_reconstruct_fmpz(q, a, M);
-      if (ok) fmpq_poly_set_coeff_fmpq(cand, i, q);
+      fmpz_mod(residue.raw(), acc.raw()->coeffs + i, M.raw());
+      ok = fmpq_reconstruct_fmpz(q.raw(), residue.raw(), M.raw());
+      if (ok) cand.set_coeff(i, q);
     }
     if (!ok) {
       have_prev = false;
       continue;
     }
-    if (have_prev && fmpq_poly_equal(cand, prev)) {
-      IntPoly chi;
-      fmpq_poly_get_numerator(chi.raw(), cand);
-      if (vanishes_at_ratio(chi.raw(), A.raw(), B.raw(), f.raw())) proven = true;
-    }
-    fmpq_poly_swap(prev, cand);
+    if (have_prev && cand == prev && vanishes_at_ratio(cand, num, den, f)) return cand;
+    prev = std::move(cand);
     have_prev = true;
   }
-  std::optional<RatPoly> out;
-  if (proven) {
-    RatPoly chi;
-    fmpq_poly_set(chi.raw(), prev);
-    out = std::move(chi);
-  }
-  fmpz_poly_clear(acc);
-  fmpz_clear(M);
-  fmpz_clear(a);
-  fmpq_clear(q);
-  fmpq_poly_clear(cand);
-  fmpq_poly_clear(prev);
-  return out;
+  return std::nullopt;
 }
 
 RatPoly conjugate_norm_resultant(const IntPoly& f, const RatPoly& num_in, const RatPoly& den_in) {

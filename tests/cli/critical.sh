@@ -39,6 +39,7 @@ expect_contains '"ed_degree":4,"partition":[2]' ed-degree --degree 2 --locus 2 -
 expect_contains '"partition":[2,2],"porteous":13' ed-degree --formula --degree 4 --json
 expect_contains "(2,2,2,2)                  121" ed-degree --formula --degree 8
 expect_contains '"porteous":1662' ed-degree --formula --degree 334 --locus 333,1 --json
+
 # verify-7.3: readable certificate, exit 0, JSON
 out=$("$LCNGEOM" verify-7.3) || { echo "FAIL: verify-7.3 exited $?"; failures=$((failures+1)); }
 case "$out" in *"verify-7.3: 14 of 14 claims hold"*) ;; *) echo "FAIL: verify-7.3 summary"; echo "$out" | tail -3; failures=$((failures+1));; esac
